@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+const intFrom = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+const optionalUrl = optionalString.pipe(z.url().optional());
+
+/**
+ * The environment, validated once at boot (API.md, "Configuration"). This module is the only reader of
+ * `process.env`; `OAUTH_<PROVIDER>_*` variables are collected separately by `readOauthProviderEnv`.
+ */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: intFrom(3000, 0).refine((port) => port <= 65535, 'must be a port number'),
+    HOST: z.string().default('0.0.0.0'),
+    PUBLIC_URL: optionalUrl,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    SESSION_STORE: z.enum(['memory', 'redis']).default('memory'),
+    REDIS_URL: optionalUrl,
+    REDIS_KEY_PREFIX: z.string().default('abc:'),
+    SESSION_IDLE_TIMEOUT_MS: intFrom(1_800_000),
+    SESSION_SWEEP_INTERVAL_MS: intFrom(60_000),
+    SESSION_EXPIRY_WARNING_MS: intFrom(120_000),
+    SESSION_EXPIRED_RETENTION_MS: intFrom(3_600_000),
+    TURN_LEASE_MS: intFrom(60_000),
+    HISTORY_CAP: intFrom(50),
+    EVENT_LOG_CAP: intFrom(100),
+    TRANSCRIPT_CAP: intFrom(12),
+    SESSIONS_PER_USER: intFrom(50),
+
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: optionalUrl,
+    OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+    LLM_TIMEOUT_MS: intFrom(20_000),
+    LLM_MAX_RETRIES: intFrom(2, 0),
+
+    OAUTH_REDIRECT_URL: optionalUrl,
+    OAUTH_RETURN_URL: optionalUrl,
+    OAUTH_STATE_TTL_MS: intFrom(600_000),
+    OAUTH_TOKEN_TIMEOUT_MS: intFrom(10_000),
+
+    AUTH_JWT_SECRET: optionalString,
+    AUTH_JWKS_URL: optionalUrl,
+    AUTH_ISSUER: optionalString,
+    AUTH_AUDIENCE: optionalString,
+    AUTH_TENANT_CLAIM: z.string().default('tenant_id'),
+
+    CREDENTIALS_KEY: optionalString,
+    CORS_ORIGINS: optionalString,
+    RATE_LIMIT_TURNS_PER_MINUTE: intFrom(60),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SESSION_STORE === 'redis' && !env.REDIS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is required when SESSION_STORE=redis' });
+    }
+    if (env.NODE_ENV === 'production' && !env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_JWT_SECRET'],
+        message: 'AUTH_JWT_SECRET or AUTH_JWKS_URL is required in production',
+      });
+    }
+    if (env.NODE_ENV === 'production' && !env.CREDENTIALS_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['CREDENTIALS_KEY'], message: 'is required in production' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses an environment, throwing one message that names every invalid variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`);
+  throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+}
+
+/** `OAUTH_<PROVIDER>_<FIELD>` variables, grouped by lower-case provider id. */
+export function readOauthProviderEnv(source: Record<string, string | undefined>): Record<string, Record<string, string>> {
+  const providers: Record<string, Record<string, string>> = {};
+  const pattern = /^OAUTH_([A-Z0-9]+)_(CLIENT_ID|CLIENT_SECRET|AUTHORIZE_URL|TOKEN_URL|SCOPES|CLIENT_AUTH|ISSUER)$/;
+  for (const [name, value] of Object.entries(source)) {
+    const match = pattern.exec(name);
+    if (!match || value === undefined || value.trim() === '') continue;
+    const provider = match[1]!.toLowerCase();
+    (providers[provider] ??= {})[match[2]!] = value.trim();
+  }
+  return providers;
+}

@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../common/clock.js';
+import type { ChatResponse } from '../chat-response.js';
+import type { ConversationState, SessionOwner } from '../state.js';
+import {
+  type OauthStateRecord,
+  type SaveOptions,
+  type SessionStore,
+  VersionConflictError,
+} from './session-store.js';
+
+interface StoredSession {
+  /** Serialised state: copies in and out, so callers can never alias stored data. */
+  json: string;
+  version: number;
+  status: ConversationState['status'];
+  lastActivityAt: number;
+  ownerKey: string;
+  expiresAt: number;
+  events: ChatResponse[];
+}
+
+export interface InMemorySessionStoreOptions {
+  /** Durable events kept per session (oldest dropped first). */
+  eventLogCap: number;
+}
+
+const ownerKeyOf = (owner: SessionOwner): string => `${owner.tenantId}\u0000${owner.userId}`;
+
+/**
+ * The embedded store for one process. Idle lookup is O(idle sessions): `idle` is a Map kept in
+ * order of last activity by re-inserting a session whenever its activity moves forward.
+ */
+export class InMemorySessionStore implements SessionStore {
+  private readonly sessions = new Map<string, StoredSession>();
+  /** sessionId → lastActivityAt, insertion-ordered by activity (active sessions only). */
+  private readonly idle = new Map<string, number>();
+  /** sessionId → record expiry for tombstones, in expiry order (retention is constant). */
+  private readonly tombstones = new Map<string, number>();
+  private readonly byOwner = new Map<string, Set<string>>();
+  private readonly leases = new Map<string, { token: string; expiresAt: number }>();
+  private readonly oauthStates = new Map<string, { record: OauthStateRecord; expiresAt: number }>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly options: InMemorySessionStoreOptions = { eventLogCap: 200 },
+  ) {}
+
+  async create(state: ConversationState, options: SaveOptions): Promise<void> {
+    if (this.live(state.sessionId)) throw new Error(`Session ${state.sessionId} already exists`);
+    const ownerKey = ownerKeyOf(state);
+    this.write(state, ownerKey, [], options);
+    let owned = this.byOwner.get(ownerKey);
+    if (!owned) this.byOwner.set(ownerKey, (owned = new Set()));
+    owned.add(state.sessionId);
+  }
+
+  async get(sessionId: string): Promise<ConversationState | null> {
+    const stored = this.live(sessionId);
+    return stored ? (JSON.parse(stored.json) as ConversationState) : null;
+  }
+
+  async save(
+    state: ConversationState,
+    expectedVersion: number,
+    events: readonly ChatResponse[],
+    options: SaveOptions,
+  ): Promise<void> {
+    const stored = this.live(state.sessionId);
+    if (!stored || stored.version !== expectedVersion || state.version !== expectedVersion + 1) {
+      throw new VersionConflictError(state.sessionId);
+    }
+    this.write(state, stored.ownerKey, stored.events.concat(events), options);
+  }
+
+  async delete(sessionId: string): Promise<void> {
+    const stored = this.sessions.get(sessionId);
+    this.sessions.delete(sessionId);
+    this.idle.delete(sessionId);
+    this.tombstones.delete(sessionId);
+    this.leases.delete(sessionId);
+    if (stored) this.byOwner.get(stored.ownerKey)?.delete(sessionId);
+  }
+
+  async listByOwner(owner: SessionOwner): Promise<ConversationState[]> {
+    const ids = this.byOwner.get(ownerKeyOf(owner));
+    if (!ids) return [];
+    const states: ConversationState[] = [];
+    for (const id of ids) {
+      const state = await this.get(id);
+      if (state) states.push(state);
+    }
+    return states.sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  async findIdle(before: number, limit: number): Promise<string[]> {
+    this.purgeTombstones();
+    const found: string[] = [];
+    for (const [sessionId, lastActivityAt] of this.idle) {
+      // Ordered by activity: the first session active at or after `before` ends the scan.
+      if (lastActivityAt >= before || found.length >= limit) break;
+      found.push(sessionId);
+    }
+    return found;
+  }
+
+  async acquireLease(sessionId: string, ttlMs: number): Promise<string | null> {
+    const now = this.clock.now();
+    const held = this.leases.get(sessionId);
+    if (held && held.expiresAt > now) return null;
+    const token = randomUUID();
+    this.leases.set(sessionId, { token, expiresAt: now + ttlMs });
+    return token;
+  }
+
+  async releaseLease(sessionId: string, token: string): Promise<void> {
+    if (this.leases.get(sessionId)?.token === token) this.leases.delete(sessionId);
+  }
+
+  async isLeased(sessionId: string): Promise<boolean> {
+    const held = this.leases.get(sessionId);
+    return held !== undefined && held.expiresAt > this.clock.now();
+  }
+
+  async putOauthState(record: OauthStateRecord, ttlMs: number): Promise<void> {
+    this.oauthStates.set(record.state, { record: { ...record }, expiresAt: this.clock.now() + ttlMs });
+  }
+
+  async takeOauthState(state: string): Promise<OauthStateRecord | null> {
+    const entry = this.oauthStates.get(state);
+    this.oauthStates.delete(state);
+    if (!entry || entry.expiresAt <= this.clock.now()) return null;
+    return entry.record;
+  }
+
+  async readEvents(sessionId: string, afterSeq: number, limit: number): Promise<ChatResponse[]> {
+    const stored = this.live(sessionId);
+    if (!stored) return [];
+    return stored.events.filter((event) => event.seq > afterSeq).slice(0, limit);
+  }
+
+  async ping(): Promise<void> {}
+
+  /** Drops tombstones whose retention has passed, so records nobody reads again do not pile up. */
+  private purgeTombstones(): void {
+    const now = this.clock.now();
+    for (const [sessionId, expiresAt] of this.tombstones) {
+      if (expiresAt > now) break;
+      void this.delete(sessionId);
+    }
+  }
+
+  /** The stored record, or undefined once its TTL has passed (then it is removed). */
+  private live(sessionId: string): StoredSession | undefined {
+    const stored = this.sessions.get(sessionId);
+    if (stored && stored.expiresAt <= this.clock.now()) {
+      void this.delete(sessionId);
+      return undefined;
+    }
+    return stored;
+  }
+
+  private write(state: ConversationState, ownerKey: string, events: ChatResponse[], options: SaveOptions): void {
+    const cap = this.options.eventLogCap;
+    const previous = this.sessions.get(state.sessionId);
+    this.sessions.set(state.sessionId, {
+      json: JSON.stringify(state),
+      version: state.version,
+      status: state.status,
+      lastActivityAt: state.lastActivityAt,
+      ownerKey,
+      expiresAt: this.clock.now() + options.ttlMs,
+      events: events.length > cap ? events.slice(events.length - cap) : events,
+    });
+    if (state.status !== 'active') {
+      this.idle.delete(state.sessionId);
+      this.tombstones.delete(state.sessionId);
+      this.tombstones.set(state.sessionId, this.clock.now() + options.ttlMs);
+    } else if (!previous || previous.lastActivityAt !== state.lastActivityAt || !this.idle.has(state.sessionId)) {
+      // Re-insert to move the session to the end of the activity order.
+      this.idle.delete(state.sessionId);
+      this.idle.set(state.sessionId, state.lastActivityAt);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import type { ConversationPhase, TranscriptEntry } from '../conversation/state.js';
+import type { Requirements, RequirementsPatch } from '../conversation/requirements/requirements.js';
+
+/** What the user meant by one message. The machine, not the interpreter, decides what happens next. */
+export const INTENTS = [
+  /** States facts about the agent ("summarize my Gmail every morning"). */
+  'provide_information',
+  /** Agrees to what was proposed ("yes, build it", "looks good, turn it on"). */
+  'confirm',
+  /** Wants the previous step ("go back"). */
+  'go_back',
+  /** Corrects something already said ("actually make it 9am", "instead of Slack use Teams"). */
+  'change',
+  /** Wants to start over, dropping the requirements. */
+  'restart',
+  /** Wants to abandon the session. */
+  'cancel',
+  /** Asks something ("what can you connect to?"). */
+  'question',
+  /** Skips the current optional step (e.g. connecting an account). */
+  'skip',
+  /** Asks to rebuild the draft agent. */
+  'regenerate',
+  /** Nothing usable was recognised. */
+  'unclear',
+] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export interface Interpretation {
+  intent: Intent;
+  /** Requirement fields extracted from the message (only what the message says). */
+  patch: RequirementsPatch;
+  /** An assistant reply written by the interpreter (LLM); rule-based interpretation leaves it out. */
+  reply?: string;
+}
+
+export interface InterpretRequest {
+  /** The user's text, already trimmed and length-checked. */
+  text: string;
+  phase: ConversationPhase;
+  requirements: Requirements;
+  /** Recent conversation lines, oldest first. */
+  transcript: readonly TranscriptEntry[];
+}
+
+export interface InterpretOptions {
+  /** Fires when the client disconnects or the turn is stopped; implementations abort their work. */
+  signal?: AbortSignal;
+  /** Receives pieces of the assistant's reply as they are generated (live `delta` events). */
+  onDelta?: (text: string) => void;
+}
+
+/** Turns a user's text into intent + structured requirement fields. */
+export interface Interpreter {
+  interpret(request: InterpretRequest, options?: InterpretOptions): Promise<Interpretation>;
+}
+export const Interpreter = Symbol('Interpreter');
