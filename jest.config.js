@@ -1,6 +1,6 @@
 /** Jest in ESM mode (see ../shared/STACK.md): ts-jest with useESM, `.js` import suffixes mapped away. */
 const tsJest = {
-  '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', isolatedModules: true }],
+  '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
 };
 const common = {
   testEnvironment: 'node',
