@@ -32,7 +32,10 @@ export interface DevAuthorizationRequest {
 }
 
 export type DevTokenAnswer =
-  | { status: 200; body: { access_token: string; refresh_token: string; token_type: 'Bearer'; expires_in: number; scope: string } }
+  | {
+      status: 200;
+      body: { access_token: string; refresh_token: string; token_type: 'Bearer'; expires_in: number; scope: string };
+    }
   | { status: 400; body: { error: string; error_description: string } };
 
 interface IssuedCode {
@@ -62,7 +65,9 @@ export class DevOauthServer {
   }
 
   /** Checks the parameters of an authorization request (query or decision form); a message when invalid. */
-  validateAuthorizationRequest(params: Record<string, unknown>): { ok: true; request: DevAuthorizationRequest } | { ok: false; message: string } {
+  validateAuthorizationRequest(
+    params: Record<string, unknown>,
+  ): { ok: true; request: DevAuthorizationRequest } | { ok: false; message: string } {
     const text = (name: string): string | undefined => (typeof params[name] === 'string' ? (params[name] as string) : undefined);
     const clientId = text('client_id');
     const redirectUri = text('redirect_uri');
@@ -112,11 +117,16 @@ export class DevOauthServer {
     if (fields.some((name) => params[name] !== undefined && typeof params[name] !== 'string')) {
       return invalid('invalid_request', 'Parameters must not repeat.');
     }
-    const { grant_type: grantType, code, redirect_uri: redirectUri, client_id: clientId, code_verifier: verifier } = params as Partial<
-      Record<(typeof fields)[number], string>
-    >;
+    const {
+      grant_type: grantType,
+      code,
+      redirect_uri: redirectUri,
+      client_id: clientId,
+      code_verifier: verifier,
+    } = params as Partial<Record<(typeof fields)[number], string>>;
     if (grantType !== 'authorization_code') return invalid('unsupported_grant_type', 'Only authorization_code is supported.');
-    if (!code || !redirectUri || !verifier) return invalid('invalid_request', 'code, redirect_uri and code_verifier are required.');
+    if (!code || !redirectUri || !verifier)
+      return invalid('invalid_request', 'code, redirect_uri and code_verifier are required.');
     if (clientId !== DEV_OAUTH_CLIENT_ID) return invalid('invalid_client', 'Unknown client.');
 
     const issued = this.codes.get(code);
@@ -124,8 +134,10 @@ export class DevOauthServer {
     this.codes.delete(code);
     if (!issued || issued.expiresAt <= this.clock.now()) return invalid('invalid_grant', 'The code is invalid, expired or used.');
     if (issued.clientId !== clientId) return invalid('invalid_grant', 'The code was issued to another client.');
-    if (issued.redirectUri !== redirectUri) return invalid('invalid_grant', 'redirect_uri does not match the authorization request.');
-    if (!verifyS256(verifier, issued.codeChallenge)) return invalid('invalid_grant', 'code_verifier does not match the code_challenge.');
+    if (issued.redirectUri !== redirectUri)
+      return invalid('invalid_grant', 'redirect_uri does not match the authorization request.');
+    if (!verifyS256(verifier, issued.codeChallenge))
+      return invalid('invalid_grant', 'code_verifier does not match the code_challenge.');
 
     return {
       status: 200,

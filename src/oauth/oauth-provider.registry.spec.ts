@@ -25,12 +25,20 @@ describe(OauthProviderRegistry.name, () => {
 
   it.each([
     ['slack', 'https://slack.com/oauth/v2/authorize', 'https://slack.com/api/oauth.v2.access'],
-    ['microsoft', 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize', 'https://login.microsoftonline.com/common/oauth2/v2.0/token'],
+    [
+      'microsoft',
+      'https://login.microsoftonline.com/common/oauth2/v2.0/authorize',
+      'https://login.microsoftonline.com/common/oauth2/v2.0/token',
+    ],
     ['github', 'https://github.com/login/oauth/authorize', 'https://github.com/login/oauth/access_token'],
     ['notion', 'https://api.notion.com/v1/oauth/authorize', 'https://api.notion.com/v1/oauth/token'],
     ['atlassian', 'https://auth.atlassian.com/authorize', 'https://auth.atlassian.com/oauth/token'],
     ['hubspot', 'https://app.hubspot.com/oauth/authorize', 'https://api.hubapi.com/oauth/v1/token'],
-    ['salesforce', 'https://login.salesforce.com/services/oauth2/authorize', 'https://login.salesforce.com/services/oauth2/token'],
+    [
+      'salesforce',
+      'https://login.salesforce.com/services/oauth2/authorize',
+      'https://login.salesforce.com/services/oauth2/token',
+    ],
   ])('knows the endpoints of %s', (id, authorizeUrl, tokenUrl) => {
     const upper = id.toUpperCase();
     const provider = registry({ [`OAUTH_${upper}_CLIENT_ID`]: 'id', [`OAUTH_${upper}_CLIENT_SECRET`]: 'secret' }).get(id);
@@ -83,19 +91,35 @@ describe(OauthProviderRegistry.name, () => {
 
   it.each([
     [{ OAUTH_ZENDESK_CLIENT_ID: 'z' }, 'OAUTH_ZENDESK_AUTHORIZE_URL: is required'],
-    [{ OAUTH_ZENDESK_CLIENT_ID: 'z', OAUTH_ZENDESK_AUTHORIZE_URL: 'https://z.example/a' }, 'OAUTH_ZENDESK_TOKEN_URL: is required'],
-    [{ OAUTH_SLACK_CLIENT_ID: 's', OAUTH_SLACK_CLIENT_SECRET: 'x', OAUTH_SLACK_CLIENT_AUTH: 'private_key_jwt' }, 'OAUTH_SLACK_CLIENT_AUTH: must be one of'],
+    [
+      { OAUTH_ZENDESK_CLIENT_ID: 'z', OAUTH_ZENDESK_AUTHORIZE_URL: 'https://z.example/a' },
+      'OAUTH_ZENDESK_TOKEN_URL: is required',
+    ],
+    [
+      { OAUTH_SLACK_CLIENT_ID: 's', OAUTH_SLACK_CLIENT_SECRET: 'x', OAUTH_SLACK_CLIENT_AUTH: 'private_key_jwt' },
+      'OAUTH_SLACK_CLIENT_AUTH: must be one of',
+    ],
     [{ OAUTH_SLACK_CLIENT_ID: 's', OAUTH_SLACK_CLIENT_AUTH: 'client_secret_basic' }, 'OAUTH_SLACK_CLIENT_SECRET: is required'],
     [{ OAUTH_SLACK_CLIENT_SECRET: 'x' }, 'OAUTH_SLACK_CLIENT_ID: is required when OAUTH_SLACK_CLIENT_SECRET is set'],
     [{ OAUTH_SLACK_CLIENT_ID: 's', OAUTH_SLACK_TOKEN_URL: 'not a url' }, 'OAUTH_SLACK_TOKEN_URL: must be an absolute URL'],
-    [{ OAUTH_SLACK_CLIENT_ID: 's', OAUTH_SLACK_TOKEN_URL: 'ftp://slack.example/token' }, 'OAUTH_SLACK_TOKEN_URL: must be an http(s) URL'],
-    [{ ...PRODUCTION, OAUTH_SLACK_CLIENT_ID: 's', OAUTH_SLACK_TOKEN_URL: 'http://slack.example/token' }, 'OAUTH_SLACK_TOKEN_URL: must use https in production'],
+    [
+      { OAUTH_SLACK_CLIENT_ID: 's', OAUTH_SLACK_TOKEN_URL: 'ftp://slack.example/token' },
+      'OAUTH_SLACK_TOKEN_URL: must be an http(s) URL',
+    ],
+    [
+      { ...PRODUCTION, OAUTH_SLACK_CLIENT_ID: 's', OAUTH_SLACK_TOKEN_URL: 'http://slack.example/token' },
+      'OAUTH_SLACK_TOKEN_URL: must use https in production',
+    ],
   ])('refuses an invalid configuration, naming the variable (%#)', (env, message) => {
     expect(() => registry(env)).toThrow(message);
   });
 
   it('accepts a loopback http endpoint in production (a sidecar or a test peer)', () => {
-    const provider = registry({ ...PRODUCTION, OAUTH_SLACK_CLIENT_ID: 's', OAUTH_SLACK_TOKEN_URL: 'http://127.0.0.1:8080/token' }).get('slack');
+    const provider = registry({
+      ...PRODUCTION,
+      OAUTH_SLACK_CLIENT_ID: 's',
+      OAUTH_SLACK_TOKEN_URL: 'http://127.0.0.1:8080/token',
+    }).get('slack');
     expect(provider.tokenUrl).toBe('http://127.0.0.1:8080/token');
   });
 
@@ -131,7 +155,11 @@ describe(OauthProviderRegistry.name, () => {
   });
 
   it('knows the catalog providers and the configured ones', () => {
-    const ids = registry({ OAUTH_ACME_CLIENT_ID: 'a', OAUTH_ACME_AUTHORIZE_URL: 'https://a.example/a', OAUTH_ACME_TOKEN_URL: 'https://a.example/t' }).knownIds();
+    const ids = registry({
+      OAUTH_ACME_CLIENT_ID: 'a',
+      OAUTH_ACME_AUTHORIZE_URL: 'https://a.example/a',
+      OAUTH_ACME_TOKEN_URL: 'https://a.example/t',
+    }).knownIds();
     expect(ids).toEqual(expect.arrayContaining(['google', 'slack', 'trello', 'acme']));
   });
 });

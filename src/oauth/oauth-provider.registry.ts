@@ -140,7 +140,9 @@ export class OauthProviderRegistry {
       kind: 'configured',
       clientId,
       ...(secret ? { clientSecret: secret } : {}),
-      clientAuth: secret ? ((clientAuth as ClientAuthMethod | undefined) ?? defaults?.clientAuth ?? 'client_secret_post') : 'none',
+      clientAuth: secret
+        ? ((clientAuth as ClientAuthMethod | undefined) ?? defaults?.clientAuth ?? 'client_secret_post')
+        : 'none',
       authorizeUrl,
       tokenUrl,
       ...(issuer ? { issuer } : {}),
