@@ -1,12 +1,18 @@
-import { describe, expect, it } from '@jest/globals';
 import { FakeClock } from '../../common/clock.js';
+import { sessionStoreContract } from '../../../test/contracts/session-store.contract.js';
 import { InMemorySessionStore } from './in-memory-session-store.js';
 
-describe(InMemorySessionStore.name, () => {
-  it('hands out one lease at a time', async () => {
-    const store = new InMemorySessionStore(new FakeClock());
-    const token = await store.acquireLease('s1', 1000);
-    expect(token).toEqual(expect.any(String));
-    expect(await store.acquireLease('s1', 1000)).toBeNull();
-  });
+sessionStoreContract({
+  name: InMemorySessionStore.name,
+  async create({ eventLogCap }) {
+    const clock = new FakeClock();
+    return {
+      store: new InMemorySessionStore(clock, { eventLogCap }),
+      clock,
+      async advance(ms) {
+        clock.advance(ms);
+      },
+      async cleanup() {},
+    };
+  },
 });

@@ -28,13 +28,66 @@ export interface InMemorySessionStoreOptions {
 const ownerKeyOf = (owner: SessionOwner): string => `${owner.tenantId}\u0000${owner.userId}`;
 
 /**
- * The embedded store for one process. Idle lookup is O(idle sessions): `idle` is a Map kept in
- * order of last activity by re-inserting a session whenever its activity moves forward.
+ * Active sessions ordered by (lastActivityAt, sessionId), the order Redis keeps its idle index in.
+ * A sorted array, not insertion order: concurrent turns stamp their activity when they start but
+ * save when they end, so activity does not arrive in time order.
+ */
+class IdleIndex {
+  private readonly order: { at: number; id: string }[] = [];
+  private readonly byId = new Map<string, number>();
+
+  set(sessionId: string, at: number): void {
+    if (this.byId.get(sessionId) === at) return;
+    this.delete(sessionId);
+    this.byId.set(sessionId, at);
+    this.order.splice(this.position(at, sessionId), 0, { at, id: sessionId });
+  }
+
+  delete(sessionId: string): void {
+    const at = this.byId.get(sessionId);
+    if (at === undefined) return;
+    this.byId.delete(sessionId);
+    this.order.splice(this.position(at, sessionId), 1);
+  }
+
+  /**
+   * Up to `limit` ids with activity before `before`, oldest first, skipping those `keep` refuses.
+   * `keep` may remove the id it is given from this index.
+   */
+  find(before: number, limit: number, keep: (sessionId: string) => boolean): string[] {
+    const found: string[] = [];
+    let index = 0;
+    while (found.length < limit && index < this.order.length) {
+      const { at, id } = this.order[index]!;
+      if (at >= before) break;
+      if (keep(id)) found.push(id);
+      if (this.order[index]?.id === id) index++;
+    }
+    return found;
+  }
+
+  /** First index whose entry is not ordered before (at, id). */
+  private position(at: number, id: string): number {
+    let low = 0;
+    let high = this.order.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const entry = this.order[middle]!;
+      if (entry.at < at || (entry.at === at && entry.id < id)) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}
+
+/**
+ * The embedded store for one process. Idle lookup costs O(log n) plus the sessions it returns or
+ * finds gone: the idle index is kept sorted by last activity.
  */
 export class InMemorySessionStore implements SessionStore {
   private readonly sessions = new Map<string, StoredSession>();
-  /** sessionId → lastActivityAt, insertion-ordered by activity (active sessions only). */
-  private readonly idle = new Map<string, number>();
+  /** Active sessions by last activity. */
+  private readonly idle = new IdleIndex();
   /** sessionId → record expiry for tombstones, in expiry order (retention is constant). */
   private readonly tombstones = new Map<string, number>();
   private readonly byOwner = new Map<string, Set<string>>();
@@ -70,7 +123,8 @@ export class InMemorySessionStore implements SessionStore {
     if (!stored || stored.version !== expectedVersion || state.version !== expectedVersion + 1) {
       throw new VersionConflictError(state.sessionId);
     }
-    this.write(state, stored.ownerKey, stored.events.concat(events), options);
+    // Copies in (and out in readEvents): the caller keeps its event objects, the log keeps its own.
+    this.write(state, stored.ownerKey, stored.events.concat(events.map((event) => structuredClone(event))), options);
   }
 
   async delete(sessionId: string): Promise<void> {
@@ -95,13 +149,8 @@ export class InMemorySessionStore implements SessionStore {
 
   async findIdle(before: number, limit: number): Promise<string[]> {
     this.purgeTombstones();
-    const found: string[] = [];
-    for (const [sessionId, lastActivityAt] of this.idle) {
-      // Ordered by activity: the first session active at or after `before` ends the scan.
-      if (lastActivityAt >= before || found.length >= limit) break;
-      found.push(sessionId);
-    }
-    return found;
+    // A session whose TTL ran out is removed here rather than reported (live() deletes it).
+    return this.idle.find(before, limit, (sessionId) => this.live(sessionId) !== undefined);
   }
 
   async acquireLease(sessionId: string, ttlMs: number): Promise<string | null> {
@@ -136,7 +185,10 @@ export class InMemorySessionStore implements SessionStore {
   async readEvents(sessionId: string, afterSeq: number, limit: number): Promise<ChatResponse[]> {
     const stored = this.live(sessionId);
     if (!stored) return [];
-    return stored.events.filter((event) => event.seq > afterSeq).slice(0, limit);
+    return stored.events
+      .filter((event) => event.seq > afterSeq)
+      .slice(0, limit)
+      .map((event) => structuredClone(event));
   }
 
   async ping(): Promise<void> {}
@@ -162,7 +214,6 @@ export class InMemorySessionStore implements SessionStore {
 
   private write(state: ConversationState, ownerKey: string, events: ChatResponse[], options: SaveOptions): void {
     const cap = this.options.eventLogCap;
-    const previous = this.sessions.get(state.sessionId);
     this.sessions.set(state.sessionId, {
       json: JSON.stringify(state),
       version: state.version,
@@ -176,9 +227,7 @@ export class InMemorySessionStore implements SessionStore {
       this.idle.delete(state.sessionId);
       this.tombstones.delete(state.sessionId);
       this.tombstones.set(state.sessionId, this.clock.now() + options.ttlMs);
-    } else if (!previous || previous.lastActivityAt !== state.lastActivityAt || !this.idle.has(state.sessionId)) {
-      // Re-insert to move the session to the end of the activity order.
-      this.idle.delete(state.sessionId);
+    } else {
       this.idle.set(state.sessionId, state.lastActivityAt);
     }
   }

@@ -1,0 +1,81 @@
+import type { ChatResponse, ChatResponseType } from '../../src/conversation/chat-response.js';
+import { emptyRequirements } from '../../src/conversation/requirements/requirements.js';
+import { type ConversationState, ConversationPhase, type SessionOwner } from '../../src/conversation/state.js';
+import type { OauthStateRecord } from '../../src/conversation/store/session-store.js';
+
+/** Builders for the store suites: small, complete values with only what a test cares about set. */
+
+export const OWNER: SessionOwner = { tenantId: 'tenant-a', userId: 'user-1' };
+
+export function sessionState(
+  sessionId: string,
+  at: number,
+  overrides: Partial<ConversationState> = {},
+): ConversationState {
+  return {
+    sessionId,
+    userId: OWNER.userId,
+    tenantId: OWNER.tenantId,
+    phase: ConversationPhase.IDLE,
+    status: 'active',
+    context: { requirements: emptyRequirements(), integrations: [], transcript: [], lastTestRun: null },
+    pendingOauth: null,
+    draftAgentId: null,
+    history: [],
+    version: 0,
+    lastEventSeq: 0,
+    createdAt: at,
+    updatedAt: at,
+    lastActivityAt: at,
+    expiryWarnedAt: null,
+    expiredAt: null,
+    ...overrides,
+  };
+}
+
+export function chatEvent(sessionId: string, seq: number, type: ChatResponseType = 'message'): ChatResponse {
+  return {
+    sessionId,
+    seq,
+    type,
+    phase: ConversationPhase.DISCOVERY,
+    content: `event ${seq}`,
+    actions: [{ type: 'reply', label: 'Yes', value: 'yes' }],
+    oauthUrl: null,
+    data: { seq },
+  };
+}
+
+/** Events numbered after `state.lastEventSeq`. */
+export function nextEvents(state: ConversationState, count: number): ChatResponse[] {
+  return Array.from({ length: count }, (_, i) => chatEvent(state.sessionId, state.lastEventSeq + 1 + i));
+}
+
+/** The state a turn would save after `state`, with `events` appended (version + 1). */
+export function nextState(
+  state: ConversationState,
+  events: readonly ChatResponse[],
+  overrides: Partial<ConversationState> = {},
+): ConversationState {
+  return {
+    ...state,
+    phase: ConversationPhase.DISCOVERY,
+    version: state.version + 1,
+    lastEventSeq: events.at(-1)?.seq ?? state.lastEventSeq,
+    ...overrides,
+  };
+}
+
+export function oauthRecord(state: string, sessionId: string, expiresAt: number): OauthStateRecord {
+  return {
+    state,
+    sessionId,
+    userId: OWNER.userId,
+    tenantId: OWNER.tenantId,
+    provider: 'google',
+    integration: 'gmail',
+    codeVerifier: `verifier-${state}`,
+    redirectUri: 'http://localhost:3000/v1/oauth/callback',
+    expiresAt,
+  };
+}
