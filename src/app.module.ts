@@ -1,0 +1,36 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
+import type { Clock } from './common/clock.js';
+import { DomainExceptionFilter } from './common/domain-exception.filter.js';
+import { AppConfig } from './config/app-config.js';
+import { ConversationModule } from './conversation/conversation.module.js';
+import { CoreModule } from './core/core.module.js';
+import { HealthModule } from './health/health.module.js';
+import { DevOauthModule } from './oauth/dev-oauth.module.js';
+import { WebModule } from './web/web.module.js';
+
+export interface AppOptions {
+  /** Replaces the system clock (tests). */
+  clock?: Clock;
+}
+
+/** The whole service, built from validated configuration. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, { clock: options.clock }),
+        ScheduleModule.forRoot(),
+        ConversationModule,
+        HealthModule,
+        // The development OAuth provider never exists in production.
+        ...(config.isProduction ? [] : [DevOauthModule]),
+        WebModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],
+    };
+  }
+}

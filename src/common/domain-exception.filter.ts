@@ -1,0 +1,58 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError, type ErrorCode } from './errors.js';
+
+/** Body of every error answer (API.md, "Errors"). */
+export interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+}
+
+const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  404: 'ROUTE_NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'RATE_LIMITED',
+};
+
+/** Maps anything thrown to the API's error shape; never a stack trace. */
+export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof DomainError) return { statusCode: error.status, code: error.code, message: error.message };
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const code = HTTP_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED');
+    const message = status === 404 ? 'No such route.' : status >= 500 ? 'Something went wrong on our side.' : error.message;
+    return { statusCode: status, code, message };
+  }
+  // Express body-parser errors carry a status (malformed JSON 400, too large 413).
+  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const code = HTTP_CODES[status] ?? 'VALIDATION_FAILED';
+    const message = status === 413 ? 'The request body is too large.' : 'The request body is not valid JSON.';
+    return { statusCode: status, code, message };
+  }
+  return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side; nothing was changed.' };
+}
+
+@Catch()
+export class DomainExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(DomainExceptionFilter.name);
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const body = toErrorBody(error);
+    if (body.statusCode >= 500 && body.code === 'INTERNAL_ERROR') this.logger.error('Unhandled error', error as Error);
+    if (res.headersSent) {
+      if (!res.writableEnded) res.end();
+      return;
+    }
+    if (body.code === 'RATE_LIMITED' && error instanceof DomainError && typeof error.details?.['retryAfterSeconds'] === 'number') {
+      res.setHeader('Retry-After', String(error.details['retryAfterSeconds']));
+    }
+    res.status(body.statusCode).json(body);
+  }
+}

@@ -1,0 +1,293 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Observable } from 'rxjs';
+import { SessionEventBus } from './events/session-event-bus.js';
+import { SessionExpirer, type SweepResult } from './expiry/session-expirer.js';
+import { type OauthCallback, type OauthCallbackResult, OauthCompletion } from './oauth-completion.js';
+import { Clock } from '../common/clock.js';
+import { DomainError, toDomainError } from '../common/errors.js';
+import { Interpreter, type Interpretation } from '../interpreter/interpreter.js';
+import type { ChatResponse } from './chat-response.js';
+import { ConversationSettings } from './conversation.settings.js';
+import { backTarget } from './machine/transitions.js';
+import { PhaseHandlerRegistry } from './phases/phase-handler.registry.js';
+import type { Turn, TurnInput } from './phases/turn.js';
+import { emptyRequirements } from './requirements/requirements.js';
+import { ConversationPhase, type ConversationState, type SessionOwner } from './state.js';
+import { SessionStore } from './store/session-store.js';
+import { storeError, TurnEngine } from './turn-engine.js';
+
+export interface TurnOptions {
+  /** Fires when the client goes away; the turn is abandoned and nothing is saved. */
+  signal?: AbortSignal;
+}
+
+/** Starts, runs and ends conversations. Every method is scoped by the owner; others' sessions look missing. */
+@Injectable()
+export class ConversationService {
+  private readonly logger = new Logger(ConversationService.name);
+  /** Turns running in this process, so the stop button can abort them. */
+  private readonly inFlight = new Map<string, AbortController>();
+
+  constructor(
+    @Inject(SessionStore) private readonly store: SessionStore,
+    @Inject(Interpreter) private readonly interpreter: Interpreter,
+    @Inject(Clock) private readonly clock: Clock,
+    private readonly registry: PhaseHandlerRegistry,
+    private readonly engine: TurnEngine,
+    private readonly settings: ConversationSettings,
+    @Inject(SessionEventBus) private readonly bus: SessionEventBus,
+    private readonly oauthCompletion: OauthCompletion,
+    private readonly expirer: SessionExpirer,
+  ) {}
+
+  async startSession(owner: SessionOwner): Promise<ConversationState> {
+    const now = this.clock.now();
+    const state: ConversationState = {
+      sessionId: randomUUID(),
+      userId: owner.userId,
+      tenantId: owner.tenantId,
+      phase: ConversationPhase.IDLE,
+      status: 'active',
+      context: { requirements: emptyRequirements(), integrations: [], transcript: [], lastTestRun: null },
+      pendingOauth: null,
+      draftAgentId: null,
+      history: [],
+      version: 0,
+      lastEventSeq: 0,
+      createdAt: now,
+      updatedAt: now,
+      lastActivityAt: now,
+      expiryWarnedAt: null,
+      expiredAt: null,
+    };
+    await this.guard(this.store.create(state, { ttlMs: this.settings.activeTtlMs }));
+    return state;
+  }
+
+  /** The owner's session; 404 for a missing or foreign one, 410 for an expired one. */
+  async getSession(owner: SessionOwner, sessionId: string): Promise<ConversationState> {
+    const state = await this.findOwned(owner, sessionId);
+    if (state.status === 'expired') throw new DomainError('SESSION_EXPIRED', 'This session expired after a period of inactivity.');
+    return state;
+  }
+
+  /** The owner's live sessions, newest first. */
+  async listSessions(owner: SessionOwner): Promise<ConversationState[]> {
+    const states = await this.guard(this.store.listByOwner(owner));
+    return states.filter((state) => state.status === 'active');
+  }
+
+  async endSession(owner: SessionOwner, sessionId: string): Promise<void> {
+    await this.findOwned(owner, sessionId);
+    this.inFlight.get(sessionId)?.abort();
+    await this.guard(this.store.delete(sessionId));
+  }
+
+  /**
+   * One turn. The stream fails before its first event with 404/409/410-coded errors (nothing started);
+   * once it started it always ends with `done`, after an `error` when the turn failed (then nothing changed).
+   */
+  processMessage(owner: SessionOwner, sessionId: string, input: TurnInput, options: TurnOptions = {}): Observable<ChatResponse> {
+    return new Observable<ChatResponse>((subscriber) => {
+      const controller = new AbortController();
+      const onClientGone = (): void => controller.abort();
+      options.signal?.addEventListener('abort', onClientGone, { once: true });
+      let started = false;
+      let lastSeq = 0;
+      let phase: ConversationPhase = ConversationPhase.IDLE;
+      const emit = (event: ChatResponse): void => {
+        started = true;
+        subscriber.next(event);
+      };
+
+      const run = async (): Promise<void> => {
+        await this.getSession(owner, sessionId);
+        const token = await this.guard(this.store.acquireLease(sessionId, this.settings.leaseMs));
+        if (!token) throw new DomainError('TURN_IN_PROGRESS', 'Another turn of this session is still running.');
+        this.inFlight.set(sessionId, controller);
+        try {
+          // Read again under the lease: a turn that committed just before it must not be overwritten.
+          const original = await this.getSession(owner, sessionId);
+          lastSeq = original.lastEventSeq;
+          phase = original.phase;
+          const interpretation = await this.interpret(original, input, controller.signal, (text) =>
+            emit(live(sessionId, lastSeq, phase, 'delta', text)),
+          );
+          const turn = this.engine.newTurn(original, input, interpretation, controller.signal);
+          if (input.text !== undefined) turn.remember('user', input.text);
+          turn.state = { ...turn.state, lastActivityAt: turn.settings.now, expiryWarnedAt: null };
+          await this.dispatch(turn);
+          if (controller.signal.aborted) throw stopped();
+          if (turn.ended) {
+            turn.emit({ type: 'done' });
+            await this.guard(this.store.delete(sessionId));
+            for (const event of turnEvents(turn, sessionId, lastSeq)) emit(event);
+            return;
+          }
+          const events = await this.engine.commit(original, turn, { ttlMs: this.settings.activeTtlMs });
+          for (const event of events) emit(event);
+        } finally {
+          if (this.inFlight.get(sessionId) === controller) this.inFlight.delete(sessionId);
+          await this.store.releaseLease(sessionId, token).catch(() => undefined);
+        }
+      };
+
+      run()
+        .then(() => subscriber.complete())
+        .catch((error: unknown) => {
+          const failure = controller.signal.aborted && !(error instanceof DomainError) ? stopped() : toDomainError(storeError(error));
+          if (failure.code === 'INTERNAL_ERROR') this.logger.error(`Turn failed in session ${sessionId}`, error as Error);
+          if (!started && isRefusal(failure)) {
+            subscriber.error(failure);
+            return;
+          }
+          // A failed turn changed nothing: its error and done are live only, numbered after the last durable event.
+          emit(live(sessionId, lastSeq, phase, 'error', null, { code: failure.code, message: failure.message, retryable: failure.retryable }));
+          emit(live(sessionId, lastSeq, phase, 'done', null));
+          subscriber.complete();
+        })
+        .finally(() => options.signal?.removeEventListener('abort', onClientGone));
+
+      return () => controller.abort();
+    });
+  }
+
+  /** Completes a connection from the provider's redirect and resumes the conversation (events go to `/events`). */
+  completeOauth(callback: OauthCallback): Promise<OauthCallbackResult> {
+    return this.guard(this.oauthCompletion.complete(callback));
+  }
+
+  /** Warns and expires idle sessions (the scheduled job calls this). */
+  expireIdleSessions(): Promise<SweepResult> {
+    return this.expirer.sweep();
+  }
+
+  /**
+   * The session's durable events after `afterSeq`, then live ones as they are committed, without gaps or
+   * duplicates: live delivery is subscribed before the replay is read, and anything already replayed is dropped.
+   */
+  followEvents(owner: SessionOwner, sessionId: string, afterSeq: number): Observable<ChatResponse> {
+    return new Observable<ChatResponse>((subscriber) => {
+      let lastSeq = afterSeq;
+      let replaying = true;
+      const buffered: ChatResponse[] = [];
+      const deliver = (event: ChatResponse): void => {
+        if (event.seq <= lastSeq) return;
+        lastSeq = event.seq;
+        subscriber.next(event);
+      };
+      const live = this.bus.subscribe(sessionId).subscribe({
+        next: (event) => (replaying ? buffered.push(event) : deliver(event)),
+        error: (error: unknown) => subscriber.error(error),
+      });
+      const replay = async (): Promise<void> => {
+        await this.findOwned(owner, sessionId);
+        for (;;) {
+          const page = await this.guard(this.store.readEvents(sessionId, lastSeq, 500));
+          page.forEach(deliver);
+          if (page.length < 500) break;
+        }
+        replaying = false;
+        buffered.splice(0).forEach(deliver);
+      };
+      replay().catch((error: unknown) => subscriber.error(toDomainError(storeError(error))));
+      return () => live.unsubscribe();
+    });
+  }
+
+  /** Aborts the turn in flight in this process (the stop button). */
+  async stopTurn(owner: SessionOwner, sessionId: string): Promise<void> {
+    await this.getSession(owner, sessionId);
+    const controller = this.inFlight.get(sessionId);
+    if (!controller) throw new DomainError('NO_TURN_IN_FLIGHT', 'No turn of this session is running.');
+    controller.abort();
+  }
+
+  /** Throws the owner-scoped "not found" for anything missing or foreign; expired tombstones are returned. */
+  async findOwned(owner: SessionOwner, sessionId: string): Promise<ConversationState> {
+    const state = await this.guard(this.store.get(sessionId));
+    if (!state || state.userId !== owner.userId || state.tenantId !== owner.tenantId) {
+      throw new DomainError('SESSION_NOT_FOUND', 'No such session.');
+    }
+    return state;
+  }
+
+  private async interpret(
+    state: ConversationState,
+    input: TurnInput,
+    signal: AbortSignal,
+    onDelta: (text: string) => void,
+  ): Promise<Interpretation | null> {
+    if (input.text === undefined) return null;
+    try {
+      return await this.interpreter.interpret(
+        { text: input.text, phase: state.phase, requirements: state.context.requirements, transcript: state.context.transcript },
+        { signal, onDelta },
+      );
+    } catch (error) {
+      if (signal.aborted) throw stopped();
+      this.logger.warn(`Interpreter failed in session ${state.sessionId}: ${(error as Error).message}`);
+      throw new DomainError('INTERPRETER_FAILED', "I couldn't understand that right now; nothing was changed. Please try again.");
+    }
+  }
+
+  /** Restart, cancel and back mean the same in every phase; everything else is the phase handler's. */
+  private async dispatch(turn: Turn): Promise<void> {
+    switch (turn.intent) {
+      case 'cancel':
+        turn.ended = true;
+        turn.say('Cancelled. This session is closed.');
+        return;
+      case 'restart':
+        turn.resetAgent();
+        turn.goTo(ConversationPhase.DISCOVERY, 'restart');
+        break;
+      case 'go_back': {
+        const target = backTarget(turn.phase);
+        if (target) turn.goTo(target, 'back');
+        else turn.say("There's no earlier step to go back to.");
+        break;
+      }
+      default:
+        await this.registry.get(turn.phase).handle(turn);
+    }
+    await this.engine.runHops(turn);
+  }
+
+  /** Maps store failures (unreachable, conflict) to the API's codes. */
+  private async guard<T>(operation: Promise<T>): Promise<T> {
+    try {
+      return await operation;
+    } catch (error) {
+      throw storeError(error);
+    }
+  }
+}
+
+/** Errors answered as an HTTP status instead of a stream (nothing had started). */
+function isRefusal(error: DomainError): boolean {
+  return ['SESSION_NOT_FOUND', 'SESSION_EXPIRED', 'TURN_IN_PROGRESS', 'STORE_UNAVAILABLE', 'VALIDATION_FAILED'].includes(error.code);
+}
+
+function stopped(): DomainError {
+  return new DomainError('TURN_STOPPED', 'The turn was stopped; nothing was changed.');
+}
+
+function live(
+  sessionId: string,
+  seq: number,
+  phase: ConversationPhase,
+  type: ChatResponse['type'],
+  content: string | null,
+  data: Record<string, unknown> | null = null,
+): ChatResponse {
+  return { sessionId, seq, type, phase, content, actions: [], oauthUrl: null, data };
+}
+
+/** Events of a turn that ended the session: nothing to log them in, so they are live only. */
+function turnEvents(turn: Turn, sessionId: string, lastSeq: number): ChatResponse[] {
+  return turn.responses.map((response) =>
+    live(sessionId, lastSeq, response.phase, response.type, response.content ?? null, response.data ?? null),
+  );
+}

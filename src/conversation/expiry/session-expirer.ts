@@ -1,0 +1,69 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../../common/clock.js';
+import { DomainError } from '../../common/errors.js';
+import { ConversationSettings } from '../conversation.settings.js';
+import { SessionLease } from '../session-lease.js';
+import { SessionStore } from '../store/session-store.js';
+import { TurnEngine } from '../turn-engine.js';
+
+export interface SweepResult {
+  warned: number;
+  expired: number;
+}
+
+/**
+ * Warns sessions about to expire and expires the idle ones. Reads only the idle index past the warning
+ * threshold, so a sweep costs in proportion to the sessions near or past their timeout, not to all sessions.
+ * Safe on every replica at once: each change is a versioned save under the session's lease.
+ */
+@Injectable()
+export class SessionExpirer {
+  private readonly logger = new Logger(SessionExpirer.name);
+  /** Sessions handled per sweep; the rest wait for the next one. */
+  private readonly batch = 10_000;
+
+  constructor(
+    @Inject(SessionStore) private readonly store: SessionStore,
+    @Inject(Clock) private readonly clock: Clock,
+    private readonly engine: TurnEngine,
+    private readonly lease: SessionLease,
+    private readonly settings: ConversationSettings,
+  ) {}
+
+  async sweep(): Promise<SweepResult> {
+    const now = this.clock.now();
+    const warnFrom = now - (this.settings.idleTimeoutMs - this.settings.expiryWarningMs);
+    const ids = await this.store.findIdle(warnFrom, this.batch);
+    const result: SweepResult = { warned: 0, expired: 0 };
+    for (const sessionId of ids) {
+      try {
+        const change = await this.lease.run(sessionId, () => this.expireOrWarn(sessionId, now), { waitMs: 0 });
+        if (change) result[change]++;
+      } catch (error) {
+        // A session in a turn right now is not idle; anything else is retried on the next sweep.
+        if (!(error instanceof DomainError && error.code === 'TURN_IN_PROGRESS')) {
+          this.logger.warn(`Could not sweep session ${sessionId}: ${(error as Error).message}`);
+        }
+      }
+    }
+    return result;
+  }
+
+  private async expireOrWarn(sessionId: string, now: number): Promise<keyof SweepResult | null> {
+    const original = await this.store.get(sessionId);
+    if (!original || original.status !== 'active') return null;
+    const expiresAt = original.lastActivityAt + this.settings.idleTimeoutMs;
+    const turn = this.engine.newTurn(original, null, null);
+    if (expiresAt <= now) {
+      turn.state = { ...turn.state, status: 'expired', expiredAt: now };
+      turn.emit({ type: 'expired', data: { at: new Date(now).toISOString() } });
+      await this.engine.commit(original, turn, { ttlMs: this.settings.expiredRetentionMs, done: false });
+      return 'expired';
+    }
+    if (original.expiryWarnedAt !== null || expiresAt - now > this.settings.expiryWarningMs) return null;
+    turn.state = { ...turn.state, expiryWarnedAt: now };
+    turn.emit({ type: 'expiring', data: { expiresAt: new Date(expiresAt).toISOString() } });
+    await this.engine.commit(original, turn, { ttlMs: this.settings.activeTtlMs, done: false });
+    return 'warned';
+  }
+}

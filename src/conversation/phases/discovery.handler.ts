@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConversationPhase } from '../state.js';
+import { mergeRequirements, patchIsEmpty, displayName } from '../requirements/requirements-document.js';
+import { OauthConnector } from './oauth-connector.js';
+import type { PhaseHandler } from './phase-handler.js';
+import { capabilities } from './replies.js';
+import { syncConnections } from './connections.js';
+import type { Turn } from './turn.js';
+
+const EXAMPLES = [
+  { type: 'reply' as const, label: 'Summarize my unread Gmail every morning and post it to Slack' },
+  { type: 'reply' as const, label: 'When a new GitHub issue is opened, create a Jira ticket' },
+  { type: 'reply' as const, label: 'Every Friday, email me a summary of new Stripe payments' },
+].map((action) => ({ ...action, value: action.label }));
+
+/** Finds out what the agent should do and which integrations it needs. */
+@Injectable()
+export class DiscoveryHandler implements PhaseHandler {
+  readonly phase = ConversationPhase.DISCOVERY;
+
+  constructor(@Inject(OauthConnector) private readonly oauth: OauthConnector) {}
+
+  async enter(turn: Turn): Promise<void> {
+    const goal = turn.state.context.requirements.goal.value;
+    turn.say(
+      goal ? `Let's look at it again: so far the agent should ${goal}. What would you like to change?` : 'What would you like to automate?',
+      goal ? [] : EXAMPLES,
+    );
+  }
+
+  async handle(turn: Turn): Promise<void> {
+    const patch = turn.interpretation?.patch ?? {};
+    if (turn.intent === 'question') {
+      turn.say(`${capabilities()} What would you like to automate?`, EXAMPLES);
+      return;
+    }
+    if (patchIsEmpty(patch)) {
+      turn.say(
+        "I didn't catch what the agent should do. Could you describe it, like \"summarize my unread Gmail every morning and post it to Slack\"?",
+        EXAMPLES,
+      );
+      return;
+    }
+    const requirements = mergeRequirements(turn.state.context.requirements, patch);
+    turn.updateContext({ requirements });
+    const integrations = requirements.integrations.value ?? [];
+    if (integrations.length === 0) {
+      turn.say('Which apps should the agent work with (for example Gmail, Slack, Notion or GitHub)?');
+      return;
+    }
+    const needsConnecting = await syncConnections(turn, this.oauth);
+    const apps = integrations.map(displayName).join(' and ');
+    if (needsConnecting) {
+      turn.say(`Got it. This agent works with ${apps}; let's connect them first.`);
+      turn.goTo(ConversationPhase.OAUTH_FLOW, 'integrations_need_connecting');
+    } else {
+      turn.say(`Got it. This agent works with ${apps}, which you have already connected.`);
+      turn.goTo(ConversationPhase.REQUIREMENTS, 'integrations_ready');
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import type { OauthStateRecord } from '../store/session-store.js';
+import type { SessionOwner } from '../state.js';
+
+/** An authorization request the user is sent to. */
+export interface AuthorizationStart {
+  state: string;
+  authorizationUrl: string;
+  expiresAt: number;
+  provider: string;
+}
+
+export type ExchangeOutcome = { status: 'connected' } | { status: 'failed'; reason: string };
+
+/** What the conversation needs from OAuth (implemented by `OauthService`). */
+export interface OauthConnector {
+  /** The OAuth provider id that connects a catalog integration. */
+  providerOf(integration: string): string;
+  /** Whether the owner already holds credentials for the provider. */
+  isConnected(owner: SessionOwner, provider: string): Promise<boolean>;
+  /** Creates a single-use state + PKCE pair for the session and the authorization URL to send the user to. */
+  startAuthorization(input: { sessionId: string; owner: SessionOwner; integration: string }): Promise<AuthorizationStart>;
+  /** Consumes a state (single use); null when unknown, used or expired. */
+  takeState(state: string): Promise<OauthStateRecord | null>;
+  /** Exchanges the code at the provider's token endpoint and stores the credentials. */
+  exchangeCode(record: OauthStateRecord, code: string, iss?: string): Promise<ExchangeOutcome>;
+}
+export const OauthConnector = Symbol('OauthConnector');

@@ -1,0 +1,57 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AgentGenerator } from '../../agent-generator/agent-generator.js';
+import { ConversationPhase } from '../state.js';
+import { mergeRequirements, patchIsEmpty } from '../requirements/requirements-document.js';
+import type { PhaseHandler } from './phase-handler.js';
+import { BACK, capabilities } from './replies.js';
+import type { Turn } from './turn.js';
+
+const ACCEPT = { type: 'confirm' as const, label: 'Looks good, turn it on' };
+const CHANGE = { type: 'reply' as const, label: 'Change something', value: 'I want to change something' };
+const REGENERATE = { type: 'reply' as const, label: 'Regenerate', value: 'regenerate' };
+
+/** Test-runs the draft and lets the user accept it, change the requirements or regenerate. */
+@Injectable()
+export class TestingHandler implements PhaseHandler {
+  readonly phase = ConversationPhase.TESTING;
+
+  constructor(@Inject(AgentGenerator) private readonly generator: AgentGenerator) {}
+
+  async enter(turn: Turn): Promise<void> {
+    const draftAgentId = turn.state.draftAgentId!;
+    const run = await this.generator.testRun(turn.owner, draftAgentId, turn.settings.signal);
+    turn.updateContext({ lastTestRun: run });
+    turn.emit({ type: 'test_result', data: { ...run } });
+    const passed = run.cases.filter((testCase) => testCase.passed).length;
+    const verdict = run.passed ? 'all passed' : 'some failed';
+    turn.say(`Test run: ${passed} of ${run.cases.length} cases passed (${verdict}). Turn the agent on?`, [ACCEPT, CHANGE, REGENERATE]);
+  }
+
+  async handle(turn: Turn): Promise<void> {
+    const patch = turn.interpretation?.patch ?? {};
+    if (!patchIsEmpty(patch)) {
+      turn.updateContext({ requirements: mergeRequirements(turn.state.context.requirements, patch) });
+      turn.say('Changed. Back to the requirements to confirm the new version.');
+      turn.goTo(ConversationPhase.REQUIREMENTS, 'change_requested');
+      return;
+    }
+    switch (turn.intent) {
+      case 'confirm':
+        turn.goTo(ConversationPhase.ACTIVATION, 'test_accepted');
+        return;
+      case 'regenerate':
+      case 'retry':
+        turn.goTo(ConversationPhase.GENERATION, 'regenerate');
+        return;
+      case 'change':
+        turn.say('Sure, what would you like to change?');
+        turn.goTo(ConversationPhase.REQUIREMENTS, 'change_requested');
+        return;
+      default:
+        turn.say(
+          `${turn.intent === 'question' ? capabilities() : "Sorry, I didn't get that."} Shall I turn the agent on, or would you like to change something?`,
+          [ACCEPT, CHANGE, REGENERATE, BACK],
+        );
+    }
+  }
+}
