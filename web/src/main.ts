@@ -1,0 +1,343 @@
+import { ActionBar, connectActions } from './actions.js';
+import { ApiError, createSession, getSession, postTurn, readEvents, stopTurn } from './api.js';
+import { byId } from './dom.js';
+import { EventLedger } from './event-ledger.js';
+import { integrationName, timeText } from './format.js';
+import { Page } from './page.js';
+import { AgentPanels } from './panels.js';
+import { isReturningPopup, onPopupReturn, openAuthorization } from './popup.js';
+import { SessionEvents } from './session-events.js';
+import { Transcript } from './transcript.js';
+import type { ChatAction, ChatResponse, Connection, DraftAgent, Requirements, SessionView, TestResult, TurnBody } from './types.js';
+import { UserLines } from './user-lines.js';
+
+interface Turn {
+  body: TurnBody;
+  label: string;
+  key: string;
+}
+
+function newKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+class App {
+  private sessionId: string | null = null;
+  private events: SessionEvents | null = null;
+  private lines: UserLines | null = null;
+  private readonly ledger = new EventLedger();
+  private inFlight: Turn | null = null;
+  private refreshTimer: number | undefined;
+
+  private readonly page = new Page();
+  private readonly transcript = new Transcript();
+  private readonly panels = new AgentPanels();
+  private readonly actions = new ActionBar(
+    byId('actions'),
+    (action) => this.act(action),
+    (url) => (this.sessionId ? openAuthorization(this.sessionId, url) : false),
+  );
+  private readonly input = this.page.input;
+
+  async start(): Promise<void> {
+    this.page.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.submit();
+    });
+    this.input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        this.submit();
+      } else if (event.key === 'Escape' && this.inFlight) void this.stop();
+    });
+    this.page.stopButton.addEventListener('click', () => void this.stop());
+    byId('new-session').addEventListener('click', () => this.fresh());
+    for (const button of document.querySelectorAll<HTMLButtonElement>('[data-example]')) {
+      button.addEventListener('click', () => void this.send({ message: button.textContent ?? '' }, button.textContent ?? ''));
+    }
+    window.addEventListener('online', () => this.events?.reconnectNow());
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && this.events?.reconnectNow());
+    onPopupReturn(
+      () => this.sessionId,
+      () => this.scheduleRefresh(),
+    );
+    if (matchMedia('(max-width: 720px)').matches) for (const d of document.querySelectorAll('.panel details')) d.removeAttribute('open');
+
+    const id = new URLSearchParams(location.search).get('sessionId');
+    if (!id) return this.fresh();
+    if (await isReturningPopup(id)) return this.popupDone();
+    try {
+      this.adopt(await getSession(id));
+      this.follow();
+    } catch (error) {
+      this.failed(error, null);
+      if (!(error instanceof ApiError)) this.page.notice('Could not load the conversation.', { label: 'Try again', run: () => location.reload() });
+    }
+  }
+
+  /** A clean page; the session itself is created with the first message. */
+  private fresh(): void {
+    this.events?.stop();
+    this.events = null;
+    this.sessionId = null;
+    this.lines = null;
+    this.ledger.reset();
+    this.inFlight = null;
+    history.replaceState(null, '', location.pathname);
+    this.transcript.clear();
+    this.actions.set([]);
+    this.page.hideNotice();
+    this.page.setPhase('IDLE');
+    this.panels.reset();
+    this.page.setEnabled(true);
+    this.setBusy(false);
+  }
+
+  private adopt(view: SessionView): void {
+    this.sessionId = view.sessionId;
+    this.lines = new UserLines(view.sessionId);
+    const url = new URL(location.href);
+    url.searchParams.set('sessionId', view.sessionId);
+    history.replaceState(null, '', url);
+    this.absorb(view);
+  }
+
+  /** Takes the phase and the panels from a SessionView (on load and after a turn). */
+  private absorb(view: SessionView): void {
+    this.page.setPhase(view.phase);
+    this.panels.absorb(view);
+    const pending = view.pendingOauth;
+    if (pending && view.phase === 'OAUTH_FLOW' && !this.inFlight && !this.actions.current.some((a) => a.type === 'oauth')) {
+      this.actions.set(connectActions(pending.integration, pending.authorizationUrl));
+    }
+  }
+
+  private follow(): void {
+    if (!this.sessionId || this.events) return;
+    this.events = new SessionEvents(this.sessionId, {
+      onEvent: (response) => this.apply(response, false),
+      onGone: (status) => (status === 410 ? this.expire() : this.failed(new ApiError(404, 'SESSION_NOT_FOUND', ''), null)),
+      onConnected: (connected) => this.page.setConnected(connected),
+    });
+    this.events.start();
+  }
+
+  private submit(): void {
+    const text = this.input.value.trim();
+    if (!text || this.inFlight) {
+      if (this.inFlight) this.page.notice('A turn is still running: wait for it to finish or press Stop.');
+      return;
+    }
+    this.input.value = '';
+    void this.send({ message: text }, text, newKey(), text);
+  }
+
+  private act(action: ChatAction): void {
+    this.input.focus(); // the clicked button is about to be re-rendered away
+    if (action.type === 'reply') void this.send({ message: action.value ?? action.label }, action.label);
+    else if (action.type !== 'oauth') void this.send({ action: { type: action.type } }, action.label);
+  }
+
+  /** One turn: POST, then read its stream. `draft` is typed text to give back if the turn is refused. */
+  private async send(body: TurnBody, label: string, key = newKey(), draft?: string): Promise<void> {
+    if (this.inFlight) return;
+    const turn: Turn = { body, label, key };
+    this.inFlight = turn;
+    this.setBusy(true);
+    this.page.hideNotice();
+    const bubble = this.transcript.user(label);
+    const after = this.ledger.maxSeq;
+    let accepted = false;
+    try {
+      if (!this.sessionId) {
+        this.adopt(await createSession());
+        this.follow();
+      }
+      const res = await postTurn(this.sessionId!, body, key);
+      accepted = true;
+      this.lines?.add(after, label);
+      this.actions.set([]);
+      await readEvents(res, (response) => this.apply(response, true));
+    } catch (error) {
+      if (accepted) {
+        // The turn runs on; its remaining durable events arrive over /events once it reconnects.
+        if (this.inFlight === turn) this.page.notice('The connection dropped while the answer streamed: the rest appears once it is back.');
+      } else {
+        bubble.remove();
+        if (draft !== undefined && !this.input.value) this.input.value = draft;
+        this.failed(error, turn);
+      }
+    } finally {
+      if (this.inFlight === turn) {
+        this.inFlight = null;
+        this.setBusy(false);
+      }
+    }
+  }
+
+  private async stop(): Promise<void> {
+    if (!this.sessionId) return;
+    try {
+      if (await stopTurn(this.sessionId)) this.page.status('Stopping…');
+    } catch (error) {
+      this.failed(error, null);
+    }
+  }
+
+  /** Applies one event from either stream, once. */
+  private apply(r: ChatResponse, live: boolean): void {
+    if (r.sessionId && r.sessionId !== this.sessionId) return;
+    try {
+      if (r.type === 'delta') {
+        if (live && this.ledger.admitDelta(r)) this.transcript.delta(r.content ?? '');
+        return;
+      }
+      if (!this.ledger.admit(r)) return;
+      for (const line of this.lines?.takeBefore(r.seq) ?? []) {
+        this.transcript.user(line);
+        this.actions.set([]);
+      }
+      const phase = this.ledger.phaseAfter(r);
+      if (phase) this.page.setPhase(phase, r.type === 'phase');
+      this.handle(r);
+    } catch (error) {
+      console.error('Could not show event', r, error);
+    }
+  }
+
+  private handle(r: ChatResponse): void {
+    const data = r.data ?? {};
+    switch (r.type) {
+      case 'message':
+      case 'oauth_required':
+        if (r.content) this.transcript.assistant(r.content);
+        if (r.actions?.length) this.actions.set(r.actions);
+        if (r.type === 'oauth_required') {
+          const integration = String(data['integration']);
+          if (!r.actions?.length && r.oauthUrl) this.actions.set(connectActions(integration, r.oauthUrl));
+          this.panels.setConnection(integration, String(data['provider']), 'pending');
+        }
+        break;
+      case 'requirements':
+        this.panels.setRequirements(data['requirements'] as Requirements | undefined, data['missing'] as string[] | undefined);
+        break;
+      case 'draft': {
+        const agent = data['agent'] as DraftAgent | undefined;
+        this.panels.setDraft(agent, data['draftAgentId'] as string | undefined);
+        this.transcript.note(`Draft agent ready${agent?.name ? `: ${agent.name}` : ''}.`, 'ok');
+        break;
+      }
+      case 'test_result': {
+        const result = data as unknown as TestResult;
+        this.panels.setTests(result);
+        this.transcript.note(result.passed ? 'Test run passed.' : 'Test run failed: see the test results.', result.passed ? 'ok' : 'warn');
+        break;
+      }
+      case 'oauth_result':
+        this.oauthResult(String(data['integration']), String(data['provider']), data['status'] as Connection['status']);
+        this.scheduleRefresh();
+        break;
+      case 'expiring': {
+        const at = data['expiresAt'] as number | string;
+        if (new Date(at).getTime() > Date.now()) this.page.notice(`This conversation will expire at ${timeText(at)} unless you continue it.`);
+        break;
+      }
+      case 'expired':
+        this.expire();
+        break;
+      case 'error':
+        this.transcript.discardStream();
+        if (data['code'] === 'TURN_STOPPED') {
+          this.transcript.note('Stopped.');
+        } else {
+          this.transcript.error(String(data['message'] ?? r.content ?? 'Something went wrong.'));
+          const turn = this.inFlight; // an error while this tab's turn runs is that turn's, whichever stream brought it
+          if (turn && data['retryable']) this.page.notice('That turn failed.', { label: 'Send again', run: () => void this.send(turn.body, turn.label) });
+        }
+        break;
+      case 'done':
+        if (this.inFlight) {
+          this.inFlight = null;
+          this.setBusy(false);
+        }
+        this.scheduleRefresh();
+        break;
+      case 'phase':
+        break;
+    }
+  }
+
+  private oauthResult(integration: string, provider: string, status: Connection['status']): void {
+    this.panels.setConnection(integration, provider, status);
+    const name = integrationName(integration);
+    if (status === 'connected') {
+      this.transcript.note(`${name} connected.`, 'ok');
+      this.actions.set(this.actions.current.filter((a) => a.type !== 'oauth' && a.type !== 'skip'));
+      return;
+    }
+    const why: Record<string, string> = { denied: 'access was denied', failed: 'the connection failed', expired: 'the sign-in timed out' };
+    this.transcript.note(`${name}: ${why[status] ?? status}.`, 'warn');
+    this.actions.set([
+      { type: 'retry', label: `Try connecting ${name} again` },
+      { type: 'skip', label: `Skip ${name}` },
+    ]);
+  }
+
+  /** After a turn or a pushed change, re-read the SessionView: it is the authority for the panels. */
+  private scheduleRefresh(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = window.setTimeout(() => {
+      const id = this.sessionId;
+      if (!id || this.inFlight) return;
+      getSession(id).then(
+        (view) => id === this.sessionId && !this.inFlight && this.absorb(view),
+        (error: unknown) => this.failed(error, null),
+      );
+    }, 200);
+  }
+
+  private failed(error: unknown, turn: Turn | null): void {
+    if (!(error instanceof ApiError)) {
+      if (turn) {
+        this.page.notice('Could not reach the service. Anything already sent will appear when the connection is back.', {
+          label: 'Send again',
+          run: () => void this.send(turn.body, turn.label, turn.key),
+        });
+      }
+      return;
+    }
+    switch (error.code) {
+      case 'TURN_IN_PROGRESS':
+        return this.page.notice('A turn is still running in this conversation. Wait for it to finish, or stop it.', { label: 'Stop it', run: () => void this.stop() });
+      case 'SESSION_EXPIRED':
+        return this.expire();
+      case 'SESSION_NOT_FOUND':
+        return this.page.notice('This conversation does not exist any more.', { label: 'Start a new conversation', run: () => this.fresh() });
+      case 'RATE_LIMITED':
+        return this.page.notice('Too many messages at once. Wait a moment, then try again.');
+      default:
+        return this.page.notice(error.message || `The service answered ${error.status}.`);
+    }
+  }
+
+  private expire(): void {
+    this.events?.stop();
+    this.events = null;
+    this.actions.set([]);
+    this.page.setEnabled(false);
+    this.page.notice('This conversation expired.', { label: 'Start a new conversation', run: () => this.fresh() });
+  }
+
+  private popupDone(): void {
+    byId('app').hidden = true;
+    this.page.notice('Connection finished. You can close this window.', { label: 'Continue in this window', run: () => location.reload() });
+    window.close();
+  }
+
+  private setBusy(busy: boolean): void {
+    this.page.setBusy(busy);
+    this.actions.setDisabled(busy);
+  }
+}
+
+void new App().start();
