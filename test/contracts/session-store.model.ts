@@ -247,7 +247,7 @@ const COMMANDS = [
 export function sessionStoreModelTest(init: SessionStoreInitializer): void {
   it(`${init.name}#model agrees with a plain model over random command sequences`, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.commands(COMMANDS, { maxCommands: 50 }), async (commands) => {
+      fc.asyncProperty(fc.commands(COMMANDS, { maxCommands: 60, size: 'max' }), async (commands) => {
         const harness = await init.create({ eventLogCap: CAP });
         try {
           const model: Model = { sessions: new Map(), leases: new Map(), oauth: new Map(), tick: T0 };

@@ -1,0 +1,145 @@
+import type { Redis } from 'ioredis';
+
+/**
+ * The Lua scripts of the Redis session store. Each one runs atomically on the server, so every
+ * multi-key change (state + event log + indexes) is a single round trip and all-or-nothing.
+ *
+ * Trap: Redis does not roll a script back when a command inside it fails. Every script checks
+ * everything that could make a later command fail before its first write.
+ */
+
+/** Raises a key's TTL to at least `ttl` ms (indexes outlive every member they list). */
+const EXTEND_TTL = `
+local function extend_ttl(key, ttl)
+  if redis.call('PTTL', key) < ttl then redis.call('PEXPIRE', key, ttl) end
+end
+`;
+
+/**
+ * KEYS: session, events, idle, owner. ARGV: state JSON, version, status, lastActivityAt, createdAt,
+ * ttl ms, session id, lastEventSeq. Returns 1, or 0 when the session already exists.
+ */
+const CREATE = `${EXTEND_TTL}
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+local ttl = tonumber(ARGV[6])
+redis.call('HSET', KEYS[1], 'st', ARGV[1], 'v', ARGV[2], 'ls', ARGV[8], 'o', KEYS[4])
+redis.call('PEXPIRE', KEYS[1], ttl)
+-- A stream left by an earlier session of the same id would refuse lower entry ids.
+redis.call('DEL', KEYS[2])
+redis.call('ZADD', KEYS[4], ARGV[5], ARGV[7])
+extend_ttl(KEYS[4], ttl)
+if ARGV[3] == 'active' then
+  redis.call('ZADD', KEYS[3], ARGV[4], ARGV[7])
+  extend_ttl(KEYS[3], ttl)
+end
+return 1
+`;
+
+/**
+ * KEYS: session, events, idle, owner. ARGV: expected version, state JSON, new version, status,
+ * lastActivityAt, createdAt, ttl ms, session id, event log cap, live channel, event count, then
+ * (seq, event JSON) per event. Returns 1, 0 on a version conflict, -1 when an event's seq does not
+ * follow the log's last one.
+ */
+const SAVE = `${EXTEND_TTL}
+local stored = redis.call('HGET', KEYS[1], 'v')
+if not stored or tonumber(stored) ~= tonumber(ARGV[1]) then return 0 end
+local count = tonumber(ARGV[11])
+local last = tonumber(redis.call('HGET', KEYS[1], 'ls') or '0')
+for i = 0, count - 1 do
+  local seq = tonumber(ARGV[12 + 2 * i])
+  if seq <= last then return -1 end
+  last = seq
+end
+local ttl = tonumber(ARGV[7])
+-- HSET keeps the hash's TTL and PEXPIRE slides it; a plain SET of a string key would drop it.
+redis.call('HSET', KEYS[1], 'st', ARGV[2], 'v', ARGV[3], 'ls', last)
+redis.call('PEXPIRE', KEYS[1], ttl)
+local payload = {}
+for i = 0, count - 1 do
+  local event = ARGV[13 + 2 * i]
+  redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[9], ARGV[12 + 2 * i] .. '-0', 'e', event)
+  payload[#payload + 1] = event
+end
+redis.call('PEXPIRE', KEYS[2], ttl)
+redis.call('ZADD', KEYS[4], ARGV[6], ARGV[8])
+extend_ttl(KEYS[4], ttl)
+if ARGV[4] == 'active' then
+  redis.call('ZADD', KEYS[3], ARGV[5], ARGV[8])
+  extend_ttl(KEYS[3], ttl)
+else
+  redis.call('ZREM', KEYS[3], ARGV[8])
+end
+if count > 0 then redis.call('PUBLISH', ARGV[10], '[' .. table.concat(payload, ',') .. ']') end
+return 1
+`;
+
+/** KEYS: session, events, lease, idle. ARGV: session id. The owner index key is read from the hash. */
+const DELETE = `
+local owner = redis.call('HGET', KEYS[1], 'o')
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+redis.call('ZREM', KEYS[4], ARGV[1])
+if owner then redis.call('ZREM', owner, ARGV[1]) end
+return 1
+`;
+
+/**
+ * KEYS: idle. ARGV: before (exclusive), limit, session key prefix. Ids whose session hash is gone
+ * (its TTL ran out) are pruned from the index instead of returned.
+ */
+const FIND_IDLE = `
+local before, limit, prefix = ARGV[1], tonumber(ARGV[2]), ARGV[3]
+local found = {}
+while #found < limit do
+  local batch = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. before, 'LIMIT', #found, limit - #found)
+  if #batch == 0 then break end
+  for _, id in ipairs(batch) do
+    if redis.call('EXISTS', prefix .. id) == 1 then
+      found[#found + 1] = id
+    else
+      redis.call('ZREM', KEYS[1], id)
+    end
+  end
+end
+return found
+`;
+
+/** KEYS: owner. ARGV: session key prefix. State JSONs, newest first; stale ids are pruned. */
+const LIST_BY_OWNER = `
+local out = {}
+for _, id in ipairs(redis.call('ZREVRANGE', KEYS[1], 0, -1)) do
+  local state = redis.call('HGET', ARGV[1] .. id, 'st')
+  if state then out[#out + 1] = state else redis.call('ZREM', KEYS[1], id) end
+end
+return out
+`;
+
+/** KEYS: lease. ARGV: token. Deletes the lease only while the token still holds it. */
+const RELEASE_LEASE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+
+const SCRIPTS = {
+  sessionStoreCreate: { lua: CREATE, numberOfKeys: 4 },
+  sessionStoreSave: { lua: SAVE, numberOfKeys: 4 },
+  sessionStoreDelete: { lua: DELETE, numberOfKeys: 4 },
+  sessionStoreFindIdle: { lua: FIND_IDLE, numberOfKeys: 1 },
+  sessionStoreListByOwner: { lua: LIST_BY_OWNER, numberOfKeys: 1 },
+  sessionStoreReleaseLease: { lua: RELEASE_LEASE, numberOfKeys: 1 },
+} as const;
+
+type ScriptArg = string | number;
+
+/** The scripts as commands of the client: `EVALSHA`, falling back to `EVAL` once per connection. */
+export type StoreScriptCommands = {
+  [Name in keyof typeof SCRIPTS]: (...args: ScriptArg[]) => Promise<unknown>;
+};
+
+/** Registers the store's scripts on `client` (idempotent) and returns it typed with them. */
+export function withStoreScripts(client: Redis): Redis & StoreScriptCommands {
+  for (const [name, definition] of Object.entries(SCRIPTS)) {
+    if (!(name in client)) client.defineCommand(name, definition);
+  }
+  return client as Redis & StoreScriptCommands;
+}

@@ -1,0 +1,48 @@
+import type { ChatResponse } from '../chat-response.js';
+import type { ConversationState } from '../state.js';
+import type { OauthStateRecord } from './session-store.js';
+
+/** JSON in and out of Redis; every read yields fresh objects, so callers never share stored data. */
+
+export function parseState(json: string): ConversationState {
+  return JSON.parse(json) as ConversationState;
+}
+
+export function parseOauthRecord(json: string): OauthStateRecord {
+  return JSON.parse(json) as OauthStateRecord;
+}
+
+/** `SAVE` arguments for the events: `count, seq1, json1, seq2, json2, …`. */
+export function eventArguments(events: readonly ChatResponse[]): (string | number)[] {
+  const args: (string | number)[] = [events.length];
+  for (const event of events) args.push(event.seq, JSON.stringify(event));
+  return args;
+}
+
+/** A stream entry as `XRANGE` returns it: `[id, [field, value, …]]`. */
+type StreamEntry = [id: string, fields: string[]];
+
+export function parseStreamEvents(entries: readonly StreamEntry[]): ChatResponse[] {
+  const events: ChatResponse[] = [];
+  for (const [, fields] of entries) {
+    const index = fields.indexOf('e');
+    const json = index >= 0 ? fields[index + 1] : undefined;
+    if (json !== undefined) events.push(JSON.parse(json) as ChatResponse);
+  }
+  return events;
+}
+
+/** The live-channel payload: the committed events of one save, in order. */
+export function parseLiveMessage(message: string): ChatResponse[] {
+  const parsed: unknown = JSON.parse(message);
+  return Array.isArray(parsed) ? (parsed as ChatResponse[]) : [];
+}
+
+/** Seqs must rise strictly: they become stream entry ids, and readEvents pages by them. */
+export function assertIncreasingSeqs(sessionId: string, events: readonly ChatResponse[]): void {
+  for (let i = 1; i < events.length; i++) {
+    if (events[i]!.seq <= events[i - 1]!.seq) {
+      throw new Error(`Events of session ${sessionId} must have strictly increasing seq`);
+    }
+  }
+}

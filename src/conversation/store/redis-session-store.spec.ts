@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Redis } from 'ioredis';
+import { SystemClock } from '../../common/clock.js';
+import { closeRedisClient, createRedisClient, untilReady } from '../../redis/redis-client.js';
+import { sessionStoreContract } from '../../../test/contracts/session-store.contract.js';
+import { nextEvents, nextState, oauthRecord, sessionState } from '../../../test/contracts/session-fixtures.js';
+import {
+  deleteKeysUnder,
+  describeWithRedis,
+  keysUnder,
+  keysWithoutTtl,
+  sleep,
+  testKeyPrefix,
+} from '../../../test/contracts/redis-test-env.js';
+import { RedisKeys } from './redis-keys.js';
+import { createRedisSessionStore, RedisSessionStore } from './redis-session-store.js';
+
+describeWithRedis(RedisSessionStore.name, (url) => {
+  const runPrefix = testKeyPrefix();
+  let client: Redis;
+  let stores = 0;
+
+  beforeAll(async () => {
+    client = createRedisClient(url, { role: 'command', connectionName: 'session-store-spec' });
+    await untilReady(client, 5000);
+  });
+
+  afterAll(async () => {
+    try {
+      expect(await keysWithoutTtl(client, runPrefix)).toEqual([]);
+      await deleteKeysUnder(client, runPrefix);
+    } finally {
+      await closeRedisClient(client);
+    }
+  });
+
+  sessionStoreContract({
+    name: RedisSessionStore.name,
+    async create({ eventLogCap }) {
+      const keyPrefix = `${runPrefix}${++stores}:`;
+      return {
+        store: createRedisSessionStore(client, { keyPrefix, eventLogCap }),
+        clock: new SystemClock(),
+        advance: sleep,
+        async cleanup() {
+          const forever = await keysWithoutTtl(client, keyPrefix);
+          await deleteKeysUnder(client, keyPrefix);
+          if (forever.length > 0) throw new Error(`Keys without a TTL: ${forever.join(', ')}`);
+        },
+      };
+    },
+  });
+
+  describe('on Redis', () => {
+    const keyPrefix = `${runPrefix}redis:`;
+    const keys = new RedisKeys(keyPrefix);
+    const ttl = { ttlMs: 60_000 };
+
+    it('gives every key a TTL that slides with each save', async () => {
+      const store = createRedisSessionStore(client, { keyPrefix, eventLogCap: 10 });
+      const created = sessionState('ttl-1', Date.now());
+      await store.create(created, { ttlMs: 10_000 });
+      const events = nextEvents(created, 2);
+      await store.save(nextState(created, events), 0, events, ttl);
+      await store.acquireLease('ttl-1', 30_000);
+      await store.putOauthState(oauthRecord('st', 'ttl-1', Date.now() + 60_000), 30_000);
+
+      const written = await keysUnder(client, keyPrefix);
+      expect(written.sort()).toEqual(
+        [
+          keys.session('ttl-1'),
+          keys.events('ttl-1'),
+          keys.lease('ttl-1'),
+          keys.oauthState('st'),
+          keys.idle(),
+          keys.owner(created),
+        ].sort(),
+      );
+      for (const key of [keys.session('ttl-1'), keys.events('ttl-1'), keys.idle(), keys.owner(created)]) {
+        expect(await client.pttl(key)).toBeGreaterThan(50_000);
+      }
+      expect(await keysWithoutTtl(client, keyPrefix)).toEqual([]);
+    });
+
+    it('stores the events in a stream with ids `<seq>-0`, trimmed to the cap', async () => {
+      const store = createRedisSessionStore(client, { keyPrefix, eventLogCap: 3 });
+      const created = sessionState('stream-1', Date.now());
+      await store.create(created, ttl);
+      const events = nextEvents(created, 5);
+      await store.save(nextState(created, events), 0, events, ttl);
+
+      const entries = await client.xrange(keys.events('stream-1'), '-', '+');
+      expect(entries.map(([id]) => id)).toEqual(['3-0', '4-0', '5-0']);
+    });
+
+    it('refuses events that do not follow the last seq, writing nothing', async () => {
+      const store = createRedisSessionStore(client, { keyPrefix, eventLogCap: 10 });
+      const created = sessionState('seq-1', Date.now());
+      await store.create(created, ttl);
+      const first = nextEvents(created, 2);
+      const saved = nextState(created, first);
+      await store.save(saved, 0, first, ttl);
+
+      const replayed = nextEvents(created, 1);
+      await expect(store.save(nextState(saved, replayed), 1, replayed, ttl)).rejects.toThrow(/seq/);
+      const unordered = [...nextEvents(saved, 2)].reverse();
+      await expect(store.save(nextState(saved, unordered), 1, unordered, ttl)).rejects.toThrow(/seq/);
+      expect(await store.get('seq-1')).toEqual(saved);
+    });
+
+    it('runs a turn (lease, get, save, release) in four round trips', async () => {
+      const counted = createRedisClient(url, { role: 'command', connectionName: 'round-trips' });
+      try {
+        await untilReady(counted, 5000);
+        const store = createRedisSessionStore(counted, { keyPrefix, eventLogCap: 10 });
+        const created = sessionState('rt-1', Date.now());
+        await store.create(created, ttl);
+        // Warm up: the first use of a script on a connection sends EVAL instead of EVALSHA.
+        await store.releaseLease('rt-1', 'warm-up');
+        const original = nextState(created, nextEvents(created, 1));
+        await store.save(original, 0, nextEvents(created, 1), ttl);
+
+        const sent: string[] = [];
+        const send = counted.sendCommand.bind(counted);
+        counted.sendCommand = ((command: { name: string }, ...rest: unknown[]) => {
+          sent.push(command.name);
+          return (send as (...args: unknown[]) => unknown)(command, ...rest);
+        }) as typeof counted.sendCommand;
+
+        const token = await store.acquireLease('rt-1', 60_000);
+        const state = await store.get('rt-1');
+        const events = nextEvents(state!, 3);
+        await store.save(nextState(state!, events), state!.version, events, ttl);
+        await store.releaseLease('rt-1', token!);
+
+        expect(sent).toEqual(['set', 'hget', 'evalsha', 'evalsha']);
+      } finally {
+        await closeRedisClient(counted);
+      }
+    });
+
+    it('prunes index entries of sessions whose keys are gone', async () => {
+      const store = createRedisSessionStore(client, { keyPrefix, eventLogCap: 10 });
+      const owner = { tenantId: 'prune', userId: 'me' };
+      const t = Date.now();
+      await store.create(sessionState('gone', t, owner), ttl);
+      await store.create(sessionState('kept', t + 1, owner), ttl);
+      await client.del(keys.session('gone'));
+
+      expect(await store.findIdle(t + 10, 10)).not.toContain('gone');
+      expect((await store.listByOwner(owner)).map((state) => state.sessionId)).toEqual(['kept']);
+      expect(await client.zscore(keys.idle(), 'gone')).toBeNull();
+      expect(await client.zrange(keys.owner(owner), '0', '-1')).toEqual(['kept']);
+    });
+  });
+});

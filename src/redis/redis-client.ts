@@ -1,0 +1,118 @@
+import { Logger } from '@nestjs/common';
+import { Redis, type RedisOptions } from 'ioredis';
+
+/** What a connection is for: commands must fail fast; a subscriber must outlast outages. */
+export type RedisConnectionRole = 'command' | 'subscriber';
+
+/** Reconnect quickly and forever: 100 ms, 200 ms, … capped at 1 s, so recovery takes about a second. */
+export const cappedRetryStrategy = (attempt: number): number => Math.min(attempt * 100, 1000);
+
+/**
+ * Options for the connection that runs store commands. The defaults of ioredis queue commands while
+ * disconnected and retry them for over a minute, which turns a dead Redis into hanging requests.
+ */
+export const COMMAND_CONNECTION_OPTIONS: RedisOptions = {
+  // A command that gets no answer (paused or unreachable server) fails after a second.
+  commandTimeout: 1000,
+  connectTimeout: 2000,
+  // No offline queue: while disconnected a command fails at once instead of waiting for a reconnect.
+  enableOfflineQueue: false,
+  // Trap: a command that was written but unanswered when the socket closed must not be sent again
+  // after reconnecting: the caller has already been told it failed, so a replayed `save` would
+  // commit a turn that was reported as failed. Flush it on the first close (0) and never resend.
+  maxRetriesPerRequest: 0,
+  autoResendUnfulfilledCommands: false,
+  retryStrategy: cappedRetryStrategy,
+};
+
+/**
+ * Options for the pub/sub connection: it waits (no command timeout, offline queue on) and
+ * resubscribes its channels after a reconnect; live events published meanwhile are lost, and
+ * clients catch up from the event log with `Last-Event-ID`.
+ */
+export const SUBSCRIBER_CONNECTION_OPTIONS: RedisOptions = {
+  connectTimeout: 2000,
+  enableOfflineQueue: true,
+  maxRetriesPerRequest: null,
+  autoResubscribe: true,
+  retryStrategy: cappedRetryStrategy,
+};
+
+export interface CreateRedisClientOptions {
+  role: RedisConnectionRole;
+  /** Shown in `CLIENT LIST`. */
+  connectionName?: string;
+  /** Called once per outage with its first error; defaults to a warning in the log. */
+  onError?: (error: Error) => void;
+  /** Extra ioredis options (tests shorten timeouts with these). */
+  overrides?: RedisOptions;
+}
+
+/**
+ * Opens a connection for `url` with the options of its role. Errors are reported once per outage:
+ * ioredis emits one per reconnect attempt, and an unhandled `error` event would be printed each time.
+ */
+export function createRedisClient(url: string, options: CreateRedisClientOptions): Redis {
+  const base = options.role === 'command' ? COMMAND_CONNECTION_OPTIONS : SUBSCRIBER_CONNECTION_OPTIONS;
+  const client = new Redis(url, {
+    ...base,
+    connectionName: options.connectionName,
+    ...options.overrides,
+  });
+  const logger = new Logger(`Redis:${options.role}`);
+  const report = options.onError ?? ((error: Error) => logger.warn(`Redis unreachable: ${error.message}`));
+  let reported = false;
+  client.on('error', (error: Error) => {
+    if (reported) return;
+    reported = true;
+    report(error);
+  });
+  client.on('ready', () => {
+    reported = false;
+  });
+  return client;
+}
+
+/** Closes a connection politely (QUIT), or at once if Redis does not answer within `timeoutMs`. */
+export async function closeRedisClient(client: Redis, timeoutMs = 1000): Promise<void> {
+  if (client.status === 'end') return;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      client.quit(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('QUIT timed out')), timeoutMs);
+      }),
+    ]);
+  } catch {
+    // Unreachable or slow: drop the socket and stop reconnecting.
+  } finally {
+    clearTimeout(timer);
+    client.disconnect();
+  }
+}
+
+/**
+ * Resolves once `client` is ready, or rejects after `timeoutMs`. Commands fail at once while a
+ * connection is down (no offline queue), so callers wait here briefly first: a command issued while
+ * the first connection is still being made, or during a quick reconnect, then goes through instead
+ * of failing, and a dead Redis still answers with an error within `timeoutMs` plus the command timeout.
+ */
+export async function untilReady(client: Redis, timeoutMs: number): Promise<void> {
+  if (client.status === 'ready') return;
+  if (client.status === 'end') throw new Error('Connection is closed.');
+  await new Promise<void>((resolve, reject) => {
+    const settle = (error?: Error) => {
+      clearTimeout(timer);
+      client.off('ready', onReady);
+      client.off('end', onEnd);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onReady = () => settle();
+    const onEnd = () => settle(new Error('Connection is closed.'));
+    const timer = setTimeout(() => settle(new Error(`Redis not ready within ${timeoutMs} ms`)), timeoutMs);
+    client.on('ready', onReady);
+    client.on('end', onEnd);
+  });
+}
