@@ -38,6 +38,9 @@ export const SUBSCRIBER_CONNECTION_OPTIONS: RedisOptions = {
   retryStrategy: cappedRetryStrategy,
 };
 
+/** Clients whose latest connection attempt failed (cleared when they become ready again). */
+const unreachable = new WeakSet<Redis>();
+
 export interface CreateRedisClientOptions {
   role: RedisConnectionRole;
   /** Shown in `CLIENT LIST`. */
@@ -63,11 +66,13 @@ export function createRedisClient(url: string, options: CreateRedisClientOptions
   const report = options.onError ?? ((error: Error) => logger.warn(`Redis unreachable: ${error.message}`));
   let reported = false;
   client.on('error', (error: Error) => {
+    if (client.status !== 'ready') unreachable.add(client);
     if (reported) return;
     reported = true;
     report(error);
   });
   client.on('ready', () => {
+    unreachable.delete(client);
     reported = false;
   });
   return client;
@@ -93,26 +98,31 @@ export async function closeRedisClient(client: Redis, timeoutMs = 1000): Promise
 }
 
 /**
- * Resolves once `client` is ready, or rejects after `timeoutMs`. Commands fail at once while a
- * connection is down (no offline queue), so callers wait here briefly first: a command issued while
- * the first connection is still being made, or during a quick reconnect, then goes through instead
- * of failing, and a dead Redis still answers with an error within `timeoutMs` plus the command timeout.
+ * Resolves once `client` is ready; rejects when it is closed, when its connection attempt fails, or
+ * after `timeoutMs`. Commands fail at once while a connection is down (no offline queue), so callers
+ * wait here first: a command issued while the first connection is being made, or while a dropped
+ * one is being remade, goes through instead of failing. Once an attempt has failed (Redis is down),
+ * callers of a client made by `createRedisClient` fail at once until it is ready again.
  */
 export async function untilReady(client: Redis, timeoutMs: number): Promise<void> {
   if (client.status === 'ready') return;
   if (client.status === 'end') throw new Error('Connection is closed.');
+  if (unreachable.has(client)) throw new Error('Redis is unreachable.');
   await new Promise<void>((resolve, reject) => {
     const settle = (error?: Error) => {
       clearTimeout(timer);
       client.off('ready', onReady);
       client.off('end', onEnd);
+      client.off('error', onError);
       if (error) reject(error);
       else resolve();
     };
     const onReady = () => settle();
     const onEnd = () => settle(new Error('Connection is closed.'));
+    const onError = (error: Error) => settle(error);
     const timer = setTimeout(() => settle(new Error(`Redis not ready within ${timeoutMs} ms`)), timeoutMs);
     client.on('ready', onReady);
     client.on('end', onEnd);
+    client.on('error', onError);
   });
 }

@@ -1,0 +1,144 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { Redis } from 'ioredis';
+import { closeRedisClient, createRedisClient } from '../../redis/redis-client.js';
+import { freePort, PrivateRedisServer, redisServerAvailable } from '../../../test/contracts/private-redis-server.js';
+import { nextEvents, nextState, sessionState } from '../../../test/contracts/session-fixtures.js';
+import { sleep } from '../../../test/contracts/redis-test-env.js';
+import { createRedisSessionStore, RedisSessionStore } from './redis-session-store.js';
+import { StoreUnavailableError } from './session-store.js';
+
+const TTL = { ttlMs: 60_000 };
+const quiet = { onError: () => undefined };
+
+/** Runs `call`, expecting a StoreUnavailableError; returns how long the failure took (ms). */
+async function timeToUnavailable(call: () => Promise<unknown>): Promise<number> {
+  const started = Date.now();
+  await expect(call()).rejects.toBeInstanceOf(StoreUnavailableError);
+  return Date.now() - started;
+}
+
+/** Polls `call` until it succeeds; returns how long that took (ms), failing after `limitMs`. */
+async function timeToRecovery(call: () => Promise<unknown>, limitMs: number): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      await call();
+      return Date.now() - started;
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      if (Date.now() - started > limitMs) throw new Error(`Still unavailable after ${limitMs} ms`, { cause: error });
+      await sleep(100);
+    }
+  }
+}
+
+function describeWithRedisServer(name: string, body: () => void): void {
+  if (redisServerAvailable()) {
+    describe(name, body);
+  } else if (process.env.REQUIRE_REDIS === '1') {
+    describe(name, () => {
+      throw new Error(`${name}: REQUIRE_REDIS=1 but redis-server is not installed`);
+    });
+  } else {
+    console.warn(`${name}: SKIPPED, redis-server is not installed (apt-get install redis-server).`);
+    describe.skip(`${name} (skipped: no redis-server)`, () => {
+      it('needs redis-server', () => undefined);
+    });
+  }
+}
+
+describeWithRedisServer(`${RedisSessionStore.name} faults (private redis-server)`, () => {
+  let server: PrivateRedisServer;
+  const clients: Redis[] = [];
+
+  const storeOn = (url: string) => {
+    const client = createRedisClient(url, { role: 'command', ...quiet });
+    clients.push(client);
+    return createRedisSessionStore(client, { keyPrefix: 'fault:', eventLogCap: 10 });
+  };
+
+  beforeAll(async () => {
+    server = await PrivateRedisServer.start();
+  });
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((client) => closeRedisClient(client)));
+    await server.start();
+  });
+  afterAll(async () => {
+    await server.kill();
+  });
+
+  it('fails fast with StoreUnavailableError when Redis is killed mid-turn, and recovers by itself', async () => {
+    const store = storeOn(server.url);
+    const created = sessionState('s1', Date.now());
+    await store.create(created, TTL);
+    const token = await store.acquireLease('s1', 60_000);
+    const state = await store.get('s1');
+
+    await server.kill();
+
+    const events = nextEvents(state!, 2);
+    expect(await timeToUnavailable(() => store.save(nextState(state!, events), 0, events, TTL))).toBeLessThan(2000);
+    expect(await timeToUnavailable(() => store.get('s1'))).toBeLessThan(2000);
+    expect(await timeToUnavailable(() => store.releaseLease('s1', token!))).toBeLessThan(2000);
+    expect(await timeToUnavailable(() => store.ping())).toBeLessThan(2000);
+
+    await server.start();
+    expect(await timeToRecovery(() => store.ping(), 4000)).toBeLessThan(4000);
+    // This server keeps nothing on disk: the session is gone, and the store says so (no error).
+    expect(await store.get('s1')).toBeNull();
+    await store.create(created, TTL);
+    expect(await store.get('s1')).toEqual(created);
+  });
+
+  it('fails a call in flight when Redis dies under it, without waiting for the command timeout', async () => {
+    const store = storeOn(server.url);
+    const created = sessionState('in-flight-1', Date.now());
+    await store.create(created, TTL);
+    const admin = new Redis(server.url, { maxRetriesPerRequest: 0 });
+    clients.push(admin);
+    await admin.call('CLIENT', 'PAUSE', '5000', 'ALL');
+
+    const events = nextEvents(created, 1);
+    const save = store.save(nextState(created, events), 0, events, TTL);
+    const outcome = save.then(
+      () => 'committed',
+      (error: unknown) => error,
+    );
+    await sleep(100);
+    const killedAt = Date.now();
+    await server.kill();
+
+    expect(await outcome).toBeInstanceOf(StoreUnavailableError);
+    expect(Date.now() - killedAt).toBeLessThan(500);
+  });
+
+  it('answers within a bounded time while Redis is paused (CLIENT PAUSE), then works again', async () => {
+    const store = storeOn(server.url);
+    await store.create(sessionState('paused-1', Date.now()), TTL);
+    const admin = new Redis(server.url, { maxRetriesPerRequest: 0 });
+    clients.push(admin);
+    await admin.call('CLIENT', 'PAUSE', '2500', 'ALL');
+
+    expect(await timeToUnavailable(() => store.get('paused-1'))).toBeLessThan(1800);
+    expect(await timeToUnavailable(() => store.acquireLease('paused-1', 1000))).toBeLessThan(1800);
+
+    expect(await timeToRecovery(() => store.get('paused-1'), 4000)).toBeLessThan(4000);
+    expect((await store.get('paused-1'))?.sessionId).toBe('paused-1');
+  });
+
+  it('is unavailable while Redis is down at boot, and ready once it comes up', async () => {
+    const port = await freePort();
+    const store = storeOn(`redis://127.0.0.1:${port}`);
+    expect(await timeToUnavailable(() => store.ping())).toBeLessThan(2000);
+    expect(await timeToUnavailable(() => store.get('s1'))).toBeLessThan(2000);
+
+    const late = await PrivateRedisServer.start(port);
+    try {
+      expect(await timeToRecovery(() => store.ping(), 4000)).toBeLessThan(4000);
+      expect(await store.get('s1')).toBeNull();
+    } finally {
+      await late.kill();
+    }
+  });
+});
