@@ -1,4 +1,5 @@
-import { describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { DomainError } from '../common/errors.js';
 import { INTEGRATION_CATALOG } from './integration-catalog.js';
@@ -9,6 +10,8 @@ const PRODUCTION = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'jwt-secret', CRED
 const registry = (env: Record<string, string>) => new OauthProviderRegistry(new AppConfig(env));
 
 describe(OauthProviderRegistry.name, () => {
+  beforeAll(() => Logger.overrideLogger(false));
+
   it('uses the real endpoints and Google issuer and offline parameters by default', () => {
     const google = registry({ OAUTH_GOOGLE_CLIENT_ID: 'gid', OAUTH_GOOGLE_CLIENT_SECRET: 'gsecret' }).get('google');
     expect(google).toMatchObject({

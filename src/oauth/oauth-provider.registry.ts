@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { DomainError } from '../common/errors.js';
 import { INTEGRATION_CATALOG } from './integration-catalog.js';
@@ -44,6 +44,9 @@ export class OauthProviderRegistry {
       if (provider) this.configured.set(id, provider);
     }
     if (problems.length > 0) throw new Error(`Invalid OAuth configuration:\n  ${problems.join('\n  ')}`);
+    const configured = [...this.configured.keys()].join(', ') || 'none';
+    const others = config.isProduction ? 'cannot be connected' : 'use the development provider';
+    new Logger(OauthProviderRegistry.name).log(`OAuth clients configured: ${configured}; other providers ${others}`);
   }
 
   /** Whether the provider can be used: configured, or served by the development provider. */
