@@ -81,20 +81,20 @@ export function createRedisClient(url: string, options: CreateRedisClientOptions
 /** Closes a connection politely (QUIT), or at once if Redis does not answer within `timeoutMs`. */
 export async function closeRedisClient(client: Redis, timeoutMs = 1000): Promise<void> {
   if (client.status === 'end') return;
+  const ended = new Promise<void>((resolve) => client.once('end', () => resolve()));
   let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs);
+  });
   try {
-    await Promise.race([
-      client.quit(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('QUIT timed out')), timeoutMs);
-      }),
-    ]);
+    await Promise.race([client.quit(), deadline]);
   } catch {
-    // Unreachable or slow: drop the socket and stop reconnecting.
-  } finally {
-    clearTimeout(timer);
-    client.disconnect();
+    // Not connected: nothing to say goodbye to.
   }
+  // Drop the socket if QUIT did not (or could not), and stop reconnecting.
+  client.disconnect();
+  await Promise.race([ended, deadline]);
+  clearTimeout(timer);
 }
 
 /**

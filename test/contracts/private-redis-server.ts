@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer, Socket } from 'node:net';
+import { describe, it } from '@jest/globals';
 
 /** Whether `redis-server` can be started here. */
 export function redisServerAvailable(): boolean {
@@ -8,6 +9,25 @@ export function redisServerAvailable(): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Runs `body` when redis-server is installed; otherwise skips with a message, or fails when
+ * `REQUIRE_REDIS=1` (CI).
+ */
+export function describeWithRedisServer(name: string, body: () => void): void {
+  if (redisServerAvailable()) {
+    describe(name, body);
+  } else if (process.env.REQUIRE_REDIS === '1') {
+    describe(name, () => {
+      throw new Error(`${name}: REQUIRE_REDIS=1 but redis-server is not installed`);
+    });
+  } else {
+    console.warn(`${name}: SKIPPED, redis-server is not installed (apt-get install redis-server).`);
+    describe.skip(`${name} (skipped: no redis-server)`, () => {
+      it('needs redis-server', () => undefined);
+    });
   }
 }
 

@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
 import { closeRedisClient, createRedisClient } from '../../redis/redis-client.js';
-import { freePort, PrivateRedisServer, redisServerAvailable } from '../../../test/contracts/private-redis-server.js';
+import { describeWithRedisServer, freePort, PrivateRedisServer } from '../../../test/contracts/private-redis-server.js';
 import { nextEvents, nextState, sessionState } from '../../../test/contracts/session-fixtures.js';
 import { sleep } from '../../../test/contracts/redis-test-env.js';
 import { createRedisSessionStore, RedisSessionStore } from './redis-session-store.js';
@@ -29,21 +29,6 @@ async function timeToRecovery(call: () => Promise<unknown>, limitMs: number): Pr
       if (Date.now() - started > limitMs) throw new Error(`Still unavailable after ${limitMs} ms`, { cause: error });
       await sleep(100);
     }
-  }
-}
-
-function describeWithRedisServer(name: string, body: () => void): void {
-  if (redisServerAvailable()) {
-    describe(name, body);
-  } else if (process.env.REQUIRE_REDIS === '1') {
-    describe(name, () => {
-      throw new Error(`${name}: REQUIRE_REDIS=1 but redis-server is not installed`);
-    });
-  } else {
-    console.warn(`${name}: SKIPPED, redis-server is not installed (apt-get install redis-server).`);
-    describe.skip(`${name} (skipped: no redis-server)`, () => {
-      it('needs redis-server', () => undefined);
-    });
   }
 }
 
