@@ -94,7 +94,7 @@ ${mode === 'json_object' ? JSON_SHAPE : 'Answer in the JSON format you were give
 
 /** Neutralises our delimiter tags inside untrusted text so it cannot close or open one. */
 export function escapeDelimiters(text: string): string {
-  return text.replace(/<(\/?)(\s*)(user_message|conversation|requirements|system)/gi, '&lt;$1$2$3');
+  return text.replace(/<(\s*\/?\s*)(user_message|conversation|requirements|system)/gi, '&lt;$1$2');
 }
 
 /** Makes untrusted text safe to embed: invisible characters out, secrets redacted, delimiters escaped. */

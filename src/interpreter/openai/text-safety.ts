@@ -40,19 +40,23 @@ export function redactSecrets(text: string): string {
 }
 
 export const LINK_PLACEHOLDER = '[link removed]';
-/** Where a link may start; matched case-insensitively at a word start. */
-const LINK_STARTS = ['https://', 'http://', 'www.'] as const;
+/**
+ * Where a link may start: a scheme or `www.` at a word start (matched case-insensitively), or a bare `://`
+ * anywhere (so `xhttps://host` loses its host too).
+ */
+const LINK_STARTS = ['https://', 'http://', 'www.', '://'] as const;
 /** Characters that end a link once one has started. */
 const LINK_END = /[\s"'<>()[\]{}]/;
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
 /**
  * Sanitizes model text as it streams: invisible and control characters are dropped, links (`http://`,
- * `https://`, `www.`) are replaced by {@link LINK_PLACEHOLDER} (the model never hands the user a URL: the
+ * `https://`, `www.`, any `://`) are replaced by {@link LINK_PLACEHOLDER} (the model never hands the user a URL: the
  * service's own OAuth links come from the state machine), and output stops at `maxLength` characters.
  *
- * Only a possible link start at the very end of a piece is held back (e.g. a trailing `ht`) until the next
- * piece decides it, so streaming adds no latency to ordinary text.
+ * Only a possible link start at the very end of a piece is held back (a trailing `ht` at a word start, or
+ * a trailing `:`) until the next piece decides it, so streaming adds no latency to ordinary text. Bare
+ * domains without a scheme or `www.` (`evil.example/login`) are not recognised.
  */
 export class StreamingTextSanitizer {
   private held = '';
@@ -107,6 +111,7 @@ export class StreamingTextSanitizer {
   }
 
   private startsLink(char: string): boolean {
+    if (char === ':') return true;
     const lower = char.toLowerCase();
     return (lower === 'h' || lower === 'w') && !WORD_CHAR.test(this.previous);
   }
