@@ -69,6 +69,11 @@ describe(WebController.name, () => {
     expect(svg.headers['content-encoding']).toBeUndefined();
   });
 
+  it('answers /favicon.ico with the icon', async () => {
+    const res = await request(app.getHttpServer()).get('/favicon.ico').expect(200);
+    expect(res.headers['content-type']).toBe('image/svg+xml');
+  });
+
   it.each(['/assets/%2e%2e/secret.js', '/assets/js/..%2f..%2fsecret.js', '/assets/index.html', '/assets/js/missing.js', '/assets/.env.js'])(
     'answers 404 for %s',
     async (path) => {

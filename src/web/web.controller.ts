@@ -32,6 +32,12 @@ export class WebController {
     await this.send('index.html', headers, res);
   }
 
+  /** Browsers ask for it on every page of the origin (the development consent page too): no 404 in their consoles. */
+  @Get('favicon.ico')
+  async favicon(@Headers() headers: Record<string, string | undefined>, @Res() res: Response): Promise<void> {
+    await this.send('icon.svg', headers, res);
+  }
+
   @Get('assets/*path')
   async asset(
     @Param('path') path: string | string[],

@@ -35,7 +35,7 @@ class App {
   private readonly actions = new ActionBar(
     byId('actions'),
     (action) => this.act(action),
-    (url) => (this.sessionId ? openAuthorization(this.sessionId, url) : false),
+    (url) => openAuthorization(url),
   );
   private readonly input = this.page.input;
 
@@ -65,7 +65,7 @@ class App {
 
     const id = new URLSearchParams(location.search).get('sessionId');
     if (!id) return this.fresh();
-    if (await isReturningPopup(id)) return this.popupDone();
+    if (await isReturningPopup(id, new URL(location.href))) return this.popupDone();
     try {
       this.adopt(await getSession(id));
       this.follow();
@@ -85,6 +85,7 @@ class App {
     this.inFlight = null;
     history.replaceState(null, '', location.pathname);
     this.transcript.clear();
+    byId('examples').hidden = false;
     this.actions.set([]);
     this.page.hideNotice();
     this.page.setPhase('IDLE');
@@ -96,8 +97,10 @@ class App {
   private adopt(view: SessionView): void {
     this.sessionId = view.sessionId;
     this.lines = new UserLines(view.sessionId);
+    byId('examples').hidden = true;
     const url = new URL(location.href);
     url.searchParams.set('sessionId', view.sessionId);
+    url.searchParams.delete('connected'); // the OAuth callback's note: /events tells the outcome
     history.replaceState(null, '', url);
     this.absorb(view);
   }
@@ -107,7 +110,7 @@ class App {
     this.page.setPhase(view.phase);
     this.panels.absorb(view);
     const pending = view.pendingOauth;
-    if (pending && view.phase === 'OAUTH_FLOW' && !this.inFlight && !this.actions.current.some((a) => a.type === 'oauth')) {
+    if (pending && view.phase === 'OAUTH_FLOW' && !this.inFlight && this.actions.current.length === 0) {
       this.actions.set(connectActions(pending.integration, pending.authorizationUrl));
     }
   }

@@ -149,6 +149,7 @@ export class AgentPanels {
     this.connections = new Map((view.context?.integrations ?? []).map((c) => [c.id, c]));
     if (view.draftAgentId !== this.draftAgentId) this.draft = null;
     this.draftAgentId = view.draftAgentId;
+    if (!view.draftAgentId) renderTests(null);
     this.render();
   }
 

@@ -1,14 +1,12 @@
 /**
- * The OAuth consent opens in a popup; the provider redirects it back through the callback to this
- * page (`?sessionId=`), so the popup then loads the page itself. It recognises that case (a fresh
- * "popup opened" mark for this session plus another window of the page answering on a
- * BroadcastChannel), tells the main window and closes. The main window learns the outcome from
- * `/events` anyway; the message only makes it refresh at once. Nothing here relies on
- * `window.opener`, which providers' Cross-Origin-Opener-Policy usually severs.
+ * The OAuth consent opens in a popup; the provider redirects it through the callback back to this
+ * page with `?sessionId=…&connected=<integration>:<outcome>`, so the popup then loads the page
+ * itself. On such a load the page asks on a BroadcastChannel whether another window shows the
+ * session; if one answers, this is the popup: it says so and closes. The main window learns the
+ * outcome from `/events` anyway; the message only makes it refresh at once. Nothing relies on
+ * `window.opener`, which a provider's Cross-Origin-Opener-Policy usually severs.
  */
 const CHANNEL = 'agent-builder';
-const FRESH_MS = 15 * 60_000;
-const flagKey = (sessionId: string): string => `agent-builder:oauth-popup:${sessionId}`;
 
 interface Signal {
   type: 'oauth-returned' | 'ack';
@@ -17,17 +15,8 @@ interface Signal {
 
 const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
 
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
 /** Opens the authorization URL in a popup; false when blocked (the caller lets its link open a tab). */
-export function openAuthorization(sessionId: string, url: string): boolean {
-  storage()?.setItem(flagKey(sessionId), String(Date.now()));
+export function openAuthorization(url: string): boolean {
   const popup = window.open(url, 'agent-builder-oauth', 'popup,width=520,height=700');
   if (!popup) return false;
   try {
@@ -38,12 +27,9 @@ export function openAuthorization(sessionId: string, url: string): boolean {
   return true;
 }
 
-/** True when this window is the consent popup coming back and another window took the news. */
-export async function isReturningPopup(sessionId: string): Promise<boolean> {
-  const store = storage();
-  const opened = Number(store?.getItem(flagKey(sessionId)) ?? 0);
-  if (!channel || !opened || Date.now() - opened > FRESH_MS) return false;
-  store?.removeItem(flagKey(sessionId));
+/** True when this window came back from the provider and another window of the session took the news. */
+export async function isReturningPopup(sessionId: string, url: URL): Promise<boolean> {
+  if (!channel || !url.searchParams.has('connected')) return false;
   return new Promise((resolve) => {
     const timer = setTimeout(() => finish(false), 600);
     const onMessage = (event: MessageEvent<Signal>): void => {
