@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { ChatResponse } from '../../src/conversation/chat-response.js';
 import type { ConversationState, SessionOwner } from '../../src/conversation/state.js';
 import { type OauthStateRecord, type SessionStore, VersionConflictError } from '../../src/conversation/store/session-store.js';
-import type { SessionStoreInitializer } from './session-store.contract.js';
+import type { SessionStoreInitializer } from './session-store.harness.js';
 import { nextEvents, nextState, oauthRecord, sessionState } from './session-fixtures.js';
 
 /**

@@ -1,0 +1,190 @@
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { type SessionStore, VersionConflictError } from '../../src/conversation/store/session-store.js';
+import { nextEvents, nextState, oauthRecord, OWNER, sessionState } from './session-fixtures.js';
+import { type ContractScope, LONG_TTL, TTL_MS } from './session-store.harness.js';
+
+/** Everything around the records: owner and idle indexes, leases, OAuth states, TTLs, ping. */
+export function sessionIndexTests(scope: ContractScope): void {
+  const name = scope.name;
+  const now = () => scope.now();
+  let store: SessionStore;
+  beforeEach(() => {
+    store = scope.store;
+  });
+
+  describe('listByOwner', () => {
+    it(`${name}#listByOwner lists the owner's sessions, newest first, tombstones included`, async () => {
+      const t = now();
+      await store.create(sessionState('old', t), LONG_TTL);
+      await store.create(sessionState('new', t + 2), LONG_TTL);
+      const middle = sessionState('middle', t + 1);
+      await store.create(middle, LONG_TTL);
+      await store.save(nextState(middle, [], { status: 'expired', expiredAt: t + 3 }), 0, [], LONG_TTL);
+
+      const listed = await store.listByOwner(OWNER);
+      expect(listed.map((state) => state.sessionId)).toEqual(['new', 'middle', 'old']);
+      expect(listed[1]?.status).toBe('expired');
+    });
+
+    it(`${name}#listByOwner is scoped by tenant and user`, async () => {
+      const t = now();
+      await store.create(sessionState('mine', t), LONG_TTL);
+      await store.create(sessionState('other-user', t, { userId: 'user-2' }), LONG_TTL);
+      await store.create(sessionState('other-tenant', t, { tenantId: 'tenant-b' }), LONG_TTL);
+      // Ids that would collide if the index key were a plain `tenant:user` join.
+      await store.create(sessionState('colon-a', t, { tenantId: 'x:y', userId: 'z' }), LONG_TTL);
+      await store.create(sessionState('colon-b', t, { tenantId: 'x', userId: 'y:z' }), LONG_TTL);
+
+      const ids = async (tenantId: string, userId: string) =>
+        (await store.listByOwner({ tenantId, userId })).map((state) => state.sessionId);
+      expect(await ids(OWNER.tenantId, OWNER.userId)).toEqual(['mine']);
+      expect(await ids(OWNER.tenantId, 'user-2')).toEqual(['other-user']);
+      expect(await ids('tenant-b', OWNER.userId)).toEqual(['other-tenant']);
+      expect(await ids('x:y', 'z')).toEqual(['colon-a']);
+      expect(await ids('x', 'y:z')).toEqual(['colon-b']);
+      expect(await ids('nobody', 'nobody')).toEqual([]);
+    });
+  });
+
+  describe('findIdle', () => {
+    it(`${name}#findIdle finds active sessions idle before a time, oldest first, at most limit`, async () => {
+      const t = now();
+      for (const [id, offset] of [['c', 30], ['a', 10], ['d', 40], ['b', 20]] as const) {
+        await store.create(sessionState(id, t + offset), LONG_TTL);
+      }
+      expect(await store.findIdle(t + 35, 10)).toEqual(['a', 'b', 'c']);
+      expect(await store.findIdle(t + 35, 2)).toEqual(['a', 'b']);
+      // `before` is exclusive.
+      expect(await store.findIdle(t + 30, 10)).toEqual(['a', 'b']);
+      expect(await store.findIdle(t, 10)).toEqual([]);
+      expect(await store.findIdle(t + 100, 0)).toEqual([]);
+    });
+
+    it(`${name}#findIdle follows activity and leaves expired sessions out`, async () => {
+      const t = now();
+      const a = sessionState('a', t + 10);
+      const b = sessionState('b', t + 20);
+      await store.create(a, LONG_TTL);
+      await store.create(b, LONG_TTL);
+      await store.create(sessionState('c', t + 30), LONG_TTL);
+
+      await store.save(nextState(a, [], { lastActivityAt: t + 50 }), 0, [], LONG_TTL);
+      await store.save(nextState(b, [], { status: 'expired', expiredAt: t + 60 }), 0, [], LONG_TTL);
+
+      expect(await store.findIdle(t + 100, 10)).toEqual(['c', 'a']);
+    });
+  });
+
+  describe('leases', () => {
+    it(`${name}#acquireLease hands out one lease at a time, also to concurrent callers`, async () => {
+      const tokens = await Promise.all(Array.from({ length: 6 }, () => store.acquireLease('s1', 60_000)));
+      const granted = tokens.filter((token) => token !== null);
+      expect(granted).toHaveLength(1);
+      expect(granted[0]).toEqual(expect.any(String));
+      expect(await store.isLeased('s1')).toBe(true);
+      expect(await store.isLeased('s2')).toBe(false);
+      expect(await store.acquireLease('s2', 60_000)).toEqual(expect.any(String));
+    });
+
+    it(`${name}#releaseLease releases only for the holder's token`, async () => {
+      const token = await store.acquireLease('s1', 60_000);
+      await store.releaseLease('s1', 'not-the-token');
+      expect(await store.isLeased('s1')).toBe(true);
+      expect(await store.acquireLease('s1', 60_000)).toBeNull();
+
+      await store.releaseLease('s1', token!);
+      expect(await store.isLeased('s1')).toBe(false);
+      expect(await store.acquireLease('s1', 60_000)).toEqual(expect.any(String));
+    });
+
+    it(`${name}#acquireLease succeeds again once the lease expired, and the old holder cannot release it`, async () => {
+      const first = await store.acquireLease('s1', TTL_MS / 2);
+      await scope.harness.advance(TTL_MS);
+      expect(await store.isLeased('s1')).toBe(false);
+
+      const second = await store.acquireLease('s1', 60_000);
+      expect(second).toEqual(expect.any(String));
+      expect(second).not.toBe(first);
+      await store.releaseLease('s1', first!);
+      expect(await store.isLeased('s1')).toBe(true);
+    });
+  });
+
+  describe('OAuth state', () => {
+    it(`${name}#takeOauthState returns the record once`, async () => {
+      const record = oauthRecord('st-1', 's1', now() + 60_000);
+      await store.putOauthState(record, 60_000);
+      expect(await store.takeOauthState('st-1')).toEqual(record);
+      expect(await store.takeOauthState('st-1')).toBeNull();
+      expect(await store.takeOauthState('unknown')).toBeNull();
+    });
+
+    it(`${name}#takeOauthState gives the record to exactly one of two concurrent callers`, async () => {
+      const record = oauthRecord('st-1', 's1', now() + 60_000);
+      await store.putOauthState(record, 60_000);
+      const taken = await Promise.all([store.takeOauthState('st-1'), store.takeOauthState('st-1')]);
+      expect(taken.filter((found) => found !== null)).toEqual([record]);
+    });
+
+    it(`${name}#takeOauthState finds nothing once the record's TTL ran out`, async () => {
+      const long = oauthRecord('long', 's1', now() + 60_000);
+      await store.putOauthState(oauthRecord('short', 's1', now() + TTL_MS), TTL_MS / 2);
+      await store.putOauthState(long, 60_000);
+      await scope.harness.advance(TTL_MS);
+      expect(await store.takeOauthState('short')).toBeNull();
+      expect(await store.takeOauthState('long')).toEqual(long);
+    });
+  });
+
+  describe('TTL', () => {
+    it(`${name}#create honours the TTL: the session, its events and its index entries go`, async () => {
+      const created = sessionState('s1', now());
+      await store.create(created, { ttlMs: TTL_MS });
+      const events = nextEvents(created, 2);
+      await store.save(nextState(created, events), 0, events, { ttlMs: TTL_MS });
+      await store.create(sessionState('keeper', now()), LONG_TTL);
+
+      await scope.harness.advance(TTL_MS + 200);
+
+      // Indexes first: reading the session itself must not be what tidies them.
+      expect(await store.findIdle(now() + 60_000, 10)).toEqual(['keeper']);
+      expect((await store.listByOwner(OWNER)).map((state) => state.sessionId)).toEqual(['keeper']);
+      expect(await store.readEvents('s1', 0, 100)).toEqual([]);
+      expect(await store.get('s1')).toBeNull();
+      await expect(store.save(nextState(created, []), 0, [], LONG_TTL)).rejects.toBeInstanceOf(VersionConflictError);
+    });
+
+    it(`${name}#save slides the TTL`, async () => {
+      const created = sessionState('s1', now());
+      await store.create(created, { ttlMs: TTL_MS });
+      await scope.harness.advance(TTL_MS / 2);
+      const events = nextEvents(created, 1);
+      await store.save(nextState(created, events), 0, events, { ttlMs: TTL_MS });
+
+      // Past the first TTL, within the second.
+      await scope.harness.advance(TTL_MS * (2 / 3));
+      expect((await store.get('s1'))?.version).toBe(1);
+      expect(await store.readEvents('s1', 0, 10)).toEqual(events);
+
+      await scope.harness.advance(TTL_MS);
+      expect(await store.get('s1')).toBeNull();
+    });
+
+    it(`${name}#save of a tombstone keeps it for its own TTL, out of the idle index`, async () => {
+      const created = sessionState('s1', now());
+      await store.create(created, LONG_TTL);
+      const tombstone = nextState(created, [], { status: 'expired', expiredAt: now() });
+      await store.save(tombstone, 0, [], { ttlMs: TTL_MS });
+
+      expect(await store.get('s1')).toEqual(tombstone);
+      expect(await store.findIdle(now() + 60_000, 10)).toEqual([]);
+      await scope.harness.advance(TTL_MS + 200);
+      expect(await store.get('s1')).toBeNull();
+      expect(await store.listByOwner(OWNER)).toEqual([]);
+    });
+  });
+
+  it(`${name}#ping answers`, async () => {
+    await expect(store.ping()).resolves.toBeUndefined();
+  });
+}
