@@ -177,6 +177,40 @@ describe(OpenAiInterpreter.name, () => {
       expect(metrics.snapshot().calls).toBe(1);
     });
 
+    it('stops streaming when a repair says something else; the validated reply is final and the mismatch counted', async () => {
+      const { interpreter, metrics } = setup();
+      fake.enqueue(
+        step.answer({ ...VALID, reply: 'First version.', intent: 'bogus' }),
+        step.answer({ ...VALID, reply: 'Second version.' }),
+      );
+      const deltas: string[] = [];
+
+      const result = await interpreter.interpret(request(), { onDelta: (text) => deltas.push(text) });
+
+      expect(result.reply).toBe('Second version.');
+      expect(deltas.join('')).toBe('First version.');
+      expect(metrics.snapshot().replyMismatches).toBe(1);
+    });
+
+    it('keeps the turn going when the onDelta listener throws (no repair, no fallback)', async () => {
+      const { interpreter, fallback, logs } = setup();
+      fake.enqueue(step.answer(VALID));
+      let calls = 0;
+
+      const result = await interpreter.interpret(request(), {
+        onDelta: () => {
+          calls++;
+          throw new Error('client gone');
+        },
+      });
+
+      expect(result).toEqual(VALID_INTERPRETATION);
+      expect(calls).toBe(1);
+      expect(fake.requests).toHaveLength(1);
+      expect(fallback.calls).toHaveLength(0);
+      expect(logs.some((line) => line.includes('onDelta listener threw'))).toBe(true);
+    });
+
     it('removes links and invisible characters from the streamed reply and the final one alike', async () => {
       const { interpreter } = setup();
       fake.enqueue(step.answer({ ...VALID, reply: 'Open https://evil.example/x?state=1 now\u200B\u202E.' }, { chunkSize: 3 }));
