@@ -136,6 +136,8 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async acquireLease(sessionId: string, ttlMs: number): Promise<string | null> {
+    // The lease only keeps turns from overlapping; a holder whose lease ran out mid-turn is fenced
+    // by the version check of `save`, not by the lease.
     const token = randomUUID();
     const reply = await guarded(this.redis, () => this.redis.set(this.keys.lease(sessionId), token, 'PX', positiveTtl(ttlMs), 'NX'));
     return reply === 'OK' ? token : null;
