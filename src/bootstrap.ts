@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger, type INestApplication } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -13,13 +13,20 @@ export const BODY_LIMIT = '16kb';
  * Creates the configured application (shared by `main.ts`, the e2e tests and the benchmarks),
  * without listening.
  */
-export async function createApp(config: AppConfig, options: AppOptions & { logger?: false } = {}): Promise<INestApplication> {
+export async function createApp(config: AppConfig, options: AppOptions & { logger?: false } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     bodyParser: false,
     logger: options.logger === false ? false : undefined,
     forceCloseConnections: true,
   });
+  return configureApp(app);
+}
+
+/** HTTP settings shared by every way the app is created (body limits, headers, OpenAPI). */
+export function configureApp(app: NestExpressApplication): NestExpressApplication {
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  // Form posts: only the development provider's consent and token endpoints take them.
+  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   app.disable('x-powered-by');
   app.set('etag', false);
   app.enableShutdownHooks();

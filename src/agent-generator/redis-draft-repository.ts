@@ -1,0 +1,27 @@
+import type { Redis } from 'ioredis';
+import type { SessionOwner } from '../conversation/state.js';
+import type { AgentSpec } from './agent-generator.js';
+import type { DraftRepository } from './draft-repository.js';
+
+/** Drafts and activated agents in Redis, so every replica can test and activate what another generated. */
+export class RedisDraftRepository implements DraftRepository {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keyPrefix: string,
+    /** How long an agent record is kept (the stub generator has no other home for them). */
+    private readonly ttlMs = 30 * 24 * 3_600_000,
+  ) {}
+
+  async put(owner: SessionOwner, agent: AgentSpec): Promise<void> {
+    await this.redis.set(this.key(owner, agent.id), JSON.stringify(agent), 'PX', this.ttlMs);
+  }
+
+  async get(owner: SessionOwner, agentId: string): Promise<AgentSpec | null> {
+    const json = await this.redis.get(this.key(owner, agentId));
+    return json ? (JSON.parse(json) as AgentSpec) : null;
+  }
+
+  private key(owner: SessionOwner, agentId: string): string {
+    return `${this.keyPrefix}agent:{${owner.tenantId}}:${encodeURIComponent(owner.userId)}:${encodeURIComponent(agentId)}`;
+  }
+}
