@@ -1,15 +1,9 @@
 import { Logger } from '@nestjs/common';
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
-import type {
-  ChatCompletionCreateParamsStreaming,
-  ChatCompletionMessageParam,
-} from 'openai/resources/chat/completions';
 
 import type { Clock } from '../../common/clock.js';
 import type { Interpretation, InterpretOptions, InterpretRequest, Interpreter } from '../interpreter.js';
 import { CircuitBreaker, DEFAULT_CIRCUIT, type CircuitBreakerOptions, type CircuitPermit } from './circuit-breaker.js';
 import { DeltaStream } from './delta-stream.js';
-import { interpretationSchema } from './interpretation.schema.js';
 import {
   LlmMetrics,
   type FallbackReason,
@@ -21,49 +15,26 @@ import {
   type TokenUsage,
 } from './llm-metrics.js';
 import { parseModelOutput } from './model-output.js';
+import {
+  abortError,
+  failureKind,
+  OpenAiChatClient,
+  type CallResult,
+  type ChatClientSettings,
+  type LlmLogger,
+} from './openai-chat-client.js';
 import { buildMessages, PROMPT_VERSION, repairMessages, type ResponseMode } from './prompts.js';
-import { ReplyExtractor } from './reply-extractor.js';
-import { toStrictJsonSchema } from './strict-json-schema.js';
 
-export interface OpenAiInterpreterSettings {
-  apiKey: string;
-  /** An OpenAI-compatible endpoint (Azure, vLLM, Ollama, LM Studio …); OpenAI itself when absent. */
-  baseURL?: string | undefined;
-  model: string;
-  /** Per HTTP attempt until the response starts (the SDK's `timeout`), and the longest silence inside a stream. */
-  timeoutMs: number;
-  /** Retries of 408/409/429/5xx and connection errors, done by the SDK with backoff honouring Retry-After. */
-  maxRetries: number;
-  /** Cap on generated tokens per call (default 800). */
-  maxOutputTokens?: number;
-  /** Default: `max_completion_tokens` for OpenAI itself, `max_tokens` for other endpoints (what most accept). */
-  tokenLimitParam?: 'max_completion_tokens' | 'max_tokens';
+export type { LlmLogger } from './openai-chat-client.js';
+
+export interface OpenAiInterpreterSettings extends ChatClientSettings {
   circuit?: CircuitBreakerOptions;
-}
-
-/** What the interpreter logs through; Nest's `Logger` fits. Never receives user text or model output. */
-export interface LlmLogger {
-  log(message: string): unknown;
-  warn(message: string): unknown;
 }
 
 /** `InterpretOptions` plus an optional per-turn usage callback (for per-session accounting by the caller). */
 export interface OpenAiInterpretOptions extends InterpretOptions {
   onUsage?: (usage: TokenUsage) => void;
 }
-
-const DEFAULT_MAX_OUTPUT_TOKENS = 800;
-const JSON_SCHEMA = toStrictJsonSchema(interpretationSchema);
-
-/** A call that failed outright; `kind` says how. */
-class LlmCallFailure extends Error {
-  constructor(readonly kind: LlmFailureKind) {
-    super(`LLM call failed: ${kind}`);
-  }
-}
-
-/** What one streamed call produced. */
-type CallResult = { filtered: true } | { filtered: false; content: string; finishReason: string | null };
 
 type Checked = { ok: true; interpretation: Interpretation } | { ok: false; kind: InvalidOutputKind; error: string };
 
@@ -78,7 +49,7 @@ interface Turn {
  * JSON-schema response format whose first property is the reply) and falls back to another interpreter
  * whenever the model cannot give a valid answer.
  *
- * - The reply streams: {@link ReplyExtractor} reads it out of the partial JSON as chunks arrive and
+ * - The reply streams: `ReplyExtractor` reads it out of the partial JSON as chunks arrive and
  *   `onDelta` receives each piece (sanitized) at once. The validated `reply` equals their concatenation.
  * - What fails validation never leaves: one repair call (the invalid answer + the problem), then the
  *   fallback for this turn. `finish_reason: length` and a stream cut mid-answer count as invalid;
@@ -86,16 +57,14 @@ interface Turn {
  * - Hard failures (after the SDK's own retries of 429/5xx/connection errors, and the timeout) fall back for
  *   this turn and count toward the circuit breaker, as do answers still invalid after the repair. While the
  *   circuit is open the fallback answers without any call.
- * - An endpoint that rejects `json_schema` (HTTP 400 naming response_format/json_schema) is switched to
- *   `json_object` mode for the rest of the process; the prompt then spells out the JSON shape.
+ * - An endpoint that rejects `json_schema` is switched to `json_object` mode for the rest of the process
+ *   (see {@link OpenAiChatClient}); the prompt then spells out the JSON shape.
  * - A client abort (`signal`) aborts the HTTP request and rejects with the signal's reason (an
  *   `AbortError` by default); it never falls back and never counts as a failure.
  */
 export class OpenAiInterpreter implements Interpreter {
-  private readonly client: OpenAI;
+  private readonly client: OpenAiChatClient;
   private readonly circuit: CircuitBreaker;
-  private mode: ResponseMode = 'json_schema';
-  private tokenLimitParam: 'max_completion_tokens' | 'max_tokens';
 
   constructor(
     private readonly settings: OpenAiInterpreterSettings,
@@ -104,14 +73,7 @@ export class OpenAiInterpreter implements Interpreter {
     private readonly logger: LlmLogger = new Logger(OpenAiInterpreter.name),
     private readonly observer: LlmObserver = new LlmMetrics(),
   ) {
-    this.client = new OpenAI({
-      apiKey: settings.apiKey,
-      // Explicit, so the SDK does not read OPENAI_BASE_URL itself (config is the only reader of the env).
-      baseURL: settings.baseURL ?? 'https://api.openai.com/v1',
-      timeout: settings.timeoutMs,
-      maxRetries: settings.maxRetries,
-    });
-    this.tokenLimitParam = settings.tokenLimitParam ?? (settings.baseURL ? 'max_tokens' : 'max_completion_tokens');
+    this.client = new OpenAiChatClient(settings, logger, observer);
     this.circuit = new CircuitBreaker(clock, settings.circuit ?? DEFAULT_CIRCUIT, (state) => {
       this.observer.onCircuitState?.(state);
       this.logger.warn(`LLM circuit ${state} (model ${settings.model})`);
@@ -120,7 +82,7 @@ export class OpenAiInterpreter implements Interpreter {
 
   /** The response format in use: `json_object` once the endpoint has rejected `json_schema`. */
   get responseMode(): ResponseMode {
-    return this.mode;
+    return this.client.responseMode;
   }
 
   async interpret(request: InterpretRequest, options: OpenAiInterpretOptions = {}): Promise<Interpretation> {
@@ -151,131 +113,27 @@ export class OpenAiInterpreter implements Interpreter {
         this.report(turn, { outcome: 'aborted' }, options);
         throw abortError(signal);
       }
-      const kind = error instanceof LlmCallFailure ? error.kind : failureKind(error);
+      const kind = failureKind(error);
       this.observer.onFailure?.(kind);
       this.circuit.failure(permit);
       return this.fallBack('llm_error', request, options, turn, deltas.emitted, kind);
     }
   }
 
-  /** One call, adapting once to an endpoint that rejects `json_schema` or the output-cap parameter. */
-  private async call(
+  private call(
     request: InterpretRequest,
-    followUp: ChatCompletionMessageParam[],
+    followUp: ReturnType<typeof repairMessages>,
     kind: LlmCallKind,
     deltas: DeltaStream,
     signal: AbortSignal | undefined,
     turn: Turn,
   ): Promise<CallResult> {
-    for (let adaptations = 0; ; adaptations++) {
-      try {
-        const messages = [...buildMessages(request, this.mode), ...followUp];
-        return await this.streamOnce(messages, kind, deltas, signal, turn);
-      } catch (error) {
-        if (signal?.aborted || adaptations >= 2 || !this.adaptTo(error)) throw error;
-      }
-    }
-  }
-
-  private async streamOnce(
-    messages: ChatCompletionMessageParam[],
-    kind: LlmCallKind,
-    deltas: DeltaStream,
-    signal: AbortSignal | undefined,
-    turn: Turn,
-  ): Promise<CallResult> {
-    // Our own controller: the caller's signal aborts it, and so does a stream that goes silent (the SDK's
-    // timeout only covers the wait for the response headers, not the body of a stream).
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    let stalled = false;
-    let idle: NodeJS.Timeout | undefined;
-    const rearm = () => {
-      clearTimeout(idle);
-      idle = setTimeout(() => {
-        stalled = true;
-        controller.abort();
-      }, this.settings.timeoutMs);
-    };
-    const attempt = deltas.beginAttempt();
-    const extractor = new ReplyExtractor((text) => attempt.push(text));
-    let content = '';
-    let finishReason: string | null = null;
-    let filtered = false;
     turn.calls++;
-    try {
-      const stream = await this.client.chat.completions.create(this.body(messages), { signal: controller.signal });
-      rearm();
-      try {
-        for await (const chunk of stream) {
-          rearm();
-          if (chunk.usage) this.recordUsage(chunk.usage, kind, turn);
-          const choice = chunk.choices[0];
-          if (!choice) continue;
-          const piece = choice.delta?.content;
-          if (piece) {
-            content += piece;
-            extractor.push(piece);
-            if (extractor.complete) attempt.end();
-          }
-          if (choice.delta?.refusal) filtered = true;
-          if (choice.finish_reason) finishReason = choice.finish_reason;
-        }
-      } catch (error) {
-        // A stream cut mid-answer: what arrived is judged like any other answer (finishReason stays null).
-        if (!signal?.aborted && !stalled) this.logger.warn(`LLM stream interrupted: ${errorName(error)}`);
-      }
-      // The SDK ends a stream silently when its request is aborted, so look at why it ended.
-      if (signal?.aborted) throw abortError(signal);
-      if (stalled) throw new LlmCallFailure('stream_stalled');
-    } finally {
-      clearTimeout(idle);
-      signal?.removeEventListener('abort', onAbort);
-    }
-    if (filtered || finishReason === 'content_filter') return { filtered: true };
-    return { filtered: false, content, finishReason };
-  }
-
-  private body(messages: ChatCompletionMessageParam[]): ChatCompletionCreateParamsStreaming {
-    const body: ChatCompletionCreateParamsStreaming = {
-      model: this.settings.model,
-      messages,
-      stream: true,
-      stream_options: { include_usage: true },
-      response_format:
-        this.mode === 'json_schema'
-          ? { type: 'json_schema', json_schema: { name: 'interpretation', strict: true, schema: JSON_SCHEMA } }
-          : { type: 'json_object' },
-    };
-    body[this.tokenLimitParam] = this.settings.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS;
-    return body;
-  }
-
-  /** Switches to what the endpoint accepts after a 400 that names the unsupported feature; true if it did. */
-  private adaptTo(error: unknown): boolean {
-    if (!(error instanceof APIError) || error.status !== 400) return false;
-    const message = error.message;
-    if (this.mode === 'json_schema' && /response_format|json_schema/i.test(message)) {
-      this.mode = 'json_object';
-      this.observer.onResponseMode?.('json_object');
-      this.logger.warn(`LLM endpoint rejected json_schema; using json_object mode from now on (model ${this.settings.model})`);
-      return true;
-    }
-    const sent = this.tokenLimitParam;
-    if (message.includes(sent) && /unsupported|not supported|unrecognized|unknown|not allowed|extra/i.test(message)) {
-      this.tokenLimitParam = sent === 'max_tokens' ? 'max_completion_tokens' : 'max_tokens';
-      this.logger.warn(`LLM endpoint rejected ${sent}; using ${this.tokenLimitParam} from now on`);
-      return true;
-    }
-    return false;
-  }
-
-  private recordUsage(usage: OpenAI.CompletionUsage, kind: LlmCallKind, turn: Turn): void {
-    const tokens = { promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens };
-    turn.usage.promptTokens += tokens.promptTokens;
-    turn.usage.completionTokens += tokens.completionTokens;
-    this.observer.onUsage?.({ ...tokens, kind, model: this.settings.model });
+    const messages = (mode: ResponseMode) => [...buildMessages(request, mode), ...followUp];
+    return this.client.complete(messages, kind, deltas, signal, (usage) => {
+      turn.usage.promptTokens += usage.promptTokens;
+      turn.usage.completionTokens += usage.completionTokens;
+    });
   }
 
   private invalid(kind: InvalidOutputKind): void {
@@ -349,7 +207,7 @@ export class OpenAiInterpreter implements Interpreter {
     if (turn.calls > 0) options.onUsage?.(turn.usage);
     if (result.outcome === 'llm' || result.outcome === 'repaired') {
       this.logger.log(
-        `LLM turn ${result.outcome}: ${turn.calls} call(s), ${turn.usage.promptTokens} prompt + ${turn.usage.completionTokens} completion tokens, ${report.durationMs} ms (model ${this.settings.model}, prompt ${PROMPT_VERSION}, ${this.mode})`,
+        `LLM turn ${result.outcome}: ${turn.calls} call(s), ${turn.usage.promptTokens} prompt + ${turn.usage.completionTokens} completion tokens, ${report.durationMs} ms (model ${this.settings.model}, prompt ${PROMPT_VERSION}, ${this.client.responseMode})`,
       );
     }
   }
@@ -370,27 +228,3 @@ function check(result: { content: string; finishReason: string | null }): Checke
   return parsed.ok ? parsed : { ok: false, kind: parsed.problem, error: parsed.error };
 }
 
-function failureKind(error: unknown): LlmFailureKind {
-  if (error instanceof APIConnectionTimeoutError) return 'timeout';
-  if (error instanceof APIConnectionError) return 'connection';
-  if (error instanceof APIError) {
-    const status = error.status ?? 0;
-    if (status === 429) return 'rate_limited';
-    if (status === 401 || status === 403) return 'auth';
-    if (status >= 500) return 'server_error';
-    if (status >= 400) return 'bad_request';
-  }
-  return 'unknown';
-}
-
-function errorName(error: unknown): string {
-  return error instanceof Error ? error.name : typeof error;
-}
-
-/** The signal's reason when it is an error (a `DOMException` named `AbortError` by default), else an `AbortError`. */
-function abortError(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason;
-  // Duck-typed: under Jest the DOMException may come from another realm than this module's `Error`.
-  if (typeof reason === 'object' && reason !== null && 'name' in reason && 'message' in reason) return reason as Error;
-  return new DOMException('The interpretation was aborted', 'AbortError');
-}
