@@ -1,0 +1,94 @@
+import { eachMatch } from './text.js';
+
+/** Which days a schedule runs on. */
+export type DaySpec =
+  /** Days of the week, cron numbering (0 = Sunday), sorted; seven days means every day. */
+  | { kind: 'week'; days: readonly number[] }
+  /** One day of every month. */
+  | { kind: 'month'; day: number };
+
+const DAY = String.raw`(sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?)`;
+const JOIN = String.raw`(?:\s*,\s*and\s+|\s*,\s*|\s*&\s*|\s*\/\s*|\s+and\s+|\s+or\s+)`;
+const DAY_LIST = new RegExp(
+  String.raw`(?:\b(every|each|on every|weekly on|every week on|on)\s+)?\b(${DAY}s?(?:${JOIN}${DAY}s?)*)(?![a-z])`,
+  'g',
+);
+const DAY_TOKEN = new RegExp(`${DAY}(s?)(?![a-z])`, 'g');
+const DAY_RANGE = new RegExp(String.raw`\b${DAY}\s*(?:-|to|through|thru|till|until)\s*${DAY}(?![a-z])`);
+const WEEKDAYS = new RegExp(
+  String.raw`\b(?:every|each|on)\s+(?:weekday|work(?:ing)? ?day|business day)s?\b|\bweekdays\b` +
+    String.raw`|\bweekday (?:morning|afternoon|evening|night)s?\b|\b(?:work(?:ing)?|business) ?days\b`,
+);
+const WEEKENDS = /\b(?:every|each|on)\s+weekends?\b|\bweekends\b|\bweekend (?:morning|afternoon|evening)s?\b/;
+const DAILY = new RegExp(
+  [
+    String.raw`\b(?:every|each)\s+(?:single\s+)?day\b|\bdaily\b|\bonce (?:a|per) day\b`,
+    String.raw`\b(?:every|each|in the)\s+(?:morning|afternoon|evening|night)s?\b|\b(?:mornings|afternoons|evenings|nights|nightly)\b`,
+    String.raw`\bend of (?:each|every) (?:work)?day\b`,
+  ].join('|'),
+);
+const WEEKLY = /\bweekly\b|\b(?:every|each|once a|per) week\b/;
+const MONTHLY = /\bmonthly\b|\b(?:every|each|once a|per|of the|of every|of each) month\b/;
+const MONTH_DAY = /\bthe\s+(?:(\d{1,2})(?:st|nd|rd|th)|(\d{1,2})(?=\s+of\s+(?:every|each|the)\s+month)|first)\b/;
+const LAST_DAY = /\blast (?:day|business day|weekday|working day)\b/;
+
+function dayNumber(token: string): number {
+  const key = token.slice(0, 2);
+  return ['su', 'mo', 'tu', 'we', 'th', 'fr', 'sa'].indexOf(key);
+}
+
+function week(days: Iterable<number>): DaySpec {
+  return { kind: 'week', days: [...new Set(days)].sort((a, b) => a - b) };
+}
+
+function listedDays(text: string, weekly: boolean): number[] | null {
+  let found: number[] | null = null;
+  eachMatch(DAY_LIST, text, (m) => {
+    if (found) return;
+    const lead = m[1];
+    const days: number[] = [];
+    let plural = false;
+    let abbreviated = false;
+    eachMatch(DAY_TOKEN, m[2] ?? '', (t) => {
+      const token = t[1] ?? '';
+      days.push(dayNumber(token));
+      if (t[2] === 's') plural = true;
+      if (!token.endsWith('day')) abbreviated = true;
+    });
+    // "on Monday" and "the sun" are too often a one-off or a plain word: a recurring day needs
+    // "every"/"each", a plural ("Mondays"), or a weekly context; abbreviations need a lead word.
+    const recurring = (lead !== undefined && lead !== 'on') || plural || weekly;
+    if (recurring && !(abbreviated && lead === undefined)) found = days;
+  });
+  return found;
+}
+
+/** The days a schedule in `text` runs on, or null when none are named. */
+export function findDays(text: string): DaySpec | null {
+  if (MONTHLY.test(text)) {
+    // Five-field cron has no "last day of the month" (`L` is an extension): better to ask.
+    if (LAST_DAY.test(text)) return null;
+    const m = MONTH_DAY.exec(text);
+    const day = Number(m?.[1] ?? m?.[2] ?? 1);
+    return day >= 1 && day <= 31 ? { kind: 'month', day } : null;
+  }
+  const range = DAY_RANGE.exec(text);
+  if (range) {
+    const from = dayNumber(range[1] ?? '');
+    const to = dayNumber(range[2] ?? '');
+    const days: number[] = [];
+    for (let d = from; days.length < 7; d = (d + 1) % 7) {
+      days.push(d);
+      if (d === to) break;
+    }
+    return week(days);
+  }
+  if (WEEKDAYS.test(text)) return week([1, 2, 3, 4, 5]);
+  if (WEEKENDS.test(text)) return week([0, 6]);
+  const weekly = WEEKLY.test(text);
+  const listed = listedDays(text, weekly);
+  if (listed) return week(listed);
+  if (DAILY.test(text)) return week([0, 1, 2, 3, 4, 5, 6]);
+  // A bare "weekly" runs on Mondays.
+  return weekly ? week([1]) : null;
+}

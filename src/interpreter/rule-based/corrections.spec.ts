@@ -1,0 +1,79 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Destination } from '../../conversation/requirements/requirements.js';
+import { carryDestination, findRemovedMentions, hasCorrectionMarker, impliedRemovals } from './corrections.js';
+import { distinctIds, findMentions } from './integrations.js';
+import { normalize } from './text.js';
+
+const removed = (text: string): string[] => {
+  const norm = normalize(text);
+  return distinctIds([...findRemovedMentions(norm, findMentions(norm))]);
+};
+
+describe(findRemovedMentions.name, () => {
+  it.each([
+    ['instead of Slack use Teams', ['slack']],
+    ['use Teams instead of Slack', ['slack']],
+    ['not Slack, Teams', ['slack']],
+    ['no, not Slack but Discord', ['slack']],
+    ['replace Slack with Teams', ['slack']],
+    ['switch from Gmail to Outlook', ['gmail']],
+    ['swap Trello for Asana', ['trello']],
+    ["don't use Jira anymore", ['jira']],
+    ['stop posting to Slack', ['slack']],
+    ['remove Notion', ['notion']],
+    ['rather than Dropbox, save to Google Drive', ['dropbox']],
+  ])('reads %j as dropping %j', (text, expected) => {
+    expect(removed(text)).toEqual(expected);
+  });
+
+  it.each(['not now', 'I do not want emails from my boss', 'post to Slack and Teams', 'summarize without attachments'])(
+    'drops nothing in %j',
+    (text) => {
+      expect(removed(text)).toEqual([]);
+    },
+  );
+});
+
+describe(hasCorrectionMarker.name, () => {
+  it.each([
+    'actually make it 9am',
+    'no, send it to #general',
+    'change the time to 7:30',
+    'use Teams instead',
+    'make it 7:30pm',
+    'switch to Outlook',
+    'wait, every Monday',
+    'I meant the #sales channel',
+  ])('sees a correction in %j', (text) => {
+    expect(hasCorrectionMarker(normalize(text))).toBe(true);
+  });
+
+  it.each(['summarize my emails every morning', 'post updates to Slack', 'make it summarize my emails', 'notify me when a deal changes'])(
+    'sees none in %j',
+    (text) => {
+      expect(hasCorrectionMarker(normalize(text))).toBe(false);
+    },
+  );
+});
+
+describe(impliedRemovals.name, () => {
+  it('replaces the known tool of the same kind', () => {
+    expect(impliedRemovals(normalize('use Teams instead'), ['teams'], ['gmail', 'slack'])).toEqual(['slack']);
+  });
+
+  it('replaces nothing without a word that says so', () => {
+    expect(impliedRemovals(normalize('also post to Teams'), ['teams'], ['gmail', 'slack'])).toEqual([]);
+  });
+});
+
+describe(carryDestination.name, () => {
+  const slack: Destination = { kind: 'channel', integration: 'slack', target: '#team-updates' };
+
+  it('keeps the channel when the chat tool is swapped', () => {
+    expect(carryDestination(slack, ['slack'], ['teams'])).toEqual({ kind: 'channel', integration: 'teams', target: '#team-updates' });
+  });
+
+  it('leaves the destination alone when its tool stays', () => {
+    expect(carryDestination(slack, ['trello'], ['asana'])).toBeNull();
+  });
+});

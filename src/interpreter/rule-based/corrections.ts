@@ -1,0 +1,88 @@
+import type { Destination } from '../../conversation/requirements/requirements.js';
+import type { IntegrationMention } from './integrations.js';
+import { eachMatch, oneOf } from './text.js';
+
+const LEADING_MARKER = new RegExp(
+  String.raw`^(?:(?:hmm+|um+|oh|ok(?:ay)?|wait|sorry|oops)[,!.]?\s+)*` +
+    String.raw`(?:no|nope|nah|actually|wait|sorry|oops|correction|rather|scratch that|on second thought)\b`,
+);
+const MARKER = new RegExp(
+  [
+    String.raw`\binstead\b|\bactually\b|\brather than\b|\bi meant?\b|\breplace\b|\bswap\b|\bno longer\b`,
+    String.raw`\bmake (?:it|that|them) (?:at |run at |run |go to |go |post to |send to |be )?` +
+      String.raw`(?:\d|noon|midnight|every|daily|weekly|hourly|monthly|on |weekdays|weekends|#|@)`,
+    String.raw`\bchange (?:it|that|this|the \w+|my \w+)\b|\bswitch (?:it |that |over )?(?:to|from)\b`,
+    String.raw`\b(?:move|set|push) (?:it|that|the \w+) (?:to|back)\b`,
+    String.raw`\bupdate the (?:time|schedule|channel|destination|filters?|trigger|name)\b`,
+    String.raw`\bnot [\w#@.-]+(?: [\w#@.-]+)?,? but\b`,
+  ].join('|'),
+);
+/** Words after which the next integration named is the one being dropped. */
+const REMOVAL_CUE = new RegExp(
+  String.raw`\b${oneOf([
+    'instead of', 'rather than', 'replace', 'replacing', 'switch(?:ing)? (?:over )?from', 'mov(?:e|ing) (?:away )?from',
+    'chang(?:e|ing) from', 'migrat(?:e|ing) from', 'swap(?:ping)?(?: out)?', 'not', 'no longer(?: use| using)?',
+    "(?:don't|do not|stop|quit) (?:use|using|post(?:ing)? (?:to|in)|send(?:ing)? (?:to|in))", 'remove', 'drop',
+    'without', 'get rid of', 'no more',
+  ])}\s+`,
+  'g',
+);
+const CUE_FILLER = /^(?:(?:using|use|the|my|our|a|an|on|in|to|into|via|posting to|sending to)\s+)*/;
+const IMPLIED =
+  /\binstead\b|\bswitch(?:ing)? (?:it |that |over )?to\b|\bchange (?:it |that )?to\b|\bmove (?:it |that )?(?:over )?to\b|\brather\b|\bonly use\b/;
+
+/** Integrations that do the same job: saying one "instead" replaces the other. */
+const KIND: Readonly<Record<string, string>> = {
+  slack: 'chat', teams: 'chat', discord: 'chat',
+  gmail: 'email', outlook: 'email',
+  google_drive: 'files', dropbox: 'files',
+  google_sheets: 'table', airtable: 'table',
+  notion: 'docs', confluence: 'docs',
+  github: 'tracker', jira: 'tracker', linear: 'tracker', asana: 'tracker', trello: 'tracker',
+  hubspot: 'crm', salesforce: 'crm',
+};
+
+/** Whether `norm` reads as correcting something already said ("actually…", "instead…", "no, …"). */
+export function hasCorrectionMarker(norm: string): boolean {
+  return LEADING_MARKER.test(norm) || MARKER.test(norm);
+}
+
+/**
+ * The mentions being dropped: the integration right after "instead of", "replace", "switch from",
+ * "not", "stop using", … (only filler words between). "Not now" or "I do not want emails from
+ * my boss" drop nothing: the integration has to follow the cue directly.
+ */
+export function findRemovedMentions(text: string, mentions: readonly IntegrationMention[]): Set<IntegrationMention> {
+  const removed = new Set<IntegrationMention>();
+  if (mentions.length === 0) return removed;
+  const byStart = new Map(mentions.map((m) => [m.start, m]));
+  eachMatch(REMOVAL_CUE, text, (cue) => {
+    const after = cue.index + cue[0].length;
+    const filler = CUE_FILLER.exec(text.slice(after, after + 40));
+    const mention = byStart.get(after + (filler?.[0].length ?? 0));
+    if (mention) removed.add(mention);
+  });
+  return removed;
+}
+
+/**
+ * Integrations dropped without being named: "use Teams instead" replaces whichever known
+ * integration does the same job as Teams (Slack, Discord) and is not named in this message.
+ */
+export function impliedRemovals(norm: string, named: readonly string[], known: readonly string[]): string[] {
+  if (!IMPLIED.test(norm)) return [];
+  const kinds = new Set(named.map((id) => KIND[id]).filter((k) => k !== undefined));
+  return known.filter((id) => !named.includes(id) && kinds.has(KIND[id] ?? ''));
+}
+
+/**
+ * The destination after swapping its integration for one of the same kind ("instead of Slack
+ * use Teams" keeps the channel), or null when the swap does not touch it.
+ */
+export function carryDestination(existing: Destination | null, removed: readonly string[], added: readonly string[]): Destination | null {
+  if (!existing?.integration || !removed.includes(existing.integration)) return null;
+  const kind = KIND[existing.integration];
+  const replacement = added.find((id) => KIND[id] === kind);
+  if (!replacement) return null;
+  return { ...existing, integration: replacement, target: existing.kind === 'integration' ? '' : existing.target };
+}

@@ -1,0 +1,120 @@
+import type { Trigger } from '../../conversation/requirements/requirements.js';
+import { getIntegration } from '../../oauth/integration-catalog.js';
+import type { IntegrationMention } from './integrations.js';
+import { eachMatch, oneOf, type Span } from './text.js';
+
+/** An event trigger. */
+export type EventTrigger = Extract<Trigger, { type: 'event' }>;
+
+/** An event trigger and the clause that states it ("when a new email arrives"). */
+export interface EventReading {
+  trigger: EventTrigger;
+  span: Span;
+}
+
+type Candidate = readonly [integration: string, event: string];
+/** A kind of thing that happens, the catalog events it can be (usual first), and whether its words already say it happened. */
+type Concept = readonly [pattern: RegExp, candidates: readonly Candidate[], happens?: true];
+
+const CONCEPTS: readonly Concept[] = [
+  [
+    /\b(?:payment|charge)s?\b[^,.;!?]{0,60}?\b(?:fails?|failed|failing|declined|bounces?|bounced)\b|\bfailed (?:payment|charge)s?\b/,
+    [['stripe', 'payment_failed']],
+    true,
+  ],
+  [
+    new RegExp(
+      String.raw`\b(?:payment|charge)s?\b[^,.;!?]{0,60}?\b(?:succeeds?|succeeded|goes through|went through|is received|comes in|clears)\b` +
+        String.raw`|\b(?:successful|new) (?:payment|charge)s?\b|\b(?:get|gets|receive|receives) (?:an? |new )*payments?\b|\bpays\b`,
+    ),
+    [['stripe', 'payment_succeeded']],
+    true,
+  ],
+  [/\bpull requests?\b|\bprs?\b/, [['github', 'new_pull_request']]],
+  [/\b(?:issues?|bugs?)\b/, [['github', 'new_issue'], ['jira', 'new_issue'], ['linear', 'new_issue']]],
+  [/\btickets?\b/, [['zendesk', 'new_ticket'], ['jira', 'new_issue'], ['linear', 'new_issue']]],
+  [/\b(?:e-?mails?|mail)\b/, [['gmail', 'new_email'], ['outlook', 'new_email']]],
+  [/\brows?\b/, [['google_sheets', 'new_row'], ['airtable', 'new_record']]],
+  [/\brecords?\b/, [['airtable', 'new_record']]],
+  [/\bmeetings?\b[^,.;!?]{0,60}?\b(?:starts?|starting|begins?|about to)\b/, [['google_calendar', 'event_starting']]],
+  [/\b(?:calendar )?events?\b|\bmeetings?\b/, [['google_calendar', 'new_event']]],
+  [/\bleads?\b/, [['salesforce', 'new_lead']]],
+  [/\bopportunit(?:y|ies)\b/, [['salesforce', 'new_opportunity']]],
+  [/\bdeals?\b/, [['hubspot', 'new_deal']]],
+  [/\bcontacts?\b/, [['hubspot', 'new_contact']]],
+  [/\borders?\b/, [['shopify', 'new_order']]],
+  [/\bcards?\b/, [['trello', 'new_card']]],
+  [/\btasks?\b/, [['asana', 'new_task']]],
+  [/\bpages?\b/, [['notion', 'new_page'], ['confluence', 'new_page']]],
+  [/\b(?:files?|documents?|docs?)\b/, [['google_drive', 'new_file'], ['dropbox', 'new_file']]],
+  [/\bmentions?\b|\bmentioned\b/, [['twitter', 'new_mention']]],
+  [/\b(?:messages?|dms?)\b/, [['slack', 'new_message'], ['teams', 'new_message'], ['discord', 'new_message']]],
+];
+
+const MARKER =
+  /\b(?:when(?:ever)?|every time|each time|any ?time|as soon as|once|if|after|(?:on|for) (?:every|each|any)(?= new\b)|on(?= new\b))\s+/g;
+const CLAUSE_END = /[,.;!?]|\bthen\b/;
+// An event clause is short; the cap keeps a long message with many "when"s linear.
+const MAX_CLAUSE = 160;
+// Something has to happen: "when I get an email" is an event, "when I read my email" is not.
+const OCCURS = new RegExp(
+  [
+    String.raw`\bnew\b|\barriv\w*|\bcomes? in\b|\blands?\b|\bshows? up\b|\bappears?\b|\bfails?\b|\bsucceeds?\b`,
+    String.raw`\bstarts?\b|\bbegins?\b|\babout to\b`,
+    String.raw`\b(?:is|are|gets?|was|were|been)\s+(?:\w+\s+)?${oneOf([
+      'added', 'created', 'opened', 'posted', 'filed', 'received', 'published', 'placed', 'uploaded', 'assigned',
+      'submitted', 'closed', 'merged', 'booked', 'scheduled', 'sent', 'shared', 'mentioned', 'dropped',
+    ])}\b`,
+    String.raw`\b${oneOf([
+      'i', 'we', 'someone', 'somebody', 'anyone', 'anybody', 'a customer', 'customers', 'a user', 'users', 'they', 'he',
+      'she',
+    ])}\s+(?:\w+\s+)?${oneOf([
+      'gets?', 'receives?', 'opens?', 'creates?', 'files?', 'posts?', 'sends?', 'adds?', 'mentions?', 'books?',
+      'submits?', 'uploads?', 'places?', 'pays?', 'shares?', 'signs? up', 'writes?', 'tweets?',
+    ])}\b`,
+  ].join('|'),
+);
+
+function pick(candidates: readonly Candidate[], ...preferences: (readonly string[])[]): Candidate | undefined {
+  for (const ids of preferences) {
+    const hit = candidates.find(([id]) => ids.includes(id));
+    if (hit) return hit;
+  }
+  return candidates[0];
+}
+
+/**
+ * The event that starts the agent, from a "when…/whenever…/every time…" clause of `text`.
+ * The integration is the one named with it, else one named elsewhere, else one already in
+ * `known` use, else the usual source of that kind of event.
+ */
+export function findEventTrigger(
+  text: string,
+  mentions: readonly IntegrationMention[],
+  known: readonly string[],
+): EventReading | null {
+  let found: EventReading | null = null;
+  eachMatch(MARKER, text, (marker) => {
+    if (found) return;
+    const from = marker.index + marker[0].length;
+    const rest = text.slice(from, from + MAX_CLAUSE);
+    const end = CLAUSE_END.exec(rest);
+    const clause = end ? rest.slice(0, end.index) : rest;
+    const to = from + clause.length;
+    const inClause = mentions.filter((m) => m.start >= from && m.end <= to).map((m) => m.id);
+    const inMessage = mentions.map((m) => m.id);
+    const matching = CONCEPTS.filter(([re]) => re.test(clause));
+    if (matching.length === 0) return;
+    const concept = matching.find(([, c]) => c.some(([id]) => inClause.includes(id))) ?? matching[0];
+    if (!concept) return;
+    const [, candidates, happens] = concept;
+    if (!happens && !OCCURS.test(clause)) return;
+    const choice = pick(candidates, inClause, inMessage, known);
+    if (!choice) return;
+    const [integration, event] = choice;
+    const catalog = getIntegration(integration);
+    const description = `when ${catalog.events[event] ?? event} in ${catalog.name}`;
+    found = { trigger: { type: 'event', integration, event, description }, span: [marker.index, to] };
+  });
+  return found;
+}

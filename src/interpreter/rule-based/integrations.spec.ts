@@ -1,0 +1,78 @@
+import { describe, expect, it } from '@jest/globals';
+import { distinctIds, findMentions } from './integrations.js';
+import { literalSpans, mask, normalize } from './text.js';
+
+const ids = (text: string, preferOutlook = false): string[] => {
+  const norm = normalize(text);
+  return distinctIds(findMentions(mask(norm, literalSpans(norm)), preferOutlook));
+};
+
+describe(findMentions.name, () => {
+  it.each([
+    ['summarize my Gmail', ['gmail']],
+    ['check my inbox', ['gmail']],
+    ['forward e-mails', ['gmail']],
+    ['add it to my Google Calendar', ['google_calendar']],
+    ['before my meetings', ['google_calendar']],
+    ['append to the Google Sheets tracker', ['google_sheets']],
+    ['log it in a spreadsheet', ['google_sheets']],
+    ['whenever a row is added to my sheet', ['google_sheets']],
+    ['back up to Google Drive', ['google_drive']],
+    ['save to drive', ['google_drive']],
+    ['post in the Slack channel', ['slack']],
+    ['my Outlook inbox', ['outlook']],
+    ['notify MS Teams', ['teams']],
+    ['send it to Teams', ['teams']],
+    ['a Notion database', ['notion']],
+    ['new pull requests on GitHub', ['github']],
+    ['open Jira tickets', ['jira']],
+    ['a Trello card', ['trello']],
+    ['Asana tasks', ['asana']],
+    ['Linear issues', ['linear']],
+    ['new HubSpot deals', ['hubspot']],
+    ['Salesforce opportunities', ['salesforce']],
+    ['Zendesk support tickets', ['zendesk']],
+    ['failed Stripe payments', ['stripe']],
+    ['my Discord server', ['discord']],
+    ['Dropbox files', ['dropbox']],
+    ['an Airtable base', ['airtable']],
+    ['tweets that mention us', ['twitter']],
+    ['new Shopify orders', ['shopify']],
+    ['our Confluence wiki', ['confluence']],
+    ['Gmail to Slack and Notion', ['gmail', 'slack', 'notion']],
+  ])('finds %j', (text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+
+  it.each<[string, string, string[], boolean?]>([
+    ['the longest synonym wins', 'google calendar invites', ['google_calendar']],
+    ['google docs is Drive, not Calendar', 'save as google docs', ['google_drive']],
+    ['email alone is Gmail', 'email me the summary', ['gmail']],
+    ['email is Outlook when Outlook is named', 'read the emails in Outlook', ['outlook']],
+    ['email is Outlook when Outlook is already in use', 'only unread emails', ['outlook'], true],
+    ['an address names no integration', 'forward to boss@gmail.com', []],
+    ['a channel names no integration', 'post to #drive-backups', []],
+    ['quoted text names no integration', 'messages that mention "stripe"', []],
+  ])('%s', (_why, text, expected, preferOutlook = false) => {
+    expect(ids(text, preferOutlook)).toEqual(expected);
+  });
+
+  it.each([
+    "don't slack off",
+    'cut me some slack',
+    'the drive home takes an hour',
+    'a long drive',
+    'we want to drive more sales',
+    'teams of people',
+    'across different teams',
+    'I sent snail mail',
+    'fit a linear regression',
+    'check the exchange rate',
+    'two sheets of paper',
+    'for the calendar year',
+    'I emailed my boss yesterday',
+    'slacking',
+  ])('finds nothing in %j', (text) => {
+    expect(ids(text)).toEqual([]);
+  });
+});

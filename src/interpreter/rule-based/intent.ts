@@ -1,0 +1,129 @@
+import { ConversationPhase } from '../../conversation/state.js';
+import type { Intent } from '../interpreter.js';
+import { oneOf } from './text.js';
+
+/** What one clause of a message is, when it is a whole control phrase. */
+export type ClauseKind = 'cancel' | 'restart' | 'go_back' | 'regenerate' | 'skip' | 'confirm' | 'negation' | 'filler';
+
+/** The control reading of a message. */
+export interface ControlReading {
+  /** Set when the whole message is control phrases ("looks good, turn it on"). */
+  intent: Intent | null;
+  /** The kind of the first clause when it is a control phrase and the rest is not ("yes, and also …"). */
+  lead: ClauseKind | null;
+}
+
+const PREFIX = String.raw`(?:${oneOf([
+  'please', 'yes', 'yeah', 'yep', 'sure', 'no', 'nope', 'ok(?:ay)?', 'just', 'so', 'well', 'oh', 'hey', 'um+', 'hmm+',
+  "let'?s", 'lets', 'can we', 'could we', 'can you', 'could you', 'i want to', "i'd like to", 'i would like to',
+  'i wanna', 'we can', 'you can', 'go ahead and',
+])}\s+)*`;
+const SUFFIX = String.raw`(?:\s+(?:please|now|then|thanks|thank you|already|right now|for me))*`;
+const phrase = (bodies: readonly string[]): RegExp => new RegExp(`^${PREFIX}${oneOf(bodies)}${SUFFIX}$`);
+
+// Checked in this order, which is also the precedence when a message mixes them ("yes, cancel").
+const CLAUSES: readonly (readonly [ClauseKind, RegExp])[] = [
+  ['cancel', phrase([
+    'cancel(?: (?:it|this|that|everything|all|it all))?',
+    'cancel (?:the (?:whole )?(?:thing|session|conversation|chat|agent|build|setup)|this (?:agent|session|conversation|chat))',
+    'stop(?: (?:it|this|that|everything|all))?', 'abort(?: it| this)?', 'quit', 'exit', 'never ?mind', 'nvm',
+    'forget (?:it|this|that|everything|about it)', 'i give up', 'end (?:the |this )?(?:session|conversation|chat)',
+    'bye', 'goodbye', "i don't want (?:it|this|an agent) anymore", 'i changed my mind', "i'm done", "we're done",
+    'i am done',
+  ])],
+  ['restart', phrase([
+    'start (?:over|again|afresh|fresh|from scratch|from the (?:top|beginning))', 'from scratch', 'from the (?:top|beginning)',
+    'restart(?: (?:it|this|everything|the (?:conversation|session|chat|whole thing)))?', 'reset(?: (?:it|this|everything))?',
+    'begin (?:again|anew)', '(?:build|make|create) (?:another|a new)(?: one| agent)?', '(?:a )?new agent',
+    'another (?:one|agent)', 'clear everything', 'wipe (?:it|everything)', 'scrap (?:it|this|that|everything)', 'do over',
+    'start a new (?:one|agent|conversation)',
+  ])],
+  ['go_back', phrase([
+    'back', 'go back(?: (?:a|one) step| to (?:the )?(?:previous|last) (?:step|question|phase))?',
+    '(?:the )?previous(?: step| question| phase)?', '(?:one )?step back', 'back one step', 'undo(?: that)?',
+    'take me back', 'return to (?:the )?(?:previous|last) step',
+  ])],
+  ['regenerate', phrase([
+    'regenerate(?: (?:it|this|the (?:agent|draft|bot)))?', 'regen', 'try again', 'try (?:it|that) again', 'retry',
+    'rebuild(?: it)?', 'build (?:it|this) again', 'generate (?:it |this )?again', 'redo(?: it| this)?', 'do it again',
+    'give me another (?:draft|version|one|try)', 'another (?:draft|version|try|attempt)', 'one more (?:time|try)',
+  ])],
+  ['skip', phrase([
+    'skip(?: (?:it|this|that|this step|that step|this one|for now|it for now|this for now|connecting|the connection))?',
+    'not now', 'not yet', 'later', 'maybe later', 'do it later', "(?:i'll |i will )?(?:do|connect|set up) (?:it|that|this) later",
+    'no thanks', 'no thank you', 'pass', "i'll pass", 'next', 'move on',
+  ])],
+  ['confirm', phrase([
+    'yes', 'yeah', 'yea', 'yep', 'yup', 'ya', 'yes please', 'sure', 'sure thing', 'ok(?:ay)?', 'k', 'kk', 'alright',
+    'all right', 'fine', 'good', 'cool', 'nice', 'awesome', 'great', 'perfect', 'correct', "that(?:'s| is) (?:correct|right)",
+    'exactly', 'right', 'absolutely', 'definitely', 'of course', 'confirm(?:ed)?', 'i confirm', 'approved?', 'i approve',
+    'accept(?:ed)?', 'sounds (?:good|great|perfect|right|fine)(?: to me)?', 'looks (?:good|great|perfect|right|fine|correct)(?: to me)?',
+    'lgtm', 'that works', 'works for me', 'all good', 'good to go', 'go ahead', 'go for it', 'proceed', "let'?s go",
+    'do it', "let'?s do it", 'ship it', 'build it', 'create it', 'make it', 'generate it',
+    'activate(?: it| the agent| my agent)?', 'turn it on', 'switch it on', 'enable it', 'deploy it', 'launch it', 'run it',
+    "that's it", "that's all", "i'm happy(?: with (?:it|that|this))?", 'happy with (?:it|that|this)', 'done', 'connected',
+    "i(?:'ve| have)? connected (?:it|my account)", 'authori[sz]ed',
+  ])],
+  ['negation', phrase([
+    'no', 'nope', 'nah', 'not quite', 'not really', 'not exactly', 'wrong', "that's wrong", "that(?:'s not| isn't) right",
+    'incorrect', 'not like that',
+  ])],
+  ['filler', phrase([
+    'thanks', 'thank you', 'thx', 'hmm+', 'um+', 'uh+', 'well', 'oh', 'so', 'hey', 'hi', 'hello', 'and', 'also', 'and also',
+    'wait',
+  ])],
+];
+const PRECEDENCE: readonly Exclude<ClauseKind, 'filler'>[] = ['cancel', 'restart', 'go_back', 'regenerate', 'skip', 'confirm', 'negation'];
+const LEAD_CONFIRM = /^(?:yes|yeah|yep|yup|sure|ok(?:ay)?|correct|perfect|great)\b/;
+const LEAD_NEGATION = /^(?:no|nope|nah)\b/;
+const CLAUSE_SPLIT = /\s*(?:[,.!;:?]+|\s-\s|\band\b|\bthen\b|\bbut\b)\s*/;
+const OPENER = String.raw`^(?:(?:hi|hey|ok|so|and|but|also|um|hmm)[,\s]+)*`;
+const QUESTION_FORM = new RegExp(
+  String.raw`\?\s*$|${OPENER}(?:what|which|how|why|who|where|is|are|does|do|can|could|will|would|should|may)\b`,
+);
+const ABOUT_THE_SERVICE = new RegExp(
+  OPENER +
+    oneOf([
+      String.raw`help\b`, String.raw`how(?! about)\b`, String.raw`why\b`, String.raw`which\b`,
+      String.raw`what(?! about)(?:'s| is| are| can| do| does| happens| now| next| else| integrations| apps| services| tools)\b`,
+      String.raw`(?:can|could|do|will) you (?:connect|integrate|support|work|access|handle|talk|read|see)\b`,
+      String.raw`(?:does|will|can) (?:it|this|that) (?:work|support|connect|handle|cost)\b`,
+      String.raw`is (?:\w+ )?(?:supported|possible|available|safe|secure)\b`,
+    ]),
+);
+
+function kindOf(clause: string): ClauseKind | null {
+  for (const [kind, re] of CLAUSES) if (re.test(clause)) return kind;
+  return null;
+}
+
+/** Reads a message (normalised) as control phrases. A bare "no" is a change, or a skip while connecting. */
+export function readControl(norm: string, phase: ConversationPhase): ControlReading {
+  const clauses = norm.split(CLAUSE_SPLIT).filter((c) => c !== '');
+  const kinds = clauses.map(kindOf);
+  if (kinds.length === 0 || kinds.some((k) => k === null)) {
+    const first = kinds[0] ?? null;
+    if (first !== null) return { intent: null, lead: first === 'filler' ? null : first };
+    return { intent: null, lead: LEAD_CONFIRM.test(norm) ? 'confirm' : LEAD_NEGATION.test(norm) ? 'negation' : null };
+  }
+  const present = new Set(kinds);
+  const top = PRECEDENCE.find((k) => present.has(k));
+  if (top === undefined || (top === 'confirm' && present.has('negation'))) return { intent: 'unclear', lead: null };
+  return { intent: intentOf(top, phase), lead: null };
+}
+
+/** The intent a control phrase stands for on its own. */
+export function intentOf(kind: Exclude<ClauseKind, 'filler'>, phase: ConversationPhase): Intent {
+  if (kind !== 'negation') return kind;
+  return phase === ConversationPhase.OAUTH_FLOW ? 'skip' : 'change';
+}
+
+/** Whether the message is phrased as a question. */
+export function isQuestionForm(norm: string): boolean {
+  return QUESTION_FORM.test(norm);
+}
+
+/** Whether it asks about the service itself ("what can you connect to?"), whatever else it names. */
+export function asksAboutService(norm: string): boolean {
+  return ABOUT_THE_SERVICE.test(norm) && (isQuestionForm(norm) || /^help\b/.test(norm));
+}

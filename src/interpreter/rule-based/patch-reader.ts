@@ -1,0 +1,98 @@
+import type { RequirementsPatch, Trigger } from '../../conversation/requirements/requirements.js';
+import type { InterpretRequest } from '../interpreter.js';
+import { carryDestination, findRemovedMentions, impliedRemovals } from './corrections.js';
+import { findDestination } from './destination.js';
+import { findEventTrigger } from './event-trigger.js';
+import { findFilters } from './filters.js';
+import { extractGoal } from './goal.js';
+import { distinctIds, findMentions, type IntegrationMention } from './integrations.js';
+import { dailyAt, readSchedule } from './schedule.js';
+import { literalSpans, mask } from './text.js';
+import { stepsFor, titleFor } from './title.js';
+
+const CHAT = ['teams', 'discord', 'slack'];
+const DELIVERY_BEFORE = /\b(?:an?|by|via|through|over|to my|into my)\s+$/;
+const DELIVERY_AFTER = /^\s+(?:me|it|them|this|that)\b/;
+
+/** Whether a mention only says how output is delivered ("send me an email", "email me"), not what is read. */
+function deliveryOnly(text: string, mention: IntegrationMention): boolean {
+  return (
+    DELIVERY_BEFORE.test(text.slice(Math.max(0, mention.start - 10), mention.start)) ||
+    DELIVERY_AFTER.test(text.slice(mention.end, mention.end + 6))
+  );
+}
+
+/**
+ * Every requirement field `norm` (normalised `raw`) states, read against what is already known.
+ * `correcting` (the message reads as a correction) makes a bare time a `time` patch rather than
+ * a new daily schedule.
+ */
+export function readPatch(norm: string, raw: string, request: InterpretRequest, correcting: boolean): RequirementsPatch {
+  const { requirements, phase } = request;
+  const known = requirements.integrations.value ?? [];
+  const existingTrigger = requirements.trigger.value;
+  const existingDestination = requirements.destination.value;
+
+  const filters = findFilters(norm, raw);
+  const masked = mask(norm, [...literalSpans(norm), ...filters.spans]);
+  const mentions = findMentions(masked, known.includes('outlook') && !known.includes('gmail'));
+  const removedMentions = findRemovedMentions(masked, mentions);
+  const active = mentions.filter((m) => !removedMentions.has(m));
+  const named = distinctIds(active);
+  const removed = [
+    ...new Set([...distinctIds([...removedMentions]), ...impliedRemovals(norm, named, known)]),
+  ].filter((id) => !named.includes(id));
+
+  const event = findEventTrigger(masked, active, known);
+  const schedule = readSchedule(masked, existingTrigger);
+  const chatInUse = existingDestination?.kind === 'channel' ? existingDestination.integration : null;
+  const destination =
+    findDestination(norm, raw, {
+      mentions: active,
+      defaultChat: chatInUse ?? CHAT.find((id) => known.includes(id) && !removed.includes(id)) ?? 'slack',
+      emailIntegration: named.includes('outlook') || (known.includes('outlook') && !named.includes('gmail')) ? 'outlook' : 'gmail',
+      filterSpans: filters.spans,
+      triggerSpan: event?.span ?? null,
+    }) ?? carryDestination(existingDestination, removed, named);
+
+  let trigger: Trigger | null = schedule.trigger ?? event?.trigger ?? null;
+  let time: string | null = null;
+  if (!trigger && schedule.time !== null) {
+    if (correcting || existingTrigger?.type === 'schedule') time = schedule.time;
+    else trigger = dailyAt(schedule.time);
+  }
+  const integrations = [
+    ...new Set([...named, event?.trigger.integration, destination?.integration].filter((id): id is string => !!id)),
+  ].filter((id) => !removed.includes(id));
+
+  const patch: RequirementsPatch = {};
+  const goal = extractGoal(norm, raw, phase, requirements.goal.value !== null);
+  if (goal !== null) {
+    const goalText = goal.toLowerCase();
+    const source =
+      event?.trigger.integration ??
+      integrations.find((id) => id !== destination?.integration) ??
+      active.find((m) => !deliveryOnly(masked, m))?.id ??
+      null;
+    const last = integrations.at(-1) ?? null;
+    const parts = {
+      goal: goalText,
+      source,
+      destination,
+      deliveredBy: last !== source ? last : null,
+      trigger,
+      filters: filters.filters,
+    };
+    patch.goal = goal;
+    patch.name = titleFor(parts);
+    const steps = stepsFor(parts);
+    if (steps.length > 0) patch.steps = steps;
+  }
+  if (trigger) patch.trigger = trigger;
+  if (time !== null) patch.time = time;
+  if (integrations.length > 0) patch.integrations = integrations;
+  if (removed.length > 0) patch.integrationsRemoved = removed;
+  if (destination) patch.destination = destination;
+  if (filters.filters.length > 0) patch.filters = filters.filters;
+  return patch;
+}

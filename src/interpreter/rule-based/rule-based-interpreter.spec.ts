@@ -1,0 +1,148 @@
+import { describe, expect, it } from '@jest/globals';
+import { emptyRequirements, type Requirements, type RequirementsPatch } from '../../conversation/requirements/requirements.js';
+import { ConversationPhase } from '../../conversation/state.js';
+import type { Interpretation } from '../interpreter.js';
+import { interpretMessage, RuleBasedInterpreter } from './rule-based-interpreter.js';
+
+const { DISCOVERY, REQUIREMENTS, TESTING, ACTIVATION } = ConversationPhase;
+
+/** Requirements as the example conversation leaves them after its first message. */
+function exampleRequirements(): Requirements {
+  const r = emptyRequirements();
+  r.goal = { value: 'Summarizes my unread Gmail emails', status: 'inferred' };
+  r.integrations = { value: ['gmail', 'slack'], status: 'inferred' };
+  r.trigger = { value: { type: 'schedule', cron: '0 8 * * *', description: 'every day at 8:00' }, status: 'inferred' };
+  r.destination = { value: { kind: 'channel', integration: 'slack', target: '#team-updates' }, status: 'inferred' };
+  r.filters = { value: ['unread'], status: 'inferred' };
+  return r;
+}
+
+const interpret = (text: string, phase: ConversationPhase, requirements = emptyRequirements()): Interpretation =>
+  interpretMessage({ text, phase, requirements, transcript: [] });
+
+describe(RuleBasedInterpreter.name, () => {
+  describe('the example conversation', () => {
+    it('reads the opening request in full', () => {
+      const text =
+        'I want an agent that summarizes my unread Gmail emails every morning at 8am and posts the summary to the #team-updates Slack channel';
+      expect(interpret(text, DISCOVERY)).toEqual({
+        intent: 'provide_information',
+        patch: {
+          goal: 'Summarizes my unread Gmail emails every morning at 8am and posts the summary to the #team-updates Slack channel',
+          name: 'Gmail summary to Slack',
+          steps: ['read unread Gmail emails', 'summarize', 'post to #team-updates'],
+          trigger: { type: 'schedule', cron: '0 8 * * *', description: 'every day at 8:00' },
+          integrations: ['gmail', 'slack'],
+          destination: { kind: 'channel', integration: 'slack', target: '#team-updates' },
+          filters: ['unread'],
+        },
+      });
+    });
+
+    it.each<[string, ConversationPhase, Interpretation]>([
+      ['only emails from my manager', REQUIREMENTS, { intent: 'provide_information', patch: { integrations: ['gmail'], filters: ['from my manager'] } }],
+      ['yes, build it', REQUIREMENTS, { intent: 'confirm', patch: {} }],
+      ['change the time to 7:30', TESTING, { intent: 'change', patch: { time: '07:30' } }],
+      ['looks good, turn it on', ACTIVATION, { intent: 'confirm', patch: {} }],
+    ])('then reads %j in %s', (text, phase, expected) => {
+      expect(interpret(text, phase, exampleRequirements())).toEqual(expected);
+    });
+  });
+
+  describe('reading against what is known', () => {
+    it.each<[string, RequirementsPatch]>([
+      ['actually make it 9am', { time: '09:00' }],
+      ['at 17:45', { time: '17:45' }],
+      ['make it every Monday', { trigger: { type: 'schedule', cron: '0 8 * * 1', description: 'every Monday at 8:00' } }],
+      [
+        'instead of Slack use Teams',
+        { integrations: ['teams'], integrationsRemoved: ['slack'], destination: { kind: 'channel', integration: 'teams', target: '#team-updates' } },
+      ],
+      ['use Outlook instead', { integrations: ['outlook'], integrationsRemoved: ['gmail'] }],
+      ['no, send it to #general', { integrations: ['slack'], destination: { kind: 'channel', integration: 'slack', target: '#general' } }],
+    ])('reads %j as a change of the example', (text, patch) => {
+      expect(interpret(text, REQUIREMENTS, exampleRequirements())).toEqual({ intent: 'change', patch });
+    });
+
+    it('reads a whole new schedule as more information, which replaces the old one', () => {
+      expect(interpret('every day at 9am', REQUIREMENTS, exampleRequirements())).toEqual({
+        intent: 'provide_information',
+        patch: { trigger: { type: 'schedule', cron: '0 9 * * *', description: 'every day at 9:00' } },
+      });
+    });
+
+    it('takes a bare time as a daily schedule when there is none to correct', () => {
+      expect(interpret('at 17:45', DISCOVERY).patch).toEqual({
+        trigger: { type: 'schedule', cron: '45 17 * * *', description: 'every day at 17:45' },
+      });
+    });
+
+    it('reads email words as Outlook once Outlook is in use', () => {
+      const requirements = emptyRequirements();
+      requirements.integrations = { value: ['outlook'], status: 'inferred' };
+      expect(interpret('only unread emails', REQUIREMENTS, requirements).patch).toEqual({ integrations: ['outlook'], filters: ['unread'] });
+    });
+
+    it('puts a bare channel on the chat tool in use', () => {
+      const requirements = emptyRequirements();
+      requirements.destination = { value: { kind: 'channel', integration: 'teams', target: '#ops' }, status: 'inferred' };
+      expect(interpret('post it to #general instead', REQUIREMENTS, requirements).patch.destination).toEqual({
+        kind: 'channel',
+        integration: 'teams',
+        target: '#general',
+      });
+    });
+  });
+
+  describe('whole requests', () => {
+    it.each<[string, RequirementsPatch]>([
+      [
+        'When someone opens a GitHub issue, DM me on Slack',
+        {
+          goal: 'When someone opens a GitHub issue, DM me on Slack',
+          name: 'GitHub alerts to Slack',
+          steps: ['when a new issue is opened in GitHub', 'message @me'],
+          trigger: { type: 'event', integration: 'github', event: 'new_issue', description: 'when a new issue is opened in GitHub' },
+          integrations: ['github', 'slack'],
+          destination: { kind: 'channel', integration: 'slack', target: '@me' },
+        },
+      ],
+      [
+        'Send me an email when a payment fails in Stripe',
+        {
+          goal: 'Send me an email when a payment fails in Stripe',
+          name: 'Stripe alerts to Gmail',
+          steps: ['when a payment fails in Stripe', 'email me'],
+          trigger: { type: 'event', integration: 'stripe', event: 'payment_failed', description: 'when a payment fails in Stripe' },
+          integrations: ['gmail', 'stripe'],
+          destination: { kind: 'email', integration: 'gmail', target: 'me' },
+        },
+      ],
+      [
+        'I want a bot that adds a row to my Google Sheet whenever a new lead comes in Salesforce',
+        {
+          goal: 'Adds a row to my Google Sheet whenever a new lead comes in Salesforce',
+          name: 'Salesforce log to Google Sheets',
+          steps: ['when a new lead is created in Salesforce', 'save to Google Sheets'],
+          trigger: { type: 'event', integration: 'salesforce', event: 'new_lead', description: 'when a new lead is created in Salesforce' },
+          integrations: ['google_sheets', 'salesforce'],
+          destination: { kind: 'integration', integration: 'google_sheets', target: '' },
+        },
+      ],
+    ])('reads %j', (text, patch) => {
+      expect(interpret(text, DISCOVERY)).toEqual({ intent: 'provide_information', patch });
+    });
+  });
+
+  it('answers through the Interpreter contract without a reply', async () => {
+    const request = { text: 'yes', phase: REQUIREMENTS, requirements: emptyRequirements(), transcript: [] };
+    await expect(new RuleBasedInterpreter().interpret(request)).resolves.toEqual({ intent: 'confirm', patch: {} });
+  });
+
+  it('refuses a turn that was already stopped', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('client went away'));
+    const request = { text: 'yes', phase: REQUIREMENTS, requirements: emptyRequirements(), transcript: [] };
+    await expect(new RuleBasedInterpreter().interpret(request, { signal: controller.signal })).rejects.toThrow('client went away');
+  });
+});

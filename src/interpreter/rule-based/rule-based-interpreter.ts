@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import type { RequirementsPatch } from '../../conversation/requirements/requirements.js';
+import { ConversationPhase } from '../../conversation/state.js';
+import type { Interpretation, InterpretOptions, InterpretRequest, Interpreter } from '../interpreter.js';
+import { hasCorrectionMarker } from './corrections.js';
+import { asksAboutService, intentOf, isQuestionForm, readControl } from './intent.js';
+import { readPatch } from './patch-reader.js';
+import { normalize } from './text.js';
+
+/** Phases in which new facts about a drafted agent are a change to it. */
+const CHANGE_PHASES: ReadonlySet<ConversationPhase> = new Set([
+  ConversationPhase.GENERATION,
+  ConversationPhase.TESTING,
+  ConversationPhase.ACTIVATION,
+]);
+
+const isEmpty = (patch: RequirementsPatch): boolean => Object.keys(patch).length === 0;
+
+/**
+ * Reads one message without a model: control phrases first ("yes, build it", "go back"), then
+ * questions about the service, then requirement fields. Deterministic, and cheap enough for every turn.
+ *
+ * Precedence, when a message does several things:
+ * - all control phrases: the strongest wins (cancel > restart > go_back > regenerate > skip > confirm);
+ * - agreement plus facts ("yes, and only from my manager"): the facts win, as `provide_information`
+ *   (`change` once a draft exists), so nothing said is lost and the summary is shown again;
+ * - "start over: …" with facts: `restart`, carrying the facts for the fresh start;
+ * - a correction ("actually…", "instead of…", "no, …"), a bare time or a removed integration: `change`.
+ */
+export function interpretMessage(request: InterpretRequest): Interpretation {
+  const raw = request.text;
+  const norm = normalize(raw);
+  const control = readControl(norm, request.phase);
+  if (control.intent) return { intent: control.intent, patch: {} };
+  if (asksAboutService(norm)) return { intent: 'question', patch: {} };
+
+  const correcting = control.lead === 'negation' || hasCorrectionMarker(norm);
+  const patch = readPatch(norm, raw, request, correcting);
+  if (isEmpty(patch)) {
+    if (isQuestionForm(norm)) return { intent: 'question', patch };
+    const lead = control.lead;
+    return { intent: lead && lead !== 'filler' ? intentOf(lead, request.phase) : 'unclear', patch };
+  }
+  if (control.lead === 'restart') return { intent: 'restart', patch };
+  const changing =
+    correcting || patch.time !== undefined || patch.integrationsRemoved !== undefined || CHANGE_PHASES.has(request.phase);
+  return { intent: changing ? 'change' : 'provide_information', patch };
+}
+
+/** The default interpreter: rules only, no key needed. It writes no reply and streams no deltas. */
+@Injectable()
+export class RuleBasedInterpreter implements Interpreter {
+  interpret(request: InterpretRequest, options?: InterpretOptions): Promise<Interpretation> {
+    if (options?.signal?.aborted) return Promise.reject(options.signal.reason);
+    return Promise.resolve(interpretMessage(request));
+  }
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Trigger } from '../../conversation/requirements/requirements.js';
+import { dailyAt, readSchedule } from './schedule.js';
+import { normalize } from './text.js';
+
+const read = (text: string, existing: Trigger | null = null) => readSchedule(normalize(text), existing);
+
+describe(readSchedule.name, () => {
+  it.each([
+    ['every weekday at 8am', '0 8 * * 1-5', 'every weekday at 8:00'],
+    ['every morning at 8am', '0 8 * * *', 'every day at 8:00'],
+    ['every morning', '0 8 * * *', 'every day at 8:00'],
+    ['Mondays 9:30', '30 9 * * 1', 'every Monday at 9:30'],
+    ['every Monday at 9:30am', '30 9 * * 1', 'every Monday at 9:30'],
+    ['hourly', '0 * * * *', 'every hour'],
+    ['every hour', '0 * * * *', 'every hour'],
+    ['every 15 minutes', '*/15 * * * *', 'every 15 minutes'],
+    ['every minute', '* * * * *', 'every minute'],
+    ['every half hour', '*/30 * * * *', 'every 30 minutes'],
+    ['every 2 hours', '0 */2 * * *', 'every 2 hours'],
+    ['every hour on weekdays', '0 * * * 1-5', 'every hour on weekdays'],
+    ['daily at 5pm', '0 17 * * *', 'every day at 17:00'],
+    ['every day at noon', '0 12 * * *', 'every day at 12:00'],
+    ['every night at midnight', '0 0 * * *', 'every day at 0:00'],
+    ['twice a day', '0 9,17 * * *', 'twice a day at 9:00 and 17:00'],
+    ['twice a day at 8am and 6pm', '0 8,18 * * *', 'twice a day at 8:00 and 18:00'],
+    ['every day at 9am and 5pm', '0 9,17 * * *', 'every day at 9:00 and 17:00'],
+    ['every Friday afternoon', '0 15 * * 5', 'every Friday at 15:00'],
+    ['weekly on Sunday evening', '0 18 * * 0', 'every Sunday at 18:00'],
+    ['every evening at 7', '0 19 * * *', 'every day at 19:00'],
+    ['on the 1st of every month at 9am', '0 9 1 * *', 'on the 1st of every month at 9:00'],
+    ['monthly on the 15th', '0 9 15 * *', 'on the 15th of every month at 9:00'],
+    ['monthly', '0 9 1 * *', 'on the 1st of every month at 9:00'],
+    ['weekly', '0 9 * * 1', 'every Monday at 9:00'],
+    ['every Monday and Thursday at 10:15', '15 10 * * 1,4', 'every Monday and Thursday at 10:15'],
+    ['Monday to Friday at 6:45 a.m.', '45 6 * * 1-5', 'every weekday at 6:45'],
+    ['on weekends at 10am', '0 10 * * 0,6', 'every Saturday and Sunday at 10:00'],
+    ['each business day at the end of the day', '0 17 * * 1-5', 'every weekday at 17:00'],
+    ['at 8am every day', '0 8 * * *', 'every day at 8:00'],
+    ['every weekday morning', '0 8 * * 1-5', 'every weekday at 8:00'],
+    ['every Tue at 12:30pm', '30 12 * * 2', 'every Tuesday at 12:30'],
+  ])('reads %j as %s', (text, cron, description) => {
+    expect(read(text)).toEqual({ trigger: { type: 'schedule', cron, description }, time: null });
+  });
+
+  it.each([
+    ['actually make it 9am', '09:00'],
+    ['change the time to 7:30', '07:30'],
+    ['make it 7:30pm', '19:30'],
+    ['at 17:45', '17:45'],
+    ['around noon', '12:00'],
+    ['at 6', '06:00'],
+  ])('reads %j as only a time, %s', (text, time) => {
+    expect(read(text)).toEqual({ trigger: null, time });
+  });
+
+  it('keeps the existing time when only the days change', () => {
+    const existing: Trigger = { type: 'schedule', cron: '30 7 * * *', description: 'every day at 7:30' };
+    expect(read('make it weekdays only', existing).trigger?.cron).toBe('30 7 * * 1-5');
+  });
+
+  it.each([
+    'every email from my boss',
+    'every time a payment fails',
+    'every',
+    'I sat in the sun on Monday',
+    'top 5 emails',
+    'every 45 minutes',
+    'on the last day of the month',
+    'in order to get 3 items',
+    'this afternoon I met a friend',
+  ])('finds no schedule in %j', (text) => {
+    expect(read(text)).toEqual({ trigger: null, time: null });
+  });
+});
+
+describe(dailyAt.name, () => {
+  it('turns a time into a daily schedule', () => {
+    expect(dailyAt('17:45')).toEqual({ type: 'schedule', cron: '45 17 * * *', description: 'every day at 17:45' });
+  });
+});

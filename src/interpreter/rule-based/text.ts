@@ -1,0 +1,77 @@
+/** A half-open range `[start, end)` of character offsets into a message. */
+export type Span = readonly [start: number, end: number];
+
+const SINGLE_QUOTES = /[\u2018\u2019\u201B\u2032]/g;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201F\u2033]/g;
+const DASHES = /[\u2013\u2014]/g;
+const ASCII_UPPER = /[A-Z]+/g;
+
+/**
+ * Lower-cases a message and straightens typographic quotes and dashes, keeping every offset:
+ * a span found in the result can be cut from the original to keep the user's spelling.
+ */
+export function normalize(raw: string): string {
+  const straight = raw.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, '-');
+  const lower = straight.toLowerCase();
+  // A few characters change length when lower-cased ("İ" becomes two code units), which would
+  // shift every later offset; fall back to ASCII-only lower-casing then.
+  return lower.length === straight.length ? lower : straight.replace(ASCII_UPPER, (s) => s.toLowerCase());
+}
+
+/** Replaces each span with spaces, so later patterns cannot see what it held but offsets stay put. */
+export function mask(text: string, spans: readonly Span[]): string {
+  if (spans.length === 0) return text;
+  const chars = text.split('');
+  for (const [start, end] of spans) {
+    for (let i = Math.max(0, start); i < Math.min(end, chars.length); i++) chars[i] = ' ';
+  }
+  return chars.join('');
+}
+
+/** Calls `visit` for every match of a global regex, from the start of `text`. */
+export function eachMatch(re: RegExp, text: string, visit: (match: RegExpExecArray) => void): void {
+  // The shared, precompiled regexes are stateful through `lastIndex`: always start from zero.
+  re.lastIndex = 0;
+  for (let match = re.exec(text); match !== null; match = re.exec(text)) {
+    visit(match);
+    if (match[0] === '') re.lastIndex++;
+  }
+}
+
+/** Whether `[start, end)` overlaps any of `spans`. */
+export function overlaps(start: number, end: number, spans: readonly Span[]): boolean {
+  return spans.some(([s, e]) => start < e && s < end);
+}
+
+/** The first character upper-cased. */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** `7:05` style: hour without padding, minutes with. */
+export function formatClock(hour: number, minute: number): string {
+  return `${hour}:${String(minute).padStart(2, '0')}`;
+}
+
+const ADDRESS = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/g;
+const CHANNEL = /(?<![\w#&/])#[a-z][a-z0-9._-]*/g;
+const HANDLE = /(?<![\w.@])@[a-z0-9][\w.-]*/g;
+const QUOTED = /"[^"]*"|(?<![a-z])'[^']*'(?![a-z])/g;
+const URL = /\bhttps?:\/\/\S+/g;
+
+/**
+ * Spans holding addresses, channels, handles, quoted text and links: names the user chose, in
+ * which an integration's synonym ("boss@gmail.com", "#drive-backups", "'Invoices'") means nothing.
+ */
+export function literalSpans(norm: string): Span[] {
+  const spans: Span[] = [];
+  for (const re of [ADDRESS, CHANNEL, HANDLE, QUOTED, URL]) {
+    eachMatch(re, norm, (m) => spans.push([m.index, m.index + m[0].length]));
+  }
+  return spans;
+}
+
+/** A non-capturing alternation of regex source parts: `oneOf(['a', 'b'])` is `(?:a|b)`. */
+export function oneOf(parts: readonly string[]): string {
+  return `(?:${parts.join('|')})`;
+}

@@ -1,0 +1,100 @@
+import { eachMatch } from './text.js';
+
+/** A time of day, 24-hour. */
+export interface ClockTime {
+  hour: number;
+  minute: number;
+}
+
+/** A time read from a message; `meridiem` is false when am/pm was left out ("at 7", "7:30"). */
+interface SpokenTime extends ClockTime {
+  meridiem: boolean;
+}
+
+/** A loose part of the day ("every morning"), which also gives a default time. */
+export type PartOfDay = 'morning' | 'lunch' | 'afternoon' | 'end of day' | 'evening' | 'night';
+
+const PART_DEFAULT_HOUR: Readonly<Record<PartOfDay, number>> = {
+  morning: 8,
+  lunch: 12,
+  afternoon: 15,
+  'end of day': 17,
+  evening: 18,
+  night: 21,
+};
+
+// `\b` before "noon": "afternoon" ends with it.
+const CLOCK =
+  /(?<![\d:.])(?:(\d{1,2}):([0-5]\d)\s*(a\.?m\.?|p\.?m\.?)?|(\d{1,2})\s*(a\.?m\.?|p\.?m\.?|o'?clock)|\b(noon|midday|midnight))(?![a-z0-9:])/g;
+// "at 7" counts as a time; "at 7 items", "make it 5 minutes" do not.
+const BARE_HOUR = new RegExp(
+  String.raw`\b(?:at|around|make it|by)\s+(\d{1,2})(?![\d:])` +
+    String.raw`(?!\s*(?:%|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|items?|emails?|messages?|people|times?|st|nd|rd|th)\b)`,
+  'g',
+);
+const PART =
+  /\b(?:(morning|afternoon|evening|night|lunch)(?:time)?s?|(end of (?:the )?(?:day|business day|workday|business))|(first thing)|(nightly))\b/;
+
+function toSpoken(hourText: string, minute: number, suffix: string | undefined): SpokenTime | null {
+  let hour = Number(hourText);
+  const pm = suffix?.startsWith('p') ?? false;
+  const am = suffix?.startsWith('a') ?? false;
+  if (am || pm) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (pm ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59) return null;
+  return { hour, minute, meridiem: am || pm };
+}
+
+function spokenTimes(text: string): SpokenTime[] {
+  const times: SpokenTime[] = [];
+  eachMatch(CLOCK, text, (m) => {
+    const word = m[6];
+    if (word !== undefined) {
+      times.push({ hour: word === 'midnight' ? 0 : 12, minute: 0, meridiem: true });
+      return;
+    }
+    const spoken = m[1] !== undefined ? toSpoken(m[1], Number(m[2]), m[3]) : toSpoken(m[4] ?? '', 0, m[5]);
+    if (spoken) times.push(spoken);
+  });
+  if (times.length === 0) {
+    eachMatch(BARE_HOUR, text, (m) => {
+      const spoken = toSpoken(m[1] ?? '', 0, undefined);
+      if (spoken) times.push(spoken);
+    });
+  }
+  return times;
+}
+
+/** The part of the day named in `text`, if any. */
+export function findPartOfDay(text: string): PartOfDay | null {
+  const m = PART.exec(text);
+  if (!m) return null;
+  if (m[2] !== undefined) return 'end of day';
+  if (m[3] !== undefined) return 'morning';
+  if (m[4] !== undefined) return 'night';
+  return (m[1] ?? 'morning') as PartOfDay;
+}
+
+/**
+ * Every time of day stated in `text`, in order. An hour said without am/pm is read in the light
+ * of the part of the day ("every evening at 7" is 19:00).
+ */
+export function findTimes(text: string, part: PartOfDay | null): ClockTime[] {
+  const late = part === 'afternoon' || part === 'evening' || part === 'night' || part === 'end of day';
+  return spokenTimes(text).map(({ hour, minute, meridiem }) => ({
+    hour: !meridiem && late && hour < 12 ? hour + 12 : hour,
+    minute,
+  }));
+}
+
+/** The time a part of the day stands for when no time is given. */
+export function defaultTime(part: PartOfDay): ClockTime {
+  return { hour: PART_DEFAULT_HOUR[part], minute: 0 };
+}
+
+/** `HH:MM`, zero-padded. */
+export function toHHMM({ hour, minute }: ClockTime): string {
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
