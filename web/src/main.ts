@@ -227,7 +227,8 @@ class App {
       case 'draft': {
         const agent = data['agent'] as DraftAgent | undefined;
         this.panels.setDraft(agent, data['draftAgentId'] as string | undefined);
-        this.transcript.note(`Draft agent ready${agent?.name ? `: ${agent.name}` : ''}.`, 'ok');
+        const what = agent?.status === 'active' ? 'Agent active' : 'Draft agent ready';
+        this.transcript.note(`${what}${agent?.name ? `: ${agent.name}` : ''}.`, 'ok');
         break;
       }
       case 'test_result': {

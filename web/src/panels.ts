@@ -90,9 +90,11 @@ function renderDraft(agent: DraftAgent | null, draftAgentId: string | null): voi
     box.replaceChildren(draftAgentId ? h('p', {}, `Draft ${draftAgentId}`) : '');
     return;
   }
+  byId('draft-title').textContent = agent.status === 'active' ? 'Your agent' : 'Draft agent';
   const steps = h('ol', { class: 'steps' });
   for (const step of agent.steps ?? []) {
-    steps.append(h('li', {}, h('strong', {}, integrationName(step.integration)), ` · ${step.action}`, step.description ? ` — ${step.description}` : ''));
+    const via = step.integration ? h('strong', {}, `${integrationName(step.integration)} · `) : '';
+    steps.append(h('li', {}, via, step.action, step.description ? ` — ${step.description}` : ''));
   }
   box.replaceChildren(
     h('h3', {}, agent.name, ' ', h('span', { class: 'badge' }, agent.status)),

@@ -9,15 +9,33 @@ export type NoteKind = 'info' | 'ok' | 'warn';
 export class Transcript {
   private readonly log = byId('transcript');
   private streaming: HTMLElement | null = null;
+  /** Follow the newest line unless the reader scrolled up to read older ones. */
+  private pinned = true;
+  private lastTop = 0;
+  private frame = 0;
+
+  constructor() {
+    this.log.addEventListener('scroll', () => {
+      // Only a move up unpins: the log shrinking under a growing action bar must not.
+      const top = this.log.scrollTop;
+      if (this.log.scrollHeight - top - this.log.clientHeight < 48) this.pinned = true;
+      else if (top < this.lastTop) this.pinned = false;
+      this.lastTop = top;
+    });
+    // The action bar below appears and grows after a message: keep the last line in view.
+    new ResizeObserver(() => this.scroll()).observe(this.log);
+  }
 
   /** Removes everything but the welcome line. */
   clear(): void {
     this.log.replaceChildren(...[...this.log.children].filter((el) => el.classList.contains('welcome')));
     this.streaming = null;
     this.log.removeAttribute('aria-busy');
+    this.pinned = true;
   }
 
   user(text: string): HTMLElement {
+    this.pinned = true; // what the user just said, and the answer to it, are what they want to see
     return this.add(h('div', { class: 'msg user' }, srOnly('You: '), text));
   }
 
@@ -68,6 +86,13 @@ export class Transcript {
   }
 
   private scroll(): void {
+    if (!this.pinned) return;
     this.log.scrollTop = this.log.scrollHeight;
+    // Again once this frame's changes are all in: the action bar may hide and show again within
+    // one frame, a size change the ResizeObserver never reports.
+    this.frame ||= requestAnimationFrame(() => {
+      this.frame = 0;
+      if (this.pinned) this.log.scrollTop = this.log.scrollHeight;
+    });
   }
 }

@@ -100,7 +100,7 @@ export interface DraftAgent {
   description: string;
   trigger: Trigger | string | null;
   integrations: string[];
-  steps: { id: string; integration: string; action: string; description: string }[];
+  steps: { id: string; integration: string | null; action: string; description: string }[];
   status: string;
 }
 
