@@ -101,15 +101,14 @@ export function findEventTrigger(
     const end = CLAUSE_END.exec(rest);
     const clause = end ? rest.slice(0, end.index) : rest;
     const to = from + clause.length;
-    const inClause = mentions.filter((m) => m.start >= from && m.end <= to).map((m) => m.id);
-    const inMessage = mentions.map((m) => m.id);
     const matching = CONCEPTS.filter(([re]) => re.test(clause));
     if (matching.length === 0) return;
+    const inClause = mentions.filter((m) => m.start >= from && m.end <= to).map((m) => m.id);
     const concept = matching.find(([, c]) => c.some(([id]) => inClause.includes(id))) ?? matching[0];
     if (!concept) return;
     const [, candidates, happens] = concept;
     if (!happens && !OCCURS.test(clause)) return;
-    const choice = pick(candidates, inClause, inMessage, known);
+    const choice = pick(candidates, inClause, mentions.map((m) => m.id), known);
     if (!choice) return;
     const [integration, event] = choice;
     const catalog = getIntegration(integration);

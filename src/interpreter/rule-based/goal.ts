@@ -47,7 +47,7 @@ const EARLY_PHASES: ReadonlySet<ConversationPhase> = new Set([
 const TRAILING = /[\s.!?]+$/;
 
 /** Whether `norm` reads as a command the agent should carry out ("Summarize my emails…"). */
-export function readsAsTask(norm: string): boolean {
+function readsAsTask(norm: string): boolean {
   const rest = norm.replace(WANT_TO, '');
   return FIRST_WORD_ACTION.test(rest) || (SCHEDULED_START.test(rest) && ACTION.test(rest));
 }

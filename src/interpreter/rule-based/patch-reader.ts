@@ -55,6 +55,8 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
       triggerSpan: event?.span ?? null,
     }) ?? carryDestination(existingDestination, removed, named);
 
+  // With both ("every morning, if there are new emails, …") the schedule starts the agent and the
+  // event reads as its condition.
   let trigger: Trigger | null = schedule.trigger ?? event?.trigger ?? null;
   let time: string | null = null;
   if (!trigger && schedule.time !== null) {
@@ -68,7 +70,6 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
   const patch: RequirementsPatch = {};
   const goal = extractGoal(norm, raw, phase, requirements.goal.value !== null);
   if (goal !== null) {
-    const goalText = goal.toLowerCase();
     const source =
       event?.trigger.integration ??
       integrations.find((id) => id !== destination?.integration) ??
@@ -76,7 +77,7 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
       null;
     const last = integrations.at(-1) ?? null;
     const parts = {
-      goal: goalText,
+      goal: goal.toLowerCase(),
       source,
       destination,
       deliveredBy: last !== source ? last : null,

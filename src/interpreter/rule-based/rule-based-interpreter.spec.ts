@@ -77,6 +77,11 @@ describe(RuleBasedInterpreter.name, () => {
       });
     });
 
+    it('lets a schedule start the agent when a condition is also said', () => {
+      const { patch } = interpret('every morning, if there are new emails, summarize them', DISCOVERY);
+      expect(patch.trigger).toEqual({ type: 'schedule', cron: '0 8 * * *', description: 'every day at 8:00' });
+    });
+
     it('reads email words as Outlook once Outlook is in use', () => {
       const requirements = emptyRequirements();
       requirements.integrations = { value: ['outlook'], status: 'inferred' };
@@ -134,15 +139,15 @@ describe(RuleBasedInterpreter.name, () => {
     });
   });
 
+  const yes = { text: 'yes', phase: REQUIREMENTS, requirements: emptyRequirements(), transcript: [] };
+
   it('answers through the Interpreter contract without a reply', async () => {
-    const request = { text: 'yes', phase: REQUIREMENTS, requirements: emptyRequirements(), transcript: [] };
-    await expect(new RuleBasedInterpreter().interpret(request)).resolves.toEqual({ intent: 'confirm', patch: {} });
+    await expect(new RuleBasedInterpreter().interpret(yes)).resolves.toEqual({ intent: 'confirm', patch: {} });
   });
 
   it('refuses a turn that was already stopped', async () => {
     const controller = new AbortController();
     controller.abort(new Error('client went away'));
-    const request = { text: 'yes', phase: REQUIREMENTS, requirements: emptyRequirements(), transcript: [] };
-    await expect(new RuleBasedInterpreter().interpret(request, { signal: controller.signal })).rejects.toThrow('client went away');
+    await expect(new RuleBasedInterpreter().interpret(yes, { signal: controller.signal })).rejects.toThrow('client went away');
   });
 });
