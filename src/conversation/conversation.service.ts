@@ -13,6 +13,7 @@ import { backTarget } from './machine/transitions.js';
 import { PhaseHandlerRegistry } from './phases/phase-handler.registry.js';
 import type { Turn, TurnInput } from './phases/turn.js';
 import { emptyRequirements } from './requirements/requirements.js';
+import { patchIsEmpty } from './requirements/requirements-document.js';
 import { ConversationPhase, type ConversationState, type SessionOwner } from './state.js';
 import { SessionStore } from './store/session-store.js';
 import { storeError, TurnEngine } from './turn-engine.js';
@@ -241,7 +242,8 @@ export class ConversationService {
         return;
       case 'restart':
         turn.resetAgent();
-        turn.goTo(ConversationPhase.DISCOVERY, 'restart');
+        // "Start over: summarize my Slack instead" restarts and handles the new description right away.
+        turn.goTo(ConversationPhase.DISCOVERY, 'restart', { forward: !patchIsEmpty(turn.interpretation?.patch ?? {}) });
         break;
       case 'go_back': {
         const target = backTarget(turn.phase);

@@ -22,8 +22,12 @@ export function mergeRequirements(current: Requirements, patch: RequirementsPatc
   if (patch.name) next.name = inferred(patch.name);
   else if (!current.name.value && patch.goal) next.name = inferred(titleOf(patch.goal));
   if (patch.trigger) next.trigger = inferred(patch.trigger);
-  if (patch.time && current.trigger.value?.type === 'schedule' && !patch.trigger) {
-    next.trigger = inferred(withTime(current.trigger.value, patch.time));
+  if (patch.time && !patch.trigger) {
+    const trigger = current.trigger.value;
+    // A time with no schedule to move ("make it 9am" before any schedule) means daily at that time.
+    next.trigger = inferred(
+      trigger?.type === 'schedule' ? withTime(trigger, patch.time) : dailyAt(patch.time, trigger),
+    );
   }
   if (patch.integrations?.length || patch.integrationsRemoved?.length) {
     const removed = new Set(patch.integrationsRemoved ?? []);
@@ -113,6 +117,12 @@ function withTime(trigger: Extract<Trigger, { type: 'schedule' }>, time: string)
     ? trigger.description.replace(/\d{1,2}:\d{2}/, time)
     : `${trigger.description} at ${time}`;
   return { type: 'schedule', cron, description };
+}
+
+function dailyAt(time: string, existing: Trigger | null): Trigger {
+  if (existing && existing.type !== 'manual') return existing;
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  return { type: 'schedule', cron: `${minutes} ${hours} * * *`, description: `every day at ${time}` };
 }
 
 function titleOf(goal: string): string {

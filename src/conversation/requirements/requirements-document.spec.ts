@@ -1,0 +1,114 @@
+import { describe, expect, it } from '@jest/globals';
+import { questionFor } from './next-question.js';
+import { confirmAll, isComplete, mergeRequirements, missingFields, patchIsEmpty, summarize } from './requirements-document.js';
+import { emptyRequirements, type Requirements } from './requirements.js';
+
+const daily8 = { type: 'schedule' as const, cron: '0 8 * * 1-5', description: 'every weekday at 8:00' };
+
+function gmailToSlack(): Requirements {
+  return mergeRequirements(emptyRequirements(), {
+    goal: 'summarize my unread Gmail',
+    integrations: ['gmail'],
+    trigger: daily8,
+    destination: { kind: 'channel', integration: 'slack', target: '#team-updates' },
+    filters: ['unread'],
+  });
+}
+
+describe(mergeRequirements.name, () => {
+  it('fills fields as inferred and derives a name from the goal', () => {
+    const requirements = gmailToSlack();
+    expect(requirements.goal).toEqual({ value: 'summarize my unread Gmail', status: 'inferred' });
+    expect(requirements.name.value).toBe('Summarize my unread Gmail');
+    expect(requirements.integrations.value).toEqual(['gmail', 'slack']);
+    expect(missingFields(requirements)).toEqual([]);
+  });
+
+  it('accumulates: a later patch adds without dropping', () => {
+    const requirements = mergeRequirements(gmailToSlack(), { filters: ['from my manager'], steps: ['summarize'] });
+    expect(requirements.filters.value).toEqual(['unread', 'from my manager']);
+    expect(requirements.trigger.value).toEqual(daily8);
+    expect(requirements.destination.value?.target).toBe('#team-updates');
+  });
+
+  it('moves the time of an existing schedule and keeps its days', () => {
+    const requirements = mergeRequirements(gmailToSlack(), { time: '07:30' });
+    expect(requirements.trigger.value).toEqual({ type: 'schedule', cron: '30 7 * * 1-5', description: 'every weekday at 07:30' });
+  });
+
+  it('turns an hourly schedule into a daily one when given a time', () => {
+    const hourly = mergeRequirements(emptyRequirements(), { trigger: { type: 'schedule', cron: '0 * * * *', description: 'every hour' } });
+    expect(mergeRequirements(hourly, { time: '09:00' }).trigger.value).toMatchObject({ cron: '0 9 * * *' });
+  });
+
+  it('makes a bare time a daily schedule when there is none, and leaves event triggers alone', () => {
+    expect(mergeRequirements(emptyRequirements(), { time: '09:15' }).trigger.value).toMatchObject({ cron: '15 9 * * *' });
+    const event = mergeRequirements(emptyRequirements(), {
+      trigger: { type: 'event', integration: 'gmail', event: 'new_email', description: 'a new email arrives' },
+    });
+    expect(event.integrations.value).toEqual(['gmail']);
+    expect(mergeRequirements(event, { time: '09:15' }).trigger.value).toMatchObject({ type: 'event' });
+  });
+
+  it('replaces an integration and moves the destination with it ("instead of Slack use Teams")', () => {
+    const requirements = mergeRequirements(gmailToSlack(), { integrations: ['teams'], integrationsRemoved: ['slack'] });
+    expect(requirements.integrations.value).toEqual(['gmail', 'teams']);
+    expect(requirements.destination.value).toEqual({ kind: 'channel', integration: 'teams', target: '#team-updates' });
+  });
+
+  it('marks integrations missing when every one is removed', () => {
+    const only = mergeRequirements(emptyRequirements(), { integrations: ['notion'] });
+    expect(mergeRequirements(only, { integrationsRemoved: ['notion'] }).integrations).toEqual({ value: null, status: 'missing' });
+  });
+
+  it('puts a changed field back to inferred after confirmation', () => {
+    const confirmed = confirmAll(gmailToSlack());
+    expect(isComplete(confirmed, { confirmed: true })).toBe(true);
+    const changed = mergeRequirements(confirmed, { time: '09:00' });
+    expect(changed.trigger.status).toBe('inferred');
+    expect(isComplete(changed, { confirmed: true })).toBe(false);
+    expect(isComplete(changed, { confirmed: false })).toBe(true);
+  });
+});
+
+describe(missingFields.name, () => {
+  it('lists required fields most important first', () => {
+    expect(missingFields(emptyRequirements())).toEqual(['goal', 'integrations', 'trigger', 'destination']);
+    expect(missingFields(mergeRequirements(emptyRequirements(), { goal: 'x', integrations: ['gmail'] }))).toEqual(['trigger', 'destination']);
+  });
+});
+
+describe(patchIsEmpty.name, () => {
+  it.each([
+    [{}, true],
+    [{ filters: [] }, true],
+    [{ goal: 'x' }, false],
+    [{ time: '09:00' }, false],
+  ])('%j → %s', (patch, empty) => expect(patchIsEmpty(patch)).toBe(empty));
+});
+
+describe(summarize.name, () => {
+  it('shows one line per filled field', () => {
+    const text = summarize(gmailToSlack());
+    expect(text).toContain('Runs: every weekday at 8:00');
+    expect(text).toContain('Uses: Gmail, Slack');
+    expect(text).toContain('Sends to: #team-updates on Slack');
+    expect(text).toContain('Only: unread');
+  });
+});
+
+describe(questionFor.name, () => {
+  it.each(['goal', 'integrations', 'trigger', 'destination'] as const)('asks a targeted question for %s with quick replies', (field) => {
+    const question = questionFor(field, mergeRequirements(emptyRequirements(), { integrations: ['gmail', 'slack', 'teams'] }));
+    expect(question.field).toBe(field);
+    expect(question.text).toMatch(/\?/);
+    expect(question.actions.length).toBeGreaterThan(0);
+  });
+
+  it('offers event triggers only for integrations that have them', () => {
+    const withGmail = questionFor('trigger', mergeRequirements(emptyRequirements(), { integrations: ['gmail'] }));
+    expect(withGmail.actions.map((action) => action.label)).toContain('When a new email arrives');
+    const without = questionFor('trigger', emptyRequirements());
+    expect(without.actions.map((action) => action.label)).not.toContain('When a new email arrives');
+  });
+});
