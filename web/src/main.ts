@@ -187,12 +187,12 @@ class App {
     }
   }
 
-  /** Applies one event from either stream, once. */
-  private apply(r: ChatResponse, live: boolean): void {
+  /** Applies one event from either stream, once; streamed text only from this tab's own turn. */
+  private apply(r: ChatResponse, fromTurn: boolean): void {
     if (r.sessionId && r.sessionId !== this.sessionId) return;
     try {
       if (r.type === 'delta') {
-        if (live && this.ledger.admitDelta(r)) this.transcript.delta(r.content ?? '');
+        if (fromTurn && this.ledger.admitDelta(r)) this.transcript.delta(r.content ?? '');
         return;
       }
       if (!this.ledger.admit(r)) return;
