@@ -67,6 +67,9 @@ const CLAUSES: readonly (readonly [ClauseKind, RegExp])[] = [
   ['negation', phrase([
     'no', 'nope', 'nah', 'not quite', 'not really', 'not exactly', 'wrong', "that's wrong", "that(?:'s not| isn't) right",
     'incorrect', 'not like that',
+    // "I want to change something": a change whose details come next.
+    'change (?:something|some things|a few things|it|that|this|the agent)', '(?:edit|modify|adjust|tweak) (?:it|this|that|something)',
+    'make (?:a |some )?changes?',
   ])],
   ['filler', phrase([
     'thanks', 'thank you', 'thx', 'hmm+', 'um+', 'uh+', 'well', 'oh', 'so', 'hey', 'hi', 'hello', 'and', 'also', 'and also',

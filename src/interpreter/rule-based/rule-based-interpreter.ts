@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RequirementsPatch } from '../../conversation/requirements/requirements.js';
+import { emptyRequirements, type RequirementsPatch } from '../../conversation/requirements/requirements.js';
 import { ConversationPhase } from '../../conversation/state.js';
 import type { Interpretation, InterpretOptions, InterpretRequest, Interpreter } from '../interpreter.js';
 import { hasCorrectionMarker } from './corrections.js';
@@ -35,7 +35,9 @@ export function interpretMessage(request: InterpretRequest): Interpretation {
   if (asksAboutService(norm)) return { intent: 'question', patch: {} };
 
   const correcting = control.lead === 'negation' || hasCorrectionMarker(norm);
-  const patch = readPatch(norm, raw, request, correcting);
+  // A fresh start ("start over: …", a new agent after COMPLETE) is read as a first description.
+  const fresh = control.lead === 'restart' || request.phase === ConversationPhase.COMPLETE;
+  const patch = readPatch(norm, raw, fresh ? { ...request, phase: ConversationPhase.DISCOVERY, requirements: emptyRequirements() } : request, correcting);
   if (isEmpty(patch)) {
     if (isQuestionForm(norm)) return { intent: 'question', patch };
     const lead = control.lead;

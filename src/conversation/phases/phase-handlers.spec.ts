@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { lastValueFrom, toArray } from 'rxjs';
+import { consent } from '../../../test/support/conversation-client.js';
+import { startTestingApp, type TestingApp } from '../../../test/support/testing-app.js';
+import { AgentGenerator } from '../../agent-generator/agent-generator.js';
+import { StubAgentGenerator } from '../../agent-generator/stub-agent-generator.js';
+import { SessionExpiryJob } from '../expiry/session-expiry.job.js';
+import type { ChatResponse } from '../chat-response.js';
+import type { TurnInput } from './turn.js';
+
+const OWNER = { userId: 'handlers', tenantId: 't1' };
+const DESCRIPTION = 'every weekday at 8am summarize my unread Gmail and post it to #general on Slack';
+
+const phasesOf = (events: ChatResponse[]): string[] =>
+  events.filter((event) => event.type === 'phase').map((event) => `${String(event.data?.['from'])}→${String(event.data?.['to'])}`);
+const messageOf = (events: ChatResponse[]): string =>
+  events
+    .filter((event) => event.type === 'message')
+    .map((event) => event.content)
+    .join('\n');
+
+describe('phase handlers', () => {
+  let harness: TestingApp;
+  /** Generation fails while set: the stub is real, this only injects the fault. */
+  let failGeneration = false;
+
+  const turn = (sessionId: string, input: TurnInput | string): Promise<ChatResponse[]> =>
+    lastValueFrom(
+      harness.conversations.processMessage(OWNER, sessionId, typeof input === 'string' ? { text: input } : input).pipe(toArray()),
+    );
+
+  async function session(): Promise<string> {
+    return (await harness.conversations.startSession(OWNER)).sessionId;
+  }
+
+  /** A session in REQUIREMENTS with everything filled and both integrations connected. */
+  async function inRequirements(): Promise<string> {
+    const sessionId = await session();
+    await turn(sessionId, DESCRIPTION);
+    for (;;) {
+      const state = await harness.conversations.getSession(OWNER, sessionId);
+      if (state.phase !== 'OAUTH_FLOW') break;
+      await consent(state.pendingOauth!.authorizationUrl, 'allow');
+    }
+    return sessionId;
+  }
+
+  async function inTesting(): Promise<string> {
+    const sessionId = await inRequirements();
+    await turn(sessionId, { action: 'confirm' });
+    expect((await harness.conversations.getSession(OWNER, sessionId)).phase).toBe('TESTING');
+    return sessionId;
+  }
+
+  beforeAll(async () => {
+    harness = await startTestingApp({}, (builder) =>
+      builder.overrideProvider(AgentGenerator).useFactory({
+        inject: [StubAgentGenerator],
+        factory: (stub: StubAgentGenerator) =>
+          new Proxy(stub, {
+            get: (target, property, receiver) =>
+              property === 'generate' && failGeneration
+                ? async () => {
+                    throw new Error('generator down');
+                  }
+                : Reflect.get(target, property, receiver),
+          }),
+      }),
+    );
+  });
+  afterAll(() => harness.close());
+
+  describe('IDLE', () => {
+    it('asks for a description when the first input is a button', async () => {
+      const sessionId = await session();
+      const events = await turn(sessionId, { action: 'confirm' });
+      expect(phasesOf(events)).toEqual([]);
+      expect(messageOf(events)).toMatch(/what you would like to automate/);
+    });
+  });
+
+  describe('DISCOVERY', () => {
+    it('answers a question with what it can do and stays', async () => {
+      const sessionId = await session();
+      await turn(sessionId, 'hello');
+      const events = await turn(sessionId, 'what can you connect to?');
+      expect(phasesOf(events)).toEqual([]);
+      expect(messageOf(events)).toMatch(/Gmail.*Slack/s);
+    });
+
+    it('asks which apps when the goal names none', async () => {
+      const sessionId = await session();
+      const events = await turn(sessionId, 'I want something that runs every day at 9am');
+      expect(phasesOf(events)).toEqual(['IDLE→DISCOVERY']);
+      expect(messageOf(events)).toMatch(/Which apps/);
+    });
+
+    it('goes straight to REQUIREMENTS when the integrations are already connected', async () => {
+      await inRequirements(); // connects Gmail and Slack for this owner
+      const sessionId = await session();
+      const events = await turn(sessionId, DESCRIPTION);
+      expect(phasesOf(events)).toEqual(['IDLE→DISCOVERY', 'DISCOVERY→REQUIREMENTS']);
+      expect(messageOf(events)).toMatch(/already connected/);
+    });
+
+    it('restarts with a description and handles it at once', async () => {
+      const sessionId = await inRequirements();
+      const events = await turn(sessionId, 'start over: every hour check my GitHub issues and post them to #dev on Slack');
+      expect(phasesOf(events)[0]).toBe('REQUIREMENTS→DISCOVERY');
+      const state = await harness.conversations.getSession(OWNER, sessionId);
+      expect(state.context.requirements.integrations.value).toEqual(expect.arrayContaining(['github']));
+    });
+  });
+
+  describe('REQUIREMENTS', () => {
+    it('asks for the missing field instead of building when confirmed too early', async () => {
+      const sessionId = await session();
+      await turn(sessionId, 'summarize my unread Gmail');
+      for (;;) {
+        const state = await harness.conversations.getSession(OWNER, sessionId);
+        if (state.phase !== 'OAUTH_FLOW') break;
+        await consent(state.pendingOauth!.authorizationUrl, 'allow');
+      }
+      const events = await turn(sessionId, 'yes');
+      expect(phasesOf(events)).toEqual([]);
+      expect(messageOf(events)).toMatch(/Before I can build it: When should the agent run\?/);
+    });
+
+    it('answers questions and skips without losing its place', async () => {
+      const sessionId = await inRequirements();
+      expect(messageOf(await turn(sessionId, 'how does this work?'))).toMatch(/Shall I build it\?/);
+      expect(messageOf(await turn(sessionId, { action: 'skip' }))).toMatch(/nothing to skip/);
+      expect((await harness.conversations.getSession(OWNER, sessionId)).phase).toBe('REQUIREMENTS');
+    });
+
+    it('goes to OAUTH_FLOW when a change adds an integration that is not connected', async () => {
+      const sessionId = await inRequirements();
+      const events = await turn(sessionId, 'also save a copy to Notion');
+      expect(phasesOf(events)).toEqual(['REQUIREMENTS→OAUTH_FLOW']);
+      expect(events.find((event) => event.type === 'oauth_required')?.data).toMatchObject({ integration: 'notion' });
+    });
+  });
+
+  describe('GENERATION', () => {
+    it('goes back to REQUIREMENTS with the requirements kept when generation fails', async () => {
+      const sessionId = await inRequirements();
+      failGeneration = true;
+      try {
+        const events = await turn(sessionId, { action: 'confirm' });
+        expect(phasesOf(events)).toEqual(['REQUIREMENTS→GENERATION', 'GENERATION→REQUIREMENTS']);
+        expect(messageOf(events)).toMatch(/failed on our side/);
+      } finally {
+        failGeneration = false;
+      }
+      const state = await harness.conversations.getSession(OWNER, sessionId);
+      expect(state.history.at(-1)?.reason).toBe('generation_failed');
+      expect(state.context.requirements.goal.value).toBeTruthy();
+      const retried = await turn(sessionId, { action: 'confirm' });
+      expect(phasesOf(retried)).toEqual(['REQUIREMENTS→GENERATION', 'GENERATION→TESTING']);
+    });
+  });
+
+  describe('TESTING', () => {
+    it('regenerates on request', async () => {
+      const sessionId = await inTesting();
+      const events = await turn(sessionId, 'regenerate');
+      expect(phasesOf(events)).toEqual(['TESTING→GENERATION', 'GENERATION→TESTING']);
+      expect(events.some((event) => event.type === 'draft')).toBe(true);
+    });
+
+    it('goes to REQUIREMENTS when the user wants a change without saying which yet', async () => {
+      const sessionId = await inTesting();
+      const events = await turn(sessionId, 'I want to change something');
+      expect(phasesOf(events)).toEqual(['TESTING→REQUIREMENTS']);
+    });
+
+    it('answers unclear input with its options and stays', async () => {
+      const sessionId = await inTesting();
+      const events = await turn(sessionId, 'hmm');
+      expect(phasesOf(events)).toEqual([]);
+      expect(events.find((event) => event.type === 'message')?.actions.map((action) => action.label)).toContain('Looks good, turn it on');
+    });
+  });
+
+  describe('ACTIVATION and COMPLETE', () => {
+    it('asks again unless confirmed, goes back to TESTING, then activates and builds another', async () => {
+      const sessionId = await inTesting();
+      await turn(sessionId, { action: 'confirm' });
+      expect(messageOf(await turn(sessionId, 'hmm'))).toMatch(/Shall I activate/);
+      expect(phasesOf(await turn(sessionId, { action: 'back' }))).toEqual(['ACTIVATION→TESTING']);
+      await turn(sessionId, { action: 'confirm' });
+      expect(phasesOf(await turn(sessionId, { action: 'confirm' }))).toEqual(['ACTIVATION→COMPLETE']);
+
+      expect(messageOf(await turn(sessionId, 'thanks!'))).toMatch(/Your agent is active/);
+      const another = await turn(sessionId, 'build another agent');
+      expect(phasesOf(another)).toEqual(['COMPLETE→DISCOVERY']);
+      const state = await harness.conversations.getSession(OWNER, sessionId);
+      expect(state.context.requirements.goal.value).toBeNull();
+      expect(state.draftAgentId).toBeNull();
+    });
+
+    it('takes a new description in COMPLETE as the next agent', async () => {
+      const sessionId = await inTesting();
+      await turn(sessionId, { action: 'confirm' });
+      await turn(sessionId, { action: 'confirm' });
+      const events = await turn(sessionId, DESCRIPTION);
+      expect(phasesOf(events)[0]).toBe('COMPLETE→DISCOVERY');
+      expect((await harness.conversations.getSession(OWNER, sessionId)).context.requirements.goal.value).toBeTruthy();
+    });
+  });
+
+  describe(SessionExpiryJob.name, () => {
+    it('sweeps on tick and skips overlapping ticks', async () => {
+      const job = harness.app.get(SessionExpiryJob);
+      const sessionId = await session();
+      harness.clock.advance(31 * 60_000);
+      await Promise.all([job.tick(), job.tick()]);
+      await expect(harness.conversations.getSession(OWNER, sessionId)).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
+    });
+  });
+});
