@@ -38,13 +38,28 @@ export type FakeStep =
   /** Accept the request and never answer. */
   | { type: 'hang' };
 
+/** A chat-completions request body as the SDK sends it: the fields tests read, typed; the rest open. */
+export interface ChatRequestBody {
+  model?: string;
+  messages?: { role: string; content: string }[];
+  stream?: boolean;
+  stream_options?: { include_usage?: boolean };
+  response_format?: {
+    type: string;
+    json_schema?: { name: string; strict?: boolean; schema: { properties: Record<string, unknown> } };
+  };
+  max_tokens?: number;
+  max_completion_tokens?: number;
+  [key: string]: unknown;
+}
+
 export interface RecordedRequest {
   method: string;
   path: string;
   headers: IncomingHttpHeaders;
   raw: string;
-  /** The parsed JSON body (`undefined` if it was not JSON). */
-  body: any;
+  /** The parsed JSON body (an empty object if it was not JSON). */
+  body: ChatRequestBody;
   receivedAt: number;
   /** `performance.now()` when each content chunk was written. */
   chunkTimes: number[];
@@ -55,6 +70,12 @@ export interface RecordedRequest {
 }
 
 const DEFAULT_CHUNK = 6;
+
+/**
+ * Answers a request when nothing is queued: a scripted model that looks at what it was asked (see
+ * {@link userMessageOf}, {@link phaseOf}, {@link isRepairRequest}). `undefined` defers to `otherwise`.
+ */
+export type Responder = (request: RecordedRequest) => FakeStep | undefined;
 
 /** Builders for the common steps. */
 export const step = {
@@ -94,6 +115,8 @@ export class FakeOpenAiServer {
   readonly requests: RecordedRequest[] = [];
   private readonly queue: FakeStep[] = [];
   private fallbackStep: FakeStep | null = null;
+  private responder: Responder | null = null;
+  private readonly waiters: { count: number; resolve: () => void }[] = [];
   private server: Server | null = null;
   private port = 0;
 
@@ -129,11 +152,24 @@ export class FakeOpenAiServer {
     return this;
   }
 
-  /** Forgets the script and the recorded requests. */
+  /** Answers with `responder` whenever the queue is empty (before `otherwise`). */
+  respondWith(responder: Responder | null): this {
+    this.responder = responder;
+    return this;
+  }
+
+  /** Resolves once `count` requests in total have arrived (at once if they already have). */
+  waitForRequests(count: number): Promise<void> {
+    if (this.requests.length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ count, resolve }));
+  }
+
+  /** Forgets the script, the responder and the recorded requests. */
   reset(): void {
     this.queue.length = 0;
     this.requests.length = 0;
     this.fallbackStep = null;
+    this.responder = null;
   }
 
   get pending(): number {
@@ -144,11 +180,11 @@ export class FakeOpenAiServer {
     const parts: Buffer[] = [];
     for await (const part of request) parts.push(part as Buffer);
     const raw = Buffer.concat(parts).toString('utf8');
-    let body: unknown;
+    let body: ChatRequestBody;
     try {
-      body = JSON.parse(raw);
+      body = JSON.parse(raw) as ChatRequestBody;
     } catch {
-      body = undefined;
+      body = {};
     }
     let resolveClosed: (early: boolean) => void = () => undefined;
     const recorded: RecordedRequest = {
@@ -163,6 +199,10 @@ export class FakeOpenAiServer {
       closed: new Promise<boolean>((resolve) => (resolveClosed = resolve)),
     };
     this.requests.push(recorded);
+    for (const waiter of this.waiters.filter((entry) => this.requests.length >= entry.count)) {
+      this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
     response.on('close', () => {
       recorded.clientClosed = !response.writableFinished;
       resolveClosed(recorded.clientClosed);
@@ -171,7 +211,7 @@ export class FakeOpenAiServer {
     if (request.method !== 'POST' || !request.url?.endsWith('/chat/completions')) {
       return this.sendError(response, { type: 'error', status: 404, message: `fake: no route ${request.url}` });
     }
-    const next = this.queue.shift() ?? this.fallbackStep;
+    const next = this.queue.shift() ?? this.responder?.(recorded) ?? this.fallbackStep;
     if (!next) {
       return this.sendError(response, {
         type: 'error',
@@ -270,6 +310,38 @@ export class FakeOpenAiServer {
     }
     if (!response.destroyed) response.end('data: [DONE]\n\n');
   }
+}
+
+type PromptMessage = { role?: unknown; content?: unknown };
+
+function promptMessages(body: unknown): PromptMessage[] {
+  const messages = (body as { messages?: unknown } | undefined)?.messages;
+  return Array.isArray(messages) ? (messages as PromptMessage[]) : [];
+}
+
+/**
+ * The person's text as the model received it: what stands between `<user_message>` and `</user_message>`
+ * in the request's user message (after the interpreter's cleaning: invisible characters stripped, secrets
+ * redacted, our delimiters escaped). `undefined` when the request has none.
+ */
+export function userMessageOf(body: unknown): string | undefined {
+  for (const message of promptMessages(body)) {
+    if (message.role !== 'user' || typeof message.content !== 'string') continue;
+    const match = /<user_message>\n([\s\S]*?)\n<\/user_message>/.exec(message.content);
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
+/** The phase the system prompt names ("Current phase: X."). */
+export function phaseOf(body: unknown): string | undefined {
+  const system = promptMessages(body).find((message) => message.role === 'system');
+  return typeof system?.content === 'string' ? /Current phase: ([A-Z_]+)\./.exec(system.content)?.[1] : undefined;
+}
+
+/** A repair request: the first call's messages followed by the invalid answer and the problem. */
+export function isRepairRequest(body: unknown): boolean {
+  return promptMessages(body).some((message) => message.role === 'assistant');
 }
 
 function split(text: string, size: number): string[] {

@@ -95,9 +95,9 @@ describe(OpenAiInterpreter.name, () => {
       expect(metrics.snapshot()).toMatchObject({ promptTokens: 321, completionTokens: 54, calls: 1, turns: { llm: 1 } });
       const body = fake.requests[0]!.body;
       expect(body).toMatchObject({ model: 'test-model', stream: true, stream_options: { include_usage: true }, max_tokens: 800 });
-      expect(body.response_format.type).toBe('json_schema');
-      expect(body.response_format.json_schema).toMatchObject({ name: 'interpretation', strict: true });
-      expect(Object.keys(body.response_format.json_schema.schema.properties)[0]).toBe('reply');
+      expect(body.response_format?.type).toBe('json_schema');
+      expect(body.response_format?.json_schema).toMatchObject({ name: 'interpretation', strict: true });
+      expect(Object.keys(body.response_format?.json_schema?.schema.properties ?? {})[0]).toBe('reply');
       expect(fake.requests[0]!.headers.authorization).toBe(`Bearer ${API_KEY}`);
     });
 
@@ -371,7 +371,7 @@ describe(OpenAiInterpreter.name, () => {
       await expect(interpreter.interpret(request())).resolves.toEqual(VALID_INTERPRETATION);
       await expect(interpreter.interpret(request())).resolves.toEqual(VALID_INTERPRETATION);
 
-      expect(fake.requests.map((recorded) => recorded.body.response_format.type)).toEqual(['json_schema', 'json_object', 'json_object']);
+      expect(fake.requests.map((recorded) => recorded.body.response_format?.type)).toEqual(['json_schema', 'json_object', 'json_object']);
       expect(messages(1)[0]!.content).toContain('exactly one JSON object');
       expect(interpreter.responseMode).toBe('json_object');
       expect(metrics.snapshot().responseMode).toBe('json_object');
