@@ -16,6 +16,13 @@ describe(EventLedger.name, () => {
     expect(ledger.maxSeq).toBe(4);
   });
 
+  it('keeps an event that repeats the seq of another type (a live-only event framed with an id)', () => {
+    const ledger = new EventLedger();
+    ledger.admit(event(5, 'done'));
+    expect(ledger.admit(event(5, 'error'))).toBe(true);
+    expect(ledger.admit(event(5, 'done'))).toBe(false);
+  });
+
   it('drops deltas of a message already shown whole, keeps those of the next one', () => {
     const ledger = new EventLedger();
     ledger.admit(event(5, 'phase'));

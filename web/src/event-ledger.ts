@@ -2,12 +2,14 @@ import type { ChatResponse, Phase } from './types.js';
 
 /**
  * Which events to apply. Durable events reach the page twice (the turn's POST stream and
- * `/events`), in either order: each seq is applied once. A `delta` carries the seq of the last
+ * `/events`), in either order: each is applied once. They are told apart by seq and type: a seq
+ * alone would also swallow a live-only event (which repeats the last durable seq) that a server
+ * framed with an `id:` by mistake, where seq and type together still hold. A `delta` carries the seq of the last
  * durable event before it, so once a whole `message` with a higher seq is shown, the deltas
  * that led up to it (arriving late on the other stream) are stale.
  */
 export class EventLedger {
-  private readonly seen = new Set<number>();
+  private readonly seen = new Set<string>();
   private phaseSeq = -1;
   private messageSeq = -1;
   /** The highest durable seq applied. */
@@ -21,8 +23,9 @@ export class EventLedger {
 
   /** True the first time a durable event's seq is offered, false for repeats. */
   admit(response: ChatResponse): boolean {
-    if (this.seen.has(response.seq)) return false;
-    this.seen.add(response.seq);
+    const key = `${response.seq}:${response.type}`;
+    if (this.seen.has(key)) return false;
+    this.seen.add(key);
     this.maxSeq = Math.max(this.maxSeq, response.seq);
     if (response.type === 'message' || response.type === 'oauth_required') this.messageSeq = Math.max(this.messageSeq, response.seq);
     return true;

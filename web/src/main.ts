@@ -15,6 +15,8 @@ interface Turn {
   body: TurnBody;
   label: string;
   key: string;
+  /** An `error` came: the turn committed nothing. */
+  failed?: boolean;
 }
 
 function newKey(): string {
@@ -118,8 +120,8 @@ class App {
   private follow(): void {
     if (!this.sessionId || this.events) return;
     this.events = new SessionEvents(this.sessionId, {
-      onEvent: (response) => this.apply(response, false),
-      onGone: (status) => (status === 410 ? this.expire() : this.failed(new ApiError(404, 'SESSION_NOT_FOUND', ''), null)),
+      onEvent: (response, durable) => this.apply(response, false, durable),
+      onGone: (status) => this.closed(status === 410 ? 'This conversation expired.' : 'This conversation does not exist any more.'),
       onConnected: (connected) => this.page.setConnected(connected),
     });
     this.events.start();
@@ -160,7 +162,7 @@ class App {
       accepted = true;
       this.lines?.add(after, label);
       this.actions.set([]);
-      await readEvents(res, (response) => this.apply(response, true));
+      await readEvents(res, (response, raw) => this.apply(response, true, raw.id !== null));
     } catch (error) {
       if (accepted) {
         // The turn runs on; its remaining durable events arrive over /events once it reconnects.
@@ -175,6 +177,7 @@ class App {
         this.inFlight = null;
         this.setBusy(false);
       }
+      if (accepted && this.sessionId) this.scheduleRefresh(); // also when no `done` came through
     }
   }
 
@@ -187,14 +190,11 @@ class App {
     }
   }
 
-  /** Applies one event from either stream, once; streamed text only from this tab's own turn. */
-  private apply(r: ChatResponse, fromTurn: boolean): void {
+  /** Applies one event from either stream: a durable one (it had an `id:`) once, by seq. */
+  private apply(r: ChatResponse, fromTurn: boolean, durable: boolean): void {
     if (r.sessionId && r.sessionId !== this.sessionId) return;
     try {
-      if (r.type === 'delta') {
-        if (fromTurn && this.ledger.admitDelta(r)) this.transcript.delta(r.content ?? '');
-        return;
-      }
+      if (!durable) return this.applyLive(r, fromTurn);
       if (!this.ledger.admit(r)) return;
       for (const line of this.lines?.takeBefore(r.seq) ?? []) {
         this.transcript.user(line);
@@ -206,6 +206,24 @@ class App {
     } catch (error) {
       console.error('Could not show event', r, error);
     }
+  }
+
+  /**
+   * Live-only events: deltas, the `error` and `done` of a failed turn, every event of a turn that
+   * ended the session (API.md). They carry the seq of the last durable event, so they are never
+   * deduplicated by it; only this tab's own turn stream shows them.
+   */
+  private applyLive(r: ChatResponse, fromTurn: boolean): void {
+    if (!fromTurn) return;
+    if (r.type === 'delta') {
+      if (this.ledger.admitDelta(r)) this.transcript.delta(r.content ?? '');
+      return;
+    }
+    const turn = this.inFlight;
+    if (r.type === 'error' && turn) turn.failed = true;
+    const sessionEnded = r.type === 'done' && turn !== null && !turn.failed;
+    this.handle(r);
+    if (sessionEnded) this.closed('This conversation has ended.');
   }
 
   private handle(r: ChatResponse): void {
@@ -247,7 +265,7 @@ class App {
         break;
       }
       case 'expired':
-        this.expire();
+        this.closed('This conversation expired.');
         break;
       case 'error':
         this.transcript.discardStream();
@@ -292,9 +310,15 @@ class App {
     clearTimeout(this.refreshTimer);
     this.refreshTimer = window.setTimeout(() => {
       const id = this.sessionId;
+      const seq = this.ledger.maxSeq;
       if (!id || this.inFlight) return;
       getSession(id).then(
-        (view) => id === this.sessionId && !this.inFlight && this.absorb(view),
+        (view) => {
+          if (id !== this.sessionId || this.inFlight) return;
+          // Events that came while the request was out are newer than this view: ask again.
+          if (this.ledger.maxSeq !== seq) return this.scheduleRefresh();
+          this.absorb(view);
+        },
         (error: unknown) => this.failed(error, null),
       );
     }, 200);
@@ -314,9 +338,9 @@ class App {
       case 'TURN_IN_PROGRESS':
         return this.page.notice('A turn is still running in this conversation. Wait for it to finish, or stop it.', { label: 'Stop it', run: () => void this.stop() });
       case 'SESSION_EXPIRED':
-        return this.expire();
+        return this.closed('This conversation expired.');
       case 'SESSION_NOT_FOUND':
-        return this.page.notice('This conversation does not exist any more.', { label: 'Start a new conversation', run: () => this.fresh() });
+        return this.closed('This conversation does not exist any more.');
       case 'RATE_LIMITED':
         return this.page.notice('Too many messages at once. Wait a moment, then try again.');
       default:
@@ -324,12 +348,15 @@ class App {
     }
   }
 
-  private expire(): void {
+  /** The session is over (ended by a turn, expired, gone): nothing to follow or send to; offer a new one. */
+  private closed(text: string): void {
+    clearTimeout(this.refreshTimer);
     this.events?.stop();
     this.events = null;
+    this.sessionId = null;
     this.actions.set([]);
     this.page.setEnabled(false);
-    this.page.notice('This conversation expired.', { label: 'Start a new conversation', run: () => this.fresh() });
+    this.page.notice(text, { label: 'Start a new conversation', run: () => this.fresh() });
   }
 
   private popupDone(): void {

@@ -31,17 +31,21 @@ export function openAuthorization(url: string): boolean {
 export async function isReturningPopup(sessionId: string, url: URL): Promise<boolean> {
   if (!channel || !url.searchParams.has('connected')) return false;
   return new Promise((resolve) => {
-    const timer = setTimeout(() => finish(false), 600);
+    // Generous: the main window may be a throttled background tab on a busy machine.
+    const timer = setTimeout(() => finish(false), 2000);
+    const again = setTimeout(() => ask(), 400);
+    const ask = (): void => channel.postMessage({ type: 'oauth-returned', sessionId } satisfies Signal);
     const onMessage = (event: MessageEvent<Signal>): void => {
       if (event.data?.type === 'ack' && event.data.sessionId === sessionId) finish(true);
     };
     const finish = (answered: boolean): void => {
       clearTimeout(timer);
+      clearTimeout(again);
       channel.removeEventListener('message', onMessage);
       resolve(answered);
     };
     channel.addEventListener('message', onMessage);
-    channel.postMessage({ type: 'oauth-returned', sessionId } satisfies Signal);
+    ask();
   });
 }
 

@@ -2,7 +2,8 @@ import { ApiError, openEvents, readEvents } from './api.js';
 import type { ChatResponse } from './types.js';
 
 export interface SessionEventsHandlers {
-  onEvent(response: ChatResponse): void;
+  /** `durable`: the event had an `id:` line (it is in the session's log). */
+  onEvent(response: ChatResponse, durable: boolean): void;
   /** The session is gone (404) or expired (410): the stream is not reopened. */
   onGone(status: number): void;
   /** The stream opened (true) or dropped and is about to reconnect (false). */
@@ -59,7 +60,7 @@ export class SessionEvents {
         await readEvents(res, (response, raw) => {
           if (raw.id !== null) this.lastEventId = raw.id;
           if (raw.retry !== null) this.retryMs = raw.retry;
-          this.handlers.onEvent(response);
+          this.handlers.onEvent(response, raw.id !== null);
         });
       } catch (error) {
         if (this.stopped) return;
