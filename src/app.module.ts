@@ -1,18 +1,24 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
+import type { DestinationStream } from 'pino';
 import type { Clock } from './common/clock.js';
 import { DomainExceptionFilter } from './common/domain-exception.filter.js';
 import { AppConfig } from './config/app-config.js';
 import { ConversationModule } from './conversation/conversation.module.js';
 import { CoreModule } from './core/core.module.js';
 import { HealthModule } from './health/health.module.js';
+import { HttpHardeningModule } from './http/http-hardening.module.js';
+import { loggingModule } from './logging/logging.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { DevOauthModule } from './oauth/dev-oauth.module.js';
 import { WebModule } from './web/web.module.js';
 
 export interface AppOptions {
   /** Replaces the system clock (tests). */
   clock?: Clock;
+  /** Where log lines go instead of stdout (tests read them). */
+  logDestination?: DestinationStream;
 }
 
 /** The whole service, built from validated configuration. */
@@ -23,6 +29,9 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, { clock: options.clock }),
+        loggingModule({ destination: options.logDestination }),
+        MetricsModule,
+        HttpHardeningModule,
         ScheduleModule.forRoot(),
         ConversationModule,
         HealthModule,

@@ -3,32 +3,52 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module.js';
 import { AppConfig } from './config/app-config.js';
+import { corsOptions } from './http/cors.js';
+import { ipRateLimit } from './http/ip-rate-limit.js';
+import { RateLimits } from './http/rate-limits.js';
+import { requestId } from './http/request-id.js';
+import { securityHeaders } from './http/security-headers.js';
 
 /** Largest accepted request body (a 4000-character message fits many times over). */
 export const BODY_LIMIT = '16kb';
 
 /**
  * Creates the configured application (shared by `main.ts`, the e2e tests and the benchmarks),
- * without listening.
+ * without listening. `logger: false` keeps Nest's own messages out (tests); otherwise they go through
+ * pino as JSON like everything else.
  */
 export async function createApp(config: AppConfig, options: AppOptions & { logger?: false } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     bodyParser: false,
     logger: options.logger === false ? false : undefined,
+    bufferLogs: options.logger !== false,
     forceCloseConnections: true,
   });
+  if (options.logger !== false) app.useLogger(app.get(PinoNestLogger));
   return configureApp(app);
 }
 
-/** HTTP settings shared by every way the app is created (body limits, headers, OpenAPI). */
+/**
+ * HTTP settings shared by every way the app is created, in the order requests meet them: request id,
+ * security headers, CORS, the per-IP rate limit (before any body is read), body parsers (16 KB),
+ * then Nest's own middleware (request logging) and routes.
+ */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  const config = app.get(AppConfig);
+  app.set('trust proxy', trustProxy(config.env.TRUST_PROXY));
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(requestId());
+  app.use(securityHeaders());
+  const cors = corsOptions(config);
+  if (cors) app.enableCors(cors);
+  app.use(ipRateLimit(app.get(RateLimits)));
   app.useBodyParser('json', { limit: BODY_LIMIT });
   // Form posts: only the development provider's consent and token endpoints take them.
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
-  app.disable('x-powered-by');
-  app.set('etag', false);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
@@ -41,6 +61,13 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
+}
+
+/** `TRUST_PROXY` as Express takes it: a boolean, a hop count, or a list of addresses and subnets. */
+export function trustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 export async function bootstrap(): Promise<void> {

@@ -53,6 +53,15 @@ export const envSchema = z
     CREDENTIALS_KEY: optionalString,
     CORS_ORIGINS: optionalString,
     RATE_LIMIT_TURNS_PER_MINUTE: intFrom(60),
+
+    /** Requests per minute from one client IP, every route but `/health*` and `/metrics`; 0 turns it off. */
+    RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: intFrom(1000, 0),
+    /** Express `trust proxy`: `true`, `false`, a hop count, or addresses/subnets (`loopback, 10.0.0.0/8`). */
+    TRUST_PROXY: optionalString,
+    /** How long a turn's `Idempotency-Key` is remembered. */
+    IDEMPOTENCY_TTL_MS: intFrom(86_400_000),
+    /** On SIGTERM, how long in-flight turns may take to finish before connections are closed. */
+    SHUTDOWN_GRACE_MS: intFrom(10_000, 0),
   })
   .superRefine((env, ctx) => {
     if (env.SESSION_STORE === 'redis' && !env.REDIS_URL) {
@@ -68,7 +77,29 @@ export const envSchema = z
     if (env.NODE_ENV === 'production' && !env.CREDENTIALS_KEY) {
       ctx.addIssue({ code: 'custom', path: ['CREDENTIALS_KEY'], message: 'is required in production' });
     }
+    if (env.NODE_ENV === 'production' && env.AUTH_JWT_SECRET && env.AUTH_JWT_SECRET.length < 32) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_JWT_SECRET'], message: 'must be at least 32 characters in production (HS256 key)' });
+    }
+    for (const origin of (env.CORS_ORIGINS ?? '').split(',').map((item) => item.trim()).filter(Boolean)) {
+      if (!isOrigin(origin)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['CORS_ORIGINS'],
+          message: `"${origin}" is not an origin (scheme://host[:port], no path); list origins separated by commas`,
+        });
+      }
+    }
   });
+
+/** `https://app.example.com` or `http://localhost:5173`: a scheme, a host, maybe a port, nothing else. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
 
 export type Env = z.infer<typeof envSchema>;
 

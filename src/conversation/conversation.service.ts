@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Observable } from 'rxjs';
 import { SessionEventBus } from './events/session-event-bus.js';
 import { SessionExpirer, type SweepResult } from './expiry/session-expirer.js';
 import { type OauthCallback, type OauthCallbackResult, OauthCompletion } from './oauth-completion.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, toDomainError } from '../common/errors.js';
-import { Interpreter, type Interpretation } from '../interpreter/interpreter.js';
-import type { ChatResponse } from './chat-response.js';
+import { Interpreter, type Interpretation, type TokenUsage } from '../interpreter/interpreter.js';
+import { LlmMetrics } from '../interpreter/openai/llm-metrics.js';
+import { ConversationMetrics } from '../metrics/conversation-metrics.js';
+import { type ChatResponse, LIVE_ONLY } from './chat-response.js';
 import { ConversationSettings } from './conversation.settings.js';
 import { backTarget } from './machine/transitions.js';
 import { PhaseHandlerRegistry } from './phases/phase-handler.registry.js';
@@ -15,12 +17,27 @@ import type { Turn, TurnInput } from './phases/turn.js';
 import { emptyRequirements } from './requirements/requirements.js';
 import { patchIsEmpty } from './requirements/requirements-document.js';
 import { ConversationPhase, type ConversationState, type SessionOwner } from './state.js';
-import { SessionStore } from './store/session-store.js';
+import { SessionStore, StoreUnavailableError } from './store/session-store.js';
 import { storeError, TurnEngine } from './turn-engine.js';
+
+/** What a turn's commit is about to write: the base it started from and how many events it appends. */
+export interface CommitBase {
+  /** The session's version the turn started from (the commit writes `version + 1`). */
+  version: number;
+  /** The last durable seq before the turn (its events follow it). */
+  lastEventSeq: number;
+  /** How many events the commit appends, `done` included. */
+  events: number;
+}
 
 export interface TurnOptions {
   /** Fires when the client goes away; the turn is abandoned and nothing is saved. */
   signal?: AbortSignal;
+  /**
+   * Awaited right before the turn's commit (idempotency keys record it, so that a commit whose outcome
+   * is unknown can be checked later). When it throws, the turn fails and nothing is saved.
+   */
+  beforeCommit?: (base: CommitBase) => Promise<void>;
 }
 
 /** Starts, runs and ends conversations. Every method is scoped by the owner; others' sessions look missing. */
@@ -29,6 +46,8 @@ export class ConversationService {
   private readonly logger = new Logger(ConversationService.name);
   /** Turns running in this process, so the stop button can abort them. */
   private readonly inFlight = new Map<string, AbortController>();
+  /** Session starts in progress per owner: the per-user limit counts, then creates, one at a time. */
+  private readonly starting = new Map<string, Promise<unknown>>();
 
   constructor(
     @Inject(SessionStore) private readonly store: SessionStore,
@@ -40,9 +59,37 @@ export class ConversationService {
     @Inject(SessionEventBus) private readonly bus: SessionEventBus,
     private readonly oauthCompletion: OauthCompletion,
     private readonly expirer: SessionExpirer,
+    private readonly metrics: ConversationMetrics,
+    /** Per-session token totals of the LLM interpreter (absent in specs that build the service alone). */
+    @Optional() private readonly llmMetrics?: LlmMetrics,
   ) {}
 
+  /**
+   * A new session in IDLE. At most `SESSIONS_PER_USER` live sessions per owner: one more is refused
+   * with 429 `RATE_LIMITED` (checked one start at a time per owner in this process; starts racing on
+   * different replicas may overshoot by one each).
+   */
   async startSession(owner: SessionOwner): Promise<ConversationState> {
+    const ownerKey = `${owner.tenantId}\u0000${owner.userId}`;
+    const previous = this.starting.get(ownerKey) ?? Promise.resolve();
+    const started = previous.catch(() => undefined).then(() => this.createSession(owner));
+    this.starting.set(ownerKey, started);
+    try {
+      return await started;
+    } finally {
+      if (this.starting.get(ownerKey) === started) this.starting.delete(ownerKey);
+    }
+  }
+
+  private async createSession(owner: SessionOwner): Promise<ConversationState> {
+    const live = (await this.guard(this.store.listByOwner(owner))).filter((state) => state.status === 'active').length;
+    if (live >= this.settings.sessionsPerUser) {
+      this.metrics.limited('sessions');
+      throw new DomainError(
+        'RATE_LIMITED',
+        `You already have ${live} open sessions, the most allowed. End one (DELETE /v1/sessions/:id) or let one expire.`,
+      );
+    }
     const now = this.clock.now();
     const state: ConversationState = {
       sessionId: randomUUID(),
@@ -63,6 +110,7 @@ export class ConversationService {
       expiredAt: null,
     };
     await this.guard(this.store.create(state, { ttlMs: this.settings.activeTtlMs }));
+    this.metrics.sessionStarted();
     return state;
   }
 
@@ -83,6 +131,7 @@ export class ConversationService {
     await this.findOwned(owner, sessionId);
     this.inFlight.get(sessionId)?.abort();
     await this.guard(this.store.delete(sessionId));
+    this.metrics.sessionEnded('deleted');
   }
 
   /**
@@ -97,6 +146,13 @@ export class ConversationService {
       let started = false;
       let lastSeq = 0;
       let phase: ConversationPhase = ConversationPhase.IDLE;
+      const startedAt = performance.now();
+      let startPhase = 'none';
+      const endInFlight = this.metrics.turnStarted();
+      const measure = (outcome: string): void => {
+        endInFlight();
+        this.metrics.turnFinished(startPhase, outcome, performance.now() - startedAt);
+      };
       const emit = (event: ChatResponse): void => {
         started = true;
         subscriber.next(event);
@@ -112,21 +168,28 @@ export class ConversationService {
           const original = await this.getSession(owner, sessionId);
           lastSeq = original.lastEventSeq;
           phase = original.phase;
+          startPhase = original.phase;
           const interpretation = await this.interpret(original, input, controller.signal, (text) =>
             emit(live(sessionId, lastSeq, phase, 'delta', text)),
           );
           const turn = this.engine.newTurn(original, input, interpretation, controller.signal);
           if (input.text !== undefined) turn.remember('user', input.text);
+          // A model's reply (LLM interpreter) is the message its streamed deltas add up to; then the phase's
+          // handler says what the machine decided.
+          if (interpretation?.reply) turn.say(interpretation.reply);
           turn.state = { ...turn.state, lastActivityAt: turn.settings.now, expiryWarnedAt: null };
           await this.dispatch(turn);
           if (controller.signal.aborted) throw stopped();
           if (turn.ended) {
             turn.emit({ type: 'done' });
             await this.guard(this.store.delete(sessionId));
+            this.metrics.sessionEnded('cancelled');
             for (const event of turnEvents(turn, sessionId, lastSeq)) emit(event);
             return;
           }
-          const events = await this.engine.commit(original, turn, { ttlMs: this.settings.activeTtlMs });
+          turn.emit({ type: 'done' });
+          await options.beforeCommit?.({ version: original.version, lastEventSeq: original.lastEventSeq, events: turn.responses.length });
+          const events = await this.engine.commit(original, turn, { ttlMs: this.settings.activeTtlMs, done: false });
           for (const event of events) emit(event);
         } finally {
           if (this.inFlight.get(sessionId) === controller) this.inFlight.delete(sessionId);
@@ -135,10 +198,14 @@ export class ConversationService {
       };
 
       run()
-        .then(() => subscriber.complete())
+        .then(() => {
+          measure('ok');
+          subscriber.complete();
+        })
         .catch((error: unknown) => {
           const failure = controller.signal.aborted && !(error instanceof DomainError) ? stopped() : toDomainError(storeError(error));
           if (failure.code === 'INTERNAL_ERROR') this.logger.error(`Turn failed in session ${sessionId}`, error as Error);
+          measure(failure.code);
           if (!started && isRefusal(failure)) {
             subscriber.error(failure);
             return;
@@ -155,8 +222,15 @@ export class ConversationService {
   }
 
   /** Completes a connection from the provider's redirect and resumes the conversation (events go to `/events`). */
-  completeOauth(callback: OauthCallback): Promise<OauthCallbackResult> {
-    return this.guard(this.oauthCompletion.complete(callback));
+  async completeOauth(callback: OauthCallback): Promise<OauthCallbackResult> {
+    try {
+      const result = await this.guard(this.oauthCompletion.complete(callback));
+      this.metrics.oauthCallback(result.outcome);
+      return result;
+    } catch (error) {
+      this.metrics.oauthCallback(error instanceof DomainError && error.code === 'OAUTH_STATE_INVALID' ? 'invalid_state' : 'error');
+      throw error;
+    }
   }
 
   /** Warns and expires idle sessions (the scheduled job calls this). */
@@ -224,13 +298,20 @@ export class ConversationService {
     try {
       return await this.interpreter.interpret(
         { text: input.text, phase: state.phase, requirements: state.context.requirements, transcript: state.context.transcript },
-        { signal, onDelta },
+        { signal, onDelta, onUsage: (usage) => this.recordUsage(state.sessionId, usage) },
       );
     } catch (error) {
       if (signal.aborted) throw stopped();
       this.logger.warn(`Interpreter failed in session ${state.sessionId}: ${(error as Error).message}`);
       throw new DomainError('INTERPRETER_FAILED', "I couldn't understand that right now; nothing was changed. Please try again.");
     }
+  }
+
+  /** Token usage per turn and per session: a log line, and the session's total in the LLM metrics. */
+  private recordUsage(sessionId: string, usage: TokenUsage): void {
+    const total = this.llmMetrics?.addSessionUsage(sessionId, usage);
+    const session = total ? `; session ${total.promptTokens} + ${total.completionTokens} over ${total.turns} turn(s)` : '';
+    this.logger.log(`LLM tokens in session ${sessionId}: turn ${usage.promptTokens} prompt + ${usage.completionTokens} completion${session}`);
   }
 
   /** Restart, cancel and back mean the same in every phase; everything else is the phase handler's. */
@@ -262,6 +343,7 @@ export class ConversationService {
     try {
       return await operation;
     } catch (error) {
+      if (error instanceof StoreUnavailableError) this.metrics.storeUnavailable('session');
       throw storeError(error);
     }
   }
@@ -284,7 +366,7 @@ function live(
   content: string | null,
   data: Record<string, unknown> | null = null,
 ): ChatResponse {
-  return { sessionId, seq, type, phase, content, actions: [], oauthUrl: null, data };
+  return { sessionId, seq, type, phase, content, actions: [], oauthUrl: null, data, ...(type === 'delta' ? {} : { [LIVE_ONLY]: true as const }) };
 }
 
 /** Events of a turn that ended the session: nothing to log them in, so they are live only. */

@@ -1,59 +1,66 @@
 import { Controller, Get, Headers, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { toErrorBody } from '../common/domain-exception.filter.js';
 import { SseWriter } from '../common/sse-writer.js';
+import { GracefulShutdown } from '../http/graceful-shutdown.js';
 import { IdentityGuard } from '../identity/identity.guard.js';
 import { Owner } from '../identity/owner.decorator.js';
+import { ConversationMetrics } from '../metrics/conversation-metrics.js';
 import { ConversationService } from './conversation.service.js';
 import type { SessionOwner } from './state.js';
 
 /** Idle streams get a comment line this often so proxies and browsers keep them open. */
 export const HEARTBEAT_MS = 15_000;
 
+/** The last frame of a stream closed by a shutdown: reconnect soon (to another replica), resuming from `Last-Event-ID`. */
+export const SHUTDOWN_FRAME = 'retry: 1000\n: server shutting down, reconnect with Last-Event-ID\n\n';
+
 /** The session's event stream: replay after `Last-Event-ID`, then live pushes (OAuth completion, expiry, turns). */
 @ApiTags('events')
 @Controller('v1/sessions/:id/events')
 @UseGuards(IdentityGuard)
 export class EventsController {
-  constructor(private readonly conversations: ConversationService) {}
+  constructor(
+    private readonly conversations: ConversationService,
+    private readonly shutdown: GracefulShutdown,
+    private readonly metrics: ConversationMetrics,
+  ) {}
 
+  /**
+   * Ownership is checked before anything is opened or subscribed: a missing or foreign session answers
+   * 404 like any other route, and no stream starts. A draining replica answers 503 `SHUTTING_DOWN`.
+   */
   @Get()
   @ApiOperation({ summary: "The session's durable events after Last-Event-ID, then live" })
   @ApiProduces('text/event-stream')
-  follow(
+  async follow(
     @Owner() owner: SessionOwner,
     @Param('id') sessionId: string,
     @Headers('last-event-id') lastEventId: string | undefined,
     @Query('lastEventId') lastEventIdQuery: string | undefined,
     @Res() res: Response,
-  ): void {
+  ): Promise<void> {
+    this.shutdown.assertAccepting();
+    await this.conversations.findOwned(owner, sessionId);
+    if (res.destroyed) return;
     const afterSeq = parseSeq(lastEventId ?? lastEventIdQuery);
     const writer = new SseWriter(res);
-    let opened = false;
-    const open = (): void => {
-      if (opened) return;
-      opened = true;
-      writer.open(200, HEARTBEAT_MS);
-      writer.write(': connected\n\n');
-    };
+    writer.open(200, HEARTBEAT_MS);
+    writer.write(': connected\n\n');
+    const closed = this.metrics.streamOpened();
     const subscription = this.conversations.followEvents(owner, sessionId, afterSeq).subscribe({
-      next: (event) => {
-        open();
-        writer.send(event, true);
-      },
-      error: (error: unknown) => {
-        if (opened) return writer.end();
-        const body = toErrorBody(error);
-        res.status(body.statusCode).json(body);
-      },
+      next: (event) => writer.send(event, true),
+      // The store went away mid-stream (or the session did): end it; the client resumes with Last-Event-ID.
+      error: () => writer.end(),
     });
-    // The ownership check happens in the replay; open once it passed or right away when there is nothing to replay.
-    this.conversations
-      .findOwned(owner, sessionId)
-      .then(() => open())
-      .catch(() => undefined);
+    const forget = this.shutdown.streamOpened(() => {
+      subscription.unsubscribe();
+      writer.write(SHUTDOWN_FRAME);
+      writer.end();
+    });
     res.on('close', () => {
+      forget();
+      closed();
       subscription.unsubscribe();
       writer.end();
     });

@@ -1,28 +1,47 @@
 import { Body, Controller, Headers, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { defer, type Observable, switchMap } from 'rxjs';
 import { toErrorBody } from '../common/domain-exception.filter.js';
+import { DomainError } from '../common/errors.js';
 import { SseWriter } from '../common/sse-writer.js';
+import { GracefulShutdown } from '../http/graceful-shutdown.js';
+import { IdempotentTurns, parseIdempotencyKey, type StartTurn } from '../http/idempotency/idempotent-turns.js';
+import { RateLimits } from '../http/rate-limits.js';
 import { IdentityGuard } from '../identity/identity.guard.js';
 import { Owner } from '../identity/owner.decorator.js';
 import type { ChatResponse } from './chat-response.js';
 import { ConversationService } from './conversation.service.js';
 import { parseTurnRequest } from './dto/turn-request.dto.js';
+import { HEARTBEAT_MS } from './events.controller.js';
 import type { SessionOwner } from './state.js';
 
 /**
  * One turn per POST. The frames are written here rather than through `@Sse`, which costs half the
  * throughput (STACK.md); the service's `Observable<ChatResponse>` stays the contract.
+ *
+ * Before the turn runs: the body is validated, a draining replica refuses (503 `SHUTTING_DOWN`), an
+ * `Idempotency-Key` seen before replays its first answer, and the user's turn rate limit is counted.
  */
 @ApiTags('messages')
 @Controller('v1/sessions/:id/messages')
 @UseGuards(IdentityGuard)
 export class MessagesController {
-  constructor(private readonly conversations: ConversationService) {}
+  constructor(
+    private readonly conversations: ConversationService,
+    private readonly limits: RateLimits,
+    private readonly shutdown: GracefulShutdown,
+    private readonly idempotent: IdempotentTurns,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'One turn: a stream of ChatResponse events (or JSON with Accept: application/json)' })
   @ApiProduces('text/event-stream', 'application/json')
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retrying with the same key returns the first attempt’s events instead of running the turn again (kept 24 h).',
+  })
   @ApiBody({
     schema: {
       oneOf: [
@@ -41,9 +60,16 @@ export class MessagesController {
     @Param('id') sessionId: string,
     @Body() body: unknown,
     @Headers('accept') accept: string | undefined,
+    @Headers('idempotency-key') idempotencyHeader: string | undefined,
     @Res() res: Response,
   ): void {
     const input = parseTurnRequest(body);
+    const idempotencyKey = parseIdempotencyKey(idempotencyHeader);
+    if (this.shutdown.isDraining) {
+      sendError(res, new DomainError('SHUTTING_DOWN', 'This server is restarting; try again in a moment.', { retryAfterSeconds: 1 }));
+      return;
+    }
+    const endTurn = this.shutdown.turnStarted();
     const client = new AbortController();
     res.on('close', () => client.abort());
     const wantsJson = !!accept && accept.includes('application/json') && !accept.includes('text/event-stream');
@@ -51,27 +77,46 @@ export class MessagesController {
     const writer = new SseWriter(res);
     let opened = false;
 
-    this.conversations.processMessage(owner, sessionId, input, { signal: client.signal }).subscribe({
+    // Only a turn that really runs counts against the rate limit (a replay does not).
+    const start: StartTurn = ({ beforeCommit }) =>
+      defer(() => this.limits.consumeTurn(owner)).pipe(
+        switchMap(() => this.conversations.processMessage(owner, sessionId, input, { signal: client.signal, beforeCommit })),
+      );
+    const events: Observable<ChatResponse> = idempotencyKey
+      ? this.idempotent.run(owner, sessionId, idempotencyKey, input, start)
+      : start({ beforeCommit: async () => undefined });
+
+    events.subscribe({
       next: (event) => {
         if (wantsJson) {
           responses.push(event);
           return;
         }
         if (!opened) {
-          writer.open();
+          writer.open(200, HEARTBEAT_MS);
           opened = true;
         }
         writer.send(event);
       },
       error: (error: unknown) => {
-        const body = toErrorBody(error);
+        endTurn();
         if (opened) writer.end();
-        else res.status(body.statusCode).json(body);
+        else sendError(res, error);
       },
       complete: () => {
-        if (wantsJson) res.status(200).json({ responses });
-        else writer.end();
+        endTurn();
+        if (wantsJson) return void res.status(200).json({ responses });
+        if (!opened) writer.open();
+        writer.end();
       },
     });
   }
+}
+
+/** The API's error body, with `Retry-After` when the error says how long to wait (429, 503). */
+function sendError(res: Response, error: unknown): void {
+  const body = toErrorBody(error);
+  const retryAfter = error instanceof DomainError ? error.details?.['retryAfterSeconds'] : undefined;
+  if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+  res.status(body.statusCode).json(body);
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
+import { ConversationMetrics } from '../metrics/conversation-metrics.js';
 import type { ChatResponse } from './chat-response.js';
 import { ConversationSettings } from './conversation.settings.js';
 import { SessionEventBus } from './events/session-event-bus.js';
@@ -21,6 +22,7 @@ export class TurnEngine {
     @Inject(Clock) private readonly clock: Clock,
     private readonly registry: PhaseHandlerRegistry,
     private readonly settings: ConversationSettings,
+    private readonly metrics: ConversationMetrics,
   ) {}
 
   /** Follows `goTo` requests: `enter` the new phase, or `handle` the same input there when forwarded. */
@@ -50,8 +52,10 @@ export class TurnEngine {
     try {
       await this.store.save(state, original.version, events, { ttlMs: options.ttlMs });
     } catch (error) {
+      if (error instanceof StoreUnavailableError) this.metrics.storeUnavailable('commit');
       throw storeError(error);
     }
+    this.metrics.committed(events);
     this.bus.publish(state.sessionId, events).catch(() => undefined);
     return events;
   }

@@ -31,7 +31,8 @@ export class IdentityService {
   async resolve(headers: Record<string, string | string[] | undefined>): Promise<SessionOwner> {
     if (this.config.devIdentity) return this.fromDevHeaders(headers);
     const header = single(headers['authorization']);
-    const match = header ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header) : null;
+    // The scheme is case-insensitive (RFC 9110); the token is a compact JWS (three base64url parts).
+    const match = header ? /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i.exec(header) : null;
     if (!match) throw unauthenticated();
     return this.verify(match[1]!);
   }
@@ -40,9 +41,13 @@ export class IdentityService {
     const env = this.config.env;
     try {
       const options = {
+        // One family per configuration: an HS256 token never passes against a JWKS (key confusion), and
+        // `none` is never accepted.
         algorithms: this.secret ? ['HS256'] : ['RS256', 'ES256', 'PS256', 'EdDSA'],
         issuer: env.AUTH_ISSUER,
         audience: env.AUTH_AUDIENCE,
+        // A token without an expiry would be valid forever.
+        requiredClaims: ['exp', 'sub'],
         clockTolerance: 5,
       };
       const { payload } = this.secret ? await jwtVerify(token, this.secret, options) : await jwtVerify(token, this.jwks!, options);

@@ -1,0 +1,29 @@
+import type { NextFunction, Request, Response } from 'express';
+import { toErrorBody } from '../common/domain-exception.filter.js';
+import { DomainError } from '../common/errors.js';
+import type { RateLimits } from './rate-limits.js';
+
+/** Probes and scrapes are never limited: a busy client must not make a replica look dead. */
+export function isExemptFromRateLimit(path: string): boolean {
+  return path === '/metrics' || path === '/health' || path.startsWith('/health/');
+}
+
+/**
+ * Express middleware counting every request against its client IP (`req.ip`, which honours
+ * `TRUST_PROXY`). It runs before body parsing, so a flood costs as little as possible; refused
+ * requests get the API's error body and `Retry-After`.
+ */
+export function ipRateLimit(limits: RateLimits) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (isExemptFromRateLimit(req.path)) return next();
+    limits.consumeRequest(req.ip ?? req.socket.remoteAddress ?? 'unknown').then(
+      () => next(),
+      (error: unknown) => {
+        const body = toErrorBody(error);
+        const retryAfter = error instanceof DomainError ? error.details?.['retryAfterSeconds'] : undefined;
+        if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+        res.status(body.statusCode).json(body);
+      },
+    );
+  };
+}

@@ -1,0 +1,72 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { AppConfig } from '../config/app-config.js';
+import { DomainError } from '../common/errors.js';
+import type { SessionOwner } from '../conversation/state.js';
+import { ConversationMetrics } from '../metrics/conversation-metrics.js';
+import { RedisConnections } from '../redis/redis-connections.js';
+
+const WINDOW_SECONDS = 60;
+
+/**
+ * The per-IP request limit and the per-user turn limit (fixed one-minute windows). With
+ * `SESSION_STORE=redis` the counters live in Redis, so the limits hold across replicas; while Redis
+ * is unreachable each replica falls back to its own in-memory counters (the insurance limiter)
+ * instead of refusing or waving everything through.
+ */
+@Injectable()
+export class RateLimits {
+  private readonly logger = new Logger(RateLimits.name);
+  /** Null when `RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP=0`. */
+  private readonly perIp: RateLimiterAbstract | null;
+  private readonly turnsPerUser: RateLimiterAbstract;
+
+  constructor(
+    config: AppConfig,
+    connections: RedisConnections,
+    private readonly metrics: ConversationMetrics,
+  ) {
+    const env = config.env;
+    const make = (name: string, points: number): RateLimiterAbstract => {
+      const memory = new RateLimiterMemory({ keyPrefix: name, points, duration: WINDOW_SECONDS });
+      if (env.SESSION_STORE !== 'redis') return memory;
+      return new RateLimiterRedis({
+        storeClient: connections.command,
+        keyPrefix: `${env.REDIS_KEY_PREFIX}rl:${name}`,
+        points,
+        duration: WINDOW_SECONDS,
+        // Straight to the in-memory counters while the connection is down, rather than a failed call first.
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: memory,
+      });
+    };
+    const perIp = env.RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP;
+    this.perIp = perIp > 0 ? make('ip', perIp) : null;
+    this.turnsPerUser = make('turns', env.RATE_LIMIT_TURNS_PER_MINUTE);
+  }
+
+  /** Counts a request from `ip`; throws 429 `RATE_LIMITED` (with the seconds to wait) past the limit. */
+  async consumeRequest(ip: string): Promise<void> {
+    if (!this.perIp) return;
+    await this.consume(this.perIp, ip, 'ip', 'Too many requests from this address; slow down.');
+  }
+
+  /** Counts a turn of `owner`; throws 429 `RATE_LIMITED` past `RATE_LIMIT_TURNS_PER_MINUTE`. */
+  async consumeTurn(owner: SessionOwner): Promise<void> {
+    const key = `${encodeURIComponent(owner.tenantId)}:${encodeURIComponent(owner.userId)}`;
+    await this.consume(this.turnsPerUser, key, 'turns', 'Too many turns in the last minute; wait a moment and try again.');
+  }
+
+  private async consume(limiter: RateLimiterAbstract, key: string, scope: 'ip' | 'turns', message: string): Promise<void> {
+    try {
+      await limiter.consume(key);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) {
+        this.metrics.limited(scope);
+        throw new DomainError('RATE_LIMITED', message, { retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) });
+      }
+      // Both the store and the insurance failed: let the request through rather than fail it.
+      this.logger.warn(`Rate limiter (${scope}) failed: ${(rejection as Error).message}`);
+    }
+  }
+}
