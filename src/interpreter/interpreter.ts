@@ -43,11 +43,22 @@ export interface InterpretRequest {
   transcript: readonly TranscriptEntry[];
 }
 
+/** Tokens a model call consumed, as the endpoint reported them. */
+export interface TokenUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
 export interface InterpretOptions {
   /** Fires when the client disconnects or the turn is stopped; implementations abort their work. */
   signal?: AbortSignal;
   /** Receives pieces of the assistant's reply as they are generated (live `delta` events). */
   onDelta?: (text: string) => void;
+  /**
+   * Receives the turn's token usage (the sum over its model calls) once, when the interpretation ends;
+   * not called when no model was called (the rule-based interpreter, an open circuit).
+   */
+  onUsage?: (usage: TokenUsage) => void;
 }
 
 /** Turns a user's text into intent + structured requirement fields. */

@@ -1,11 +1,10 @@
 import type { CircuitState } from './circuit-breaker.js';
 import type { ResponseMode } from './prompts.js';
 
+import type { TokenUsage } from '../interpreter.js';
+
 /** Token counts as the endpoint reported them (`stream_options.include_usage`). */
-export interface TokenUsage {
-  promptTokens: number;
-  completionTokens: number;
-}
+export type { TokenUsage } from '../interpreter.js';
 
 /** One HTTP call to the model: the first one of a turn, or the repair request after an invalid answer. */
 export type LlmCallKind = 'initial' | 'repair';
@@ -60,8 +59,14 @@ export interface LlmObserver {
 const zeroes = <K extends string>(keys: readonly K[]): Record<K, number> =>
   Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
 
+/** How many sessions' token totals {@link LlmMetrics} keeps (least recently used ones are dropped first). */
+export const SESSION_USAGE_CAP = 10_000;
+
 /** In-memory counters of everything the interpreter reports; the default observer. */
 export class LlmMetrics implements LlmObserver {
+  /** Token totals per session in this process, most recently used last (a `Map` keeps insertion order). */
+  private readonly sessions = new Map<string, TokenUsage & { turns: number }>();
+
   promptTokens = 0;
   completionTokens = 0;
   calls = 0;
@@ -118,6 +123,29 @@ export class LlmMetrics implements LlmObserver {
     this.replyMismatches++;
   }
 
+  /**
+   * Adds one turn's usage to its session's total and returns the new total. Kept for at most
+   * {@link SESSION_USAGE_CAP} sessions; a session the cap evicted starts again from this turn.
+   */
+  addSessionUsage(sessionId: string, usage: TokenUsage): TokenUsage & { turns: number } {
+    const previous = this.sessions.get(sessionId);
+    const total = {
+      promptTokens: (previous?.promptTokens ?? 0) + usage.promptTokens,
+      completionTokens: (previous?.completionTokens ?? 0) + usage.completionTokens,
+      turns: (previous?.turns ?? 0) + 1,
+    };
+    this.sessions.delete(sessionId);
+    this.sessions.set(sessionId, total);
+    if (this.sessions.size > SESSION_USAGE_CAP) this.sessions.delete(this.sessions.keys().next().value!);
+    return total;
+  }
+
+  /** The session's token total so far in this process (turns that called a model), if any. */
+  sessionUsage(sessionId: string): (TokenUsage & { turns: number }) | undefined {
+    const total = this.sessions.get(sessionId);
+    return total && { ...total };
+  }
+
   /** A plain copy of every counter. */
   snapshot() {
     return {
@@ -132,6 +160,7 @@ export class LlmMetrics implements LlmObserver {
       circuitOpenings: this.circuitOpenings,
       responseMode: this.responseMode,
       replyMismatches: this.replyMismatches,
+      sessionsWithUsage: this.sessions.size,
     };
   }
 }

@@ -31,11 +31,6 @@ export interface OpenAiInterpreterSettings extends ChatClientSettings {
   circuit?: CircuitBreakerOptions;
 }
 
-/** `InterpretOptions` plus an optional per-turn usage callback (for per-session accounting by the caller). */
-export interface OpenAiInterpretOptions extends InterpretOptions {
-  onUsage?: (usage: TokenUsage) => void;
-}
-
 type Checked = { ok: true; interpretation: Interpretation } | { ok: false; kind: InvalidOutputKind; error: string };
 
 interface Turn {
@@ -85,7 +80,7 @@ export class OpenAiInterpreter implements Interpreter {
     return this.client.responseMode;
   }
 
-  async interpret(request: InterpretRequest, options: OpenAiInterpretOptions = {}): Promise<Interpretation> {
+  async interpret(request: InterpretRequest, options: InterpretOptions = {}): Promise<Interpretation> {
     const { signal } = options;
     if (signal?.aborted) throw abortError(signal);
     const turn: Turn = { started: performance.now(), calls: 0, usage: { promptTokens: 0, completionTokens: 0 } };
@@ -145,7 +140,7 @@ export class OpenAiInterpreter implements Interpreter {
     permit: CircuitPermit,
     interpretation: Interpretation,
     outcome: 'llm' | 'repaired',
-    options: OpenAiInterpretOptions,
+    options: InterpretOptions,
     turn: Turn,
     deltas: DeltaStream,
   ): Interpretation {
@@ -162,7 +157,7 @@ export class OpenAiInterpreter implements Interpreter {
   private filtered(
     permit: CircuitPermit,
     request: InterpretRequest,
-    options: OpenAiInterpretOptions,
+    options: InterpretOptions,
     turn: Turn,
     deltas: DeltaStream,
   ): Promise<Interpretation> {
@@ -174,7 +169,7 @@ export class OpenAiInterpreter implements Interpreter {
   private async fallBack(
     reason: FallbackReason,
     request: InterpretRequest,
-    options: OpenAiInterpretOptions,
+    options: InterpretOptions,
     turn: Turn,
     streamed: string,
     failure?: LlmFailureKind,
@@ -194,7 +189,7 @@ export class OpenAiInterpreter implements Interpreter {
   private report(
     turn: Turn,
     result: Pick<LlmTurnReport, 'outcome' | 'fallbackReason'>,
-    options: OpenAiInterpretOptions,
+    options: InterpretOptions,
   ): void {
     const report: LlmTurnReport = {
       ...result,
