@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import type { ChatResponse } from '../conversation/chat-response.js';
-import { isDurable } from '../conversation/chat-response.js';
+import { isLogged } from '../conversation/chat-response.js';
 
 /** Headers that keep an event stream flowing through proxies (no buffering, no transform, no caching). */
 export const SSE_HEADERS: Readonly<Record<string, string>> = {
@@ -11,7 +11,7 @@ export const SSE_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** One SSE frame: `id:` only for durable events (so `Last-Event-ID` never points at a live-only one). */
-export function sseFrame(event: ChatResponse, durable = isDurable(event.type)): string {
+export function sseFrame(event: ChatResponse, durable = isLogged(event)): string {
   const id = durable ? `id: ${event.seq}\n` : '';
   return `${id}event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 }

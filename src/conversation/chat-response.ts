@@ -37,11 +37,25 @@ export interface ChatResponse {
   actions: ChatAction[];
   oauthUrl: string | null;
   data: Record<string, unknown> | null;
+  /** Set (never serialised) when this response is not in the event log; see `LIVE_ONLY`. */
+  [LIVE_ONLY]?: true;
 }
+
+/**
+ * Marks a response that is not in the session's event log although its type is durable: the `error` and
+ * `done` of a failed turn, the last events of a cancelled session. A symbol, so it is never serialised.
+ */
+export const LIVE_ONLY: unique symbol = Symbol('liveOnly');
 
 /** A response as a handler produces it, before the session id, seq and phase are stamped on. */
 export type ResponseDraft = Pick<ChatResponse, 'type'> & Partial<Pick<ChatResponse, 'content' | 'actions' | 'oauthUrl' | 'data'>>;
 
+/** Whether events of this type are kept in the event log (all but `delta`). */
 export function isDurable(type: ChatResponseType): boolean {
   return type !== 'delta';
+}
+
+/** Whether this response is in the event log: it then carries an SSE `id:` and is replayed by `/events`. */
+export function isLogged(response: ChatResponse): boolean {
+  return isDurable(response.type) && response[LIVE_ONLY] !== true;
 }

@@ -3,6 +3,7 @@ import { lastValueFrom, toArray } from 'rxjs';
 import { consent } from '../../test/support/conversation-client.js';
 import { startTestingApp, type TestingApp } from '../../test/support/testing-app.js';
 import { DomainError } from '../common/errors.js';
+import { sseFrame } from '../common/sse-writer.js';
 import { Interpreter } from '../interpreter/interpreter.js';
 import type { ChatResponse } from './chat-response.js';
 import type { TurnInput } from './phases/turn.js';
@@ -192,6 +193,8 @@ describe('ConversationService', () => {
       expect(events.map((event) => event.type)).toEqual(['error', 'done']);
       expect(events[0]?.data).toMatchObject({ code: 'VERSION_CONFLICT', retryable: true });
       expect(events.every((event) => event.seq === before.lastEventSeq)).toBe(true);
+      // Not in the log, so framed without an SSE id.
+      expect(events.map((event) => sseFrame(event).startsWith('id:'))).toEqual([false, false]);
       expect(await harness.conversations.getSession(OWNER, sessionId)).toEqual(before);
     });
 
