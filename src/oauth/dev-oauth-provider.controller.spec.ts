@@ -246,7 +246,7 @@ describe(`${DevOauthProviderController.name} in production`, () => {
   it('answers 404 everywhere should it be wired by mistake', async () => {
     const { app, base } = await startApp({
       NODE_ENV: 'production',
-      AUTH_JWT_SECRET: 'jwt-secret',
+      AUTH_JWT_SECRET: 'a-jwt-secret-of-at-least-32-characters',
       CREDENTIALS_KEY: 'a'.repeat(64),
       PUBLIC_URL: 'https://agents.example',
     });

@@ -6,7 +6,7 @@ import { INTEGRATION_CATALOG } from './integration-catalog.js';
 import { DEV_OAUTH_CLIENT_ID } from './dev-oauth-server.js';
 import { OauthProviderRegistry, splitScopes } from './oauth-provider.registry.js';
 
-const PRODUCTION = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'jwt-secret', CREDENTIALS_KEY: 'k'.repeat(64) };
+const PRODUCTION = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-jwt-secret-of-at-least-32-characters', CREDENTIALS_KEY: 'k'.repeat(64) };
 const registry = (env: Record<string, string>) => new OauthProviderRegistry(new AppConfig(env));
 
 describe(OauthProviderRegistry.name, () => {

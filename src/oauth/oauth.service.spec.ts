@@ -171,7 +171,7 @@ describe(OauthService.name, () => {
 
       const production = await oauthServiceFixture({
         NODE_ENV: 'production',
-        AUTH_JWT_SECRET: 'jwt',
+        AUTH_JWT_SECRET: 'a-jwt-secret-of-at-least-32-characters',
         CREDENTIALS_KEY: 'c'.repeat(64),
         OAUTH_SLACK_CLIENT_ID: 'slack-client',
       });

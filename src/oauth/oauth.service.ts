@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
 import type { SessionOwner } from '../conversation/state.js';
 import { type OauthStateRecord, SessionStore } from '../conversation/store/session-store.js';
+import { type CallbackReceipt, CallbackReceipts } from './callback-receipts.js';
 import { CredentialStore } from './credential-store.js';
 import { DevOauthServer } from './dev-oauth-server.js';
 import { type CatalogIntegration, findIntegration } from './integration-catalog.js';
@@ -26,7 +28,22 @@ export interface AuthorizationStart {
 /** `reason` is a short code for logs and events (`issuer_mismatch`, `token_endpoint_timeout`, …); it holds no secret. */
 export type ExchangeOutcome = { status: 'connected' } | { status: 'failed'; reason: string };
 
+/**
+ * What taking a callback's `state` found: the record to complete (`claimed`), a real state past its
+ * expiry (`expired`, now spent), a state some earlier callback took (`used`, with what became of it),
+ * or nothing we issued (`unknown`).
+ */
+export type CallbackClaim =
+  | { kind: 'claimed'; record: OauthStateRecord }
+  | { kind: 'expired'; record: OauthStateRecord }
+  | { kind: 'used'; receipt: CallbackReceipt }
+  | { kind: 'unknown' };
+
 const MAX_CODE_LENGTH = 2_048;
+/** Pauses while a duplicate looks for the receipt that the callback which took its state is writing. */
+const RECEIPT_POLL_MS = [0, 20, 40, 60, 80];
+/** Receipts outlive their state: a reload of the callback page an hour later still gets a clear answer. */
+const MIN_RECEIPT_TTL_MS = 3_600_000;
 
 /**
  * Connecting accounts: the authorization URL with `state` and PKCE, the code exchange and the
@@ -40,6 +57,7 @@ export class OauthService {
   constructor(
     @Inject(SessionStore) private readonly sessions: SessionStore,
     @Inject(CredentialStore) private readonly credentials: CredentialStore,
+    @Inject(CallbackReceipts) private readonly receipts: CallbackReceipts,
     @Inject(Clock) private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly providers: OauthProviderRegistry,
@@ -63,12 +81,23 @@ export class OauthService {
 
   /**
    * Creates a single-use `state` and a PKCE pair, stores the pending record (the verifier's only
-   * home) for `OAUTH_STATE_TTL_MS`, and builds the authorization URL. Throws `VALIDATION_FAILED`
-   * for an unknown integration or one whose provider is unavailable.
+   * home), and builds the authorization URL. The state is accepted for `OAUTH_STATE_TTL_MS`; the record
+   * is kept as long again so that a late callback is told "expired" rather than "unknown". `integrations`
+   * (default: just `integration`, all of the same provider) are covered by the one grant: their scopes
+   * are joined. Throws `VALIDATION_FAILED` for an unknown integration or an unavailable provider.
    */
-  async startAuthorization(input: { sessionId: string; owner: SessionOwner; integration: string }): Promise<AuthorizationStart> {
+  async startAuthorization(input: {
+    sessionId: string;
+    owner: SessionOwner;
+    integration: string;
+    integrations?: readonly string[];
+  }): Promise<AuthorizationStart> {
     const integration = this.integration(input.integration);
+    const covered = (input.integrations ?? [input.integration]).map((id) => this.integration(id));
     const provider = this.providers.get(integration.provider);
+    if (covered.some((other) => other.provider !== integration.provider)) {
+      throw new DomainError('VALIDATION_FAILED', 'One authorization covers integrations of one provider only.');
+    }
     const ttlMs = this.config.env.OAUTH_STATE_TTL_MS;
     const state = createOauthState();
     const codeVerifier = createCodeVerifier();
@@ -83,10 +112,10 @@ export class OauthService {
       redirectUri: this.config.oauthRedirectUrl,
       expiresAt: this.clock.now() + ttlMs,
     };
-    await this.sessions.putOauthState(record, ttlMs);
+    await this.sessions.putOauthState(record, 2 * ttlMs);
 
     const url = new URL(provider.authorizeUrl);
-    const scopes = provider.scopes ?? integration.scopes;
+    const scopes = provider.scopes ?? [...new Set([integration, ...covered].flatMap((each) => each.scopes))];
     const params: Record<string, string> = {
       ...provider.authorizeParams,
       response_type: 'code',
@@ -108,6 +137,52 @@ export class OauthService {
     if (!isOauthStateFormat(state)) return null;
     const record = await this.sessions.takeOauthState(state);
     return record && record.expiresAt > this.clock.now() ? record : null;
+  }
+
+  /**
+   * Takes a callback's `state` (single use, atomic across replicas) and leaves a receipt for its
+   * duplicates. Exactly one caller per state gets `claimed` (or `expired`); a duplicate gets `used`
+   * with what the first one reported through `settleCallback`.
+   */
+  async claimCallback(state: string): Promise<CallbackClaim> {
+    if (!isOauthStateFormat(state)) return { kind: 'unknown' };
+    const record = await this.sessions.takeOauthState(state);
+    if (record) {
+      const expired = record.expiresAt <= this.clock.now();
+      await this.putReceipt(state, {
+        sessionId: record.sessionId,
+        integration: record.integration,
+        provider: record.provider,
+        status: expired ? 'expired' : 'exchanging',
+      });
+      return expired ? { kind: 'expired', record } : { kind: 'claimed', record };
+    }
+    // The state is gone; if a concurrent callback took it, its receipt follows within a round trip.
+    for (const pause of RECEIPT_POLL_MS) {
+      if (pause > 0) await sleep(pause);
+      const receipt = await this.receipts.get(state);
+      if (receipt) return { kind: 'used', receipt };
+    }
+    return { kind: 'unknown' };
+  }
+
+  /** Records what became of a claimed callback, for its duplicates. */
+  async settleCallback(record: OauthStateRecord, status: CallbackReceipt['status']): Promise<void> {
+    await this.putReceipt(record.state, {
+      sessionId: record.sessionId,
+      integration: record.integration,
+      provider: record.provider,
+      status,
+    });
+  }
+
+  /**
+   * Whether a callback's `iss` is acceptable for the record's provider (RFC 9207): absent, or equal to
+   * the provider's issuer when one is known. Applies to error responses as well as to codes.
+   */
+  issuerMatches(record: OauthStateRecord, iss: string | undefined): boolean {
+    const issuer = this.providers.find(record.provider)?.issuer;
+    return iss === undefined || issuer === undefined || iss === issuer;
   }
 
   /**
@@ -151,6 +226,11 @@ export class OauthService {
       });
     }
     return requestToken(provider, grant, this.config.env.OAUTH_TOKEN_TIMEOUT_MS);
+  }
+
+  private async putReceipt(state: string, receipt: CallbackReceipt): Promise<void> {
+    const ttlMs = Math.max(2 * this.config.env.OAUTH_STATE_TTL_MS, MIN_RECEIPT_TTL_MS);
+    await this.receipts.put(state, receipt, ttlMs);
   }
 
   private failed(record: OauthStateRecord, reason: string): ExchangeOutcome {

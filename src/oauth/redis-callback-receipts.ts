@@ -1,0 +1,27 @@
+import type { Redis } from 'ioredis';
+import { guarded } from '../conversation/store/redis-errors.js';
+import { type CallbackReceipt, type CallbackReceipts, receiptKey } from './callback-receipts.js';
+
+/** Receipts as `<prefix>oauth-receipt:<sha256(state)>` strings with a TTL, shared by every replica. */
+export class RedisCallbackReceipts implements CallbackReceipts {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keyPrefix: string,
+  ) {}
+
+  async put(state: string, receipt: CallbackReceipt, ttlMs: number): Promise<void> {
+    const key = this.key(state);
+    const value = JSON.stringify(receipt);
+    await guarded(this.redis, () => this.redis.set(key, value, 'PX', Math.max(1, Math.ceil(ttlMs))));
+  }
+
+  async get(state: string): Promise<CallbackReceipt | null> {
+    const key = this.key(state);
+    const json = await guarded(this.redis, () => this.redis.get(key));
+    return json === null ? null : (JSON.parse(json) as CallbackReceipt);
+  }
+
+  private key(state: string): string {
+    return `${this.keyPrefix}oauth-receipt:${receiptKey(state)}`;
+  }
+}
