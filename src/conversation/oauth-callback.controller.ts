@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AppConfig } from '../config/app-config.js';
 import { toErrorBody } from '../common/domain-exception.filter.js';
+import { DomainError } from '../common/errors.js';
 import { ConversationService } from './conversation.service.js';
 
 const escapeHtml = (text: string): string =>
@@ -12,8 +13,11 @@ const firstString = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined;
 
 /**
- * The providers' redirect. Answers 303 to the chat page of the session (a fixed URL from config plus
- * the session id, so no parameter can redirect elsewhere), or a 400 page when the state is unusable.
+ * The providers' redirect. Answers 303 to the chat page of the session, or a page saying why not
+ * (400 for a bad, expired, used or superseded state: nothing changed; a duplicate of a callback that
+ * went through is told so). Every URL it sends the browser to is the configured return URL plus the
+ * session id: no parameter of the request can steer it elsewhere (no open redirect). The answers are
+ * never cached and leak no referrer (the URL carries the code and state).
  */
 @ApiExcludeController()
 @Controller('v1/oauth/callback')
@@ -29,28 +33,39 @@ export class OauthCallbackController {
   async callback(@Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const state = firstString(query['state']);
     try {
-      if (!state) throw Object.assign(new Error('missing state'), { status: 400 });
+      if (!state) throw new DomainError('OAUTH_STATE_INVALID', 'The sign-in link is missing its state. Nothing was changed.');
       const result = await this.conversations.completeOauth({
         state,
         code: firstString(query['code']),
         error: firstString(query['error']),
         iss: firstString(query['iss']),
       });
-      const target = new URL(this.config.env.OAUTH_RETURN_URL ?? `${this.config.publicUrl}/`);
-      target.searchParams.set('sessionId', result.sessionId);
-      target.searchParams.set('connected', `${result.integration}:${result.outcome}`);
-      res.redirect(303, target.toString());
+      res.redirect(303, this.chatUrl(result.sessionId, `${result.integration}:${result.outcome}`));
     } catch (error) {
       const body = toErrorBody(error);
-      const message = body.code === 'INTERNAL_ERROR' ? 'Something went wrong on our side.' : body.message;
+      const details = error instanceof DomainError ? error.details : undefined;
+      const title = typeof details?.['title'] === 'string' ? details['title'] : 'Connection not completed';
+      const sessionId = typeof details?.['sessionId'] === 'string' ? details['sessionId'] : undefined;
+      const message = body.code === 'INTERNAL_ERROR' ? 'Something went wrong on our side. Nothing was connected.' : body.message;
+      const back = sessionId
+        ? `<p><a href="${escapeHtml(this.chatUrl(sessionId))}">Back to the conversation</a></p>`
+        : '<p>Go back to the conversation and try connecting again.</p>';
       res
-        .status(body.statusCode === 500 ? 500 : body.statusCode >= 500 ? body.statusCode : 400)
+        .status(body.statusCode >= 500 ? body.statusCode : 400)
         .type('html')
         .send(
-          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Connection not completed</title></head>` +
-            `<body><h1>Connection not completed</h1><p>${escapeHtml(message)}</p>` +
-            `<p>Nothing was changed. Go back to the conversation and try connecting again.</p></body></html>`,
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex">` +
+            `<title>${escapeHtml(title)}</title></head>` +
+            `<body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${back}</body></html>`,
         );
     }
+  }
+
+  /** The chat page of a session: the configured return URL (or the service's own page), never a request parameter. */
+  private chatUrl(sessionId: string, connected?: string): string {
+    const target = new URL(this.config.env.OAUTH_RETURN_URL ?? `${this.config.publicUrl}/`);
+    target.searchParams.set('sessionId', sessionId);
+    if (connected) target.searchParams.set('connected', connected);
+    return target.toString();
   }
 }

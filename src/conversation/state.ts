@@ -78,6 +78,12 @@ export interface ConversationState {
   status: SessionStatus;
   context: ConversationContext;
   pendingOauth: PendingOauth | null;
+  /**
+   * While in OAUTH_FLOW: the open authorization request of each unresolved integration (integrations
+   * of one provider share one), so they can be connected in any order; `pendingOauth` is the current
+   * one. Holds no secret. Absent in sessions saved before the checklist existed.
+   */
+  oauthRequests?: PendingOauth[];
   draftAgentId: string | null;
   /** Phase changes, newest last, capped. */
   history: TransitionRecord[];
