@@ -78,6 +78,23 @@ export function createRedisClient(url: string, options: CreateRedisClientOptions
   return client;
 }
 
+/** Whether `error` is ioredis's rejection of a command that got no answer within `commandTimeout`. */
+export function isCommandTimeout(error: unknown): boolean {
+  return error instanceof Error && error.message === 'Command timed out';
+}
+
+/**
+ * Drops a connection whose command went unanswered, and lets it reconnect (after the retry strategy's
+ * first delay). Trap: the timeout only rejects the promise; the command is still queued in Redis, and
+ * a paused server (`CLIENT PAUSE`, as during a failover) runs it once the pause ends, so a `save`
+ * reported as failed would commit after all, and a lease would be taken by nobody. Redis discards
+ * what a closed connection had queued, so closing it keeps "failed" meaning "nothing was written".
+ * Other commands waiting on the same connection fail with it: they were stuck just the same.
+ */
+export function abandonConnection(client: Redis): void {
+  if (client.status === 'ready' || client.status === 'connect') client.disconnect(true);
+}
+
 /** Closes a connection politely (QUIT), or at once if Redis does not answer within `timeoutMs`. */
 export async function closeRedisClient(client: Redis, timeoutMs = 1000): Promise<void> {
   if (client.status === 'end') return;

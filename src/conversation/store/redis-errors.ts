@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { untilReady } from '../../redis/redis-client.js';
+import { abandonConnection, isCommandTimeout, untilReady } from '../../redis/redis-client.js';
 import { StoreUnavailableError, VersionConflictError } from './session-store.js';
 
 /** How long a call waits for a connection that is being (re)made before it fails. */
@@ -25,12 +25,15 @@ export function toStoreError(error: unknown): unknown {
 /**
  * Runs one Redis call on `client` once it is ready (waiting at most a second), translating its
  * failure with `toStoreError`. Keep `call` to the Redis command itself: anything it throws is mapped.
+ * A call that timed out drops the connection (see `abandonConnection`), so that what it sent cannot
+ * run later.
  */
 export async function guarded<T>(client: Redis, call: () => Promise<T>): Promise<T> {
   try {
     if (client.status !== 'ready') await untilReady(client, READY_WAIT_MS);
     return await call();
   } catch (error) {
+    if (isCommandTimeout(error)) abandonConnection(client);
     throw toStoreError(error);
   }
 }

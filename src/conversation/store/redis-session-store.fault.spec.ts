@@ -112,6 +112,44 @@ describeWithRedisServer(`${RedisSessionStore.name} faults (private redis-server)
     expect((await store.get('paused-1'))?.sessionId).toBe('paused-1');
   });
 
+  it('a save that timed out on a paused Redis does not commit when the pause ends (the connection is dropped)', async () => {
+    const store = storeOn(server.url);
+    const created = sessionState('paused-save', Date.now());
+    await store.create(created, TTL);
+    const admin = new Redis(server.url, { maxRetriesPerRequest: 0 });
+    clients.push(admin);
+    await admin.call('CLIENT', 'PAUSE', '1800', 'ALL');
+
+    const events = nextEvents(created, 1);
+    expect(await timeToUnavailable(() => store.save(nextState(created, events), 0, events, TTL))).toBeLessThan(1500);
+
+    await timeToRecovery(() => store.ping(), 4000);
+    await sleep(100);
+    expect(await store.get('paused-save')).toEqual(created);
+    expect(await store.readEvents('paused-save', 0, 10)).toEqual([]);
+  });
+
+  it('retries a lease release that failed while Redis was unreachable, as soon as it answers again', async () => {
+    const store = storeOn(server.url);
+    const token = await store.acquireLease('release-1', 60_000);
+    const admin = new Redis(server.url, { maxRetriesPerRequest: 0 });
+    clients.push(admin);
+    await admin.call('CLIENT', 'PAUSE', '1500', 'ALL');
+
+    expect(await timeToUnavailable(() => store.releaseLease('release-1', token!))).toBeLessThan(1500);
+    expect(store.pendingLeaseReleases).toBe(1);
+
+    // Released within moments of the pause's end, not when the 60 s lease runs out.
+    const released = await timeToRecovery(async () => {
+      if (await store.isLeased('release-1')) throw new StoreUnavailableError('still leased');
+    }, 4000);
+    expect(released).toBeLessThan(3000);
+    expect(store.pendingLeaseReleases).toBe(0);
+    // A late release deletes only its own lease.
+    const next = await store.acquireLease('release-1', 60_000);
+    expect(next).not.toBeNull();
+  });
+
   it('is unavailable while Redis is down at boot, and ready once it comes up', async () => {
     const port = await freePort();
     const store = storeOn(`redis://127.0.0.1:${port}`);

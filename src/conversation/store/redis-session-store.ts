@@ -16,6 +16,7 @@ import {
   type OauthStateRecord,
   type SaveOptions,
   type SessionStore,
+  StoreUnavailableError,
   VersionConflictError,
 } from './session-store.js';
 
@@ -28,6 +29,13 @@ export interface RedisSessionStoreOptions {
 
 /** Redis reports a missing TTL as -1; a key without TTL never goes away, so none is ever written. */
 const positiveTtl = (ttlMs: number): number => Math.max(1, Math.ceil(ttlMs));
+
+/** How often failed lease releases are tried again (and at once when the connection is ready again). */
+const RELEASE_RETRY_MS = 500;
+/** How long to retry a release whose lease this store did not take (not expected; a bound all the same). */
+const RELEASE_RETRY_FALLBACK_MS = 60_000;
+/** Bound on releases waiting at once (one per turn that failed during an outage), and on leases tracked. */
+const MAX_PENDING_RELEASES = 10_000;
 
 /** Sorted-set bounds must be finite numbers. */
 const scoreBound = (epochMs: number): string =>
@@ -42,6 +50,12 @@ const scoreBound = (epochMs: number): string =>
 export class RedisSessionStore implements SessionStore {
   private readonly redis: Redis & StoreScriptCommands;
   private readonly keys: RedisKeys;
+  /** When each lease this process holds expires (local clock), so a failed release knows how long to retry. */
+  private readonly leaseExpiries = new Map<string, number>();
+  /** Releases that failed while Redis was unreachable, by token. */
+  private readonly pendingReleases = new Map<string, { sessionId: string; expiresAt: number }>();
+  private releaseTimer: NodeJS.Timeout | undefined;
+  private awaitingReady = false;
 
   constructor(
     client: Redis,
@@ -140,11 +154,84 @@ export class RedisSessionStore implements SessionStore {
     // by the version check of `save`, not by the lease.
     const token = randomUUID();
     const reply = await guarded(this.redis, () => this.redis.set(this.keys.lease(sessionId), token, 'PX', positiveTtl(ttlMs), 'NX'));
-    return reply === 'OK' ? token : null;
+    if (reply !== 'OK') return null;
+    const now = Date.now();
+    // Every holder releases its lease; should one not, expired entries go before the map grows large.
+    if (this.leaseExpiries.size >= MAX_PENDING_RELEASES) {
+      for (const [held, expiresAt] of this.leaseExpiries) if (expiresAt <= now) this.leaseExpiries.delete(held);
+    }
+    this.leaseExpiries.set(token, now + ttlMs);
+    return token;
   }
 
+  /**
+   * Trap: a turn that fails because Redis is unreachable cannot release its lease either, and a lease
+   * that outlives the outage (with a persistent Redis, even a restart) keeps the session's next turns
+   * at 409 until it expires. So a release that failed for that reason is retried in the background:
+   * as soon as the connection is ready again, then every half second, until it succeeds or the lease
+   * has expired anyway. A late release is harmless: the script deletes the lease only while this token
+   * holds it. The caller still gets the error.
+   */
   async releaseLease(sessionId: string, token: string): Promise<void> {
-    await guarded(this.redis, () => this.redis.sessionStoreReleaseLease(this.keys.lease(sessionId), token));
+    const expiresAt = this.leaseExpiries.get(token) ?? Date.now() + RELEASE_RETRY_FALLBACK_MS;
+    this.leaseExpiries.delete(token);
+    try {
+      await this.releaseOnce(sessionId, token);
+    } catch (error) {
+      if (error instanceof StoreUnavailableError && this.pendingReleases.size < MAX_PENDING_RELEASES) {
+        this.pendingReleases.set(token, { sessionId, expiresAt });
+        this.scheduleReleases();
+      }
+      throw error;
+    }
+  }
+
+  /** Lease releases waiting for Redis to answer again. */
+  get pendingLeaseReleases(): number {
+    return this.pendingReleases.size;
+  }
+
+  private releaseOnce(sessionId: string, token: string): Promise<unknown> {
+    return guarded(this.redis, () => this.redis.sessionStoreReleaseLease(this.keys.lease(sessionId), token));
+  }
+
+  private scheduleReleases(): void {
+    if (this.pendingReleases.size === 0) return;
+    if (!this.awaitingReady) {
+      this.awaitingReady = true;
+      this.redis.once('ready', () => {
+        this.awaitingReady = false;
+        void this.retryReleases();
+      });
+    }
+    if (this.releaseTimer) return;
+    this.releaseTimer = setTimeout(() => {
+      this.releaseTimer = undefined;
+      void this.retryReleases();
+    }, RELEASE_RETRY_MS);
+    // Never keeps the process alive at shutdown.
+    this.releaseTimer.unref();
+  }
+
+  private async retryReleases(): Promise<void> {
+    if (this.redis.status === 'end') {
+      this.pendingReleases.clear();
+      return;
+    }
+    const now = Date.now();
+    await Promise.all(
+      [...this.pendingReleases].map(async ([token, { sessionId, expiresAt }]) => {
+        if (expiresAt <= now) return this.pendingReleases.delete(token);
+        try {
+          await this.releaseOnce(sessionId, token);
+          this.pendingReleases.delete(token);
+        } catch (error) {
+          if (!(error instanceof StoreUnavailableError)) this.pendingReleases.delete(token);
+        }
+        return undefined;
+      }),
+    );
+    this.scheduleReleases();
   }
 
   async isLeased(sessionId: string): Promise<boolean> {
