@@ -1,12 +1,26 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, type HealthCheckResult, HealthIndicatorService } from '@nestjs/terminus';
+import type { Response } from 'express';
+import type { ErrorBody } from '../common/domain-exception.filter.js';
 import { SessionStore } from '../conversation/store/session-store.js';
 
-/** Liveness (the process answers) and readiness (the session store answers). */
+/** How long the store may take to answer a readiness probe. */
+export const READINESS_TIMEOUT_MS = 2_000;
+
+/** A 503 readiness answer: the API's error shape plus Terminus's details. */
+export type NotReadyBody = ErrorBody & HealthCheckResult;
+
+/**
+ * Liveness (the process answers) and readiness (the session store answers). A load balancer polls
+ * readiness, so a store outage is logged once when it starts and once when it ends, not per probe.
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
+  private readonly logger = new Logger(HealthController.name);
+  private ready = true;
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
@@ -15,8 +29,8 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
-  check() {
-    return this.ready();
+  check(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult | NotReadyBody> {
+    return this.readiness(res);
   }
 
   @Get('live')
@@ -26,13 +40,40 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  ready() {
-    return this.health.check([
-      () =>
-        this.indicators
-          .check('store')
-          .attempt(() => this.store.ping())
-          .withTimeout(2_000),
-    ]);
+  readiness(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult | NotReadyBody> {
+    return this.health
+      .check([
+        () =>
+          this.indicators
+            .check('store')
+            .attempt(() => this.store.ping())
+            .withTimeout(READINESS_TIMEOUT_MS),
+      ])
+      .then(
+        (result) => {
+          this.changed(true, result);
+          return result;
+        },
+        (error: unknown) => {
+          if (!(error instanceof ServiceUnavailableException)) throw error;
+          const result = error.getResponse() as HealthCheckResult;
+          this.changed(false, result);
+          res.status(503);
+          const shuttingDown = result.status === 'shutting_down';
+          return {
+            statusCode: 503,
+            code: shuttingDown ? 'SHUTTING_DOWN' : 'STORE_UNAVAILABLE',
+            message: shuttingDown ? 'The service is shutting down.' : 'The session store is unreachable.',
+            ...result,
+          };
+        },
+      );
+  }
+
+  private changed(ready: boolean, result: HealthCheckResult): void {
+    if (ready === this.ready) return;
+    this.ready = ready;
+    if (ready) this.logger.log('Ready again: the session store answers');
+    else this.logger.warn(`Not ready: ${JSON.stringify(result.error ?? result.details)}`);
   }
 }
