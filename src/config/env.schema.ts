@@ -62,6 +62,8 @@ export const envSchema = z
     IDEMPOTENCY_TTL_MS: intFrom(86_400_000),
     /** On SIGTERM, how long in-flight turns may take to finish before connections are closed. */
     SHUTDOWN_GRACE_MS: intFrom(10_000, 0),
+    /** How often an idle `/events` stream gets a `: ping` comment line (proxies close silent connections). */
+    SSE_HEARTBEAT_MS: intFrom(15_000),
   })
   .superRefine((env, ctx) => {
     if (env.SESSION_STORE === 'redis' && !env.REDIS_URL) {

@@ -2,6 +2,7 @@ import { Controller, Get, Headers, Param, Query, Res, UseGuards } from '@nestjs/
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { SseWriter } from '../common/sse-writer.js';
+import { AppConfig } from '../config/app-config.js';
 import { GracefulShutdown } from '../http/graceful-shutdown.js';
 import { IdentityGuard } from '../identity/identity.guard.js';
 import { Owner } from '../identity/owner.decorator.js';
@@ -9,7 +10,7 @@ import { ConversationMetrics } from '../metrics/conversation-metrics.js';
 import { ConversationService } from './conversation.service.js';
 import type { SessionOwner } from './state.js';
 
-/** Idle streams get a comment line this often so proxies and browsers keep them open. */
+/** Idle streams get a comment line this often so proxies and browsers keep them open (`/events` takes `SSE_HEARTBEAT_MS`). */
 export const HEARTBEAT_MS = 15_000;
 
 /** The last frame of a stream closed by a shutdown: reconnect soon (to another replica), resuming from `Last-Event-ID`. */
@@ -24,6 +25,7 @@ export class EventsController {
     private readonly conversations: ConversationService,
     private readonly shutdown: GracefulShutdown,
     private readonly metrics: ConversationMetrics,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -45,7 +47,7 @@ export class EventsController {
     if (res.destroyed) return;
     const afterSeq = parseSeq(lastEventId ?? lastEventIdQuery);
     const writer = new SseWriter(res);
-    writer.open(200, HEARTBEAT_MS);
+    writer.open(200, this.config.env.SSE_HEARTBEAT_MS);
     writer.write(': connected\n\n');
     const closed = this.metrics.streamOpened();
     const subscription = this.conversations.followEvents(owner, sessionId, afterSeq).subscribe({
