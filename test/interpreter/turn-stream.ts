@@ -11,7 +11,7 @@ export interface RawTurn {
   responses: ChatResponse[];
 }
 
-/** Sends one turn (text or an action) and reads the whole SSE body. */
+/** Sends one turn (text or an action) and reads the whole body (SSE events, or none for a refused turn). */
 export async function postTurn(client: ConversationClient, input: string | { action: string }): Promise<RawTurn> {
   const body = typeof input === 'string' ? { message: input } : { action: { type: input.action } };
   const response = await fetch(`${client.baseUrl}/v1/sessions/${client.sessionId}/messages`, {
@@ -20,8 +20,8 @@ export async function postTurn(client: ConversationClient, input: string | { act
     body: JSON.stringify(body),
   });
   const raw = await response.text();
-  expect(response.headers.get('content-type') ?? '').toMatch(/^text\/event-stream/);
-  const events = parseSse(raw);
+  // A refused turn (404, 409, 429 …) answers JSON: no events.
+  const events = response.headers.get('content-type')?.startsWith('text/event-stream') ? parseSse(raw) : [];
   return { status: response.status, raw, events, responses: events.map((event) => event.data) };
 }
 

@@ -282,18 +282,12 @@ export class FakeOpenAiServer {
       const pause = index === 0 ? answer.firstChunkDelayMs : answer.delayMs;
       if (pause) await sleep(pause);
       if (response.destroyed) return;
-      if (index === answer.cutAfterChunks) {
-        response.socket?.destroy();
-        return;
-      }
+      if (index === answer.cutAfterChunks) return cut(response);
       if (index === answer.stallAfterChunks) return;
       recorded.chunkTimes.push(performance.now());
       chunk(answer.refusal !== undefined ? { refusal: piece } : { content: piece });
     }
-    if (answer.cutAfterChunks !== undefined && answer.cutAfterChunks >= pieces.length) {
-      response.socket?.destroy();
-      return;
-    }
+    if (answer.cutAfterChunks !== undefined && answer.cutAfterChunks >= pieces.length) return cut(response);
     chunk({}, answer.finishReason ?? 'stop');
     const includeUsage = (body as { stream_options?: { include_usage?: boolean } }).stream_options?.include_usage;
     if (includeUsage) {
@@ -356,6 +350,13 @@ function modelOf(body: unknown): string {
   return typeof model === 'string' ? model : 'fake-model';
 }
 
+/** Cuts the connection once what was written has left (so the client sees part of an answer, then the cut). */
+async function cut(response: ServerResponse): Promise<void> {
+  await new Promise<void>((resolve) => response.write('', () => resolve()));
+  response.socket?.destroy();
+}
+
+/** Unref'd: a long scripted pause must not keep the test process alive after the server stopped. */
 function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
