@@ -4,9 +4,13 @@ import { AppConfig } from '../config/app-config.js';
 import { DomainError } from '../common/errors.js';
 import type { SessionOwner } from '../conversation/state.js';
 import { ConversationMetrics } from '../metrics/conversation-metrics.js';
+import type { Redis } from 'ioredis';
+import { untilReady } from '../redis/redis-client.js';
 import { RedisConnections } from '../redis/redis-connections.js';
 
 const WINDOW_SECONDS = 60;
+/** How long a call waits for a Redis connection being (re)made before counting in memory instead. */
+const READY_WAIT_MS = 500;
 
 /**
  * The per-IP request limit and the per-user turn limit (fixed one-minute windows). With
@@ -20,6 +24,7 @@ export class RateLimits {
   /** Null when `RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP=0`. */
   private readonly perIp: RateLimiterAbstract | null;
   private readonly turnsPerUser: RateLimiterAbstract;
+  private readonly redis: Redis | undefined;
 
   constructor(
     config: AppConfig,
@@ -27,11 +32,12 @@ export class RateLimits {
     private readonly metrics: ConversationMetrics,
   ) {
     const env = config.env;
+    this.redis = env.SESSION_STORE === 'redis' ? connections.command : undefined;
     const make = (name: string, points: number): RateLimiterAbstract => {
       const memory = new RateLimiterMemory({ keyPrefix: name, points, duration: WINDOW_SECONDS });
       if (env.SESSION_STORE !== 'redis') return memory;
       return new RateLimiterRedis({
-        storeClient: connections.command,
+        storeClient: this.redis,
         keyPrefix: `${env.REDIS_KEY_PREFIX}rl:${name}`,
         points,
         duration: WINDOW_SECONDS,
@@ -59,6 +65,8 @@ export class RateLimits {
 
   private async consume(limiter: RateLimiterAbstract, key: string, scope: 'ip' | 'turns', message: string): Promise<void> {
     try {
+      // Counting in memory while the first connection is still being made would split the budget.
+      if (this.redis && this.redis.status !== 'ready') await untilReady(this.redis, READY_WAIT_MS).catch(() => undefined);
       await limiter.consume(key);
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) {

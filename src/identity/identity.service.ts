@@ -33,7 +33,7 @@ export class IdentityService {
     const header = single(headers['authorization']);
     // The scheme is case-insensitive (RFC 9110); the token is a compact JWS (three base64url parts).
     const match = header ? /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i.exec(header) : null;
-    if (!match) throw unauthenticated();
+    if (!match || !isCanonical(match[1]!)) throw unauthenticated();
     return this.verify(match[1]!);
   }
 
@@ -70,6 +70,15 @@ export class IdentityService {
     }
     return { userId, tenantId };
   }
+}
+
+/**
+ * Trap: the last base64url character of a part can carry unused bits, and decoders ignore them, so a
+ * token with such a bit flipped still verifies (same bytes, different string). Only the canonical
+ * spelling of each part is accepted, so one signed token has exactly one accepted form.
+ */
+function isCanonical(token: string): boolean {
+  return token.split('.').every((part) => Buffer.from(part, 'base64url').toString('base64url') === part);
 }
 
 function single(value: string | string[] | undefined): string | undefined {

@@ -31,12 +31,11 @@ export function loggingModule(options: { destination?: DestinationStream } = {})
         redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
         // `requestId()` already gave the request its id (caller's X-Request-Id or a UUID).
         genReqId: (req: Req) => req.id ?? requestIdOf(req as never),
-        customAttributeKeys: { reqId: 'requestId' },
-        // Lines logged while handling a request carry only its ids, not the whole request.
-        quietReqLogger: true,
+        // Bound to every line logged while handling the request (and to its completion line). pino-http's
+        // `quietReqLogger` would bind the id alone, without these.
         customProps: (req: Req) => {
           const sessionId = sessionIdOf(req.originalUrl ?? req.url);
-          return sessionId ? { sessionId } : {};
+          return sessionId ? { requestId: req.id, sessionId } : { requestId: req.id };
         },
         serializers: {
           req: (req: Req) => ({ id: req.id, method: req.method, url: loggableUrl(req.originalUrl ?? req.url) }),
