@@ -7,6 +7,7 @@ import { describeWithRedis } from '../contracts/redis-test-env.js';
 import { type AppProcess, startAppProcess } from '../support/app-process.js';
 import { ConversationClient } from '../support/conversation-client.js';
 import {
+  EventFollower,
   eventually,
   expectEveryKeyHasTtlThenClean,
   RedisServerProcess,
@@ -68,6 +69,8 @@ describeWithRedis('Service on a failing Redis', () =>
     it('Redis killed mid-turn: 503 STORE_UNAVAILABLE within 3 s; after a restart the session is as before and takes turns', async () => {
       await client.start();
       const before = await client.session();
+      const follower = await EventFollower.open(app.baseUrl, client.sessionId, headers);
+      expect(follower.status).toBe(200);
 
       llm.mode = 'hang';
       const reachedModel = llm.nextRequest();
@@ -94,6 +97,8 @@ describeWithRedis('Service on a failing Redis', () =>
       const toReady = await eventually('ready again', async () => (await statusOf(`${app.baseUrl}/health/ready`)) === 200, 5000);
       expect(app.running).toBe(true);
       expect(await client.session()).toEqual(before);
+      // The live stream may have missed events while Redis was away: it ends, for the client to resume.
+      const toStreamEnd = await timed(() => follower.ended(3000));
 
       // The failed turn's lease is gone too: the next turn runs at once, not after TURN_LEASE_MS.
       llm.mode = 'fail';
@@ -101,7 +106,17 @@ describeWithRedis('Service on a failing Redis', () =>
       const next = await timed(() => client.send('hello again'));
       expect(next.value.status).toBe(200);
       expect((await client.session()).version).toBe(before.version + 1);
-      findings.push(`killed mid-turn: 503 ${toFailure} ms after the kill (model timeout 800 ms), /health/ready 503 in ${ready.ms} ms, ready ${toReady} ms after restart, next turn ${next.ms} ms`);
+      // Resumed from the last event it saw, the stream has the turn committed since.
+      const resumed = await EventFollower.open(app.baseUrl, client.sessionId, headers, follower.events.at(-1)?.data.seq ?? 0);
+      const lastSeq = next.value.responses.at(-1)!.seq;
+      await resumed.waitFor((event) => event.data.seq === lastSeq);
+      await resumed.close();
+      const committed = next.value.events.filter((event) => event.id !== undefined).map((event) => event.data.seq);
+      expect(resumed.events.map((event) => event.data.seq)).toEqual(committed);
+      findings.push(
+        `killed mid-turn: 503 ${toFailure} ms after the kill (model timeout 800 ms), /health/ready 503 in ${ready.ms} ms, ` +
+          `ready ${toReady} ms after restart, open /events stream ended ${toStreamEnd.ms} ms after that, next turn ${next.ms} ms`,
+      );
     });
 
     it('Redis paused (CLIENT PAUSE) mid-turn: a bounded 503, and the held write does not commit once the pause ends', async () => {

@@ -226,6 +226,19 @@ export class EventFollower {
     });
   }
 
+  /** Resolves when the server ends the stream; fails after `timeoutMs`. */
+  async ended(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`The event stream was still open after ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([this.done, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async close(): Promise<void> {
     this.abort.abort();
     await this.done;

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Subscription } from 'rxjs';
 import type { ChatResponse } from '../chat-response.js';
+import { RedisKeys } from '../store/redis-keys.js';
+import { StoreUnavailableError } from '../store/session-store.js';
 import { closeRedisClient, createRedisClient, untilReady } from '../../redis/redis-client.js';
 import { describeWithRedisServer, PrivateRedisServer } from '../../../test/contracts/private-redis-server.js';
 import { sleep } from '../../../test/contracts/redis-test-env.js';
@@ -16,13 +19,15 @@ describeWithRedisServer(`${RedisSessionEventBus.name} faults (private redis-serv
     await server.kill();
   });
 
-  it('resubscribes by itself after Redis comes back', async () => {
+  it('after Redis comes back, ends the live subscriptions that may have missed events; new ones work', async () => {
     const quiet = { onError: () => undefined };
     const command = createRedisClient(server.url, { role: 'command', ...quiet });
     const subscriber = createRedisClient(server.url, { role: 'subscriber', ...quiet });
     const bus = createRedisSessionEventBus({ command, subscriber }, { keyPrefix: 'fault:', durableEventsPublishedByStore: false });
     const received: ChatResponse[] = [];
-    const subscription = bus.subscribe('s1').subscribe((event) => received.push(event));
+    let ended: unknown;
+    const subscription = bus.subscribe('s1').subscribe({ next: (event) => received.push(event), error: (error) => (ended = error) });
+    let again: Subscription | undefined;
     try {
       await untilReady(command, 5000);
       await untilReady(subscriber, 5000);
@@ -36,14 +41,24 @@ describeWithRedisServer(`${RedisSessionEventBus.name} faults (private redis-serv
       await server.start();
       await untilReady(subscriber, 5000);
       await untilReady(command, 5000);
-      // The resubscription is sent when the connection is ready; give it a moment to land.
+      await sleep(100);
+
+      // Whatever was published while it was down reached nobody: the stream ends, its client replays the log.
+      expect(ended).toBeInstanceOf(StoreUnavailableError);
+      expect(bus.subscribedSessions).toBe(0);
+      const channel = new RedisKeys('fault:').liveChannel('s1');
+      expect(await command.pubsub('NUMSUB', channel)).toEqual([channel, 0]);
+
+      const resumed: ChatResponse[] = [];
+      again = bus.subscribe('s1').subscribe((event) => resumed.push(event));
       await sleep(100);
       await bus.publish('s1', [chatEvent('s1', 2)]);
       await sleep(100);
-
-      expect(received.map((event) => event.seq)).toEqual([1, 2]);
+      expect(resumed.map((event) => event.seq)).toEqual([2]);
+      expect(received.map((event) => event.seq)).toEqual([1]);
     } finally {
       subscription.unsubscribe();
+      again?.unsubscribe();
       await Promise.all([closeRedisClient(command), closeRedisClient(subscriber)]);
     }
   });

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { Observable, Subject } from 'rxjs';
 import { type ChatResponse, isDurable } from '../chat-response.js';
 import { guarded, toStoreError } from '../store/redis-errors.js';
+import { StoreUnavailableError } from '../store/session-store.js';
 import { RedisKeys } from '../store/redis-keys.js';
 import { parseLiveMessage } from '../store/redis-serialization.js';
 import type { SessionEventBus } from './session-event-bus.js';
@@ -29,19 +30,28 @@ interface Channel {
  * Live delivery across replicas over Redis pub/sub: one channel per session, subscribed on the
  * dedicated subscriber connection while at least one local subscriber listens (reference-counted),
  * unsubscribed with the last one. Redis delivers one channel's messages in publish order.
+ *
+ * Trap: pub/sub keeps nothing. While the subscriber connection is down, events that other replicas
+ * commit are published to nobody here, and the channels ioredis resubscribes after the reconnect do
+ * not get them; a stream that stayed open would silently skip them. So when the connection is ready
+ * again, every channel open at that moment ends with `StoreUnavailableError`: its streams close, and
+ * clients resume from the event log with `Last-Event-ID` (the chat page does), missing nothing.
  */
 export class RedisSessionEventBus implements SessionEventBus {
   private readonly logger = new Logger(RedisSessionEventBus.name);
   private readonly keys: RedisKeys;
   private readonly channels = new Map<string, Channel>();
+  private wasReady: boolean;
 
   constructor(
     private readonly publisher: Redis,
     private readonly subscriber: Redis,
     private readonly options: RedisSessionEventBusOptions,
   ) {
+    this.wasReady = subscriber.status === 'ready';
     this.keys = new RedisKeys(options.keyPrefix);
     subscriber.on('message', this.onMessage);
+    subscriber.on('ready', this.onReady);
   }
 
   async publish(sessionId: string, events: readonly ChatResponse[]): Promise<void> {
@@ -97,7 +107,26 @@ export class RedisSessionEventBus implements SessionEventBus {
     }
   };
 
-  /** A subscription Redis refused: its subscribers get the error (and reconnect with `Last-Event-ID`). */
+  /**
+   * The first `ready` opens the connection the channels were queued for; any later one follows an
+   * outage, after which the open channels may have missed events (see the class comment).
+   */
+  private readonly onReady = (): void => {
+    if (!this.wasReady) {
+      this.wasReady = true;
+      return;
+    }
+    if (this.channels.size === 0) return;
+    this.logger.warn(`Subscriber reconnected: ending ${this.channels.size} live channel(s) so their clients replay what they missed`);
+    const error = new StoreUnavailableError(new Error('The live event connection was interrupted'));
+    for (const name of [...this.channels.keys()]) {
+      this.failChannel(name, error);
+      // ioredis resubscribed it on reconnecting; nobody here listens any more.
+      this.subscriber.unsubscribe(name).catch(() => undefined);
+    }
+  };
+
+  /** A subscription Redis refused or interrupted: its subscribers get the error (and reconnect with `Last-Event-ID`). */
   private failChannel(name: string, error: unknown): void {
     const channel = this.channels.get(name);
     if (!channel) return;
