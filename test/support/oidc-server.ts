@@ -4,6 +4,22 @@ import type { AddressInfo } from 'node:net';
 /** The little of oidc-provider's API the tests use (the package ships no types). */
 interface OidcProvider {
   callback(): (req: IncomingMessage, res: ServerResponse) => void;
+  on(event: 'grant.success', listener: (ctx: OidcContext) => void): void;
+  on(event: 'grant.error', listener: (ctx: OidcContext, error: Error) => void): void;
+}
+interface OidcContext {
+  req: IncomingMessage;
+  oidc?: { params?: Record<string, unknown> };
+}
+
+/** One `POST /token` as the server saw it: the answer's status and what the request carried. */
+export interface TokenRequestSeen {
+  status: number;
+  grantType?: string;
+  code?: string;
+  /** Whether a `code_verifier` was sent (never its value). */
+  codeVerifier: boolean;
+  redirectUri?: string;
 }
 type OidcProviderConstructor = new (issuer: string, configuration: Record<string, unknown>) => OidcProvider;
 
@@ -21,11 +37,16 @@ export interface OidcTestServer {
   tokenUrl: string;
   /** Token responses the server sent, by HTTP status (`POST /token` only). */
   tokenResponses(): number[];
+  /** Every `POST /token` with what it carried, in the order answered. */
+  tokenRequests(): TokenRequestSeen[];
+  /** Every token value (access, refresh, id) the server handed out: none may leak anywhere. */
+  issuedTokens(): string[];
   /**
    * Drives the development login and consent pages over HTTP like a browser (cookies, forms)
    * starting from an authorization URL; resolves with the callback URL the server redirects to.
+   * `deny` presses the pages' Cancel link at the consent step (the server answers `access_denied`).
    */
-  authorize(authorizationUrl: string, login?: string): Promise<URL>;
+  authorize(authorizationUrl: string, login?: string, decision?: 'allow' | 'deny'): Promise<URL>;
   close(): Promise<void>;
 }
 
@@ -78,10 +99,46 @@ export async function startOidcServer(options: OidcServerOptions): Promise<OidcT
   });
 
   const statuses: number[] = [];
+  const requests: TokenRequestSeen[] = [];
+  const tokens: string[] = [];
+  const params = new WeakMap<IncomingMessage, Record<string, unknown>>();
+  const remember = (ctx: OidcContext) => {
+    if (ctx.oidc?.params) params.set(ctx.req, ctx.oidc.params);
+  };
+  provider.on('grant.success', remember);
+  provider.on('grant.error', remember);
+
   const handler = provider.callback();
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (req.method === 'POST' && req.url?.startsWith('/token')) {
-      res.on('finish', () => statuses.push(res.statusCode));
+      const body: Buffer[] = [];
+      const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+      const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+      const keep = (chunk: unknown) => {
+        if (typeof chunk === 'string' || chunk instanceof Uint8Array) body.push(Buffer.from(chunk));
+      };
+      res.write = ((chunk: unknown, ...rest: unknown[]) => (keep(chunk), write(chunk, ...rest))) as typeof res.write;
+      res.end = ((chunk?: unknown, ...rest: unknown[]) => (keep(chunk), end(chunk, ...rest))) as typeof res.end;
+      res.on('finish', () => {
+        statuses.push(res.statusCode);
+        const seen = params.get(req) ?? {};
+        const text = (key: string) => (typeof seen[key] === 'string' ? seen[key] : undefined);
+        requests.push({
+          status: res.statusCode,
+          grantType: text('grant_type'),
+          code: text('code'),
+          codeVerifier: typeof seen['code_verifier'] === 'string' && seen['code_verifier'].length > 0,
+          redirectUri: text('redirect_uri'),
+        });
+        try {
+          const answer = JSON.parse(Buffer.concat(body).toString('utf8')) as Record<string, unknown>;
+          for (const key of ['access_token', 'refresh_token', 'id_token']) {
+            if (typeof answer[key] === 'string') tokens.push(answer[key]);
+          }
+        } catch {
+          // not JSON: nothing issued
+        }
+      });
     }
     handler(req, res);
   });
@@ -91,7 +148,9 @@ export async function startOidcServer(options: OidcServerOptions): Promise<OidcT
     authorizeUrl: `${issuer}/auth`,
     tokenUrl: `${issuer}/token`,
     tokenResponses: () => [...statuses],
-    authorize: (authorizationUrl, login = 'alice') => driveInteractions(issuer, authorizationUrl, login),
+    tokenRequests: () => requests.map((request) => ({ ...request })),
+    issuedTokens: () => [...tokens],
+    authorize: (authorizationUrl, login = 'alice', decision = 'allow') => driveInteractions(issuer, authorizationUrl, login, decision),
     close: () =>
       new Promise<void>((resolve, reject) => {
         restoreConsole();
@@ -102,7 +161,7 @@ export async function startOidcServer(options: OidcServerOptions): Promise<OidcT
 }
 
 /** Follows redirects within the issuer, posting the login then the consent form, until it leaves. */
-async function driveInteractions(issuer: string, authorizationUrl: string, login: string): Promise<URL> {
+async function driveInteractions(issuer: string, authorizationUrl: string, login: string, decision: 'allow' | 'deny'): Promise<URL> {
   const cookies = new Map<string, string>();
   let request: { url: string; form?: URLSearchParams } = { url: authorizationUrl };
 
@@ -135,6 +194,13 @@ async function driveInteractions(issuer: string, authorizationUrl: string, login
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
     const prompt = /name="prompt" value="([^"]+)"/.exec(html)?.[1];
     if (!action || !prompt) throw new Error(`No interaction form in the page: ${html.slice(0, 500)}`);
+    if (decision === 'deny' && prompt !== 'login') {
+      // The layout's "[ Cancel ]" link aborts the interaction: the client gets error=access_denied.
+      const cancel = /<a href="([^"]+\/abort)"/.exec(html)?.[1];
+      if (!cancel) throw new Error('No cancel link in the consent page');
+      request = { url: new URL(cancel.replaceAll('&amp;', '&'), request.url).href };
+      continue;
+    }
     const form = new URLSearchParams({ prompt });
     if (prompt === 'login') {
       form.set('login', login);
