@@ -1,4 +1,4 @@
-import { ActionBar, connectActions } from './actions.js';
+import { ActionBar, connectAction } from './actions.js';
 import { ApiError, createSession, getSession, postTurn, readEvents, stopTurn } from './api.js';
 import { byId } from './dom.js';
 import { EventLedger } from './event-ledger.js';
@@ -88,7 +88,7 @@ class App {
     history.replaceState(null, '', location.pathname);
     this.transcript.clear();
     byId('examples').hidden = false;
-    this.actions.set([]);
+    this.actions.clear();
     this.page.hideNotice();
     this.page.setPhase('IDLE');
     this.panels.reset();
@@ -111,9 +111,12 @@ class App {
   private absorb(view: SessionView): void {
     this.page.setPhase(view.phase);
     this.panels.absorb(view);
+    // Normally the replayed `oauth_required` events bring the Connect links; this covers one that
+    // left the capped event log. Only while that request still waits: a denied one's link is dead.
     const pending = view.pendingOauth;
-    if (pending && view.phase === 'OAUTH_FLOW' && !this.inFlight && this.actions.current.length === 0) {
-      this.actions.set(connectActions(pending.integration, pending.authorizationUrl));
+    const waiting = view.context?.integrations?.find((c) => c.id === pending?.integration)?.status === 'pending';
+    if (pending && waiting && view.phase === 'OAUTH_FLOW' && !this.inFlight && !this.actions.hasLink(pending.provider)) {
+      this.actions.putLink(pending.provider, connectAction(pending.integration, pending.authorizationUrl));
     }
   }
 
@@ -230,15 +233,22 @@ class App {
     const data = r.data ?? {};
     switch (r.type) {
       case 'message':
-      case 'oauth_required':
         if (r.content) this.transcript.assistant(r.content);
         if (r.actions?.length) this.actions.set(r.actions);
-        if (r.type === 'oauth_required') {
-          const integration = String(data['integration']);
-          if (!r.actions?.length && r.oauthUrl) this.actions.set(connectActions(integration, r.oauthUrl));
-          this.panels.setConnection(integration, String(data['provider']), 'pending');
-        }
         break;
+      case 'oauth_required': {
+        // One per pending provider, several in a row: each adds its link; the replies (skip) it carries
+        // replace the earlier ones, and one without replies leaves them.
+        if (r.content) this.transcript.assistant(r.content);
+        const integration = String(data['integration']);
+        const provider = String(data['provider']);
+        const link = r.actions?.find((a) => a.type === 'oauth' && a.value) ?? (r.oauthUrl ? connectAction(integration, r.oauthUrl) : null);
+        if (link) this.actions.putLink(provider, link);
+        const replies = r.actions?.filter((a) => a.type !== 'oauth') ?? [];
+        if (replies.length) this.actions.set(replies);
+        this.panels.setConnection(integration, provider, 'pending');
+        break;
+      }
       case 'requirements':
         this.panels.setRequirements(data['requirements'] as Requirements | undefined, data['missing'] as string[] | undefined);
         break;
@@ -285,16 +295,18 @@ class App {
         this.scheduleRefresh();
         break;
       case 'phase':
+        if (data['to'] !== 'OAUTH_FLOW') this.actions.dropLinks();
         break;
     }
   }
 
   private oauthResult(integration: string, provider: string, status: Connection['status']): void {
     this.panels.setConnection(integration, provider, status);
+    this.actions.dropLink(provider); // its request ended, whatever the outcome
     const name = integrationName(integration);
     if (status === 'connected') {
       this.transcript.note(`${name} connected.`, 'ok');
-      this.actions.set(this.actions.current.filter((a) => a.type !== 'oauth' && a.type !== 'skip'));
+      this.actions.set(this.actions.current.filter((a) => a.type !== 'oauth' && a.type !== 'skip' && a.type !== 'retry'));
       return;
     }
     const why: Record<string, string> = { denied: 'access was denied', failed: 'the connection failed', expired: 'the sign-in timed out' };
@@ -354,7 +366,7 @@ class App {
     this.events?.stop();
     this.events = null;
     this.sessionId = null;
-    this.actions.set([]);
+    this.actions.clear();
     this.page.setEnabled(false);
     this.page.notice(text, { label: 'Start a new conversation', run: () => this.fresh() });
   }
