@@ -28,6 +28,9 @@ describeWithRedis('Replicas sharing one Redis', (redisUrl) => {
   let b: AppProcess;
   /** A replica whose turns hang in the model call (so it can be killed while it holds a lease). */
   let slow: AppProcess;
+  /** Two replicas set up as docker-compose.yml does: the built-in provider, PUBLIC_URL and callback on the first. */
+  let compose1: AppProcess;
+  let compose2: AppProcess;
 
   beforeAll(async () => {
     await llm.start();
@@ -49,15 +52,22 @@ describeWithRedis('Replicas sharing one Redis', (redisUrl) => {
       ...outsideProvider('SLACK'),
     });
     const slowEnv = { ...env, OPENAI_API_KEY: 'test', OPENAI_BASE_URL: llm.baseUrl, LLM_TIMEOUT_MS: '60000', LLM_MAX_RETRIES: '0' };
-    [a, b, slow] = await Promise.all([
+    const compose1Port = await freePort();
+    const composeEnv = replicaEnv(redisUrl, prefix, {
+      PUBLIC_URL: `http://127.0.0.1:${compose1Port}`,
+      OAUTH_REDIRECT_URL: `http://127.0.0.1:${compose1Port}/v1/oauth/callback`,
+    });
+    [a, b, slow, compose1, compose2] = await Promise.all([
       startAppProcess(env, { port: portA }),
       startAppProcess(env, { port: portB }),
       startAppProcess(slowEnv),
+      startAppProcess(composeEnv, { port: compose1Port }),
+      startAppProcess(composeEnv),
     ]);
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all([a, b, slow].map((app) => app?.stop()));
+    await Promise.all([a, b, slow, compose1, compose2].map((app) => app?.stop()));
     await llm.stop();
     await expectEveryKeyHasTtlThenClean(redisUrl, prefix);
   });
@@ -126,6 +136,32 @@ describeWithRedis('Replicas sharing one Redis', (redisUrl) => {
     const seen = followerOnA.events.map((event) => `${event.id}:${event.data.type}`);
     expect(seen).toEqual(replay.events.map((event) => `${event.id}:${event.data.type}`));
     expect(followerOnA.events.map((event) => event.data.seq)).toEqual(Array.from({ length: lastSeq }, (_, i) => i + 1));
+  });
+
+  it('with the built-in development provider on one replica (as in docker-compose.yml), a conversation on the other connects through it', async () => {
+    // Another user: the first test's user has Gmail and Slack connected already (credentials are in Redis).
+    const composeUser = { 'x-user-id': 'compose-user', 'x-tenant-id': 'replica-tenant' };
+    const on2 = new ConversationClient(compose2.baseUrl, composeUser);
+    await on2.start();
+    const followerOn2 = await EventFollower.open(compose2.baseUrl, on2.sessionId, composeUser);
+
+    const first = await on2.send(
+      'I want an agent that summarizes my unread Gmail emails every morning at 8am and posts the summary to the #team-updates Slack channel',
+    );
+    const gmailUrl = new URL(pick(first, 'oauth_required').oauthUrl!);
+    // Its codes live in that replica's memory, so its pages and the callback are both there.
+    expect(gmailUrl.origin).toBe(compose1.baseUrl);
+    const callback = await consent(gmailUrl.toString(), 'allow');
+    expect(callback.status).toBe(303);
+    expect(callback.headers.get('location')).toBe(`${compose1.baseUrl}/?sessionId=${on2.sessionId}&connected=gmail%3Aconnected`);
+
+    const gmailResult = await followerOn2.waitFor((event) => event.data.type === 'oauth_result');
+    expect(gmailResult.data.data).toEqual({ integration: 'gmail', provider: 'google', status: 'connected' });
+    const slack = await followerOn2.waitFor((event) => event.data.type === 'oauth_required' && event.data.seq > gmailResult.data.seq);
+    expect((await consent(slack.data.oauthUrl!, 'allow')).status).toBe(303);
+    await followerOn2.waitFor((event) => event.data.type === 'phase' && event.data.data?.['to'] === 'REQUIREMENTS');
+    await followerOn2.close();
+    expect((await on2.session()).phase).toBe('REQUIREMENTS');
   });
 
   it('50 concurrent turns on one session over both replicas: one commit per version, the rest 409, nothing lost', async () => {
