@@ -73,7 +73,7 @@ describe('OAuth code exchange against a failing token endpoint', () => {
     ['400', 'answers 400 invalid_grant'],
     ['500', 'answers 500'],
     ['hang', 'never answers'],
-  ] as const)('fails the connection when the token endpoint %s (%s), keeping OAUTH_FLOW with retry and skip', async (mode) => {
+  ] as const)('fails the connection when the token endpoint %s (%s), keeping OAUTH_FLOW with retry and skip', async (mode, _what) => {
     endpoint.mode = mode;
     const { chat, step, redirect, firstSeq, received } = await authorizedGmail(`user-${mode}`);
     const startedAt = Date.now();
