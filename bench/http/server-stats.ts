@@ -1,0 +1,71 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { serveCalls } from '../lib/child.js';
+
+/** Event-loop delay in milliseconds. */
+export interface LoopDelay {
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+export interface ServerStats {
+  rssBytes: number;
+  /** Largest RSS sampled (every 250 ms) since the last reset. */
+  rssMaxBytes: number;
+  heapUsedBytes: number;
+  loopDelay: LoopDelay;
+  /** Redis commands sent since the last reset, by name (service with the Redis store only). */
+  redisCommands: Record<string, number>;
+}
+
+/**
+ * In a server process: samples RSS and event-loop delay and answers `reset`, `stats`, `profileStart`,
+ * `profileStop` (a CPU profile of just the measured rounds, through the inspector) and `stop` (closes
+ * the app and exits normally, so `--cpu-prof` gets to write its profile too).
+ */
+export function serveServerStats(close: () => Promise<void>, redisCommands: Map<string, number> = new Map()): void {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  let rssMax = process.memoryUsage.rss();
+  const sampler = setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage.rss())), 250);
+  sampler.unref();
+  let profiler: Session | null = null;
+  serveCalls({
+    profileStart: async () => {
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.setSamplingInterval', { interval: 200 });
+      await profiler.post('Profiler.start');
+      return true;
+    },
+    profileStop: async (args: { path: string }) => {
+      if (!profiler) return false;
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(args.path, JSON.stringify(profile));
+      profiler.disconnect();
+      profiler = null;
+      return true;
+    },
+    reset: () => {
+      delay.reset();
+      redisCommands.clear();
+      rssMax = process.memoryUsage.rss();
+      return true;
+    },
+    stats: (): ServerStats => ({
+      rssBytes: process.memoryUsage.rss(),
+      rssMaxBytes: Math.max(rssMax, process.memoryUsage.rss()),
+      heapUsedBytes: process.memoryUsage().heapUsed,
+      loopDelay: { p50Ms: delay.percentile(50) / 1e6, p99Ms: delay.percentile(99) / 1e6, maxMs: delay.max / 1e6 },
+      redisCommands: Object.fromEntries(redisCommands),
+    }),
+    stop: async () => {
+      await close();
+      setImmediate(() => process.exit(0));
+      return true;
+    },
+  });
+}

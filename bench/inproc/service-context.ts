@@ -1,0 +1,80 @@
+import 'reflect-metadata';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { lastValueFrom, toArray } from 'rxjs';
+import { AppModule } from '../../src/app.module.js';
+import type { Clock } from '../../src/common/clock.js';
+import { AppConfig } from '../../src/config/app-config.js';
+import type { ChatResponse } from '../../src/conversation/chat-response.js';
+import { ConversationService } from '../../src/conversation/conversation.service.js';
+import type { TurnInput } from '../../src/conversation/phases/turn.js';
+import type { SessionOwner } from '../../src/conversation/state.js';
+import { SessionStore } from '../../src/conversation/store/session-store.js';
+import { CredentialStore } from '../../src/oauth/credential-store.js';
+import { FIRST_MESSAGE, TURN_MIX } from '../lib/turn-mix.js';
+
+/** The whole service without HTTP: the same module graph `main.ts` starts, as an application context. */
+export interface ServiceContext {
+  app: INestApplicationContext;
+  conversations: ConversationService;
+  store: SessionStore;
+  credentials: CredentialStore;
+}
+
+export async function serviceContext(env: Record<string, string> = {}, clock?: Clock): Promise<ServiceContext> {
+  const config = new AppConfig({
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'silent',
+    OPENAI_API_KEY: '',
+    // The benchmarks run sweeps themselves; the scheduled one would only add noise.
+    SESSION_SWEEP_INTERVAL_MS: String(24 * 3_600_000),
+    ...env,
+  });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { clock }), { logger: false });
+  return {
+    app,
+    conversations: app.get(ConversationService),
+    store: app.get<symbol, SessionStore>(SessionStore),
+    credentials: app.get<symbol, CredentialStore>(CredentialStore),
+  };
+}
+
+export const BENCH_TENANT = 'bench-tenant';
+
+export const ownerOf = (userId: string): SessionOwner => ({ userId, tenantId: BENCH_TENANT });
+
+/** One turn, all its events collected. */
+export function turn(context: ServiceContext, owner: SessionOwner, sessionId: string, input: TurnInput): Promise<ChatResponse[]> {
+  return lastValueFrom(context.conversations.processMessage(owner, sessionId, input).pipe(toArray()));
+}
+
+/** The body of a mix step as the service's turn input. */
+export function mixInput(step: number): TurnInput {
+  const body = TURN_MIX[step]!.body;
+  return 'message' in body ? { text: body.message } : { action: body.action.type as Extract<TurnInput, { action: string }>['action'] };
+}
+
+/** Fails unless the turn ended in `phase` without an error. */
+export function expectDone(events: readonly ChatResponse[], phase: string, what: string): void {
+  const last = events.at(-1);
+  if (events.some((event) => event.type === 'error') || last?.type !== 'done' || last.phase !== phase) {
+    throw new Error(`${what}: expected done in ${phase}, got ${events.map((event) => `${event.type}/${event.phase}`).join(' ')}`);
+  }
+}
+
+/**
+ * Gmail and Slack connected for the owner before the conversation starts, so the README's first
+ * message goes straight to REQUIREMENTS (no OAuth round trip in process).
+ */
+export async function connectIntegrations(context: ServiceContext, owner: SessionOwner): Promise<void> {
+  for (const provider of ['google', 'slack']) {
+    await context.credentials.put({ ...owner, provider }, { accessToken: `bench-${provider}`, tokenType: 'Bearer', obtainedAt: Date.now() });
+  }
+}
+
+/** A session at the start of the turn mix (REQUIREMENTS, everything known), integrations connected beforehand. */
+export async function sessionAtMixStart(context: ServiceContext, owner: SessionOwner): Promise<string> {
+  const state = await context.conversations.startSession(owner);
+  expectDone(await turn(context, owner, state.sessionId, { text: FIRST_MESSAGE }), 'REQUIREMENTS', 'first message');
+  return state.sessionId;
+}

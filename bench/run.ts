@@ -1,0 +1,225 @@
+import { cpus, loadavg, totalmem } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type ThroughputResult, runThroughput } from './http/throughput.js';
+import type { ExpiryResult } from './inproc/expiry.js';
+import type { MemoryResult } from './inproc/memory.js';
+import type { TurnCostResult } from './inproc/turn-cost.js';
+import { type BenchMessage, exited, nextMessage, spawnBench, stopChild } from './lib/child.js';
+import { type CpuProfile, type ProfileSummary, formatSummary, summarizeProfile } from './lib/profile-summary.js';
+import type { Spread } from './lib/stats.js';
+import { type Row, formatTable, markdownTable, overBy, underBy } from './lib/table.js';
+import { type OpenStreamsResult, runOpenStreams } from './streams/open-streams.js';
+
+/**
+ * `npm run bench [-- --only=http,turn,memory,expiry,streams] [--quick] [--profile]`
+ *
+ * Runs the six benchmarks of issue 7 one after the other, each in processes of its own, prints a
+ * table of every figure with its target and whether it is met, and writes everything measured to
+ * `bench/results/latest.json` (and the table to `latest.md`). `--profile` also writes CPU profiles of
+ * the measured parts to `bench/results/profiles/` and prints where their time went. `--quick` is a
+ * smoke run with small sizes (its figures are not the benchmark's).
+ */
+const SECTIONS = ['http', 'turn', 'memory', 'expiry', 'streams'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const args = process.argv.slice(2);
+const flag = (name: string): boolean => args.includes(`--${name}`);
+const only = args.find((arg) => arg.startsWith('--only='))?.slice(7).split(',') as Section[] | undefined;
+const quick = flag('quick');
+const profile = flag('profile');
+const enabled = (section: Section): boolean => !only || only.includes(section);
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const resultsDir = join(root, 'bench/results');
+const profileDir = join(resultsDir, 'profiles');
+mkdirSync(profile ? profileDir : resultsDir, { recursive: true });
+
+const sizes = quick
+  ? { rounds: 1, durationS: 3, sessions: 100, turnRounds: 2, turnsPerRound: 700, idle: 10_000, finished: 200, capped: 50, expiry: 100_000, streams: 1_000, holdS: 6, heartbeatMs: 2_000 }
+  : { rounds: 3, durationS: 10, sessions: 500, turnRounds: 5, turnsPerRound: 2_100, idle: 100_000, finished: 2_000, capped: 300, expiry: 1_000_000, streams: 10_000, holdS: 30, heartbeatMs: 5_000 };
+
+const log = (line: string): void => console.log(line);
+const started = Date.now();
+const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+
+/** Runs a one-shot benchmark process and returns what it reports. */
+async function oneShot<T>(script: string, scriptArgs: (string | number)[], execArgv: string[], name: string): Promise<T> {
+  const flags = profile ? [...execArgv, '--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : execArgv;
+  const child = spawnBench(script, scriptArgs.map(String), { execArgv: flags });
+  try {
+    const message = await nextMessage<BenchMessage & { result: T }>(child, 'result', 240_000);
+    // A profiled child writes its profile as it exits.
+    await exited(child, 30_000);
+    return message.result;
+  } finally {
+    await stopChild(child);
+  }
+}
+
+const ms = (value: number, digits = 0): string => `${value.toFixed(digits)} ms`;
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const range = (value: Spread, format: (n: number) => string): string =>
+  value.rounds.length > 1 ? `${format(value.median)} (${format(value.min)}–${format(value.max)})` : format(value.median);
+const num = (digits: number) => (n: number): string => n.toFixed(digits);
+
+function httpRows(result: ThroughputResult): Row[] {
+  const rows: Row[] = [];
+  const latency = (summary: ThroughputResult['bare']): string => `${summary.p50Ms.median} / ${summary.p99Ms.median} ms`;
+  rows.push({ section: '1', figure: 'bare NestJS SSE endpoint, turns/s', value: range(result.bare.turnsPerS, num(0)), target: 'the floor', met: null });
+  rows.push({ section: '1', figure: 'service, memory store, turns/s', value: range(result.memory.turnsPerS, num(0)), target: '', met: null });
+  const ratio = result.memoryRatio.median;
+  rows.push({ section: '1', figure: 'service / bare throughput (memory)', value: range(result.memoryRatio, num(2)), target: '≥ 0.70', met: ratio >= 0.7, miss: underBy(ratio, 0.7) });
+  rows.push({ section: '1', figure: 'latency p50 / p99, bare', value: latency(result.bare), target: '', met: null });
+  rows.push({ section: '1', figure: 'latency p50 / p99, memory store', value: latency(result.memory), target: '', met: null });
+  rows.push({ section: '1', figure: 'server event-loop delay p99 under load, memory', value: range(result.memory.loopDelayP99Ms, num(0)) + ' ms', target: '', met: null });
+  if (result.redis && result.redisRatio) {
+    rows.push({ section: '2', figure: 'service, Redis store, turns/s', value: range(result.redis.turnsPerS, num(0)), target: '', met: null });
+    rows.push({ section: '2', figure: 'service / bare throughput (Redis)', value: range(result.redisRatio, num(2)), target: '(0.70 is for memory)', met: null });
+    rows.push({ section: '2', figure: 'latency p50 / p99, Redis store', value: latency(result.redis), target: '', met: null });
+    rows.push({ section: '2', figure: 'Redis commands per turn (sent by the service)', value: range(result.redis.commands.clientPerTurn, num(2)), target: '', met: null });
+    rows.push({ section: '2', figure: 'Redis commands per turn (server side, incl. inside scripts)', value: range(result.redis.commands.serverPerTurn, num(1)), target: '', met: null });
+  } else {
+    rows.push({ section: '2', figure: 'Redis store', value: 'skipped (REDIS_URL not set)', target: '', met: null });
+  }
+  return rows;
+}
+
+function turnRows(result: TurnCostResult): Row[] {
+  const rows: Row[] = result.bySessions.map((entry) => ({
+    section: '3',
+    figure: `in-process turn at ${entry.sessions.toLocaleString('en')} live sessions`,
+    value: range(entry.usPerTurn, (n) => `${n.toFixed(0)} µs`),
+    target: '',
+    met: null,
+  }));
+  rows.push({
+    section: '3',
+    figure: `µs per turn at ${result.bySessions.at(-1)!.sessions.toLocaleString('en')} over at 1 session`,
+    value: result.growth.toFixed(2),
+    target: '≤ 1.25 (flat)',
+    met: result.growth <= 1.25,
+    miss: overBy(result.growth, 1.25),
+  });
+  return rows;
+}
+
+function memoryRows(result: MemoryResult): Row[] {
+  return [
+    { section: '4', figure: `heap per idle session (${result.idle.sessions.toLocaleString('en')})`, value: kb(result.idle.bytesPerSession), target: '< 4 KB', met: result.idle.bytesPerSession < 4096, miss: overBy(result.idle.bytesPerSession, 4096) },
+    { section: '4', figure: `heap per finished conversation (${result.finished.sessions.toLocaleString('en')})`, value: kb(result.finished.bytesPerSession), target: '< 32 KB', met: result.finished.bytesPerSession < 32768, miss: overBy(result.finished.bytesPerSession, 32768) },
+    {
+      section: '4',
+      figure: `heap per session at the caps (history ${result.caps.history}, events ${result.caps.eventLog}, transcript ${result.caps.transcript})`,
+      value: kb(result.atCaps.bytesPerSession),
+      target: '',
+      met: null,
+    },
+  ];
+}
+
+function expiryRows(result: ExpiryResult): Row[] {
+  return [
+    { section: '5', figure: `sweep of ${result.sessions.toLocaleString('en')} sessions, ${result.idle.toLocaleString('en')} idle`, value: ms(result.sweepMs), target: '< 100 ms', met: result.sweepMs < 100, miss: overBy(result.sweepMs, 100) },
+    { section: '5', figure: 'longest event-loop block during the sweep', value: ms(Math.max(result.maxBlockMs, result.loopDelay.maxMs), 1), target: '< 20 ms', met: Math.max(result.maxBlockMs, result.loopDelay.maxMs) < 20, miss: overBy(Math.max(result.maxBlockMs, result.loopDelay.maxMs), 20) },
+    { section: '5', figure: 'sessions expired by the sweep', value: `${result.expired.toLocaleString('en')} of ${result.idle.toLocaleString('en')}`, target: 'all', met: result.expired === result.idle, miss: `${result.idle - result.expired} left` },
+  ];
+}
+
+function streamRows(result: OpenStreamsResult): Row[] {
+  const n = result.streams.toLocaleString('en');
+  return [
+    { section: '6', figure: `server RSS with ${n} open /events streams`, value: mb(result.server.rssMaxBytes), target: '< 1 GB', met: result.server.rssMaxBytes < 1024 ** 3, miss: overBy(result.server.rssMaxBytes, 1024 ** 3) },
+    { section: '6', figure: `event-loop delay p99 (max) over ${result.holdS} s`, value: `${ms(result.server.loopDelay.p99Ms, 1)} (${ms(result.server.loopDelay.maxMs)})`, target: '< 50 ms', met: result.server.loopDelay.p99Ms < 50, miss: overBy(result.server.loopDelay.p99Ms, 50) },
+    { section: '6', figure: `heartbeat gaps p50 / p99 / max (period ${result.heartbeatMs} ms)`, value: `${result.client.gapP50Ms.toFixed(0)} / ${result.client.gapP99Ms.toFixed(0)} / ${result.client.gapMaxMs.toFixed(0)} ms`, target: '', met: null },
+    { section: '6', figure: 'streams held to the end', value: `${(result.client.opened - result.client.dropped).toLocaleString('en')} of ${n}`, target: 'all', met: result.client.opened === result.streams && result.client.dropped === 0, miss: `${result.streams - result.client.opened + result.client.dropped} lost` },
+  ];
+}
+
+function machine(): Record<string, unknown> {
+  const cpuList = cpus();
+  return { cpus: cpuList.length, model: cpuList[0]?.model ?? 'unknown', node: process.version, memoryGb: +(totalmem() / 1024 ** 3).toFixed(1), platform: `${process.platform} ${process.arch}` };
+}
+
+async function main(): Promise<void> {
+  const results: Record<string, unknown> = {};
+  const rows: Row[] = [];
+  const profiles: Record<string, ProfileSummary> = {};
+  const loadBefore = loadavg();
+  log(`npm run bench${quick ? ' (quick)' : ''}: ${cpus().length} cores, load ${loadBefore.map((n) => n.toFixed(2)).join(' ')}`);
+
+  if (enabled('http')) {
+    log(`[1, 2] turn throughput over HTTP + SSE (${sizes.rounds} rounds of ${sizes.durationS} s, 50 connections) — ${elapsed()}`);
+    const result = await runThroughput({
+      rounds: sizes.rounds,
+      durationS: sizes.durationS,
+      connections: 50,
+      sessions: sizes.sessions,
+      redisUrl: process.env['REDIS_URL'] || undefined,
+      serverExecArgv: [],
+      profileDir: profile ? profileDir : undefined,
+      log,
+    });
+    results['http'] = result;
+    rows.push(...httpRows(result));
+  }
+  if (enabled('turn')) {
+    log(`[3] in-process turn cost — ${elapsed()}`);
+    const result = await oneShot<TurnCostResult>('inproc/turn-cost.js', [sizes.turnRounds, sizes.turnsPerRound], [], 'turn-cost');
+    results['turn'] = result;
+    rows.push(...turnRows(result));
+  }
+  if (enabled('memory')) {
+    log(`[4] heap per session — ${elapsed()}`);
+    const result = await oneShot<MemoryResult>('inproc/memory.js', [sizes.idle, sizes.finished, sizes.capped], ['--expose-gc'], 'memory');
+    results['memory'] = result;
+    rows.push(...memoryRows(result));
+  }
+  if (enabled('expiry')) {
+    log(`[5] expiry sweep over ${sizes.expiry.toLocaleString('en')} sessions — ${elapsed()}`);
+    const result = await oneShot<ExpiryResult>('inproc/expiry.js', [sizes.expiry], ['--expose-gc', '--max-old-space-size=6144'], 'expiry');
+    results['expiry'] = result;
+    rows.push(...expiryRows(result));
+  }
+  if (enabled('streams')) {
+    log(`[6] ${sizes.streams.toLocaleString('en')} open /events streams for ${sizes.holdS} s — ${elapsed()}`);
+    const result = await runOpenStreams({ streams: sizes.streams, holdS: sizes.holdS, heartbeatMs: sizes.heartbeatMs, serverExecArgv: [], profileDir: profile ? profileDir : undefined, log });
+    results['streams'] = result;
+    rows.push(...streamRows(result));
+  }
+
+  if (profile) {
+    log('\nCPU profiles (bench/results/profiles/):');
+    const names = ['http-bare', 'http-memory', 'http-redis', 'turn-cost', 'memory', 'expiry', 'streams-server'];
+    for (const name of names) {
+      try {
+        const summary = summarizeProfile(JSON.parse(readFileSync(join(profileDir, `${name}.cpuprofile`), 'utf8')) as CpuProfile, 12);
+        profiles[name] = summary;
+        log(formatSummary(name, summary));
+      } catch {
+        // That section did not run.
+      }
+    }
+  }
+
+  const loadAfter = loadavg();
+  const output = {
+    finishedAt: new Date().toISOString(),
+    durationS: (Date.now() - started) / 1000,
+    quick,
+    machine: { ...machine(), loadBefore, loadAfter },
+    table: rows,
+    results,
+    profiles,
+  };
+  writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(output, null, 2)}\n`);
+  writeFileSync(join(resultsDir, 'latest.md'), `${markdownTable(rows)}\n`);
+  log(`\n${formatTable(rows)}\n`);
+  log(`${elapsed()} in all; load ${loadAfter.map((n) => n.toFixed(2)).join(' ')}; results in bench/results/latest.json`);
+  const missed = rows.filter((row) => row.met === false).length;
+  if (missed) log(`${missed} target(s) not met.`);
+}
+
+await main();
