@@ -1,12 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 import { Test } from '@nestjs/testing';
 import type { AddressInfo } from 'node:net';
+import { describeWithRedis, testKeyPrefix } from '../../test/contracts/redis-test-env.js';
+import { CallbackReceipts, InMemoryCallbackReceipts } from './callback-receipts.js';
 import { CredentialStore } from './credential-store.js';
 import { DevOauthModule } from './dev-oauth.module.js';
 import { InMemoryCredentialStore } from './in-memory-credential-store.js';
 import { OauthModule } from './oauth.module.js';
 import { OauthProviderRegistry } from './oauth-provider.registry.js';
 import { OauthService } from './oauth.service.js';
+import { RedisCallbackReceipts } from './redis-callback-receipts.js';
+import { RedisCredentialStore } from './redis-credential-store.js';
 import { oauthCoreFixture } from './testing/oauth-core.fixture.js';
 
 const ENV = { NODE_ENV: 'test', PUBLIC_URL: 'http://localhost:3000' };
@@ -17,6 +21,7 @@ describe(OauthModule.name, () => {
     expect(moduleRef.get(OauthService)).toBeInstanceOf(OauthService);
     expect(moduleRef.get(OauthProviderRegistry)).toBeInstanceOf(OauthProviderRegistry);
     expect(moduleRef.get(CredentialStore)).toBeInstanceOf(InMemoryCredentialStore);
+    expect(moduleRef.get(CallbackReceipts)).toBeInstanceOf(InMemoryCallbackReceipts);
   });
 
   it('fails at start on invalid OAuth configuration, naming the variable', async () => {
@@ -62,6 +67,24 @@ describe(OauthModule.name, () => {
       expect(await service.isConnected(owner, 'slack')).toBe(true);
     } finally {
       await app.close();
+    }
+  });
+});
+
+describeWithRedis(`${OauthModule.name} with SESSION_STORE=redis`, (url) => {
+  it('keeps credentials and callback receipts in Redis, and closes the connection at shutdown', async () => {
+    const env = { ...ENV, SESSION_STORE: 'redis', REDIS_URL: url, REDIS_KEY_PREFIX: testKeyPrefix(), CREDENTIALS_KEY: 'c'.repeat(64) };
+    const moduleRef = await Test.createTestingModule({ imports: [oauthCoreFixture(env), OauthModule] }).compile();
+    try {
+      const credentials = moduleRef.get<CredentialStore>(CredentialStore);
+      expect(credentials).toBeInstanceOf(RedisCredentialStore);
+      expect(moduleRef.get(CallbackReceipts)).toBeInstanceOf(RedisCallbackReceipts);
+      const key = { tenantId: 't', userId: 'u', provider: 'slack' };
+      await credentials.put(key, { accessToken: 'a', tokenType: 'Bearer', obtainedAt: 1 });
+      expect(await credentials.has(key)).toBe(true);
+      await credentials.delete(key);
+    } finally {
+      await moduleRef.close();
     }
   });
 });

@@ -199,6 +199,65 @@ describe(OauthService.name, () => {
     });
   });
 
+  describe('startAuthorization for several integrations of one provider', () => {
+    it('asks once for the scopes of all of them, and refuses to mix providers', async () => {
+      const { service } = await oauthServiceFixture({ ...BASE_ENV, OAUTH_GOOGLE_CLIENT_ID: 'google-client' });
+      const start = await service.startAuthorization({ sessionId: 's', owner, integration: 'gmail', integrations: ['gmail', 'google_drive'] });
+      expect(new URL(start.authorizationUrl).searchParams.get('scope')).toBe(
+        'https://www.googleapis.com/auth/gmail.modify https://www.googleapis.com/auth/drive.file',
+      );
+      await expect(
+        service.startAuthorization({ sessionId: 's', owner, integration: 'gmail', integrations: ['gmail', 'slack'] }),
+      ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    });
+  });
+
+  describe('claimCallback', () => {
+    it('claims a state once; a duplicate learns what became of it; junk and unknown states are unknown', async () => {
+      const { service } = await oauthServiceFixture(BASE_ENV);
+      const start = await service.startAuthorization({ sessionId: 's-1', owner, integration: 'gmail' });
+      const claim = await service.claimCallback(start.state);
+      expect(claim).toMatchObject({ kind: 'claimed', record: { state: start.state, sessionId: 's-1', integration: 'gmail' } });
+      const receipt = { sessionId: 's-1', integration: 'gmail', provider: 'google' };
+      expect(await service.claimCallback(start.state)).toEqual({ kind: 'used', receipt: { ...receipt, status: 'exchanging' } });
+      if (claim.kind !== 'claimed') throw new Error('unreachable');
+      await service.settleCallback(claim.record, 'connected');
+      expect(await service.claimCallback(start.state)).toEqual({ kind: 'used', receipt: { ...receipt, status: 'connected' } });
+      expect(await service.takeState(start.state)).toBeNull();
+      for (const junk of ['', 'forged', 'A'.repeat(43)]) expect(await service.claimCallback(junk)).toEqual({ kind: 'unknown' });
+    });
+
+    it('gives exactly one of many concurrent callers the record', async () => {
+      const { service } = await oauthServiceFixture(BASE_ENV);
+      const start = await service.startAuthorization({ sessionId: 's-1', owner, integration: 'slack' });
+      const claims = await Promise.all(Array.from({ length: 8 }, () => service.claimCallback(start.state)));
+      expect(claims.filter((claim) => claim.kind === 'claimed')).toHaveLength(1);
+      expect(claims.filter((claim) => claim.kind === 'used')).toHaveLength(7);
+    });
+
+    it('tells a state past its expiry apart from an unknown one (and spends it), until twice its lifetime', async () => {
+      const { service, clock } = await oauthServiceFixture(BASE_ENV);
+      const late = await service.startAuthorization({ sessionId: 's-1', owner, integration: 'gmail' });
+      const forgotten = await service.startAuthorization({ sessionId: 's-1', owner, integration: 'gmail' });
+      clock.advance(600_000);
+      expect(await service.claimCallback(late.state)).toMatchObject({ kind: 'expired', record: { sessionId: 's-1' } });
+      expect(await service.claimCallback(late.state)).toMatchObject({ kind: 'used', receipt: { status: 'expired' } });
+      clock.advance(600_000);
+      expect(await service.claimCallback(forgotten.state)).toEqual({ kind: 'unknown' });
+    });
+  });
+
+  describe('issuerMatches', () => {
+    it('accepts no iss or the provider\'s issuer, and refuses any other (RFC 9207)', async () => {
+      const { service } = await oauthServiceFixture({ ...BASE_ENV, OAUTH_GOOGLE_CLIENT_ID: 'google-client' });
+      const start = await service.startAuthorization({ sessionId: 's', owner, integration: 'gmail' });
+      const record = (await service.takeState(start.state))!;
+      expect(service.issuerMatches(record, undefined)).toBe(true);
+      expect(service.issuerMatches(record, 'https://accounts.google.com')).toBe(true);
+      expect(service.issuerMatches(record, 'https://attacker.example')).toBe(false);
+    });
+  });
+
   describe('exchangeCode with the development provider', () => {
     async function authorizeWithDevProvider() {
       const fixture = await oauthServiceFixture(BASE_ENV);
