@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { describeWithRedisServer, freePort } from '../contracts/private-redis-server.js';
 import { describeWithRedis } from '../contracts/redis-test-env.js';
-import { type AppProcess, startAppProcess } from '../support/app-process.js';
+import { type AppProcess, startAppProcess, stopAllAppProcesses } from '../support/app-process.js';
 import { ConversationClient } from '../support/conversation-client.js';
 import {
   EventFollower,
@@ -56,6 +56,7 @@ describeWithRedis('Service on a failing Redis', () =>
 
     afterAll(async () => {
       await app?.stop();
+      await stopAllAppProcesses();
       if (redis) {
         await redis.start();
         await expectEveryKeyHasTtlThenClean(redis.url, PREFIX);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { describeWithRedis, testKeyPrefix } from '../contracts/redis-test-env.js';
 import { freePort } from '../contracts/private-redis-server.js';
-import { type AppProcess, startAppProcess } from '../support/app-process.js';
+import { type AppProcess, startAppProcess, stopAllAppProcesses } from '../support/app-process.js';
 import { ConversationClient, consent, phaseChanges, pick, type TurnResult } from '../support/conversation-client.js';
 import { EventFollower, expectEveryKeyHasTtlThenClean, replicaEnv, StubLlmServer } from './replica-support.js';
 
@@ -68,6 +68,8 @@ describeWithRedis('Replicas sharing one Redis', (redisUrl) => {
 
   afterAll(async () => {
     await Promise.all([a, b, slow, compose1, compose2].map((app) => app?.stop()));
+    // Any replica a failed start left behind.
+    await stopAllAppProcesses();
     await llm.stop();
     await expectEveryKeyHasTtlThenClean(redisUrl, prefix);
   });
