@@ -6,6 +6,8 @@ import { ConversationPhase as P } from '../../src/conversation/state.js';
 import { findIntegration } from '../../src/oauth/integration-catalog.js';
 import { ConversationClient } from '../support/conversation-client.js';
 import { PROMPT_INJECTION_CORPUS, type PromptInjectionCase } from '../support/prompt-injection-corpus.js';
+import { parseModelOutput } from '../../src/interpreter/openai/model-output.js';
+import { mostCompromisedAnswer } from './compromised-answers.js';
 import { reachPhase } from './drive.js';
 import type { InterpreterInitializer, ScenarioApp } from './initializers.js';
 import { durableEvents, expectFrames, expectWellFramed, loggedEvents, postTurn } from './turn-stream.js';
@@ -71,14 +73,22 @@ function structuralData(view: SessionView, responses: readonly ChatResponse[]): 
 /**
  * The prompt-injection corpus through the whole state machine over HTTP: each attempt is typed in its
  * phase of a real conversation, and a model (where there is one) answers it with the most compromised
- * answer the attacker asked for, in the first call and in the repair. Asserted for every attempt: zero
+ * answer the schema allows (`compromised-answers.ts`: `confirm` instead of "activate", links and fake SSE
+ * lines in every text; the raw answers, most of which validation rejects, are the unit specs' business). Asserted for every attempt: zero
  * illegal transitions, zero spoofed events (the stream is exactly the frames of the events the server
  * logged), and identity, draft id and URLs never set by what the person or the model wrote.
  */
 export function describeInjectionScenarios(init: InterpreterInitializer, app: () => ScenarioApp): void {
   describe(`${init.name}#prompt injection through the state machine`, () => {
-    it(`${init.name}#the corpus has at least fifty attempts`, () => {
+    it(`${init.name}#the corpus has at least fifty attempts, each with a compromised answer the schema accepts`, () => {
       expect(PROMPT_INJECTION_CORPUS.length).toBeGreaterThanOrEqual(50);
+      for (const entry of PROMPT_INJECTION_CORPUS) {
+        const answer = mostCompromisedAnswer(entry);
+        expect(parseModelOutput(JSON.stringify(answer)).ok).toBe(true);
+        expect(String(answer['reply'])).toContain('event: phase');
+      }
+      const intents = PROMPT_INJECTION_CORPUS.map((entry) => mostCompromisedAnswer(entry)['intent']);
+      expect(intents.filter((intent) => intent === 'confirm').length).toBeGreaterThanOrEqual(25);
     });
 
     it.each(PROMPT_INJECTION_CORPUS.map((entry) => [entry.id, entry] as const))(`${init.name}#%s`, async (_id, entry: PromptInjectionCase) => {
@@ -87,7 +97,7 @@ export function describeInjectionScenarios(init: InterpreterInitializer, app: ()
       const client = new ConversationClient(baseUrl, owner);
       await client.start();
       const before = await reachPhase(client, startPhase(entry.phase));
-      script?.(() => entry.compromisedOutput);
+      script?.(() => mostCompromisedAnswer(entry));
 
       const turn = await postTurn(client, entry.text);
 
