@@ -19,8 +19,8 @@ export interface InterpreterInitializer {
   start(): Promise<ScenarioApp>;
 }
 
-/** Settings every scenario app shares: no turn rate limit to trip over while driving many sessions. */
-const COMMON_ENV = { RATE_LIMIT_TURNS_PER_MINUTE: '100000', SESSIONS_PER_USER: '1000' };
+/** Settings every scenario app shares: no rate limit to trip over while driving many sessions from one IP. */
+const COMMON_ENV = { RATE_LIMIT_TURNS_PER_MINUTE: '100000', RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0', SESSIONS_PER_USER: '1000' };
 
 export const ruleBasedInterpreter: InterpreterInitializer = {
   name: 'rule-based',
