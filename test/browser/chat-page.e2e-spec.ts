@@ -365,6 +365,11 @@ describeWithBrowser('chat page in Chromium', () => {
       await chat.expectPhase('OAUTH_FLOW');
       await chat.expectActions((labels) => labels.includes('Connect Gmail'), 'Connect Gmail');
       expect(chat.sessionId()).toBe(id);
+
+      // After a reload the conversation is the one the service kept: the stopped turn left nothing.
+      await chat.reload();
+      await chat.expectLine('Please connect Slack');
+      expect((await chat.lines()).filter((line) => line.startsWith('You: '))).toEqual([`You: ${EXAMPLE_DESCRIPTION}`]);
     }, 45_000);
   });
 });

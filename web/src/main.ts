@@ -17,6 +17,8 @@ interface Turn {
   key: string;
   /** An `error` came: the turn committed nothing. */
   failed?: boolean;
+  /** The user's line as recorded for reloads (see UserLines). */
+  line?: object;
 }
 
 function newKey(): string {
@@ -163,7 +165,7 @@ class App {
       }
       const res = await postTurn(this.sessionId!, body, key);
       accepted = true;
-      this.lines?.add(after, label);
+      turn.line = this.lines?.add(after, label);
       this.actions.set([]);
       await readEvents(res, (response, raw) => this.apply(response, true, raw.id !== null));
     } catch (error) {
@@ -223,7 +225,10 @@ class App {
       return;
     }
     const turn = this.inFlight;
-    if (r.type === 'error' && turn) turn.failed = true;
+    if (r.type === 'error' && turn) {
+      turn.failed = true;
+      if (turn.line) this.lines?.forget(turn.line);
+    }
     const sessionEnded = r.type === 'done' && turn !== null && !turn.failed;
     this.handle(r);
     if (sessionEnded) this.closed('This conversation has ended.');

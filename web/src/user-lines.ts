@@ -24,10 +24,28 @@ export class UserLines {
     }
   }
 
-  /** Records a line the page has just shown. */
-  add(after: number, text: string): void {
-    this.lines = [...this.lines, { after, text }].slice(-MAX_LINES);
+  /** Records a line the page has just shown; the returned handle can {@link forget} it. */
+  add(after: number, text: string): object {
+    const line: Line = { after, text };
+    this.lines = [...this.lines, line].slice(-MAX_LINES);
     this.shown = this.lines.length;
+    this.save();
+    return line;
+  }
+
+  /**
+   * Drops a recorded line whose turn failed or was stopped: the service kept nothing of that turn, so
+   * a reload must not show it (the live page still does, next to the error or "Stopped.").
+   */
+  forget(handle: object): void {
+    const index = this.lines.indexOf(handle as Line);
+    if (index < 0) return;
+    this.lines = this.lines.filter((_, i) => i !== index);
+    if (index < this.shown) this.shown--;
+    this.save();
+  }
+
+  private save(): void {
     try {
       sessionStorage.setItem(this.key, JSON.stringify(this.lines));
     } catch {
