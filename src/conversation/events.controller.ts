@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Param, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { SseWriter } from '../common/sse-writer.js';
 import { AppConfig } from '../config/app-config.js';
@@ -35,6 +35,8 @@ export class EventsController {
   @Get()
   @ApiOperation({ summary: "The session's durable events after Last-Event-ID, then live" })
   @ApiProduces('text/event-stream')
+  @ApiResponse({ status: 404, description: 'SESSION_NOT_FOUND (missing or foreign); no stream is opened' })
+  @ApiResponse({ status: 503, description: 'SHUTTING_DOWN, with Retry-After' })
   async follow(
     @Owner() owner: SessionOwner,
     @Param('id') sessionId: string,
@@ -42,7 +44,10 @@ export class EventsController {
     @Query('lastEventId') lastEventIdQuery: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    this.shutdown.assertAccepting();
+    if (this.shutdown.isDraining) {
+      res.setHeader('Retry-After', '1');
+      throw GracefulShutdown.refusal();
+    }
     await this.conversations.findOwned(owner, sessionId);
     if (res.destroyed) return;
     const afterSeq = parseSeq(lastEventId ?? lastEventIdQuery);

@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { defer, type Observable, switchMap } from 'rxjs';
 import { toErrorBody } from '../common/domain-exception.filter.js';
@@ -42,6 +42,14 @@ export class MessagesController {
     required: false,
     description: 'Retrying with the same key returns the first attempt’s events instead of running the turn again (kept 24 h).',
   })
+  @ApiResponse({ status: 200, description: 'text/event-stream of ChatResponse, or { responses } with Accept: application/json' })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED (body, or an Idempotency-Key reused for another request)' })
+  @ApiResponse({ status: 404, description: 'SESSION_NOT_FOUND (missing or foreign)' })
+  @ApiResponse({ status: 409, description: 'TURN_IN_PROGRESS' })
+  @ApiResponse({ status: 410, description: 'SESSION_EXPIRED' })
+  @ApiResponse({ status: 413, description: 'PAYLOAD_TOO_LARGE (over 16 KB)' })
+  @ApiResponse({ status: 429, description: 'RATE_LIMITED (turns per user, or requests per IP), with Retry-After' })
+  @ApiResponse({ status: 503, description: 'SHUTTING_DOWN (with Retry-After) or STORE_UNAVAILABLE' })
   @ApiBody({
     schema: {
       oneOf: [
@@ -66,7 +74,7 @@ export class MessagesController {
     const input = parseTurnRequest(body);
     const idempotencyKey = parseIdempotencyKey(idempotencyHeader);
     if (this.shutdown.isDraining) {
-      sendError(res, new DomainError('SHUTTING_DOWN', 'This server is restarting; try again in a moment.', { retryAfterSeconds: 1 }));
+      sendError(res, GracefulShutdown.refusal());
       return;
     }
     const endTurn = this.shutdown.turnStarted();

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IdentityGuard } from '../identity/identity.guard.js';
 import { Owner } from '../identity/owner.decorator.js';
 import { ConversationService } from './conversation.service.js';
@@ -19,6 +19,8 @@ export class SessionsController {
 
   @Post()
   @ApiOperation({ summary: 'Start a session (phase IDLE)' })
+  @ApiResponse({ status: 201, description: 'SessionView, phase IDLE' })
+  @ApiResponse({ status: 429, description: 'RATE_LIMITED: the caller already has SESSIONS_PER_USER live sessions' })
   async start(@Owner() owner: SessionOwner): Promise<SessionView> {
     return this.view(await this.conversations.startSession(owner));
   }

@@ -27,11 +27,9 @@ export class GracefulShutdown implements BeforeApplicationShutdown {
     return this.draining;
   }
 
-  /** Throws 503 `SHUTTING_DOWN` once draining started. */
-  assertAccepting(): void {
-    if (this.draining) {
-      throw new DomainError('SHUTTING_DOWN', 'This server is restarting; try again in a moment.', { retryAfterSeconds: 1 });
-    }
+  /** The 503 `SHUTTING_DOWN` refusal of a draining replica (answered with `Retry-After: 1`). */
+  static refusal(): DomainError {
+    return new DomainError('SHUTTING_DOWN', 'This server is restarting; try again in a moment.', { retryAfterSeconds: 1 });
   }
 
   /** Registers a running turn; call the returned function (idempotent) when its stream ended. */

@@ -86,6 +86,7 @@ describe('graceful shutdown', () => {
 
     const lateStream = await fetch(`${baseUrl}/v1/sessions/${idle.sessionId}/events`, { headers: idle.headers });
     expect(lateStream.status).toBe(503);
+    expect(lateStream.headers.get('retry-after')).toBe('1');
     expect(await lateStream.json()).toMatchObject({ code: 'SHUTTING_DOWN' });
 
     // The open stream got its last frame and ended.
