@@ -44,10 +44,15 @@ const log = (line: string): void => console.log(line);
 const started = Date.now();
 const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 
-/** Runs a one-shot benchmark process and returns what it reports. */
-async function oneShot<T>(script: string, scriptArgs: (string | number)[], execArgv: string[], name: string): Promise<T> {
-  const flags = profile ? [...execArgv, '--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : execArgv;
-  const child = spawnBench(script, scriptArgs.map(String), { execArgv: flags });
+/**
+ * Runs a one-shot benchmark process and returns what it reports. With `--profile`, the process gets
+ * the path of its profile as one more argument (`profileArg`: it profiles only what it measures) or,
+ * without one, runs under `--cpu-prof`.
+ */
+async function oneShot<T>(script: string, scriptArgs: (string | number)[], execArgv: string[], name: string, profileArg = false): Promise<T> {
+  const path = join(profileDir, `${name}.cpuprofile`);
+  const flags = profile && !profileArg ? [...execArgv, '--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : execArgv;
+  const child = spawnBench(script, [...scriptArgs.map(String), ...(profile && profileArg ? [path] : [])], { execArgv: flags });
   try {
     const message = await nextMessage<BenchMessage & { result: T }>(child, 'result', 240_000);
     // A profiled child writes its profile as it exits.
@@ -167,7 +172,7 @@ async function main(): Promise<void> {
   }
   if (enabled('turn')) {
     log(`[3] in-process turn cost — ${elapsed()}`);
-    const result = await oneShot<TurnCostResult>('inproc/turn-cost.js', [sizes.turnRounds, sizes.turnsPerRound], [], 'turn-cost');
+    const result = await oneShot<TurnCostResult>('inproc/turn-cost.js', [sizes.turnRounds, sizes.turnsPerRound], [], 'turn-cost', true);
     results['turn'] = result;
     rows.push(...turnRows(result));
   }
@@ -179,7 +184,7 @@ async function main(): Promise<void> {
   }
   if (enabled('expiry')) {
     log(`[5] expiry sweep over ${sizes.expiry.toLocaleString('en')} sessions — ${elapsed()}`);
-    const result = await oneShot<ExpiryResult>('inproc/expiry.js', [sizes.expiry], ['--expose-gc', '--max-old-space-size=6144'], 'expiry');
+    const result = await oneShot<ExpiryResult>('inproc/expiry.js', [sizes.expiry], ['--expose-gc', '--max-old-space-size=6144'], 'expiry', true);
     results['expiry'] = result;
     rows.push(...expiryRows(result));
   }

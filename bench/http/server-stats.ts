@@ -1,7 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { serveCalls } from '../lib/child.js';
+import { CpuProfiler } from '../lib/cpu-profile.js';
 
 /** Event-loop delay in milliseconds. */
 export interface LoopDelay {
@@ -31,24 +30,13 @@ export function serveServerStats(close: () => Promise<void>, redisCommands: Map<
   let rssMax = process.memoryUsage.rss();
   const sampler = setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage.rss())), 250);
   sampler.unref();
-  let profiler: Session | null = null;
+  const profiler = new CpuProfiler();
   serveCalls({
     profileStart: async () => {
-      profiler = new Session();
-      profiler.connect();
-      await profiler.post('Profiler.enable');
-      await profiler.post('Profiler.setSamplingInterval', { interval: 200 });
-      await profiler.post('Profiler.start');
+      await profiler.start();
       return true;
     },
-    profileStop: async (args: { path: string }) => {
-      if (!profiler) return false;
-      const { profile } = await profiler.post('Profiler.stop');
-      writeFileSync(args.path, JSON.stringify(profile));
-      profiler.disconnect();
-      profiler = null;
-      return true;
-    },
+    profileStop: (args: { path: string }) => profiler.stop(args.path),
     reset: () => {
       delay.reset();
       redisCommands.clear();

@@ -6,6 +6,7 @@ import { SessionExpirer } from '../../src/conversation/expiry/session-expirer.js
 import { emptyRequirements } from '../../src/conversation/requirements/requirements.js';
 import { ConversationPhase, type ConversationState } from '../../src/conversation/state.js';
 import { report, runChild } from '../lib/child.js';
+import { profileIf } from '../lib/cpu-profile.js';
 import { BENCH_TENANT, serviceContext } from './service-context.js';
 
 /**
@@ -79,6 +80,7 @@ runChild(async () => {
   delay.enable();
   setImmediate(probe);
   await sleep(5);
+  const profiler = await profileIf(process.argv[3]);
   const sweepStarted = performance.now();
   const swept = await expirer.sweep();
   const sweepMs = performance.now() - sweepStarted;
@@ -86,6 +88,7 @@ runChild(async () => {
   await sleep(5);
   probing = false;
   delay.disable();
+  await profiler.stop();
   await context.app.close();
 
   const result: ExpiryResult = {

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { report, runChild } from '../lib/child.js';
+import { profileIf } from '../lib/cpu-profile.js';
 import { type Spread, spread } from '../lib/stats.js';
 import { TURN_MIX } from '../lib/turn-mix.js';
 import { connectIntegrations, expectDone, mixInput, ownerOf, serviceContext, sessionAtMixStart, turn } from './service-context.js';
@@ -42,8 +43,11 @@ runChild(async () => {
   for (const sessions of SESSION_COUNTS) {
     for (; live < sessions; live++) await context.conversations.startSession(ownerOf(`idle-${live}`));
     await run(Math.min(700, turnsPerRound));
+    // The profile (optional) covers the measured turns at the largest count only.
+    const profiler = await profileIf(sessions === SESSION_COUNTS.at(-1) ? process.argv[4] : undefined);
     const samples: number[] = [];
     for (let round = 0; round < rounds; round++) samples.push(await run(turnsPerRound));
+    await profiler.stop();
     bySessions.push({ sessions, usPerTurn: spread(samples) });
   }
   await context.app.close();
