@@ -38,8 +38,8 @@ export class ActiveSessionsGauge {
         try {
           this.set(await count());
         } catch (error) {
-          // The scrape still answers; the gauge keeps its last value.
-          logger.warn(`Could not count active sessions: ${(error as Error).message}`);
+          // The scrape still answers; the gauge keeps its last value. Debug: the outage itself is logged by the Redis client.
+          logger.debug(`Could not count active sessions: ${(error as Error).message}`);
         }
       },
     });
