@@ -309,6 +309,38 @@ describeWithBrowser('chat page in Chromium', () => {
     expect(chat.sessionId()).not.toBe(sessionId);
   });
 
+  describe('with sessions that expire after 2 s idle', () => {
+    let short: TestApp;
+
+    beforeAll(async () => {
+      short = await startTestApp({ SESSION_IDLE_TIMEOUT_MS: '2000', SESSION_EXPIRY_WARNING_MS: '1500', SESSION_SWEEP_INTERVAL_MS: '100' });
+    });
+    afterAll(() => short?.close());
+
+    it('warns before the conversation expires, then offers a new one, also after a reload', async () => {
+      const chat = await ChatPage.open((await newPerson()).context, short.baseUrl);
+      await chat.send(EXAMPLE_DESCRIPTION);
+      await chat.expectPhase('OAUTH_FLOW');
+      const id = chat.sessionId();
+
+      await chat.expectNotice('This conversation will expire at');
+      await chat.expectNotice('This conversation expired.');
+      expect(await chat.composer.isDisabled()).toBe(true);
+      expect(await chat.actions()).toEqual([]); // no Connect link into a dead session
+      expect(await chat.belowFold('#composer')).toBeLessThanOrEqual(0); // the notice pushes nothing off screen
+      await chat.screenshot('11-expired');
+
+      await chat.reload(); // the address still names it: 410
+      await chat.expectNotice('This conversation expired.');
+      await chat.page.locator('#notice').getByRole('button', { name: 'Start a new conversation' }).click();
+      expect(chat.sessionId()).toBe('');
+      expect(await chat.lines()).toEqual([]);
+      await chat.send(EXAMPLE_DESCRIPTION);
+      await chat.expectPhase('OAUTH_FLOW');
+      expect(chat.sessionId()).not.toBe(id);
+    }, 30_000);
+  });
+
   describe('with a model that streams its answer slowly', () => {
     let llm: LlmApp;
 
@@ -317,7 +349,7 @@ describeWithBrowser('chat page in Chromium', () => {
     });
     afterAll(() => llm?.close());
 
-    it('Stop ends the streaming turn: the partial answer goes, the session is as before; another tab meets 409', async () => {
+    it('Stop (button or Escape) ends the streaming turn: the partial answer goes, the session is as before; another tab meets 409', async () => {
       // About 20 s of answer, 3 characters every 80 ms: it is still streaming when Stop is pressed.
       llm.model.enqueue(step.answer(realisticAnswer(EXAMPLE_DESCRIPTION), { chunkSize: 3, delayMs: 80 }));
       const person = await newPerson();
@@ -366,7 +398,16 @@ describeWithBrowser('chat page in Chromium', () => {
       await chat.expectActions((labels) => labels.includes('Connect Gmail'), 'Connect Gmail');
       expect(chat.sessionId()).toBe(id);
 
-      // After a reload the conversation is the one the service kept: the stopped turn left nothing.
+      // Escape in the composer stops too.
+      llm.model.enqueue(step.answer(realisticAnswer('only emails from my manager'), { chunkSize: 2, delayMs: 80 }));
+      await chat.type('only emails from my manager');
+      await until('the answer to stream', async () => ((await streaming.count()) ? (await streaming.innerText()).length : 0), (n) => n > 8);
+      await chat.composer.press('Escape');
+      await until('a second "Stopped."', () => chat.lines(), (lines) => lines.filter((line) => line === 'Stopped.').length === 2);
+      await chat.page.locator('#send').waitFor({ state: 'visible' });
+      expect(await chat.phase()).toBe('OAUTH_FLOW');
+
+      // After a reload the conversation is the one the service kept: the stopped turns left nothing.
       await chat.reload();
       await chat.expectLine('Please connect Slack');
       expect((await chat.lines()).filter((line) => line.startsWith('You: '))).toEqual([`You: ${EXAMPLE_DESCRIPTION}`]);

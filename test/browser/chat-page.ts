@@ -151,6 +151,14 @@ export class ChatPage {
     await until(`${integration} shown as "${status}"`, () => this.connection(integration), (shown) => shown === status);
   }
 
+  /** How far (px) the element's bottom edge lies below the viewport's; 0 or less when it is all in view. */
+  async belowFold(selector: string): Promise<number> {
+    const box = await this.page.locator(selector).boundingBox();
+    const viewport = this.page.viewportSize();
+    if (!box || !viewport) throw new Error(`${selector} is not laid out`);
+    return Math.round(box.y + box.height - viewport.height);
+  }
+
   async screenshot(name: string): Promise<void> {
     await this.page.screenshot({ path: artifactPath(name) });
   }
