@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, type ErrorCode } from './errors.js';
+import { DomainError, ERROR_STATUS, type ErrorCode } from './errors.js';
 
 /** Body of every error answer (API.md, "Errors"). */
 export interface ErrorBody {
@@ -19,23 +19,27 @@ const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
   429: 'RATE_LIMITED',
 };
 
-/** Maps anything thrown to the API's error shape; never a stack trace. */
+/** Maps anything thrown to the API's error shape; never a stack trace. `statusCode` always matches `code`. */
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof DomainError) return { statusCode: error.status, code: error.code, message: error.message };
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const code = HTTP_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED');
     const message = status === 404 ? 'No such route.' : status >= 500 ? 'Something went wrong on our side.' : error.message;
-    return { statusCode: status, code, message };
+    return body(code, message);
   }
-  // Express body-parser errors carry a status (malformed JSON 400, too large 413).
-  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status;
+  // Express body-parser errors carry a status and a type (malformed JSON, too large, unsupported charset).
+  const { status, type } = (error ?? {}) as { status?: unknown; type?: unknown };
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    const code = HTTP_CODES[status] ?? 'VALIDATION_FAILED';
-    const message = status === 413 ? 'The request body is too large.' : 'The request body is not valid JSON.';
-    return { statusCode: status, code, message };
+    if (status === 413) return body('PAYLOAD_TOO_LARGE', 'The request body is too large.');
+    const unsupported = typeof type === 'string' && /(charset|encoding)\.unsupported/.test(type);
+    return body('VALIDATION_FAILED', unsupported ? 'The request body uses an unsupported encoding.' : 'The request body is not valid JSON.');
   }
-  return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side; nothing was changed.' };
+  return body('INTERNAL_ERROR', 'Something went wrong on our side; nothing was changed.');
+}
+
+function body(code: ErrorCode, message: string): ErrorBody {
+  return { statusCode: ERROR_STATUS[code], code, message };
 }
 
 @Catch()
