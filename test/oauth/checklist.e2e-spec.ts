@@ -75,6 +75,28 @@ describe('OAuth checklist edges (development provider)', () => {
     expect(after.context.integrations.map((connection) => connection.status)).toEqual(['connected', 'pending']);
   });
 
+  it('follows the requirements: an integration dropped leaves the checklist, one added gets its own link', async () => {
+    const { sessionId, first } = await inOauthFlow('hal');
+    const slackLink = await devConsent(urlOf(first, 'slack'));
+    const added = await turn('hal', sessionId, 'also save it to a Notion page');
+    expect(all(added, 'oauth_required').map((event) => event.data)).toEqual([{ integration: 'notion', provider: 'notion' }]);
+    await turn('hal', sessionId, "don't use slack");
+    let after = await state(sessionId);
+    expect(after.context.integrations.map((connection) => connection.id)).toEqual(['gmail', 'notion']);
+    expect(after.pendingOauth?.integration).toBe('gmail');
+    // Slack's link no longer completes anything.
+    expect((await callback(slackLink)).status).toBe(400);
+    expect(await credentials.has({ tenantId: 'acme', userId: 'hal', provider: 'slack' })).toBe(false);
+
+    for (const integration of ['notion', 'gmail']) {
+      const request = (after.oauthRequests ?? []).find((each) => each.integration === integration)!;
+      expect((await callback(await devConsent(request.authorizationUrl))).status).toBe(303);
+    }
+    after = await state(sessionId);
+    expect(after.phase).toBe('REQUIREMENTS');
+    expect(after.history.slice(-2).map((entry) => entry.reason)).toEqual(['next_integration', 'oauth_complete']);
+  });
+
   it('waits for a running turn before resuming; past a few seconds it answers and resumes right after the turn', async () => {
     const { sessionId, first } = await inOauthFlow('bea');
     const gmail = await devConsent(urlOf(first, 'gmail'));

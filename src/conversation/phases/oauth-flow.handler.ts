@@ -15,6 +15,7 @@ import {
   requestFor,
   requestsOf,
   setConnectionStatus,
+  syncConnections,
 } from './connections.js';
 import { RETRY, SKIP } from './replies.js';
 import type { Turn } from './turn.js';
@@ -86,10 +87,32 @@ export class OauthFlowHandler implements PhaseHandler {
         if (!patchIsEmpty(patch)) {
           turn.updateContext({ requirements: mergeRequirements(turn.state.context.requirements, patch) });
           turn.say('Noted, I added that to the requirements.');
+          if (await this.followRequirements(turn)) return;
         }
         if (!changed) this.remind(turn);
       }
     }
+  }
+
+  /**
+   * Keeps the checklist in line with the requirements after a change in this phase: an integration no
+   * longer wanted leaves it (its request is dropped), a new one gets its own request. Returns true when
+   * it moved the conversation on because nothing is left to connect.
+   */
+  private async followRequirements(turn: Turn): Promise<boolean> {
+    const before = new Set(turn.state.context.integrations.map((connection) => connection.id));
+    await syncConnections(turn, this.oauth);
+    const kept = new Set(turn.state.context.integrations.map((connection) => connection.id));
+    for (const request of requestsOf(turn.state)) if (!kept.has(request.integration)) dropRequest(turn, request.integration);
+    if (!nextUnresolved(turn)) {
+      turn.goTo(ConversationPhase.REQUIREMENTS, 'oauth_complete');
+      return true;
+    }
+    const added = turn.state.context.integrations.filter((connection) => connection.status === 'pending' && !before.has(connection.id));
+    const opened = await this.open(turn, added.map((connection) => connection.id));
+    makeCurrent(turn, this.current(turn).id);
+    if (opened.length > 0) this.announce(turn, new Set(opened.map((request) => request.state)));
+    return false;
   }
 
   /**
