@@ -197,7 +197,9 @@ export class ConversationService {
         }
       };
 
+      let settled = false;
       run()
+        .finally(() => (settled = true))
         .then(() => {
           measure('ok');
           subscriber.complete();
@@ -217,7 +219,11 @@ export class ConversationService {
         })
         .finally(() => options.signal?.removeEventListener('abort', onClientGone));
 
-      return () => controller.abort();
+      // Only a turn still running is abandoned: abort() builds a DOMException with a stack trace, which
+      // cost about 5 % of every turn when it ran on each completed one too (bench section 3 profile).
+      return () => {
+        if (!settled) controller.abort();
+      };
     });
   }
 
