@@ -65,6 +65,8 @@ runChild(async () => {
   for (let index = idle; index < sessions; index++) await context.store.create(freshSession(index, activeAt), options);
   const fillMs = performance.now() - started;
 
+  // Starting the profiler holds the loop for a while: before the probes start.
+  const profiler = await profileIf(process.argv[3]);
   (globalThis as { gc?: () => void }).gc?.();
   await sleep(50);
   let maxBlockMs = 0;
@@ -80,7 +82,6 @@ runChild(async () => {
   delay.enable();
   setImmediate(probe);
   await sleep(5);
-  const profiler = await profileIf(process.argv[3]);
   const sweepStarted = performance.now();
   const swept = await expirer.sweep();
   const sweepMs = performance.now() - sweepStarted;
