@@ -6,25 +6,29 @@ import { SessionExpirer } from '../../src/conversation/expiry/session-expirer.js
 import { emptyRequirements } from '../../src/conversation/requirements/requirements.js';
 import { ConversationPhase, type ConversationState } from '../../src/conversation/state.js';
 import { report, runChild } from '../lib/child.js';
+import { type Spread, spread } from '../lib/stats.js';
 import { profileIf } from '../lib/cpu-profile.js';
 import { BENCH_TENANT, serviceContext } from './service-context.js';
 
 /**
- * Section 5: one sweep of the expiry job over a memory store holding 1 000 000 sessions, 1 % of them
- * idle past the timeout. The store is filled through its API with a fake clock (a fresh session as
- * `startSession` makes it); the sweep is the service's own `SessionExpirer`. Blocking is measured two
- * ways: `monitorEventLoopDelay` (1 ms resolution) and the longest gap between `setImmediate` turns.
+ * Section 5: sweeps of the expiry job over a memory store holding 1 000 000 active sessions, 1 % of
+ * them idle past the timeout (made idle again before each round). The store is filled through its API
+ * with a fake clock (fresh sessions as `startSession` makes them); the sweep is the service's own
+ * `SessionExpirer`. Blocking is measured two ways: `monitorEventLoopDelay` (1 ms resolution) and the
+ * longest gap between `setImmediate` turns.
  */
 export interface ExpiryResult {
   sessions: number;
   idle: number;
   fillMs: number;
-  sweepMs: number;
-  expired: number;
-  warned: number;
-  /** Longest the event loop was held at once during the sweep. */
-  maxBlockMs: number;
-  loopDelay: { p50Ms: number; p99Ms: number; maxMs: number };
+  /** Per sweep (one per round; before each, `idle` sessions go idle past the timeout). */
+  sweepMs: Spread;
+  /** Sessions expired by each sweep. */
+  expired: number[];
+  warned: number[];
+  /** Longest the event loop was held at once during each sweep (the larger of the two measures). */
+  maxBlockMs: Spread;
+  loopDelayP99Ms: Spread;
 }
 
 function freshSession(index: number, now: number): ConversationState {
@@ -48,25 +52,8 @@ function freshSession(index: number, now: number): ConversationState {
   };
 }
 
-runChild(async () => {
-  const sessions = Number(process.argv[2] ?? 1_000_000);
-  const idle = Math.round(sessions / 100);
-  const clock = new FakeClock();
-  const context = await serviceContext({}, clock);
-  const settings = context.app.get(ConversationSettings);
-  const expirer = context.app.get(SessionExpirer);
-
-  const started = performance.now();
-  const options = { ttlMs: settings.activeTtlMs };
-  for (let index = 0; index < idle; index++) await context.store.create(freshSession(index, clock.now()), options);
-  // The rest were active a minute ago, well inside the timeout.
-  clock.advance(settings.idleTimeoutMs + 60_000);
-  const activeAt = clock.now() - 60_000;
-  for (let index = idle; index < sessions; index++) await context.store.create(freshSession(index, activeAt), options);
-  const fillMs = performance.now() - started;
-
-  // Starting the profiler holds the loop for a while: before the probes start.
-  const profiler = await profileIf(process.argv[3]);
+/** One sweep, with the event loop watched all along. */
+async function measuredSweep(expirer: SessionExpirer): Promise<{ sweepMs: number; expired: number; warned: number; maxBlockMs: number; loopDelayP99Ms: number }> {
   (globalThis as { gc?: () => void }).gc?.();
   await sleep(50);
   let maxBlockMs = 0;
@@ -82,13 +69,41 @@ runChild(async () => {
   delay.enable();
   setImmediate(probe);
   await sleep(5);
-  const sweepStarted = performance.now();
+  const started = performance.now();
   const swept = await expirer.sweep();
-  const sweepMs = performance.now() - sweepStarted;
+  const sweepMs = performance.now() - started;
   // Let the loop turn so a sweep that never yielded shows up in both measures.
   await sleep(5);
   probing = false;
   delay.disable();
+  return { sweepMs, ...swept, maxBlockMs: Math.max(maxBlockMs, delay.max / 1e6), loopDelayP99Ms: delay.percentile(99) / 1e6 };
+}
+
+runChild(async () => {
+  const sessions = Number(process.argv[2] ?? 1_000_000);
+  const rounds = Number(process.argv[3] ?? 3);
+  const idle = Math.round(sessions / 100);
+  const clock = new FakeClock();
+  const context = await serviceContext({}, clock);
+  const settings = context.app.get(ConversationSettings);
+  const expirer = context.app.get(SessionExpirer);
+  const options = { ttlMs: settings.activeTtlMs };
+
+  // 99 % active a minute ago, well inside the timeout; before each sweep 1 % more, idle past it.
+  const idleAt = clock.now();
+  clock.advance(settings.idleTimeoutMs + 60_000);
+  const started = performance.now();
+  for (let index = idle; index < sessions; index++) await context.store.create(freshSession(index, clock.now() - 60_000), options);
+  const fillMs = performance.now() - started;
+
+  // Starting the profiler holds the loop for a while: before the probes start.
+  const profiler = await profileIf(process.argv[4]);
+  const sweeps: Awaited<ReturnType<typeof measuredSweep>>[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const first = round === 0 ? 0 : sessions + (round - 1) * idle;
+    for (let index = first; index < first + idle; index++) await context.store.create(freshSession(index, idleAt), options);
+    sweeps.push(await measuredSweep(expirer));
+  }
   await profiler.stop();
   await context.app.close();
 
@@ -96,11 +111,11 @@ runChild(async () => {
     sessions,
     idle,
     fillMs,
-    sweepMs,
-    expired: swept.expired,
-    warned: swept.warned,
-    maxBlockMs,
-    loopDelay: { p50Ms: delay.percentile(50) / 1e6, p99Ms: delay.percentile(99) / 1e6, maxMs: delay.max / 1e6 },
+    sweepMs: spread(sweeps.map((sweep) => sweep.sweepMs)),
+    expired: sweeps.map((sweep) => sweep.expired),
+    warned: sweeps.map((sweep) => sweep.warned),
+    maxBlockMs: spread(sweeps.map((sweep) => sweep.maxBlockMs)),
+    loopDelayP99Ms: spread(sweeps.map((sweep) => sweep.loopDelayP99Ms)),
   };
   report({ type: 'result', result });
   if (!process.send) console.log(JSON.stringify(result, null, 2));
