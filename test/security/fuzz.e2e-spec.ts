@@ -21,15 +21,6 @@ const CONCURRENCY = 16;
 /** Routes whose errors are not the JSON API by contract: HTML pages and the RFC 6749 token endpoint. */
 const NON_API_ROUTES = [/^\/v1\/oauth\/callback(?:\/|$)/, /^\/dev\/oauth\//];
 
-/**
- * KNOWN BUG (reported to the owner of src/common/domain-exception.filter.ts): body-parser's 415 (a
- * charset other than UTF-8/16/32, an unknown Content-Encoding) is answered as
- * `{ statusCode: 415, code: "VALIDATION_FAILED", message: "The request body is not valid JSON." }`,
- * a code API.md documents with 400 only. Tolerated (and counted) here; pinned by the `it.failing` below.
- */
-const KNOWN_BUG_415 = '415 answered with VALIDATION_FAILED, documented as 400';
-let known415 = 0;
-
 const pathnameOf = (path: string): string => path.split('?')[0]!;
 
 describe('fuzzing the HTTP surface', () => {
@@ -82,10 +73,6 @@ describe('fuzzing the HTTP surface', () => {
       if (contentType.startsWith('text/html')) return null;
       if (path === '/dev/oauth/token' && /^\{"error":"\w+","error_description":"[^"]*"\}$/.test(text)) return null;
     }
-    if (status === 415 && text.includes('"code":"VALIDATION_FAILED"')) {
-      known415++;
-      return null;
-    }
     return errorShapeProblem(status, contentType, text, codes);
   }
 
@@ -114,7 +101,7 @@ describe('fuzzing the HTTP surface', () => {
       .sort(([a], [b]) => a - b)
       .map(([status, count]) => `${status}×${count}`)
       .join(' ');
-    if (known415) console.warn(`fuzz (seed ${SEED}): ${summary}; ${known415} answers hit ${KNOWN_BUG_415}`);
+    if (process.env.FUZZ_VERBOSE) console.log(`fuzz (seed ${SEED}): ${summary}`);
     expect({ seed: SEED, summary, failures: failures.slice(0, 15), failed: failures.length }).toEqual({
       seed: SEED,
       summary,
@@ -127,8 +114,7 @@ describe('fuzzing the HTTP surface', () => {
     expect(pollutionSince(prototypesBefore)).toEqual([]);
   }, 300_000);
 
-  // KNOWN_BUG_415: fails today; passes once a 415 carries a code documented with 415 (or the answer is a 400).
-  it.failing(`answers an unsupported charset or encoding in the API's shape (${KNOWN_BUG_415})`, async () => {
+  it("answers an unsupported charset or content encoding in the API's shape", async () => {
     const variants: Record<string, string>[] = [
       { 'content-type': 'application/json; charset=latin1' },
       { 'content-type': 'application/json', 'content-encoding': 'x-unknown' },

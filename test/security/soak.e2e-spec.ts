@@ -1,0 +1,471 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Redis } from 'ioredis';
+import { RedisDraftRepository } from '../../src/agent-generator/redis-draft-repository.js';
+import type { ChatResponse } from '../../src/conversation/chat-response.js';
+import { createRedisSessionStore } from '../../src/conversation/store/redis-session-store.js';
+import { closeRedisClient, createRedisClient, untilReady } from '../../src/redis/redis-client.js';
+import { RedisConnections } from '../../src/redis/redis-connections.js';
+import { SessionStore, StoreUnavailableError } from '../../src/conversation/store/session-store.js';
+import { describeWithRedisServer, PrivateRedisServer } from '../contracts/private-redis-server.js';
+import { describeWithRedis } from '../contracts/redis-test-env.js';
+import { parseSse, readSse } from '../support/sse.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * A bounded soak: concurrent conversations against the app on `SESSION_STORE=redis` (a private
+ * redis-server), while every few seconds an admin connection kills the app's Redis connections
+ * (`CLIENT KILL TYPE normal`). Every turn whose stream had no `error` is in the session exactly once,
+ * every failed turn left no trace, `/events` followers see every durable event once, errors are only
+ * 503 STORE_UNAVAILABLE, and the heap stays flat. `SOAK_SECONDS` (default 40) and `SOAK_CLIENTS`
+ * (default 12) scale it; run `SOAK_SECONDS=180` locally for the 3-minute soak.
+ */
+const SOAK_MS = Number(process.env.SOAK_SECONDS ?? 40) * 1000;
+const CLIENTS = Number(process.env.SOAK_CLIENTS ?? 12);
+/** Kills land every 1.5 to 3.5 s. */
+const KILL_MIN_MS = 1500;
+const KILL_SPREAD_MS = 2000;
+/** A request without an answer by then is a hang, reported as such. */
+const ANSWER_WITHIN_MS = 15_000;
+/** Growth of the heap (after GC) from warm-up to the end that still counts as flat. */
+const HEAP_GROWTH_LIMIT = 24 * 1024 * 1024;
+
+/** One conversation, step by step: the OAuth steps skipped, to COMPLETE, then a restart. */
+const SCRIPT: readonly ({ message: string } | { action: { type: string } })[] = [
+  {
+    message:
+      'I want an agent that summarizes my unread Gmail emails every morning at 8am and posts the summary to the #team-updates Slack channel',
+  },
+  { action: { type: 'skip' } },
+  { action: { type: 'skip' } },
+  { message: 'only emails from my manager' },
+  { message: 'yes, build it' },
+  { message: 'looks good, turn it on' },
+  { action: { type: 'confirm' } },
+  { action: { type: 'restart' } },
+];
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** `gc()` without `--expose-gc` on the command line (the README's test command has none). */
+function gcFunction(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+/**
+ * KNOWN BUGS the soak runs into, reported to their owners and pinned by the `it.failing` specs at the
+ * end of this file. While they stand, the soak counts their symptoms apart instead of failing on them;
+ * anything else still fails it.
+ * - DRAFTS: `RedisDraftRepository` (src/agent-generator/redis-draft-repository.ts) calls Redis without
+ *   `guarded`, so a dropped connection during generation, the test run or activation ends the turn with
+ *   `INTERNAL_ERROR` instead of `STORE_UNAVAILABLE`.
+ * - LEASE: `RedisSessionStore.acquireLease` (src/conversation/store/redis-session-store.ts) forgets the
+ *   token when its `SET NX` ran on the server but the reply was lost with the connection: the lease
+ *   stays held by nobody and the session answers 409 TURN_IN_PROGRESS until TURN_LEASE_MS passes.
+ * - SAVE: the same lost reply on the turn's save script (ConversationService.processMessage →
+ *   TurnEngine.commit → RedisSessionStore.save): the client is told 503 STORE_UNAVAILABLE (or an
+ *   `error` event) "nothing was changed" although the turn committed, so its retry runs the turn twice.
+ *   Frequent under CLIENT KILL (Redis drops the replies it had not written yet).
+ */
+const KNOWN_BUGS = {
+  DRAFTS: 'INTERNAL_ERROR instead of STORE_UNAVAILABLE when the draft repository loses Redis',
+  LEASE: 'lease taken by a SET whose reply was lost stays held: 409 TURN_IN_PROGRESS until it expires',
+  SAVE: 'a save that ran but whose reply was lost is reported as a failed turn, yet the session changed',
+} as const;
+type KnownBug = keyof typeof KNOWN_BUGS;
+/** Steps of SCRIPT that read or write drafts (generation and test run; activation). */
+const DRAFT_STEPS = new Set([4, 6]);
+
+interface Tally {
+  turns: number;
+  committed: number;
+  failedStore: number;
+  refusedStore: number;
+  conversations: number;
+  kills: number;
+  killedConnections: number;
+  /** Anything but 503 STORE_UNAVAILABLE, and every broken promise: each one fails the test. */
+  problems: string[];
+  heap: string;
+  /** Symptoms of KNOWN_BUGS, counted apart: DRAFTS and SAVE in turns, LEASE in sessions. */
+  known: Record<KnownBug, number>;
+}
+
+describeWithRedis('soak with Redis connection kills', () =>
+  describeWithRedisServer('(private redis-server)', () => {
+    let redis: PrivateRedisServer;
+    let admin: Redis;
+    let app: TestApp;
+    let store: SessionStore;
+    const gc = gcFunction();
+    /** Ends every client and follower loop, also when the test times out (they must not outlive it). */
+    const halt = new AbortController();
+    /** Sessions that answered 409 TURN_IN_PROGRESS to their only client (KNOWN_BUGS.LEASE). */
+    const stuckSessions = new Set<string>();
+    const tally: Tally = {
+      turns: 0,
+      committed: 0,
+      failedStore: 0,
+      refusedStore: 0,
+      conversations: 0,
+      kills: 0,
+      killedConnections: 0,
+      problems: [],
+      heap: '',
+      known: { DRAFTS: 0, LEASE: 0, SAVE: 0 },
+    };
+
+    beforeAll(async () => {
+      redis = await PrivateRedisServer.start();
+      admin = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+      await admin.connect();
+      app = await startTestApp({
+        SESSION_STORE: 'redis',
+        REDIS_URL: redis.url,
+        REDIS_KEY_PREFIX: 'soak:',
+        EVENT_LOG_CAP: '10000',
+        HISTORY_CAP: '1000',
+        SESSIONS_PER_USER: '1000000',
+        RATE_LIMIT_TURNS_PER_MINUTE: '1000000000',
+        RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '1000000000',
+        // A lease left behind (KNOWN_BUGS.LEASE) costs its session this long; the soak notices it and goes on.
+        TURN_LEASE_MS: '8000',
+      });
+      store = app.app.get<SessionStore>(SessionStore);
+    }, 30_000);
+
+    afterAll(async () => {
+      halt.abort();
+      await sleep(100);
+      await app?.close();
+      admin?.disconnect();
+      await redis?.kill();
+      console.log(
+        `soak: ${tally.conversations} conversations, ${tally.turns} turns (${tally.committed} committed, ${tally.failedStore} failed and ${tally.refusedStore} refused with STORE_UNAVAILABLE), ` +
+          `${tally.kills} kills of ${tally.killedConnections} connections; heap ${tally.heap}; known bugs (turns or sessions): ` +
+          Object.entries(tally.known)
+            .map(([bug, count]) => `${bug} ×${count}`)
+            .join(', '),
+      );
+    });
+
+    /** Retries `call` while the store is unavailable (verification reads during the faults). */
+    async function untilAvailable<T>(call: () => Promise<T>, what: string): Promise<T> {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await call();
+        } catch (error) {
+          if (!(error instanceof StoreUnavailableError) || attempt > 100)
+            throw new Error(`${what}: ${(error as Error).message}`, { cause: error });
+          await sleep(50);
+        }
+      }
+    }
+
+    /** HTTP with retries on 503 STORE_UNAVAILABLE (session creation, reads, deletes); anything else unexpected is a problem. */
+    async function request(method: string, path: string, headers: Record<string, string>, expected: number): Promise<Response> {
+      for (let attempt = 0; ; attempt++) {
+        if (halt.signal.aborted) throw new Error('soak halted');
+        const response = await fetch(`${app.baseUrl}${path}`, { method, headers, signal: AbortSignal.timeout(ANSWER_WITHIN_MS) });
+        if (response.status === expected) return response;
+        const text = await response.text();
+        if (response.status === 503 && text.includes('"code":"STORE_UNAVAILABLE"') && attempt < 100) {
+          tally.refusedStore++;
+          await sleep(50);
+          continue;
+        }
+        throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
+      }
+    }
+
+    /** Follows a session's `/events`, reconnecting with Last-Event-ID whenever the stream ends. */
+    function follow(sessionId: string, headers: Record<string, string>) {
+      const seqs: number[] = [];
+      const controller = new AbortController();
+      const stopped = AbortSignal.any([controller.signal, halt.signal]);
+      const running = (async () => {
+        while (!stopped.aborted) {
+          try {
+            const last = seqs.at(-1);
+            const response = await fetch(`${app.baseUrl}/v1/sessions/${sessionId}/events`, {
+              headers: { ...headers, ...(last ? { 'last-event-id': String(last) } : {}) },
+              signal: stopped,
+            });
+            if (response.status !== 200) {
+              const text = await response.text();
+              if (!(response.status === 503 && text.includes('STORE_UNAVAILABLE')))
+                tally.problems.push(`/events answered ${response.status} ${text.slice(0, 200)}`);
+              await sleep(50);
+              continue;
+            }
+            await readSse(response, (event) => seqs.push(Number(event.id)));
+          } catch {
+            // aborted, or the connection broke: reconnect (unless aborted)
+          }
+          if (!stopped.aborted) await sleep(20);
+        }
+      })();
+      return {
+        seqs,
+        async stop(lastSeq: number): Promise<void> {
+          const deadline = Date.now() + 5_000;
+          while ((seqs.at(-1) ?? 0) < lastSeq && Date.now() < deadline) await sleep(20);
+          controller.abort();
+          await running;
+        },
+      };
+    }
+
+    /** One turn; returns its durable events when it committed, null when it failed with STORE_UNAVAILABLE. */
+    async function turn(sessionId: string, headers: Record<string, string>, step: number, label: string): Promise<ChatResponse[] | null> {
+      const body = SCRIPT[step];
+      tally.turns++;
+      let response: Response;
+      let text: string;
+      try {
+        response = await fetch(`${app.baseUrl}/v1/sessions/${sessionId}/messages`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json', accept: 'text/event-stream' },
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
+        });
+        text = await response.text();
+      } catch (error) {
+        tally.problems.push(`${label}: no answer: ${(error as Error).message}`);
+        return null;
+      }
+      if (response.status === 503 && text.includes('"code":"STORE_UNAVAILABLE"')) {
+        tally.refusedStore++;
+        return null;
+      }
+      if (response.status === 409 && text.includes('"code":"TURN_IN_PROGRESS"')) {
+        // One client per session: nobody else runs a turn on it. Counted once per session, in verify.
+        stuckSessions.add(sessionId);
+        await sleep(250);
+        return null;
+      }
+      if (response.status !== 200) {
+        tally.problems.push(`${label}: ${response.status} ${text.slice(0, 300)}`);
+        return null;
+      }
+      const events = parseSse(text);
+      if (events.at(-1)?.data.type !== 'done') tally.problems.push(`${label}: stream did not end with done: ${text.slice(-300)}`);
+      const error = events.find((event) => event.data.type === 'error');
+      if (error) {
+        const code = error.data.data?.['code'];
+        if (code === 'STORE_UNAVAILABLE') tally.failedStore++;
+        else if (code === 'INTERNAL_ERROR' && DRAFT_STEPS.has(step)) tally.known.DRAFTS++;
+        else tally.problems.push(`${label}: error event ${String(code)}: ${String(error.data.data?.['message'])}`);
+        // A failed turn is live only: nothing of it carries an id.
+        if (events.some((event) => event.id !== undefined)) tally.problems.push(`${label}: a failed turn's stream has durable events`);
+        return null;
+      }
+      tally.committed++;
+      return events.filter((event) => event.id !== undefined).map((event) => event.data);
+    }
+
+    /** One client: conversations one after another until the deadline, each checked against the store at its end. */
+    async function client(index: number, deadline: number): Promise<void> {
+      const headers = { 'x-user-id': `soak-${index}`, 'x-tenant-id': 'soak' };
+      while (Date.now() < deadline && !halt.signal.aborted) {
+        const created = await request('POST', '/v1/sessions', headers, 201);
+        const { sessionId } = (await created.json()) as { sessionId: string };
+        const follower = follow(sessionId, headers);
+        const committed: ChatResponse[] = [];
+        let turns = 0;
+        let failedAttempts = 0;
+        for (let step = 0; step < SCRIPT.length && Date.now() < deadline && !halt.signal.aborted;) {
+          const label = `client ${index} session ${sessionId.slice(0, 8)} step ${step}`;
+          const events = await turn(sessionId, headers, step, label);
+          if (!events) {
+            failedAttempts++;
+            await sleep(20 + Math.random() * 80);
+            continue;
+          }
+          const last = committed.at(-1)?.seq ?? 0;
+          if (!(events[0]!.seq > last)) tally.problems.push(`${label}: first seq ${events[0]?.seq} after ${last}`);
+          committed.push(...events);
+          turns++;
+          step++;
+        }
+        await verify(`client ${index} session ${sessionId.slice(0, 8)}`, sessionId, headers, committed, turns, failedAttempts, follower);
+        await request('DELETE', `/v1/sessions/${sessionId}`, headers, 204);
+        tally.conversations++;
+      }
+    }
+
+    /**
+     * The session holds exactly the turns whose stream said they committed, each once, in order, and
+     * what the follower saw is the log. The one tolerated difference is KNOWN_BUGS.SAVE: a whole turn in
+     * the log that its client was told had failed (at most one per failed attempt).
+     */
+    async function verify(
+      label: string,
+      sessionId: string,
+      headers: Record<string, string>,
+      committed: ChatResponse[],
+      turns: number,
+      failedAttempts: number,
+      follower: ReturnType<typeof follow>,
+    ): Promise<void> {
+      const view = (await (await request('GET', `/v1/sessions/${sessionId}`, headers, 200)).json()) as { version: number };
+      const log = await untilAvailable(() => store.readEvents(sessionId, 0, 100_000), 'readEvents');
+      const seen = new Map(committed.map((event) => [event.seq, event]));
+      const ghosts: ChatResponse[][] = [];
+      for (const event of log) {
+        const mine = seen.get(event.seq);
+        if (mine) {
+          if (JSON.stringify(mine) !== JSON.stringify(event))
+            tally.problems.push(`${label}: event ${event.seq} differs from what its turn streamed`);
+          seen.delete(event.seq);
+          continue;
+        }
+        const ghost = ghosts.at(-1);
+        if (ghost && ghost.at(-1)!.seq === event.seq - 1 && ghost.at(-1)!.type !== 'done') ghost.push(event);
+        else ghosts.push([event]);
+      }
+      const summary = (events: ChatResponse[]): string => events.map((event) => `${event.seq}:${event.type}`).join(' ');
+      if (seen.size > 0) tally.problems.push(`${label}: committed events missing from the log: ${summary([...seen.values()])}`);
+      if (log.map((event) => event.seq).join() !== log.map((_, i) => i + 1).join())
+        tally.problems.push(`${label}: log not numbered 1..n: ${summary(log)}`);
+      const wholeGhosts = ghosts.filter((ghost) => ghost.at(-1)!.type === 'done');
+      if (wholeGhosts.length !== ghosts.length || ghosts.length > failedAttempts) {
+        tally.problems.push(
+          `${label}: log has events no committed turn streamed: ${ghosts.map(summary).join(' | ')} (${failedAttempts} failed attempts)`,
+        );
+      }
+      tally.known.SAVE += ghosts.length;
+      if (view.version !== turns + ghosts.length)
+        tally.problems.push(`${label}: version ${view.version}, ${turns} turns committed (+${ghosts.length} known ghosts)`);
+      await follower.stop(log.at(-1)?.seq ?? 0);
+      if (follower.seqs.join() !== log.map((event) => event.seq).join()) {
+        tally.problems.push(`${label}: /events saw [${follower.seqs.join()}], the log is [${log.map((event) => event.seq).join()}]`);
+      }
+      // A lease still held once the conversation is over: KNOWN_BUGS.LEASE (a failed release is retried within a second).
+      const leaseDeadline = Date.now() + 2_000;
+      while ((await untilAvailable(() => store.isLeased(sessionId), 'isLeased')) && Date.now() < leaseDeadline) await sleep(100);
+      if ((await untilAvailable(() => store.isLeased(sessionId), 'isLeased')) || stuckSessions.delete(sessionId)) tally.known.LEASE++;
+    }
+
+    /** Kills the app's normal Redis connections every few seconds until the deadline. */
+    async function killer(deadline: number): Promise<void> {
+      await sleep(KILL_MIN_MS);
+      while (Date.now() < deadline) {
+        tally.killedConnections += Number(await admin.call('CLIENT', 'KILL', 'TYPE', 'normal'));
+        tally.kills++;
+        await sleep(KILL_MIN_MS + Math.random() * KILL_SPREAD_MS);
+      }
+    }
+
+    it(
+      `loses and duplicates no turn over ${SOAK_MS / 1000} s of conversations with Redis connections killed`,
+      async () => {
+        const started = Date.now();
+        const deadline = started + SOAK_MS;
+        const heap: { at: number; used: number }[] = [];
+        const sampler = (async () => {
+          while (Date.now() < deadline) {
+            await sleep(Math.min(5_000, SOAK_MS / 6));
+            gc();
+            heap.push({ at: Date.now() - started, used: process.memoryUsage().heapUsed });
+          }
+        })();
+        await Promise.all([killer(deadline), sampler, ...Array.from({ length: CLIENTS }, (_, index) => client(index, deadline))]);
+
+        // Memory flat: after GC, the heap at the end is within the bound of the heap once warm.
+        gc();
+        const end = process.memoryUsage().heapUsed;
+        const warm = heap.find((sample) => sample.at >= SOAK_MS / 4)?.used ?? heap[0]?.used ?? end;
+        const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+        tally.heap = `${mb(warm)} → ${mb(end)}`;
+        const known = Object.entries(tally.known).filter(([, count]) => count > 0);
+        if (known.length)
+          console.warn(`soak hit known bugs: ${known.map(([bug, count]) => `${KNOWN_BUGS[bug as KnownBug]} (×${count})`).join('; ')}`);
+
+        expect({
+          problems: tally.problems.slice(0, 20),
+          heapGrowthWithinLimit: end - warm < HEAP_GROWTH_LIMIT,
+          heap: `${mb(warm)} → ${mb(end)} (samples ${heap.map((sample) => mb(sample.used)).join(', ')})`,
+        }).toEqual({ problems: [], heapGrowthWithinLimit: true, heap: expect.any(String) });
+        expect(tally.kills).toBeGreaterThanOrEqual(Math.floor(SOAK_MS / (KILL_MIN_MS + KILL_SPREAD_MS)) - 1);
+        expect(tally.killedConnections).toBeGreaterThan(0);
+        // The faults did bite (some turns failed or were refused), and the service kept working between them.
+        expect(tally.failedStore + tally.refusedStore).toBeGreaterThan(0);
+        expect(tally.committed).toBeGreaterThan(tally.turns / 2);
+      },
+      SOAK_MS + 60_000,
+    );
+
+    describe('known bugs, pinned (each fails today; it passes once fixed, then drop its tolerance above)', () => {
+      /** What ioredis reports for a command whose connection went away before the reply came. */
+      const connectionLost = (): Error => new Error('Connection is closed.');
+
+      it.failing(`KNOWN_BUGS.DRAFTS: ${KNOWN_BUGS.DRAFTS}`, async () => {
+        const client = createRedisClient(redis.url, { role: 'command', onError: () => undefined });
+        try {
+          const drafts = new RedisDraftRepository(client, 'pinned:');
+          await untilReady(client, 2_000);
+          client.get = (async () => {
+            throw connectionLost();
+          }) as unknown as typeof client.get;
+          await expect(drafts.get({ userId: 'u', tenantId: 't' }, 'agent-1')).rejects.toBeInstanceOf(StoreUnavailableError);
+        } finally {
+          await closeRedisClient(client);
+        }
+      });
+
+      it.failing(`KNOWN_BUGS.LEASE: ${KNOWN_BUGS.LEASE}`, async () => {
+        const client = createRedisClient(redis.url, { role: 'command', onError: () => undefined });
+        try {
+          const sessions = createRedisSessionStore(client, { keyPrefix: 'pinned:', eventLogCap: 10 });
+          await untilReady(client, 2_000);
+          const set = client.set.bind(client);
+          // The SET runs on the server; its reply is lost with the connection.
+          client.set = (async (...args: Parameters<typeof set>) => {
+            await (set as (...values: unknown[]) => Promise<unknown>)(...args);
+            throw connectionLost();
+          }) as unknown as typeof client.set;
+          await expect(sessions.acquireLease('pinned-session', 60_000)).rejects.toBeInstanceOf(StoreUnavailableError);
+          client.set = set;
+          // Like a release that failed, the lease nobody holds must go in the background once Redis answers.
+          const deadline = Date.now() + 3_000;
+          while ((await sessions.isLeased('pinned-session')) && Date.now() < deadline) await sleep(100);
+          expect(await sessions.isLeased('pinned-session')).toBe(false);
+        } finally {
+          await closeRedisClient(client);
+        }
+      });
+
+      it.failing(`KNOWN_BUGS.SAVE: ${KNOWN_BUGS.SAVE}`, async () => {
+        const headers = { 'x-user-id': 'pinned', 'x-tenant-id': 'soak', 'content-type': 'application/json' };
+        const created = await fetch(`${app.baseUrl}/v1/sessions`, { method: 'POST', headers });
+        const { sessionId } = (await created.json()) as { sessionId: string };
+        const command = app.app.get(RedisConnections).command as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+        const save = command['sessionStoreSave']!;
+        let saved = false;
+        // The save script runs on the server; its reply is lost with the connection.
+        command['sessionStoreSave'] = async (...args: unknown[]) => {
+          command['sessionStoreSave'] = save;
+          await save.apply(command, args);
+          saved = true;
+          throw connectionLost();
+        };
+        const turn = await fetch(`${app.baseUrl}/v1/sessions/${sessionId}/messages`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ message: 'hello there' }),
+        });
+        const text = await turn.text();
+        expect(saved).toBe(true);
+        // What the client was told and what the session says must agree: committed (the turn's events
+        // and `done`, no error) and version 1, or failed ("nothing was changed") and version 0.
+        const events = turn.status === 200 ? parseSse(text) : [];
+        const toldCommitted = events.at(-1)?.data.type === 'done' && !events.some((event) => event.data.type === 'error');
+        const view = (await (await fetch(`${app.baseUrl}/v1/sessions/${sessionId}`, { headers })).json()) as { version: number };
+        expect({ toldCommitted, version: view.version }).toEqual({ toldCommitted, version: toldCommitted ? 1 : 0 });
+      });
+    });
+  }),
+);
