@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { SessionOwner } from '../conversation/state.js';
+import { guarded } from '../conversation/store/redis-errors.js';
 import type { AgentSpec } from './agent-generator.js';
 import type { DraftRepository } from './draft-repository.js';
 
@@ -13,11 +14,12 @@ export class RedisDraftRepository implements DraftRepository {
   ) {}
 
   async put(owner: SessionOwner, agent: AgentSpec): Promise<void> {
-    await this.redis.set(this.key(owner, agent.id), JSON.stringify(agent), 'PX', this.ttlMs);
+    await guarded(this.redis, () => this.redis.set(this.key(owner, agent.id), JSON.stringify(agent), 'PX', this.ttlMs));
   }
 
   async get(owner: SessionOwner, agentId: string): Promise<AgentSpec | null> {
-    const json = await this.redis.get(this.key(owner, agentId));
+    // A lost connection is the store being unavailable (503), like every other Redis call of a turn.
+    const json = await guarded(this.redis, () => this.redis.get(this.key(owner, agentId)));
     return json ? (JSON.parse(json) as AgentSpec) : null;
   }
 

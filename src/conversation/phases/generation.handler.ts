@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AgentGenerator } from '../../agent-generator/agent-generator.js';
 import { ConversationPhase } from '../state.js';
+import { StoreUnavailableError } from '../store/session-store.js';
 import type { PhaseHandler } from './phase-handler.js';
 import type { Turn } from './turn.js';
 
@@ -23,7 +24,8 @@ export class GenerationHandler implements PhaseHandler {
     try {
       agent = await this.generator.generate(turn.owner, requirements, turn.settings.signal);
     } catch (error) {
-      if (turn.settings.signal?.aborted) throw error;
+      // A stopped turn or an unreachable store fails the whole turn (nothing saved); only the generator's own failure is a step back.
+      if (turn.settings.signal?.aborted || error instanceof StoreUnavailableError) throw error;
       turn.say('Building the agent failed on our side. Your requirements are kept; confirm again to retry.');
       turn.goTo(ConversationPhase.REQUIREMENTS, 'generation_failed');
       return;
