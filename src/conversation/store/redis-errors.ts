@@ -12,6 +12,21 @@ const READY_WAIT_MS = 1000;
  */
 const UNAVAILABLE_REPLIES = ['LOADING', 'BUSY', 'MASTERDOWN', 'READONLY', 'TRYAGAIN', 'CLUSTERDOWN', 'NOREPLICAS'];
 
+/** What ioredis says when it refuses to send a command (no connection and no offline queue). */
+const NOT_SENT = "Stream isn't writeable";
+
+/**
+ * The store is unavailable and the command may have run all the same: it was sent, and the reply was
+ * lost with the connection (`Connection is closed.`, a reconnect flushing it) or did not come in time.
+ * A write that fails this way has to be checked before it is reported as not done.
+ */
+export class OutcomeUnknownError extends StoreUnavailableError {
+  constructor(cause: unknown) {
+    super(cause);
+    this.name = 'OutcomeUnknownError';
+  }
+}
+
 /** Maps a failure of a Redis call to the store's errors; reply errors of our own making pass through. */
 export function toStoreError(error: unknown): unknown {
   if (error instanceof VersionConflictError || error instanceof StoreUnavailableError) return error;
@@ -24,16 +39,37 @@ export function toStoreError(error: unknown): unknown {
 
 /**
  * Runs one Redis call on `client` once it is ready (waiting at most a second), translating its
- * failure with `toStoreError`. Keep `call` to the Redis command itself: anything it throws is mapped.
+ * failure with `toStoreError`; a failure after the command may have been sent is an
+ * `OutcomeUnknownError`. Keep `call` to the Redis command itself: anything it throws is mapped.
  * A call that timed out drops the connection (see `abandonConnection`), so that what it sent cannot
  * run later.
  */
 export async function guarded<T>(client: Redis, call: () => Promise<T>): Promise<T> {
   try {
     if (client.status !== 'ready') await untilReady(client, READY_WAIT_MS);
+  } catch (error) {
+    throw toStoreError(error);
+  }
+  try {
     return await call();
   } catch (error) {
     if (isCommandTimeout(error)) abandonConnection(client);
-    throw toStoreError(error);
+    const mapped = toStoreError(error);
+    const maybeRan = mapped instanceof StoreUnavailableError && !(error instanceof Error && (error.name === 'ReplyError' || error.message.startsWith(NOT_SENT)));
+    throw maybeRan ? new OutcomeUnknownError(error) : mapped;
+  }
+}
+
+/**
+ * After a write failed with `error`: did it land all the same? `probe` asks Redis (waiting for the
+ * connection like any call). `lost` when the write surely did not run or the probe says so, `unknown`
+ * when Redis cannot tell yet; either way the caller reports the original error, unless `landed`.
+ */
+export async function outcomeOf(error: unknown, probe: () => Promise<boolean>): Promise<'landed' | 'lost' | 'unknown'> {
+  if (!(error instanceof OutcomeUnknownError)) return 'lost';
+  try {
+    return (await probe()) ? 'landed' : 'lost';
+  } catch {
+    return 'unknown';
   }
 }

@@ -4,7 +4,8 @@ import type { SessionOwner } from '../state.js';
  * Every Redis key and channel name of the session store, under one configurable prefix.
  *
  * Layout (`p` = prefix):
- * - `p:session:<id>`  hash `{ st: state JSON, v: version, ls: last event seq, o: owner index key }`
+ * - `p:session:<id>`  hash `{ st: state JSON, v: version, ls: last event seq, o: owner index key,
+ *   c: id of the last commit }`
  * - `p:events:<id>`   stream of the session's durable events, entry id `<seq>-0`, field `e` = event JSON
  * - `p:lease:<id>`    string, the turn lease token (`SET NX PX`)
  * - `p:oauth:<state>` string, the pending-OAuth record JSON (`SET PX`, taken with `GETDEL`)

@@ -37,28 +37,29 @@ return 1
 
 /**
  * KEYS: session, events, idle, owner. ARGV: expected version, state JSON, new version, status,
- * lastActivityAt, createdAt, ttl ms, session id, event log cap, live channel, event count, then
- * (seq, event JSON) per event. Returns 1, 0 on a version conflict, -1 when an event's seq does not
- * follow the log's last one.
+ * lastActivityAt, createdAt, ttl ms, session id, event log cap, live channel, commit id, event count,
+ * then (seq, event JSON) per event. Returns 1, 0 on a version conflict, -1 when an event's seq does not
+ * follow the log's last one. The commit id stays in the hash (`c`), so a writer whose reply was lost
+ * can tell whether its commit landed.
  */
 const SAVE = `${EXTEND_TTL}
 local stored = redis.call('HGET', KEYS[1], 'v')
 if not stored or tonumber(stored) ~= tonumber(ARGV[1]) then return 0 end
-local count = tonumber(ARGV[11])
+local count = tonumber(ARGV[12])
 local last = tonumber(redis.call('HGET', KEYS[1], 'ls') or '0')
 for i = 0, count - 1 do
-  local seq = tonumber(ARGV[12 + 2 * i])
+  local seq = tonumber(ARGV[13 + 2 * i])
   if seq <= last then return -1 end
   last = seq
 end
 local ttl = tonumber(ARGV[7])
 -- HSET keeps the hash's TTL and PEXPIRE slides it; a plain SET of a string key would drop it.
-redis.call('HSET', KEYS[1], 'st', ARGV[2], 'v', ARGV[3], 'ls', last)
+redis.call('HSET', KEYS[1], 'st', ARGV[2], 'v', ARGV[3], 'ls', last, 'c', ARGV[11])
 redis.call('PEXPIRE', KEYS[1], ttl)
 local payload = {}
 for i = 0, count - 1 do
-  local event = ARGV[13 + 2 * i]
-  redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[9], ARGV[12 + 2 * i] .. '-0', 'e', event)
+  local event = ARGV[14 + 2 * i]
+  redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[9], ARGV[13 + 2 * i] .. '-0', 'e', event)
   payload[#payload + 1] = event
 end
 redis.call('PEXPIRE', KEYS[2], ttl)

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { ChatResponse } from '../chat-response.js';
 import type { ConversationState, SessionOwner } from '../state.js';
-import { guarded } from './redis-errors.js';
+import { guarded, outcomeOf } from './redis-errors.js';
+import { LeaseReleaseRetries, MAX_PENDING_RELEASES } from './redis-lease-releases.js';
 import { RedisKeys } from './redis-keys.js';
 import { type StoreScriptCommands, withStoreScripts } from './redis-scripts.js';
 import {
@@ -30,12 +31,8 @@ export interface RedisSessionStoreOptions {
 /** Redis reports a missing TTL as -1; a key without TTL never goes away, so none is ever written. */
 const positiveTtl = (ttlMs: number): number => Math.max(1, Math.ceil(ttlMs));
 
-/** How often failed lease releases are tried again (and at once when the connection is ready again). */
-const RELEASE_RETRY_MS = 500;
 /** How long to retry a release whose lease this store did not take (not expected; a bound all the same). */
 const RELEASE_RETRY_FALLBACK_MS = 60_000;
-/** Bound on releases waiting at once (one per turn that failed during an outage), and on leases tracked. */
-const MAX_PENDING_RELEASES = 10_000;
 
 /** Sorted-set bounds must be finite numbers. */
 const scoreBound = (epochMs: number): string =>
@@ -45,17 +42,16 @@ const scoreBound = (epochMs: number): string =>
  * The session store shared by every replica (Redis 7 or Valkey, one node, no modules). Each method
  * is one round trip; `save` is one script that checks the version, writes the state, appends the
  * events to the session's stream, keeps both indexes and publishes the events for live delivery.
- * Every key carries a TTL. Failures to reach Redis surface as `StoreUnavailableError`.
+ * Every key carries a TTL. Failures to reach Redis surface as `StoreUnavailableError`; a write whose
+ * reply was lost with the connection is first checked with one read (did it land?), so a commit is
+ * never reported as failed, nor a lease left held by nobody.
  */
 export class RedisSessionStore implements SessionStore {
   private readonly redis: Redis & StoreScriptCommands;
   private readonly keys: RedisKeys;
   /** When each lease this process holds expires (local clock), so a failed release knows how long to retry. */
   private readonly leaseExpiries = new Map<string, number>();
-  /** Releases that failed while Redis was unreachable, by token. */
-  private readonly pendingReleases = new Map<string, { sessionId: string; expiresAt: number }>();
-  private releaseTimer: NodeJS.Timeout | undefined;
-  private awaitingReady = false;
+  private readonly releases: LeaseReleaseRetries;
 
   constructor(
     client: Redis,
@@ -63,26 +59,34 @@ export class RedisSessionStore implements SessionStore {
   ) {
     this.redis = withStoreScripts(client);
     this.keys = new RedisKeys(options.keyPrefix);
+    this.releases = new LeaseReleaseRetries(client, (sessionId, token) => this.releaseOnce(sessionId, token));
   }
 
   async create(state: ConversationState, options: SaveOptions): Promise<void> {
     const id = state.sessionId;
-    const created = await guarded(this.redis, () =>
-      this.redis.sessionStoreCreate(
-        this.keys.session(id),
-        this.keys.events(id),
-        this.keys.idle(),
-        this.keys.owner(state),
-        JSON.stringify(state),
-        state.version,
-        state.status,
-        state.lastActivityAt,
-        state.createdAt,
-        positiveTtl(options.ttlMs),
-        id,
-        state.lastEventSeq,
-      ),
-    );
+    const json = JSON.stringify(state);
+    let created: unknown;
+    try {
+      created = await guarded(this.redis, () =>
+        this.redis.sessionStoreCreate(
+          this.keys.session(id),
+          this.keys.events(id),
+          this.keys.idle(),
+          this.keys.owner(state),
+          json,
+          state.version,
+          state.status,
+          state.lastActivityAt,
+          state.createdAt,
+          positiveTtl(options.ttlMs),
+          id,
+          state.lastEventSeq,
+        ),
+      );
+    } catch (error) {
+      if ((await outcomeOf(error, async () => (await this.field(id, 'st')) === json)) === 'landed') return;
+      throw error;
+    }
     if (created !== 1) throw new Error(`Session ${id} already exists`);
   }
 
@@ -100,39 +104,56 @@ export class RedisSessionStore implements SessionStore {
     const id = state.sessionId;
     if (state.version !== expectedVersion + 1) throw new VersionConflictError(id);
     assertIncreasingSeqs(id, events);
-    const result = await guarded(this.redis, () =>
-      this.redis.sessionStoreSave(
-        this.keys.session(id),
-        this.keys.events(id),
-        this.keys.idle(),
-        this.keys.owner(state),
-        expectedVersion,
-        JSON.stringify(state),
-        state.version,
-        state.status,
-        state.lastActivityAt,
-        state.createdAt,
-        positiveTtl(options.ttlMs),
-        id,
-        this.options.eventLogCap,
-        this.keys.liveChannel(id),
-        ...eventArguments(events),
-      ),
-    );
+    const commitId = randomUUID();
+    let result: unknown;
+    try {
+      result = await guarded(this.redis, () =>
+        this.redis.sessionStoreSave(
+          this.keys.session(id),
+          this.keys.events(id),
+          this.keys.idle(),
+          this.keys.owner(state),
+          expectedVersion,
+          JSON.stringify(state),
+          state.version,
+          state.status,
+          state.lastActivityAt,
+          state.createdAt,
+          positiveTtl(options.ttlMs),
+          id,
+          this.options.eventLogCap,
+          this.keys.liveChannel(id),
+          commitId,
+          ...eventArguments(events),
+        ),
+      );
+    } catch (error) {
+      // Trap: a reply lost with the connection says nothing of the commit. Reporting "nothing changed"
+      // for a turn that committed would make its retry run the turn twice, so ask Redis first.
+      if ((await outcomeOf(error, async () => (await this.field(id, 'c')) === commitId)) === 'landed') return;
+      throw error;
+    }
     if (result === 0) throw new VersionConflictError(id);
     if (result !== 1) throw new Error(`Events of session ${id} must follow its last event seq`);
   }
 
   async delete(sessionId: string): Promise<void> {
-    await guarded(this.redis, () =>
-      this.redis.sessionStoreDelete(
-        this.keys.session(sessionId),
-        this.keys.events(sessionId),
-        this.keys.lease(sessionId),
-        this.keys.idle(),
-        sessionId,
-      ),
-    );
+    try {
+      await guarded(this.redis, () =>
+        this.redis.sessionStoreDelete(
+          this.keys.session(sessionId),
+          this.keys.events(sessionId),
+          this.keys.lease(sessionId),
+          this.keys.idle(),
+          sessionId,
+        ),
+      );
+    } catch (error) {
+      // Deleting is idempotent: gone is done, whoever's reply was lost.
+      const gone = async (): Promise<boolean> => (await guarded(this.redis, () => this.redis.exists(this.keys.session(sessionId)))) === 0;
+      if ((await outcomeOf(error, gone)) === 'landed') return;
+      throw error;
+    }
   }
 
   async listByOwner(owner: SessionOwner): Promise<ConversationState[]> {
@@ -153,24 +174,34 @@ export class RedisSessionStore implements SessionStore {
     // The lease only keeps turns from overlapping; a holder whose lease ran out mid-turn is fenced
     // by the version check of `save`, not by the lease.
     const token = randomUUID();
-    const reply = await guarded(this.redis, () => this.redis.set(this.keys.lease(sessionId), token, 'PX', positiveTtl(ttlMs), 'NX'));
+    const key = this.keys.lease(sessionId);
+    const expiresAt = Date.now() + ttlMs;
+    let reply: unknown;
+    try {
+      reply = await guarded(this.redis, () => this.redis.set(key, token, 'PX', positiveTtl(ttlMs), 'NX'));
+    } catch (error) {
+      // A SET whose reply was lost may hold the lease for nobody: take it if Redis says it is ours,
+      // else make sure it goes (a release deletes only this token's lease).
+      const outcome = await outcomeOf(error, async () => (await guarded(this.redis, () => this.redis.get(key))) === token);
+      if (outcome !== 'landed') {
+        if (outcome === 'unknown') this.releases.add(sessionId, token, expiresAt);
+        throw error;
+      }
+      reply = 'OK';
+    }
     if (reply !== 'OK') return null;
-    const now = Date.now();
     // Every holder releases its lease; should one not, expired entries go before the map grows large.
     if (this.leaseExpiries.size >= MAX_PENDING_RELEASES) {
-      for (const [held, expiresAt] of this.leaseExpiries) if (expiresAt <= now) this.leaseExpiries.delete(held);
+      const now = Date.now();
+      for (const [held, expiry] of this.leaseExpiries) if (expiry <= now) this.leaseExpiries.delete(held);
     }
-    this.leaseExpiries.set(token, now + ttlMs);
+    this.leaseExpiries.set(token, expiresAt);
     return token;
   }
 
   /**
-   * Trap: a turn that fails because Redis is unreachable cannot release its lease either, and a lease
-   * that outlives the outage (with a persistent Redis, even a restart) keeps the session's next turns
-   * at 409 until it expires. So a release that failed for that reason is retried in the background:
-   * as soon as the connection is ready again, then every half second, until it succeeds or the lease
-   * has expired anyway. A late release is harmless: the script deletes the lease only while this token
-   * holds it. The caller still gets the error.
+   * Releases the lease if `token` still holds it. When Redis cannot be reached, the release goes on in
+   * the background (see `LeaseReleaseRetries`) and the caller still gets the error.
    */
   async releaseLease(sessionId: string, token: string): Promise<void> {
     const expiresAt = this.leaseExpiries.get(token) ?? Date.now() + RELEASE_RETRY_FALLBACK_MS;
@@ -178,60 +209,23 @@ export class RedisSessionStore implements SessionStore {
     try {
       await this.releaseOnce(sessionId, token);
     } catch (error) {
-      if (error instanceof StoreUnavailableError && this.pendingReleases.size < MAX_PENDING_RELEASES) {
-        this.pendingReleases.set(token, { sessionId, expiresAt });
-        this.scheduleReleases();
-      }
+      if (error instanceof StoreUnavailableError) this.releases.add(sessionId, token, expiresAt);
       throw error;
     }
   }
 
   /** Lease releases waiting for Redis to answer again. */
   get pendingLeaseReleases(): number {
-    return this.pendingReleases.size;
+    return this.releases.size;
   }
 
   private releaseOnce(sessionId: string, token: string): Promise<unknown> {
     return guarded(this.redis, () => this.redis.sessionStoreReleaseLease(this.keys.lease(sessionId), token));
   }
 
-  private scheduleReleases(): void {
-    if (this.pendingReleases.size === 0) return;
-    if (!this.awaitingReady) {
-      this.awaitingReady = true;
-      this.redis.once('ready', () => {
-        this.awaitingReady = false;
-        void this.retryReleases();
-      });
-    }
-    if (this.releaseTimer) return;
-    this.releaseTimer = setTimeout(() => {
-      this.releaseTimer = undefined;
-      void this.retryReleases();
-    }, RELEASE_RETRY_MS);
-    // Never keeps the process alive at shutdown.
-    this.releaseTimer.unref();
-  }
-
-  private async retryReleases(): Promise<void> {
-    if (this.redis.status === 'end') {
-      this.pendingReleases.clear();
-      return;
-    }
-    const now = Date.now();
-    await Promise.all(
-      [...this.pendingReleases].map(async ([token, { sessionId, expiresAt }]) => {
-        if (expiresAt <= now) return this.pendingReleases.delete(token);
-        try {
-          await this.releaseOnce(sessionId, token);
-          this.pendingReleases.delete(token);
-        } catch (error) {
-          if (!(error instanceof StoreUnavailableError)) this.pendingReleases.delete(token);
-        }
-        return undefined;
-      }),
-    );
-    this.scheduleReleases();
+  /** One field of the session's hash. */
+  private field(sessionId: string, name: 'st' | 'c'): Promise<string | null> {
+    return guarded(this.redis, () => this.redis.hget(this.keys.session(sessionId), name));
   }
 
   async isLeased(sessionId: string): Promise<boolean> {
