@@ -229,7 +229,7 @@ export class EventFollower {
   /** Resolves when the server ends the stream; fails after `timeoutMs`. */
   async ended(timeoutMs: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
+    const timeout = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => reject(new Error(`The event stream was still open after ${timeoutMs} ms`)), timeoutMs);
     });
     try {

@@ -119,7 +119,7 @@ export class RedisSessionEventBus implements SessionEventBus {
     if (this.channels.size === 0) return;
     this.logger.warn(`Subscriber reconnected: ending ${this.channels.size} live channel(s) so their clients replay what they missed`);
     const error = new StoreUnavailableError(new Error('The live event connection was interrupted'));
-    for (const name of [...this.channels.keys()]) {
+    for (const name of this.channels.keys()) {
       this.failChannel(name, error);
       // ioredis resubscribed it on reconnecting; nobody here listens any more.
       this.subscriber.unsubscribe(name).catch(() => undefined);
