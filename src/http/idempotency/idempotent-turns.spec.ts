@@ -87,13 +87,25 @@ describe(IdempotentTurns.name, () => {
     expect(error).toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
+  it('takes over a key left running by an attempt that no longer holds the lease', async () => {
+    const gate = new Subject<ChatResponse>();
+    const abandoned = turns.run(OWNER, SESSION, 'k', INPUT, () => gate).subscribe({ error: () => undefined });
+    await new Promise((resolve) => setImmediate(resolve));
+    // No lease is held: the first attempt is not in a turn any more (it died without giving the key up).
+    expect(await all(turns.run(OWNER, SESSION, 'k', INPUT, committingTurn()))).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'done' })]));
+    abandoned.unsubscribe();
+  });
+
   it('answers 409 TURN_IN_PROGRESS to a retry while the first attempt runs', async () => {
     const gate = new Subject<ChatResponse>();
+    // A running turn holds the session's lease.
+    const lease = await sessions.acquireLease(SESSION, 60_000);
     const first = all(turns.run(OWNER, SESSION, 'k', INPUT, () => gate));
     await new Promise((resolve) => setImmediate(resolve));
     expect(await failureOf(turns.run(OWNER, SESSION, 'k', INPUT, committingTurn()))).toMatchObject({ code: 'TURN_IN_PROGRESS' });
     gate.next(live(1, 'done'));
     gate.complete();
+    await sessions.releaseLease(SESSION, lease!);
     await first;
     expect(await all(turns.run(OWNER, SESSION, 'k', INPUT, committingTurn()))).toEqual([live(1, 'done')]);
   });

@@ -147,7 +147,9 @@ export class IdempotentTurns {
         throw new DomainError('VALIDATION_FAILED', 'This Idempotency-Key was already used for a different turn request.');
       }
       if (existing.state === 'completed') return { kind: 'replay', events: existing.events };
-      if (existing.until > this.clock.now()) {
+      // Running means holding the session's turn lease; a "running" record without it is an attempt that
+      // died or failed without being able to give the key up (e.g. the store was away at that moment).
+      if (existing.until > this.clock.now() && (await this.sessions.isLeased(sessionId))) {
         throw new DomainError('TURN_IN_PROGRESS', 'The first attempt of this turn is still running.');
       }
       // The first attempt is gone or failed with an unknown outcome: did its commit land?
