@@ -261,8 +261,9 @@ export async function expectEveryKeyHasTtlThenClean(redisUrl: string, prefix: st
   try {
     const keys = await keysUnder(redis, prefix);
     const kept = (key: string): boolean => KEYS_KEPT_WITHOUT_TTL.some((part) => key.startsWith(prefix + part));
-    expect((await keysWithoutTtl(redis, prefix)).filter((key) => !kept(key))).toEqual([]);
+    const forever = (await keysWithoutTtl(redis, prefix)).filter((key) => !kept(key));
     if (keys.length > 0) await redis.unlink(...keys);
+    expect(forever).toEqual([]);
     return keys.length;
   } finally {
     redis.disconnect();
