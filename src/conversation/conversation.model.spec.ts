@@ -494,8 +494,8 @@ describe('ConversationService (model-based)', () => {
     expect(coverage.edges.size).toBeGreaterThanOrEqual(Math.min(15, RUNS));
   }, 600_000);
 
-  // KNOWN_BUG_LAST_INTEGRATION: fails today; passes once a removal no longer drops the field's value.
-  it.failing(`never drops a requirement but by restart (${KNOWN_BUG_LAST_INTEGRATION})`, async () => {
+  // KNOWN_BUG_LAST_INTEGRATION (fixed): removing the last integration keeps the field as an empty, missing list.
+  it(`never drops a requirement but by restart (${KNOWN_BUG_LAST_INTEGRATION})`, async () => {
     const owner = { userId: 'model-removal', tenantId: 'model-tenant' };
     const { sessionId } = await harness.conversations.startSession(owner);
     try {

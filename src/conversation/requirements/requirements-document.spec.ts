@@ -56,9 +56,11 @@ describe(mergeRequirements.name, () => {
     expect(requirements.destination.value).toEqual({ kind: 'channel', integration: 'teams', target: '#team-updates' });
   });
 
-  it('marks integrations missing when every one is removed', () => {
+  it('keeps the field but marks integrations missing when every one is removed', () => {
     const only = mergeRequirements(emptyRequirements(), { integrations: ['notion'] });
-    expect(mergeRequirements(only, { integrationsRemoved: ['notion'] }).integrations).toEqual({ value: null, status: 'missing' });
+    const emptied = mergeRequirements(only, { integrationsRemoved: ['notion'] });
+    expect(emptied.integrations).toEqual({ value: [], status: 'missing' });
+    expect(missingFields(emptied)).toContain('integrations');
   });
 
   it('puts a changed field back to inferred after confirmation', () => {

@@ -33,7 +33,8 @@ export function mergeRequirements(current: Requirements, patch: RequirementsPatc
     const removed = new Set(patch.integrationsRemoved ?? []);
     const kept = (current.integrations.value ?? []).filter((id) => !removed.has(id));
     const merged = unique([...kept, ...(patch.integrations ?? [])]);
-    next.integrations = merged.length ? inferred(merged) : { value: null, status: 'missing' };
+    // Removing the last one keeps the field (an empty list, still missing): only restart clears a requirement.
+    next.integrations = merged.length ? inferred(merged) : { value: [], status: 'missing' };
     const destination = current.destination.value;
     if (destination?.integration && removed.has(destination.integration) && !patch.destination) {
       // "instead of Slack use Teams": the destination moves with the integration that replaced it.

@@ -201,6 +201,7 @@ export class InMemorySessionStore implements SessionStore {
 
   async findIdle(before: number, limit: number): Promise<string[]> {
     this.purgeTombstones();
+    this.purgeOauthStates();
     // A session whose TTL ran out is removed here rather than reported (live() deletes it).
     return this.idle.find(before, limit, (sessionId) => this.live(sessionId) !== undefined);
   }
@@ -246,6 +247,15 @@ export class InMemorySessionStore implements SessionStore {
   async ping(): Promise<void> {}
 
   /** Drops tombstones whose retention has passed, so records nobody reads again do not pile up. */
+  /** Drops OAuth states nobody came back for (their TTL is constant, so the Map is in expiry order). */
+  private purgeOauthStates(): void {
+    const now = this.clock.now();
+    for (const [state, entry] of this.oauthStates) {
+      if (entry.expiresAt > now) break;
+      this.oauthStates.delete(state);
+    }
+  }
+
   private purgeTombstones(): void {
     const now = this.clock.now();
     for (const [sessionId, expiresAt] of this.tombstones) {
