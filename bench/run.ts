@@ -80,6 +80,14 @@ function httpRows(result: ThroughputResult): Row[] {
   rows.push({ section: '1', figure: 'latency p50 / p99, bare', value: latency(result.bare), target: '', met: null });
   rows.push({ section: '1', figure: 'latency p50 / p99, memory store', value: latency(result.memory), target: '', met: null });
   rows.push({ section: '1', figure: 'server event-loop delay p99 under load, memory', value: range(result.memory.loopDelayP99Ms, num(0)) + ' ms', target: '', met: null });
+  const retained = result.memory.heapAfterGc;
+  rows.push({
+    section: '1',
+    figure: `server heap after GC, before → after ${retained.turns.toLocaleString('en')} turns (memory)`,
+    value: `${mb(retained.beforeBytes)} → ${mb(retained.afterBytes)} (${((retained.afterBytes - retained.beforeBytes) / Math.max(1, retained.turns)).toFixed(0)} B/turn)`,
+    target: '',
+    met: null,
+  });
   if (result.redis && result.redisRatio) {
     rows.push({ section: '2', figure: 'service, Redis store, turns/s', value: range(result.redis.turnsPerS, num(0)), target: '', met: null });
     rows.push({ section: '2', figure: 'service / bare throughput (Redis)', value: range(result.redisRatio, num(2)), target: '(0.70 is for memory)', met: null });

@@ -32,6 +32,8 @@ export interface TargetSummary {
   p99Ms: Spread;
   loopDelayP99Ms: Spread;
   rounds: (RoundResult & { server: ServerStats })[];
+  /** Server heap after a full GC before the first measured round and after the last: what the turns left behind. */
+  heapAfterGc: { beforeBytes: number; afterBytes: number; turns: number };
 }
 
 export interface RedisCommandCounts {
@@ -60,10 +62,12 @@ interface Target {
   runner: ChildProcess;
   url: string;
   rounds: (RoundResult & { server: ServerStats })[];
+  heapBefore: number;
+  heapAfter: number;
 }
 
 async function startServer(script: string, args: string[], env: Record<string, string>, execArgv: string[]): Promise<ChildProcess> {
-  const server = spawnBench(script, args, { env, execArgv, quiet: true });
+  const server = spawnBench(script, args, { env, execArgv: ['--expose-gc', ...execArgv], quiet: true });
   await nextMessage(server, 'ready', 60_000);
   return server;
 }
@@ -81,6 +85,7 @@ function summarize(target: Target): TargetSummary {
     p99Ms: spread(target.rounds.map((round) => round.p99Ms)),
     loopDelayP99Ms: spread(target.rounds.map((round) => round.server.loopDelay.p99Ms)),
     rounds: target.rounds,
+    heapAfterGc: { beforeBytes: target.heapBefore, afterBytes: target.heapAfter, turns: target.rounds.reduce((sum, round) => sum + round.turns + round.offScript, 0) },
   };
 }
 
@@ -116,8 +121,8 @@ export async function runThroughput(options: ThroughputOptions): Promise<Through
     children.push(bareRunner);
     const bareUrl = `http://127.0.0.1:${barePort}`;
     await call(bareRunner, 'prepare', { baseUrl: bareUrl, sessions: options.sessions, bare: true, userPrefix: 'bare' });
-    targets.push({ name: 'bare', server: bareServer, runner: bareRunner, url: bareUrl, rounds: [] });
-    targets.push({ name: 'memory', server: memoryServer, runner: memoryRunner, url: memoryUrl, rounds: [] });
+    targets.push({ name: 'bare', server: bareServer, runner: bareRunner, url: bareUrl, rounds: [], heapBefore: 0, heapAfter: 0 });
+    targets.push({ name: 'memory', server: memoryServer, runner: memoryRunner, url: memoryUrl, rounds: [], heapBefore: 0, heapAfter: 0 });
 
     const redisServerCounts: number[] = [];
     if (options.redisUrl && probe) {
@@ -130,13 +135,14 @@ export async function runThroughput(options: ThroughputOptions): Promise<Through
       const redisUrl = `http://127.0.0.1:${redisPort}`;
       options.log(`  preparing ${options.sessions} sessions (Redis store, prefix ${probe.prefix})`);
       await call(redisRunner, 'prepare', { baseUrl: redisUrl, sessions: options.sessions, bare: false, userPrefix: 'redis' });
-      targets.push({ name: 'redis', server: redisServer, runner: redisRunner, url: redisUrl, rounds: [] });
+      targets.push({ name: 'redis', server: redisServer, runner: redisRunner, url: redisUrl, rounds: [], heapBefore: 0, heapAfter: 0 });
     }
 
     const roundTimeout = (options.durationS + 60) * 1000;
     for (const target of targets) {
       await call(target.runner, 'round', { url: target.url, connections: options.connections, durationS: Math.min(3, options.durationS) }, roundTimeout);
     }
+    for (const target of targets) target.heapBefore = await call<number>(target.server, 'heapAfterGc');
     if (options.profileDir) for (const target of targets) await call(target.server, 'profileStart');
     for (let round = 1; round <= options.rounds; round++) {
       for (const target of targets) {
@@ -153,6 +159,7 @@ export async function runThroughput(options: ThroughputOptions): Promise<Through
       }
     }
 
+    for (const target of targets) target.heapAfter = await call<number>(target.server, 'heapAfterGc');
     if (options.profileDir) {
       for (const target of targets) await call(target.server, 'profileStop', { path: join(options.profileDir, `http-${target.name}.cpuprofile`) });
     }
