@@ -11,8 +11,14 @@ export class RedisProbe {
   constructor(private readonly url: string) {}
 
   private get redis(): Redis {
-    this.client ??= new Redis(this.url, { lazyConnect: false, maxRetriesPerRequest: 1 });
+    this.client ??= new Redis(this.url, { maxRetriesPerRequest: 1, connectTimeout: 2000, retryStrategy: (attempt) => (attempt > 3 ? null : 200) });
     return this.client;
+  }
+
+  /** Whether the server answers a PING within two seconds. */
+  async reachable(): Promise<boolean> {
+    const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 2000).unref());
+    return Promise.race([this.redis.ping().then(() => true, () => false), timeout]);
   }
 
   /** Total calls of every command since the server started (calls made inside scripts included). */
@@ -25,6 +31,11 @@ export class RedisProbe {
 
   /** Deletes every key under the prefix, then disconnects. */
   async cleanup(): Promise<number> {
+    if (this.client && this.client.status !== 'ready') {
+      this.client.disconnect();
+      this.client = null;
+      return 0;
+    }
     let deleted = 0;
     let cursor = '0';
     do {

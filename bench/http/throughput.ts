@@ -125,7 +125,9 @@ export async function runThroughput(options: ThroughputOptions): Promise<Through
     targets.push({ name: 'memory', server: memoryServer, runner: memoryRunner, url: memoryUrl, rounds: [], heapBefore: 0, heapAfter: 0 });
 
     const redisServerCounts: number[] = [];
-    if (options.redisUrl && probe) {
+    const redisUp = probe ? await probe.reachable() : false;
+    if (probe && !redisUp) options.log(`  Redis at ${options.redisUrl} does not answer: skipping the Redis store`);
+    if (options.redisUrl && probe && redisUp) {
       const redisPort = await freePort();
       const env = serviceEnv(redisPort, { SESSION_STORE: 'redis', REDIS_URL: options.redisUrl, REDIS_KEY_PREFIX: probe.prefix });
       const redisServer = await startServer('http/app-server.js', [], env, options.serverExecArgv);
