@@ -159,13 +159,17 @@ export class ConversationService {
       };
 
       const run = async (): Promise<void> => {
-        await this.getSession(owner, sessionId);
+        // Lease first, then one read under it: a turn that committed just before cannot be overwritten, and a
+        // turn costs one session read. The lease is released whatever the read finds.
         const token = await this.guard(this.store.acquireLease(sessionId, this.settings.leaseMs));
-        if (!token) throw new DomainError('TURN_IN_PROGRESS', 'Another turn of this session is still running.');
-        this.inFlight.set(sessionId, controller);
+        if (!token) {
+          // A missing, foreign or expired session answers 404/410 before anyone learns it is busy.
+          await this.getSession(owner, sessionId);
+          throw new DomainError('TURN_IN_PROGRESS', 'Another turn of this session is still running.');
+        }
         try {
-          // Read again under the lease: a turn that committed just before it must not be overwritten.
           const original = await this.getSession(owner, sessionId);
+          this.inFlight.set(sessionId, controller);
           lastSeq = original.lastEventSeq;
           phase = original.phase;
           startPhase = original.phase;
