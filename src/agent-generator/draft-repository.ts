@@ -11,11 +11,20 @@ export const DraftRepository = Symbol('DraftRepository');
 
 const keyOf = (owner: SessionOwner, agentId: string): string => `${owner.tenantId}\u0000${owner.userId}\u0000${agentId}`;
 
+/**
+ * Agents of one process, the most recent `capacity` of them: the stub generator makes a draft on every
+ * generation, and a long-running process must not keep them all (the oldest go first).
+ */
 export class InMemoryDraftRepository implements DraftRepository {
   private readonly agents = new Map<string, string>();
 
+  constructor(private readonly capacity = 10_000) {}
+
   async put(owner: SessionOwner, agent: AgentSpec): Promise<void> {
-    this.agents.set(keyOf(owner, agent.id), JSON.stringify(agent));
+    const key = keyOf(owner, agent.id);
+    this.agents.delete(key);
+    this.agents.set(key, JSON.stringify(agent));
+    if (this.agents.size > this.capacity) this.agents.delete(this.agents.keys().next().value!);
   }
 
   async get(owner: SessionOwner, agentId: string): Promise<AgentSpec | null> {

@@ -68,7 +68,7 @@ export class StubAgentGenerator implements AgentGenerator {
     const cases = ['typical input', 'empty input', 'large input'].map((sample) => ({
       name: `${sample}`,
       passed: true,
-      output: `${agent.steps.length} steps ran on ${sample}: ${agent.steps.map((step) => step.action).join(' → ')}`,
+      output: `${agent.steps.length} steps ran on ${sample}: ${agent.steps.map((step) => step.action).join(' -> ')}`,
     }));
     return { passed: cases.every((testCase) => testCase.passed), cases };
   }

@@ -82,16 +82,16 @@ export function confirmAll(requirements: Requirements): Requirements {
   return next as unknown as Requirements;
 }
 
-/** A plain-English summary, one line per filled field. */
+/** A plain-English summary, one line per filled field (ASCII only: V8 stores such strings at one byte a character). */
 export function summarize(requirements: Requirements): string {
   const lines: string[] = [];
   const { name, goal, trigger, integrations, destination, filters } = requirements;
-  if (name.value) lines.push(`• Name: ${name.value}`);
-  if (goal.value) lines.push(`• Does: ${goal.value}`);
-  if (trigger.value) lines.push(`• Runs: ${trigger.value.description}`);
-  if (integrations.value?.length) lines.push(`• Uses: ${integrations.value.map(displayName).join(', ')}`);
-  if (destination.value) lines.push(`• Sends to: ${describeDestination(requirements)}`);
-  if (filters.value?.length) lines.push(`• Only: ${filters.value.join('; ')}`);
+  if (name.value) lines.push(`- Name: ${name.value}`);
+  if (goal.value) lines.push(`- Does: ${goal.value}`);
+  if (trigger.value) lines.push(`- Runs: ${trigger.value.description}`);
+  if (integrations.value?.length) lines.push(`- Uses: ${integrations.value.map(displayName).join(', ')}`);
+  if (destination.value) lines.push(`- Sends to: ${describeDestination(requirements)}`);
+  if (filters.value?.length) lines.push(`- Only: ${filters.value.join('; ')}`);
   return lines.join('\n');
 }
 
