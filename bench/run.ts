@@ -11,17 +11,18 @@ import { type CpuProfile, type ProfileSummary, formatSummary, summarizeProfile }
 import type { Spread } from './lib/stats.js';
 import { type Row, formatTable, markdownTable, overBy, underBy } from './lib/table.js';
 import { type OpenStreamsResult, runOpenStreams } from './streams/open-streams.js';
+import { type FallbackRate, type FirstDeltaLatency, measureFallbackRate, measureFirstDeltaLatency } from './llm-latency.js';
 
 /**
- * `npm run bench [-- --only=http,turn,memory,expiry,streams] [--quick] [--profile]`
+ * `npm run bench [-- --only=http,turn,memory,expiry,streams,llm] [--quick] [--profile]`
  *
- * Runs the six benchmarks of issue 7 one after the other, each in processes of its own, prints a
+ * Runs the six benchmarks of issue 7 and the LLM path's (issue 5) one after the other, each in processes of its own, prints a
  * table of every figure with its target and whether it is met, and writes everything measured to
  * `bench/results/latest.json` (and the table to `latest.md`). `--profile` also writes CPU profiles of
  * the measured parts to `bench/results/profiles/` and prints where their time went. `--quick` is a
  * smoke run with small sizes (its figures are not the benchmark's).
  */
-const SECTIONS = ['http', 'turn', 'memory', 'expiry', 'streams'] as const;
+const SECTIONS = ['http', 'turn', 'memory', 'expiry', 'streams', 'llm'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -158,6 +159,26 @@ function machine(): Record<string, unknown> {
   return { cpus: cpuList.length, model: cpuList[0]?.model ?? 'unknown', node: process.version, memoryGb: +(totalmem() / 1024 ** 3).toFixed(1), platform: `${process.platform} ${process.arch}` };
 }
 
+function llmRows(latency: FirstDeltaLatency, fallback: FallbackRate): Row[] {
+  return [
+    {
+      section: '7',
+      figure: `model's first streamed token → first delta byte at the client, p50 (${latency.samples} turns)`,
+      value: `${latency.p50Ms} ms (p99 ${latency.p99Ms} ms)`,
+      target: '< 5 ms',
+      met: latency.p50Ms < 5,
+      miss: overBy(latency.p50Ms, 5),
+    },
+    {
+      section: '7',
+      figure: `fallback to rule-based, endpoint failing ${fallback.failureRate * 100} % (retries ${fallback.maxRetries})`,
+      value: `${(fallback.fallbackRate * 100).toFixed(1)} % of ${fallback.turns} turns, ${fallback.turnErrors} failed turns`,
+      target: '0 failed turns',
+      met: fallback.turnErrors === 0,
+    },
+  ];
+}
+
 async function main(): Promise<void> {
   const results: Record<string, unknown> = {};
   const rows: Row[] = [];
@@ -203,6 +224,14 @@ async function main(): Promise<void> {
     const result = await runOpenStreams({ streams: sizes.streams, holdS: sizes.holdS, heartbeatMs: sizes.heartbeatMs, serverExecArgv: [], profileDir: profile ? profileDir : undefined, log });
     results['streams'] = result;
     rows.push(...streamRows(result));
+  }
+
+  if (enabled('llm')) {
+    log(`[7] LLM path: first streamed token to first delta byte, fallback rate — ${elapsed()}`);
+    const latency = await measureFirstDeltaLatency({ samples: quick ? 50 : 300 });
+    const fallback = await measureFallbackRate({ maxRetries: 2 });
+    results['llm'] = { latency, fallback };
+    rows.push(...llmRows(latency, fallback));
   }
 
   if (profile) {
