@@ -3,8 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { FakeClock } from '../../src/common/clock.js';
 import { ConversationSettings } from '../../src/conversation/conversation.settings.js';
 import { SessionExpirer } from '../../src/conversation/expiry/session-expirer.js';
-import { emptyRequirements } from '../../src/conversation/requirements/requirements.js';
-import { ConversationPhase, type ConversationState } from '../../src/conversation/state.js';
+import { type ConversationState, newConversationState } from '../../src/conversation/state.js';
 import { report, runChild } from '../lib/child.js';
 import { type Spread, spread } from '../lib/stats.js';
 import { profileIf } from '../lib/cpu-profile.js';
@@ -32,24 +31,7 @@ export interface ExpiryResult {
 }
 
 function freshSession(index: number, now: number): ConversationState {
-  return {
-    sessionId: `bench-${index.toString(36).padStart(8, '0')}-${(index * 2654435761 >>> 0).toString(16)}`,
-    userId: `user-${index % 1000}`,
-    tenantId: BENCH_TENANT,
-    phase: ConversationPhase.IDLE,
-    status: 'active',
-    context: { requirements: emptyRequirements(), integrations: [], transcript: [], lastTestRun: null },
-    pendingOauth: null,
-    draftAgentId: null,
-    history: [],
-    version: 0,
-    lastEventSeq: 0,
-    createdAt: now,
-    updatedAt: now,
-    lastActivityAt: now,
-    expiryWarnedAt: null,
-    expiredAt: null,
-  };
+  return newConversationState(`bench-${index.toString(36).padStart(8, '0')}-${(index * 2654435761 >>> 0).toString(16)}`, { userId: `user-${index % 1000}`, tenantId: BENCH_TENANT }, now);
 }
 
 /** One sweep, with the event loop watched all along. */

@@ -14,9 +14,8 @@ import { ConversationSettings } from './conversation.settings.js';
 import { backTarget } from './machine/transitions.js';
 import { PhaseHandlerRegistry } from './phases/phase-handler.registry.js';
 import type { Turn, TurnInput } from './phases/turn.js';
-import { emptyRequirements } from './requirements/requirements.js';
 import { patchIsEmpty } from './requirements/requirements-document.js';
-import { ConversationPhase, type ConversationState, type SessionOwner } from './state.js';
+import { ConversationPhase, type ConversationState, newConversationState, type SessionOwner } from './state.js';
 import { SessionStore, StoreUnavailableError } from './store/session-store.js';
 import { storeError, TurnEngine } from './turn-engine.js';
 
@@ -90,25 +89,7 @@ export class ConversationService {
         `You already have ${live} open sessions, the most allowed. End one (DELETE /v1/sessions/:id) or let one expire.`,
       );
     }
-    const now = this.clock.now();
-    const state: ConversationState = {
-      sessionId: randomUUID(),
-      userId: owner.userId,
-      tenantId: owner.tenantId,
-      phase: ConversationPhase.IDLE,
-      status: 'active',
-      context: { requirements: emptyRequirements(), integrations: [], transcript: [], lastTestRun: null },
-      pendingOauth: null,
-      draftAgentId: null,
-      history: [],
-      version: 0,
-      lastEventSeq: 0,
-      createdAt: now,
-      updatedAt: now,
-      lastActivityAt: now,
-      expiryWarnedAt: null,
-      expiredAt: null,
-    };
+    const state = newConversationState(randomUUID(), owner, this.clock.now());
     await this.guard(this.store.create(state, { ttlMs: this.settings.activeTtlMs }));
     this.metrics.sessionStarted();
     return state;

@@ -1,4 +1,4 @@
-import type { Requirements } from './requirements/requirements.js';
+import { emptyRequirements, type Requirements } from './requirements/requirements.js';
 
 /** The phases of a conversation, in the order a successful one passes through them. */
 export enum ConversationPhase {
@@ -106,4 +106,26 @@ export interface ConversationState {
 export interface SessionOwner {
   userId: string;
   tenantId: string;
+}
+
+/** A new session in IDLE at version 0, everything empty; `now` starts its idle clock. */
+export function newConversationState(sessionId: string, owner: SessionOwner, now: number): ConversationState {
+  return {
+    sessionId,
+    userId: owner.userId,
+    tenantId: owner.tenantId,
+    phase: ConversationPhase.IDLE,
+    status: 'active',
+    context: { requirements: emptyRequirements(), integrations: [], transcript: [], lastTestRun: null },
+    pendingOauth: null,
+    draftAgentId: null,
+    history: [],
+    version: 0,
+    lastEventSeq: 0,
+    createdAt: now,
+    updatedAt: now,
+    lastActivityAt: now,
+    expiryWarnedAt: null,
+    expiredAt: null,
+  };
 }

@@ -1,6 +1,5 @@
 import type { ChatResponse, ChatResponseType } from '../../src/conversation/chat-response.js';
-import { emptyRequirements } from '../../src/conversation/requirements/requirements.js';
-import { type ConversationState, ConversationPhase, type SessionOwner } from '../../src/conversation/state.js';
+import { type ConversationState, ConversationPhase, newConversationState, type SessionOwner } from '../../src/conversation/state.js';
 import type { OauthStateRecord } from '../../src/conversation/store/session-store.js';
 
 /** Builders for the store suites: small, complete values with only what a test cares about set. */
@@ -12,25 +11,7 @@ export function sessionState(
   at: number,
   overrides: Partial<ConversationState> = {},
 ): ConversationState {
-  return {
-    sessionId,
-    userId: OWNER.userId,
-    tenantId: OWNER.tenantId,
-    phase: ConversationPhase.IDLE,
-    status: 'active',
-    context: { requirements: emptyRequirements(), integrations: [], transcript: [], lastTestRun: null },
-    pendingOauth: null,
-    draftAgentId: null,
-    history: [],
-    version: 0,
-    lastEventSeq: 0,
-    createdAt: at,
-    updatedAt: at,
-    lastActivityAt: at,
-    expiryWarnedAt: null,
-    expiredAt: null,
-    ...overrides,
-  };
+  return { ...newConversationState(sessionId, OWNER, at), ...overrides };
 }
 
 export function chatEvent(sessionId: string, seq: number, type: ChatResponseType = 'message'): ChatResponse {
