@@ -8,6 +8,7 @@ import { OauthService } from '../oauth/oauth.service.js';
 import { ConversationService } from './conversation.service.js';
 import { ConversationSettings } from './conversation.settings.js';
 import { EventsController } from './events.controller.js';
+import { SessionEventStream } from './events/session-event-stream.js';
 import { SessionExpirer } from './expiry/session-expirer.js';
 import { SessionExpiryJob } from './expiry/session-expiry.job.js';
 import { MessagesController } from './messages.controller.js';
@@ -57,6 +58,7 @@ const handlersProvider: Provider = {
     handlersProvider,
     PhaseHandlerRegistry,
     TurnEngine,
+    SessionEventStream,
     SessionLease,
     OauthCompletion,
     SessionExpirer,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Observable } from 'rxjs';
-import { SessionEventBus } from './events/session-event-bus.js';
+import { SessionEventStream } from './events/session-event-stream.js';
 import { SessionExpirer, type SweepResult } from './expiry/session-expirer.js';
 import { type OauthCallback, type OauthCallbackResult, OauthCompletion } from './oauth-completion.js';
 import { Clock } from '../common/clock.js';
@@ -55,7 +55,7 @@ export class ConversationService {
     private readonly registry: PhaseHandlerRegistry,
     private readonly engine: TurnEngine,
     private readonly settings: ConversationSettings,
-    @Inject(SessionEventBus) private readonly bus: SessionEventBus,
+    private readonly eventStream: SessionEventStream,
     private readonly oauthCompletion: OauthCompletion,
     private readonly expirer: SessionExpirer,
     private readonly metrics: ConversationMetrics,
@@ -230,36 +230,12 @@ export class ConversationService {
   }
 
   /**
-   * The session's durable events after `afterSeq`, then live ones as they are committed, without gaps or
-   * duplicates: live delivery is subscribed before the replay is read, and anything already replayed is dropped.
+   * The owner's session's durable events after `afterSeq`, then live ones (see `SessionEventStream`).
+   * Rejects with 404 for a missing or foreign session before anything is subscribed.
    */
-  followEvents(owner: SessionOwner, sessionId: string, afterSeq: number): Observable<ChatResponse> {
-    return new Observable<ChatResponse>((subscriber) => {
-      let lastSeq = afterSeq;
-      let replaying = true;
-      const buffered: ChatResponse[] = [];
-      const deliver = (event: ChatResponse): void => {
-        if (event.seq <= lastSeq) return;
-        lastSeq = event.seq;
-        subscriber.next(event);
-      };
-      const live = this.bus.subscribe(sessionId).subscribe({
-        next: (event) => (replaying ? buffered.push(event) : deliver(event)),
-        error: (error: unknown) => subscriber.error(error),
-      });
-      const replay = async (): Promise<void> => {
-        await this.findOwned(owner, sessionId);
-        for (;;) {
-          const page = await this.guard(this.store.readEvents(sessionId, lastSeq, 500));
-          page.forEach(deliver);
-          if (page.length < 500) break;
-        }
-        replaying = false;
-        buffered.splice(0).forEach(deliver);
-      };
-      replay().catch((error: unknown) => subscriber.error(toDomainError(storeError(error))));
-      return () => live.unsubscribe();
-    });
+  async followEvents(owner: SessionOwner, sessionId: string, afterSeq: number): Promise<Observable<ChatResponse>> {
+    await this.findOwned(owner, sessionId);
+    return this.eventStream.follow(sessionId, afterSeq);
   }
 
   /** Aborts the turn in flight in this process (the stop button). */

@@ -48,14 +48,14 @@ export class EventsController {
       res.setHeader('Retry-After', '1');
       throw GracefulShutdown.refusal();
     }
-    await this.conversations.findOwned(owner, sessionId);
-    if (res.destroyed) return;
     const afterSeq = parseSeq(lastEventId ?? lastEventIdQuery);
+    const events = await this.conversations.followEvents(owner, sessionId, afterSeq);
+    if (res.destroyed) return;
     const writer = new SseWriter(res);
     writer.open(200, this.config.env.SSE_HEARTBEAT_MS);
     writer.write(': connected\n\n');
     const closed = this.metrics.streamOpened();
-    const subscription = this.conversations.followEvents(owner, sessionId, afterSeq).subscribe({
+    const subscription = events.subscribe({
       next: (event) => writer.send(event, true),
       // The store went away mid-stream (or the session did): end it; the client resumes with Last-Event-ID.
       error: () => writer.end(),
