@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { describeApiBodies } from './conversation/dto/openapi-schemas.js';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module.js';
 import { AppConfig } from './config/app-config.js';
@@ -59,7 +60,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, describeApiBodies(document), { jsonDocumentUrl: 'docs-json' });
   return app;
 }
 

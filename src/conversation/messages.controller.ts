@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { defer, type Observable, switchMap } from 'rxjs';
 import { toErrorBody } from '../common/domain-exception.filter.js';
@@ -50,19 +50,6 @@ export class MessagesController {
   @ApiResponse({ status: 413, description: 'PAYLOAD_TOO_LARGE (over 16 KB)' })
   @ApiResponse({ status: 429, description: 'RATE_LIMITED (turns per user, or requests per IP), with Retry-After' })
   @ApiResponse({ status: 503, description: 'SHUTTING_DOWN (with Retry-After) or STORE_UNAVAILABLE' })
-  @ApiBody({
-    schema: {
-      oneOf: [
-        { type: 'object', required: ['message'], properties: { message: { type: 'string', minLength: 1, maxLength: 4000 } }, additionalProperties: false },
-        {
-          type: 'object',
-          required: ['action'],
-          properties: { action: { type: 'object', properties: { type: { enum: ['confirm', 'back', 'restart', 'cancel', 'skip', 'retry'] } } } },
-          additionalProperties: false,
-        },
-      ],
-    },
-  })
   turn(
     @Owner() owner: SessionOwner,
     @Param('id') sessionId: string,

@@ -1,0 +1,150 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CHAT_RESPONSE_TYPES } from '../chat-response.js';
+import { ACTION_TYPES } from '../phases/turn.js';
+import { PHASES } from '../state.js';
+import { ERROR_STATUS } from '../../common/errors.js';
+import { turnRequestSchema } from './turn-request.dto.js';
+
+type Schema = Record<string, unknown>;
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (schema: Schema): Schema => ({ anyOf: [schema, { type: 'null' }] });
+const field = (value: Schema): Schema => ({
+  type: 'object',
+  required: ['value', 'status'],
+  properties: { value: nullable(value), status: { enum: ['missing', 'inferred', 'confirmed'] } },
+});
+const phase: Schema = { enum: [...PHASES] };
+const isoDate: Schema = { type: 'string', format: 'date-time' };
+
+/** The bodies of API.md as OpenAPI schemas: the one place the document describes them. */
+export const API_SCHEMAS: Record<string, Schema> = {
+  TurnRequest: turnRequestJsonSchema(),
+  ChatAction: {
+    type: 'object',
+    required: ['type', 'label'],
+    properties: { type: { enum: ['reply', 'oauth', ...ACTION_TYPES] }, label: { type: 'string' }, value: { type: 'string' } },
+  },
+  ChatResponse: {
+    type: 'object',
+    description: 'One SSE event of a turn or of /events (`id:` = seq for logged events, `event:` = type).',
+    required: ['sessionId', 'seq', 'type', 'phase', 'content', 'actions', 'oauthUrl', 'data'],
+    properties: {
+      sessionId: { type: 'string' },
+      seq: { type: 'integer', minimum: 0 },
+      type: { enum: [...CHAT_RESPONSE_TYPES] },
+      phase,
+      content: nullable({ type: 'string' }),
+      actions: { type: 'array', items: ref('ChatAction') },
+      oauthUrl: nullable({ type: 'string', format: 'uri' }),
+      data: nullable({ type: 'object', additionalProperties: true }),
+    },
+  },
+  Requirements: {
+    type: 'object',
+    properties: {
+      name: field({ type: 'string' }),
+      goal: field({ type: 'string' }),
+      trigger: field({ type: 'object', required: ['type', 'description'], additionalProperties: true }),
+      integrations: field({ type: 'array', items: { type: 'string' } }),
+      steps: field({ type: 'array', items: { type: 'string' } }),
+      destination: field({
+        type: 'object',
+        properties: { kind: { enum: ['channel', 'email', 'integration'] }, integration: nullable({ type: 'string' }), target: { type: 'string' } },
+      }),
+      filters: field({ type: 'array', items: { type: 'string' } }),
+    },
+  },
+  SessionView: {
+    type: 'object',
+    required: ['sessionId', 'userId', 'tenantId', 'phase', 'context', 'pendingOauth', 'draftAgentId', 'history', 'createdAt', 'updatedAt', 'expiresAt', 'version'],
+    properties: {
+      sessionId: { type: 'string' },
+      userId: { type: 'string' },
+      tenantId: { type: 'string' },
+      phase,
+      context: {
+        type: 'object',
+        properties: {
+          requirements: ref('Requirements'),
+          integrations: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                id: { type: 'string' },
+                provider: { type: 'string' },
+                status: { enum: ['pending', 'connected', 'denied', 'failed', 'expired', 'skipped'] },
+              },
+            },
+          },
+          missing: { type: 'array', items: { type: 'string' } },
+        },
+      },
+      pendingOauth: nullable({
+        type: 'object',
+        properties: { integration: { type: 'string' }, provider: { type: 'string' }, authorizationUrl: { type: 'string' }, expiresAt: isoDate },
+      }),
+      draftAgentId: nullable({ type: 'string' }),
+      history: {
+        type: 'array',
+        items: { type: 'object', properties: { from: phase, to: phase, at: isoDate, reason: { type: 'string' } } },
+      },
+      createdAt: isoDate,
+      updatedAt: isoDate,
+      expiresAt: isoDate,
+      version: { type: 'integer', minimum: 0 },
+    },
+  },
+  Error: {
+    type: 'object',
+    required: ['statusCode', 'code', 'message'],
+    properties: { statusCode: { type: 'integer' }, code: { enum: Object.keys(ERROR_STATUS) }, message: { type: 'string' } },
+  },
+};
+
+/** From the zod schema that validates turns, plus what JSON Schema cannot say about it. */
+function turnRequestJsonSchema(): Schema {
+  const { $schema: _draft, ...schema } = z.toJSONSchema(turnRequestSchema, { io: 'input', unrepresentable: 'any' }) as Schema;
+  return {
+    ...schema,
+    description: 'Exactly one of `message` (1 to 4000 characters after trimming) and `action`; unknown fields are refused.',
+  };
+}
+
+/** Which body each documented answer has, by `METHOD path` and status. */
+const BODIES: Record<string, Record<string, { type: string; schema: Schema }>> = {
+  'POST /v1/sessions': { '201': { type: 'application/json', schema: ref('SessionView') } },
+  'GET /v1/sessions': {
+    '200': { type: 'application/json', schema: { type: 'object', properties: { sessions: { type: 'array', items: ref('SessionView') } } } },
+  },
+  'GET /v1/sessions/{id}': { '200': { type: 'application/json', schema: ref('SessionView') } },
+  'POST /v1/sessions/{id}/messages': {
+    '200': { type: 'text/event-stream', schema: { type: 'string', description: 'SSE frames, each `data:` a ChatResponse' } },
+  },
+  'GET /v1/sessions/{id}/events': {
+    '200': { type: 'text/event-stream', schema: { type: 'string', description: 'SSE frames, each `data:` a ChatResponse' } },
+  },
+};
+
+/**
+ * Adds the schemas to a generated document and points the session routes' answers at them: 2xx at their
+ * bodies, every 4xx/5xx at `Error`, the turn's request body at `TurnRequest`.
+ */
+export function describeApiBodies(document: OpenAPIObject): OpenAPIObject {
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...(API_SCHEMAS as Record<string, object>) } };
+  for (const [path, operations] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(operations as Record<string, { responses?: Record<string, Schema>; requestBody?: unknown }>)) {
+      if (!path.startsWith('/v1/') || !operation.responses) continue;
+      const bodies = BODIES[`${method.toUpperCase()} ${path}`] ?? {};
+      for (const [status, response] of Object.entries(operation.responses)) {
+        const body = bodies[status] ?? (Number(status) >= 400 ? { type: 'application/json', schema: ref('Error') } : undefined);
+        if (body) response['content'] = { ...((response['content'] as object | undefined) ?? {}), [body.type]: { schema: body.schema } };
+      }
+      if (method === 'post' && path.endsWith('/messages')) {
+        operation.requestBody = { required: true, content: { 'application/json': { schema: ref('TurnRequest') } } };
+      }
+    }
+  }
+  return document;
+}
