@@ -139,7 +139,7 @@ export function describeApiBodies(document: OpenAPIObject): OpenAPIObject {
       const bodies = BODIES[`${method.toUpperCase()} ${path}`] ?? {};
       for (const [status, response] of Object.entries(operation.responses)) {
         const body = bodies[status] ?? (Number(status) >= 400 ? { type: 'application/json', schema: ref('Error') } : undefined);
-        if (body) response['content'] = { ...((response['content'] as object | undefined) ?? {}), [body.type]: { schema: body.schema } };
+        if (body) response['content'] = { ...(response['content'] as object | undefined), [body.type]: { schema: body.schema } };
       }
       if (method === 'post' && path.endsWith('/messages')) {
         operation.requestBody = { required: true, content: { 'application/json': { schema: ref('TurnRequest') } } };
