@@ -54,9 +54,16 @@ export class DomainExceptionFilter implements ExceptionFilter {
       if (!res.writableEnded) res.end();
       return;
     }
-    if (body.code === 'RATE_LIMITED' && error instanceof DomainError && typeof error.details?.['retryAfterSeconds'] === 'number') {
-      res.setHeader('Retry-After', String(error.details['retryAfterSeconds']));
-    }
-    res.status(body.statusCode).json(body);
+    sendError(res, error, body);
   }
+}
+
+/**
+ * Answers with the API's error body, and `Retry-After` when the error says how long to wait (429, 503).
+ * The one writer of error answers: the filter, and the routes and middleware that answer by hand.
+ */
+export function sendError(res: Response, error: unknown, body: ErrorBody = toErrorBody(error)): void {
+  const retryAfter = error instanceof DomainError ? error.details?.['retryAfterSeconds'] : undefined;
+  if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+  res.status(body.statusCode).json(body);
 }

@@ -174,7 +174,7 @@ export class ConversationService {
           }
           turn.emit({ type: 'done' });
           await options.beforeCommit?.({ version: original.version, lastEventSeq: original.lastEventSeq, events: turn.responses.length });
-          const events = await this.engine.commit(original, turn, { ttlMs: this.settings.activeTtlMs, done: false });
+          const events = await this.engine.commit(original, turn, { ttlMs: this.settings.activeTtlMs });
           for (const event of events) emit(event);
         } finally {
           if (this.inFlight.get(sessionId) === controller) this.inFlight.delete(sessionId);

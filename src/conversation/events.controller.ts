@@ -44,10 +44,7 @@ export class EventsController {
     @Query('lastEventId') lastEventIdQuery: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    if (this.shutdown.isDraining) {
-      res.setHeader('Retry-After', '1');
-      throw GracefulShutdown.refusal();
-    }
+    if (this.shutdown.isDraining) throw GracefulShutdown.refusal();
     const afterSeq = parseSeq(lastEventId ?? lastEventIdQuery);
     const events = await this.conversations.followEvents(owner, sessionId, afterSeq);
     if (res.destroyed) return;

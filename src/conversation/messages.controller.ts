@@ -2,8 +2,7 @@ import { Body, Controller, Headers, Param, Post, Res, UseGuards } from '@nestjs/
 import { ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { defer, type Observable, switchMap } from 'rxjs';
-import { toErrorBody } from '../common/domain-exception.filter.js';
-import { DomainError } from '../common/errors.js';
+import { sendError } from '../common/domain-exception.filter.js';
 import { SseWriter } from '../common/sse-writer.js';
 import { GracefulShutdown } from '../http/graceful-shutdown.js';
 import { IdempotentTurns, parseIdempotencyKey, type StartTurn } from '../http/idempotency/idempotent-turns.js';
@@ -88,7 +87,8 @@ export class MessagesController {
     events.subscribe({
       next: (event) => {
         if (wantsJson) {
-          responses.push(event);
+          // A JSON answer carries whole messages; `delta`s are only pieces of them for a live stream.
+          if (event.type !== 'delta') responses.push(event);
           return;
         }
         if (!opened) {
@@ -110,12 +110,4 @@ export class MessagesController {
       },
     });
   }
-}
-
-/** The API's error body, with `Retry-After` when the error says how long to wait (429, 503). */
-function sendError(res: Response, error: unknown): void {
-  const body = toErrorBody(error);
-  const retryAfter = error instanceof DomainError ? error.details?.['retryAfterSeconds'] : undefined;
-  if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
-  res.status(body.statusCode).json(body);
 }

@@ -152,7 +152,7 @@ export class OauthCompletion {
     const turn = this.engine.newTurn(original, null, null);
     if (!(await this.oauthFlow.onConnectionResult(turn, record.state, outcome))) return;
     await this.engine.runHops(turn);
-    await this.engine.commit(original, turn, { ttlMs: this.settings.activeTtlMs, done: false });
+    await this.engine.commit(original, turn, { ttlMs: this.settings.activeTtlMs });
   }
 }
 

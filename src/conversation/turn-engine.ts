@@ -37,11 +37,10 @@ export class TurnEngine {
   }
 
   /**
-   * Saves the turn's state (version + 1) with its events and a final `done`, and publishes them.
-   * `original` is the state the turn started from (its version is the expected one).
+   * Saves the turn's state (version + 1) with its events (a user turn has emitted its `done` already),
+   * and publishes them. `original` is the state the turn started from (its version is the expected one).
    */
-  async commit(original: ConversationState, turn: Turn, options: { ttlMs: number; done?: boolean }): Promise<ChatResponse[]> {
-    if (options.done !== false) turn.emit({ type: 'done' });
+  async commit(original: ConversationState, turn: Turn, options: { ttlMs: number }): Promise<ChatResponse[]> {
     const events = stamp(original.sessionId, turn.responses, original.lastEventSeq + 1);
     const state: ConversationState = {
       ...turn.state,

@@ -1,6 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { toErrorBody } from '../common/domain-exception.filter.js';
-import { DomainError } from '../common/errors.js';
+import { sendError } from '../common/domain-exception.filter.js';
 import type { RateLimits } from './rate-limits.js';
 
 /** Probes and scrapes are never limited: a busy client must not make a replica look dead. */
@@ -18,12 +17,7 @@ export function ipRateLimit(limits: RateLimits) {
     if (isExemptFromRateLimit(req.path)) return next();
     limits.consumeRequest(req.ip ?? req.socket.remoteAddress ?? 'unknown').then(
       () => next(),
-      (error: unknown) => {
-        const body = toErrorBody(error);
-        const retryAfter = error instanceof DomainError ? error.details?.['retryAfterSeconds'] : undefined;
-        if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
-        res.status(body.statusCode).json(body);
-      },
+      (error: unknown) => sendError(res, error),
     );
   };
 }

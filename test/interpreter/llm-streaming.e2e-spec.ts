@@ -67,6 +67,22 @@ describe('LLM interpreter over HTTP: streamed replies and token usage', () => {
     expect(arrivals.indexOf(message)).toBe(deltas.length);
   });
 
+  it('answers JSON clients with whole messages only: the streamed pieces are left out', async () => {
+    const client = await startedClient(llm);
+    const pieces = ['{"reply":"Whole ', 'answer."', ',"intent":"unclear","patch":null}'];
+    llm.model.enqueue(step.answer(pieces.join(''), { chunks: pieces }));
+    const response = await fetch(`${llm.app.baseUrl}/v1/sessions/${client.sessionId}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...client.headers },
+      body: JSON.stringify({ message: 'banana' }),
+    });
+    expect(response.status).toBe(200);
+    const { responses } = (await response.json()) as { responses: { type: string; content: string | null }[] };
+    expect(responses.some((event) => event.type === 'delta')).toBe(false);
+    expect(responses.find((event) => event.type === 'message')?.content).toBe('Whole answer.');
+    expect(responses.at(-1)?.type).toBe('done');
+  });
+
   it('answers the scripted conversation with the model alone, and counts tokens per turn and per session', async () => {
     const metrics = llmMetrics(llm);
     const start = metrics.snapshot();

@@ -70,13 +70,13 @@ export class SessionExpirer {
     if (expiresAt <= now) {
       turn.state = { ...turn.state, status: 'expired', expiredAt: now };
       turn.emit({ type: 'expired', data: { at: new Date(now).toISOString() } });
-      await this.engine.commit(original, turn, { ttlMs: this.settings.expiredRetentionMs, done: false });
+      await this.engine.commit(original, turn, { ttlMs: this.settings.expiredRetentionMs });
       return 'expired';
     }
     if (original.expiryWarnedAt !== null || expiresAt - now > this.settings.expiryWarningMs) return null;
     turn.state = { ...turn.state, expiryWarnedAt: now };
     turn.emit({ type: 'expiring', data: { expiresAt: new Date(expiresAt).toISOString() } });
-    await this.engine.commit(original, turn, { ttlMs: this.settings.activeTtlMs, done: false });
+    await this.engine.commit(original, turn, { ttlMs: this.settings.activeTtlMs });
     return 'warned';
   }
 }
