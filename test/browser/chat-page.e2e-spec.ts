@@ -267,6 +267,8 @@ describeWithBrowser('chat page in Chromium', () => {
     expect(await chat.page.locator('#phases [aria-current="step"]').innerText()).toContain('Connect');
 
     // The action buttons sit just before the composer: Shift+Tab reaches them, Enter presses one.
+    // (The bar settles after the turn: the page re-reads the session once the stream is done.)
+    await chat.expectActions((labels) => labels.at(-1) === 'Skip for now', 'the action bar ending with Skip for now');
     await chat.composer.focus();
     await chat.page.keyboard.press('Shift+Tab');
     expect(await chat.page.locator(':focus').innerText()).toBe('Skip for now');
