@@ -17,6 +17,12 @@ import { ConversationPhase as P, PHASES, type ConversationState, type SessionOwn
  * run has its own session and owner.
  */
 const RUNS = Number(process.env.MODEL_RUNS ?? 1000);
+/**
+ * A fixed seed by default, so CI explores the same 1 000 sequences every time (random seeds sometimes
+ * never reach COMPLETE in 12 commands, and the coverage check below then fails by chance);
+ * `MODEL_SEED=random` (or a number) explores others.
+ */
+const SEED = process.env.MODEL_SEED === 'random' ? undefined : Number(process.env.MODEL_SEED ?? 20261125);
 /** Short runs (the app is shared, a run costs a session); long enough to get through the whole chart. */
 const MIN_COMMANDS = 6;
 const MAX_COMMANDS = 12;
@@ -486,7 +492,7 @@ describe('ConversationService (model-based)', () => {
           }
         },
       ),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
     if (process.env.MODEL_VERBOSE) console.log([...coverage.edges].sort().join('\n'), executed);
     // The generator reaches every phase; the runs are not stuck at the start of the chart.
