@@ -7,10 +7,10 @@ import { requestsOf } from './phases/connections.js';
 import { OauthConnector } from './phases/oauth-connector.js';
 import { type ConnectionOutcome, OauthFlowHandler } from './phases/oauth-flow.handler.js';
 import { displayName } from './requirements/requirements-document.js';
-import { SessionLease } from './session-lease.js';
 import { ConversationPhase, type ConversationState } from './state.js';
 import { type OauthStateRecord, SessionStore } from './store/session-store.js';
-import { TurnEngine } from './turn-engine.js';
+import type { Turn } from './phases/turn.js';
+import { type NewTurn, TurnRunner } from './turn/turn-runner.js';
 
 /** The provider's redirect, as the callback received it. */
 export interface OauthCallback {
@@ -57,8 +57,7 @@ export class OauthCompletion {
     @Inject(SessionStore) private readonly store: SessionStore,
     @Inject(Clock) private readonly clock: Clock,
     private readonly oauthFlow: OauthFlowHandler,
-    private readonly engine: TurnEngine,
-    private readonly lease: SessionLease,
+    private readonly runner: TurnRunner,
     private readonly settings: ConversationSettings,
   ) {}
 
@@ -133,26 +132,33 @@ export class OauthCompletion {
    * a connection made meanwhile).
    */
   private async resume(record: OauthStateRecord, outcome: ConnectionOutcome): Promise<void> {
-    const apply = () => this.applyOutcome(record, outcome);
+    const job = (waitMs: number) => ({
+      sessionId: record.sessionId,
+      waitMs,
+      play: (original: ConversationState | null, newTurn: NewTurn) => this.applyOutcome(original, record, outcome, newTurn),
+    });
     try {
-      await this.lease.run(record.sessionId, apply, { waitMs: RESUME_WAIT_MS });
+      await this.runner.run(job(RESUME_WAIT_MS));
     } catch (error) {
       if (!(error instanceof DomainError && error.code === 'TURN_IN_PROGRESS')) throw error;
       this.logger.warn(`Session ${record.sessionId} is busy; resuming after its turn`);
-      this.lease.run(record.sessionId, apply, { waitMs: this.settings.leaseMs }).catch((late: unknown) => {
+      this.runner.run(job(this.settings.leaseMs)).catch((late: unknown) => {
         this.logger.warn(`Could not resume session ${record.sessionId} after OAuth: ${(late as Error).message}`);
       });
     }
   }
 
-  private async applyOutcome(record: OauthStateRecord, outcome: ConnectionOutcome): Promise<void> {
-    const original = await this.store.get(record.sessionId);
+  /** The background turn that reports the outcome, or null when the conversation no longer waits for it. */
+  private async applyOutcome(
+    original: ConversationState | null,
+    record: OauthStateRecord,
+    outcome: ConnectionOutcome,
+    newTurn: NewTurn,
+  ): Promise<Turn | null> {
     // Re-checked under the lease: a turn may have moved the conversation on meanwhile.
-    if (!original || original.status !== 'active' || original.phase !== ConversationPhase.OAUTH_FLOW) return;
-    const turn = this.engine.newTurn(original, null, null);
-    if (!(await this.oauthFlow.onConnectionResult(turn, record.state, outcome))) return;
-    await this.engine.runHops(turn);
-    await this.engine.commit(original, turn, { ttlMs: this.settings.activeTtlMs });
+    if (!original || original.status !== 'active' || original.phase !== ConversationPhase.OAUTH_FLOW) return null;
+    const turn = newTurn(original);
+    return (await this.oauthFlow.onConnectionResult(turn, record.state, outcome)) ? turn : null;
   }
 }
 

@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
-import { DomainError } from '../../common/errors.js';
 import { ConversationSettings } from '../conversation.settings.js';
-import { SessionLease } from '../session-lease.js';
+import type { Turn } from '../phases/turn.js';
+import type { ConversationState } from '../state.js';
 import { SessionStore } from '../store/session-store.js';
-import { TurnEngine } from '../turn-engine.js';
+import { type NewTurn, TurnRunner } from '../turn/turn-runner.js';
 
 /**
  * Longest the sweep runs before letting the event loop serve requests again. Trap: with the memory
@@ -33,8 +33,7 @@ export class SessionExpirer {
   constructor(
     @Inject(SessionStore) private readonly store: SessionStore,
     @Inject(Clock) private readonly clock: Clock,
-    private readonly engine: TurnEngine,
-    private readonly lease: SessionLease,
+    private readonly runner: TurnRunner,
     private readonly settings: ConversationSettings,
   ) {}
 
@@ -50,33 +49,35 @@ export class SessionExpirer {
         sliceStarted = performance.now();
       }
       try {
-        const change = await this.lease.run(sessionId, () => this.expireOrWarn(sessionId, now), { waitMs: 0 });
-        if (change) result[change]++;
+        // A session in a turn right now is not idle: skipped.
+        const outcome = await this.runner.run({
+          sessionId,
+          whenBusy: async () => undefined,
+          play: async (original, newTurn) => this.expireOrWarn(original, now, newTurn),
+        });
+        const type = outcome?.events[0]?.type;
+        if (type) result[type === 'expired' ? 'expired' : 'warned']++;
       } catch (error) {
-        // A session in a turn right now is not idle; anything else is retried on the next sweep.
-        if (!(error instanceof DomainError && error.code === 'TURN_IN_PROGRESS')) {
-          this.logger.warn(`Could not sweep session ${sessionId}: ${(error as Error).message}`);
-        }
+        // Anything else is retried on the next sweep.
+        this.logger.warn(`Could not sweep session ${sessionId}: ${(error as Error).message}`);
       }
     }
     return result;
   }
 
-  private async expireOrWarn(sessionId: string, now: number): Promise<keyof SweepResult | null> {
-    const original = await this.store.get(sessionId);
+  /** The expiry (`expired`) or warning (`expiring`) turn the session is due, or null. */
+  private expireOrWarn(original: ConversationState | null, now: number, newTurn: NewTurn): Turn | null {
     if (!original || original.status !== 'active') return null;
     const expiresAt = original.lastActivityAt + this.settings.idleTimeoutMs;
-    const turn = this.engine.newTurn(original, null, null);
+    const turn = newTurn(original);
     if (expiresAt <= now) {
       turn.state = { ...turn.state, status: 'expired', expiredAt: now };
       turn.emit({ type: 'expired', data: { at: new Date(now).toISOString() } });
-      await this.engine.commit(original, turn, { ttlMs: this.settings.expiredRetentionMs });
-      return 'expired';
+      return turn;
     }
     if (original.expiryWarnedAt !== null || expiresAt - now > this.settings.expiryWarningMs) return null;
     turn.state = { ...turn.state, expiryWarnedAt: now };
     turn.emit({ type: 'expiring', data: { expiresAt: new Date(expiresAt).toISOString() } });
-    await this.engine.commit(original, turn, { ttlMs: this.settings.activeTtlMs });
-    return 'warned';
+    return turn;
   }
 }

@@ -1,0 +1,180 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../../common/clock.js';
+import { DomainError } from '../../common/errors.js';
+import { ConversationMetrics } from '../../metrics/conversation-metrics.js';
+import { type ChatResponse, LIVE_ONLY } from '../chat-response.js';
+import { ConversationSettings } from '../conversation.settings.js';
+import { SessionEventBus } from '../events/session-event-bus.js';
+import { PhaseHandlerRegistry } from '../phases/phase-handler.registry.js';
+import { stamp, Turn } from '../phases/turn.js';
+import type { ConversationState } from '../state.js';
+import { SessionStore, StoreUnavailableError } from '../store/session-store.js';
+import type { CommitMark } from './commit-mark.js';
+import { storeError } from './store-errors.js';
+
+/** One turn of one session, as the runner plays it. */
+export interface TurnJob {
+  sessionId: string;
+  /** How long to wait for another turn's lease (default 0: decide at once). */
+  waitMs?: number;
+  /** Past `waitMs`: throws its refusal, or resolves to skip the turn (`run` returns null). Default: 409 `TURN_IN_PROGRESS`. */
+  whenBusy?: () => Promise<void>;
+  /**
+   * Builds and drives the turn from the state read under the lease (null: no such session): throws a
+   * refusal, returns null to leave the session alone, or returns the turn. The runner follows its hops.
+   */
+  play(original: ConversationState | null, newTurn: NewTurn): Promise<Turn | null>;
+  /** Ends the turn's events with `done` (user turns). */
+  done?: boolean;
+  /** Awaited right before the commit; when it throws, nothing is written. */
+  beforeCommit?: (mark: CommitMark) => Promise<void>;
+  /** Aborted: the turn fails with `TURN_STOPPED` before its commit. */
+  signal?: AbortSignal;
+}
+
+export type NewTurn = (state: ConversationState, input?: Turn['input'], interpretation?: Turn['interpretation']) => Turn;
+
+export interface TurnOutcome {
+  original: ConversationState;
+  /** The committed events (numbered, logged), or for a session the turn ended the live-only ones. */
+  events: ChatResponse[];
+}
+
+/**
+ * The one owner of a turn: lease → read → play (the job: interpret, common intents, phase handler) →
+ * hops → compare-and-set commit with the turn's events → after-commit effects → publish → release.
+ * User turns, the OAuth completion and the expiry sweep all run through it; nothing is written unless
+ * the whole turn succeeded, and irreversible effects (`turn.afterCommit`) run only after its commit.
+ */
+@Injectable()
+export class TurnRunner {
+  private readonly logger = new Logger(TurnRunner.name);
+
+  constructor(
+    @Inject(SessionStore) private readonly store: SessionStore,
+    @Inject(SessionEventBus) private readonly bus: SessionEventBus,
+    @Inject(Clock) private readonly clock: Clock,
+    private readonly registry: PhaseHandlerRegistry,
+    private readonly settings: ConversationSettings,
+    private readonly metrics: ConversationMetrics,
+  ) {}
+
+  /** Runs `job` under the session's lease; null when it was skipped or left the session alone. */
+  async run(job: TurnJob): Promise<TurnOutcome | null> {
+    const token = await this.acquire(job);
+    if (token === null) return null;
+    try {
+      const original = await this.guard(this.store.get(job.sessionId), 'session');
+      const turn = await job.play(original, this.newTurn(job.signal));
+      if (!turn || !original) return null;
+      await this.runHops(turn);
+      if (job.signal?.aborted) throw stopped();
+      if (job.done) turn.emit({ type: 'done' });
+      return turn.ended ? await this.end(original, turn) : await this.commit(original, turn, job);
+    } finally {
+      await this.store.releaseLease(job.sessionId, token).catch(() => undefined);
+    }
+  }
+
+  /** The session as stored, read without the lease (for refusals and checks before a turn). */
+  peek(sessionId: string): Promise<ConversationState | null> {
+    return this.guard(this.store.get(sessionId), 'session');
+  }
+
+  /** The lease's token, waiting up to `waitMs`; null when busy and `whenBusy` chose to skip. */
+  private async acquire(job: TurnJob): Promise<string | null> {
+    const deadline = Date.now() + (job.waitMs ?? 0);
+    for (let delay = 20; ; delay = Math.min(delay * 2, 250)) {
+      const token = await this.guard(this.store.acquireLease(job.sessionId, this.settings.leaseMs), 'session');
+      if (token) return token;
+      if (Date.now() >= deadline) {
+        if (!job.whenBusy) throw inProgress();
+        await job.whenBusy();
+        return null;
+      }
+      await sleep(delay);
+    }
+  }
+
+  /** Follows `goTo` requests: `enter` the new phase, or `handle` the same input there when forwarded. */
+  private async runHops(turn: Turn): Promise<void> {
+    for (let hops = 0; ; hops++) {
+      const hop = turn.takeHop();
+      if (!hop) return;
+      if (hops >= this.settings.maxHopsPerTurn) throw new Error(`Turn exceeded ${this.settings.maxHopsPerTurn} phase changes`);
+      const handler = this.registry.get(turn.phase);
+      await (hop.forward ? handler.handle(turn) : handler.enter(turn));
+    }
+  }
+
+  /** Writes version + 1 with the turn's events in one compare-and-set, then runs the effects and publishes. */
+  private async commit(original: ConversationState, turn: Turn, job: TurnJob): Promise<TurnOutcome> {
+    const events = stamp(original.sessionId, turn.responses, original.lastEventSeq + 1);
+    const state: ConversationState = {
+      ...turn.state,
+      version: original.version + 1,
+      lastEventSeq: original.lastEventSeq + events.length,
+      updatedAt: this.clock.now(),
+    };
+    await job.beforeCommit?.({ version: original.version, lastEventSeq: original.lastEventSeq, events: events.length });
+    // The record's lifetime follows its status: an active session's, or an expired tombstone's retention.
+    const ttlMs = state.status === 'expired' ? this.settings.expiredRetentionMs : this.settings.activeTtlMs;
+    await this.guard(this.store.save(state, original.version, events, { ttlMs }), 'commit');
+    this.metrics.committed(events);
+    await this.runEffects(turn);
+    this.bus.publish(state.sessionId, events).catch(() => undefined);
+    return { original, events };
+  }
+
+  /** A turn that ended the session (cancel): deleted, its events live only (there is no log left to number them in). */
+  private async end(original: ConversationState, turn: Turn): Promise<TurnOutcome> {
+    await this.guard(this.store.delete(original.sessionId), 'session');
+    this.metrics.sessionEnded('cancelled');
+    await this.runEffects(turn);
+    const events = turn.responses.map((response) => ({ ...stamp(original.sessionId, [response], original.lastEventSeq)[0]!, [LIVE_ONLY]: true as const }));
+    return { original, events };
+  }
+
+  /**
+   * Runs the turn's after-commit effects in order. The commit stands whatever they do, so a failed
+   * effect is logged (the turn still answers); effects are idempotent so the next turn can retry them.
+   */
+  private async runEffects(turn: Turn): Promise<void> {
+    for (const effect of turn.effects) {
+      try {
+        await effect();
+      } catch (error) {
+        this.logger.error(`After-commit effect failed in session ${turn.state.sessionId}: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  private newTurn(signal?: AbortSignal): NewTurn {
+    return (state, input = null, interpretation = null) =>
+      new Turn(state, input, interpretation, {
+        now: this.clock.now(),
+        historyCap: this.settings.historyCap,
+        transcriptCap: this.settings.transcriptCap,
+        signal,
+      });
+  }
+
+  /** Maps store failures (unreachable, conflict) to the API's codes, counting the unreachable ones. */
+  private async guard<T>(operation: Promise<T>, scope: 'session' | 'commit'): Promise<T> {
+    try {
+      return await operation;
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) this.metrics.storeUnavailable(scope);
+      throw storeError(error);
+    }
+  }
+}
+
+export function inProgress(): DomainError {
+  return new DomainError('TURN_IN_PROGRESS', 'Another turn of this session is still running.');
+}
+
+export function stopped(): DomainError {
+  return new DomainError('TURN_STOPPED', 'The turn was stopped; nothing was changed.');
+}
