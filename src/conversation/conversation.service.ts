@@ -11,8 +11,8 @@ import { SessionEventStream } from './events/session-event-stream.js';
 import { SessionExpirer, type SweepResult } from './expiry/session-expirer.js';
 import { type OauthCallback, type OauthCallbackResult, OauthCompletion } from './oauth-completion.js';
 import type { TurnInput } from './phases/turn.js';
-import { type ConversationState, newConversationState, type SessionOwner } from './state.js';
-import { SessionStore, StoreUnavailableError } from './store/session-store.js';
+import { newConversationState, type SessionOwner } from './state.js';
+import { type CommittedState, SessionStore, StoreUnavailableError } from './store/session-store.js';
 import { IdempotentTurns, type StartTurn } from './turn/idempotent-turns.js';
 import { storeError } from './turn/store-errors.js';
 import { TurnStream } from './turn/turn-stream.js';
@@ -54,7 +54,7 @@ export class ConversationService {
    * with 429 `RATE_LIMITED` (checked one start at a time per owner in this process; starts racing on
    * different replicas may overshoot by one each).
    */
-  async startSession(owner: SessionOwner): Promise<ConversationState> {
+  async startSession(owner: SessionOwner): Promise<CommittedState> {
     const ownerKey = `${owner.tenantId}\u0000${owner.userId}`;
     const previous = this.starting.get(ownerKey) ?? Promise.resolve();
     const started = previous.catch(() => undefined).then(() => this.createSession(owner));
@@ -66,7 +66,7 @@ export class ConversationService {
     }
   }
 
-  private async createSession(owner: SessionOwner): Promise<ConversationState> {
+  private async createSession(owner: SessionOwner): Promise<CommittedState> {
     const live = (await this.guard(this.store.listByOwner(owner))).filter((state) => state.status === 'active').length;
     if (live >= this.settings.sessionsPerUser) {
       this.metrics.limited('sessions');
@@ -82,14 +82,14 @@ export class ConversationService {
   }
 
   /** The owner's session; 404 for a missing or foreign one, 410 for an expired one. */
-  async getSession(owner: SessionOwner, sessionId: string): Promise<ConversationState> {
+  async getSession(owner: SessionOwner, sessionId: string): Promise<CommittedState> {
     const state = await this.findOwned(owner, sessionId);
     if (state.status === 'expired') throw new DomainError('SESSION_EXPIRED', 'This session expired after a period of inactivity.');
     return state;
   }
 
   /** The owner's live sessions, newest first. */
-  async listSessions(owner: SessionOwner): Promise<ConversationState[]> {
+  async listSessions(owner: SessionOwner): Promise<CommittedState[]> {
     const states = await this.guard(this.store.listByOwner(owner));
     return states.filter((state) => state.status === 'active');
   }
@@ -149,7 +149,7 @@ export class ConversationService {
   }
 
   /** Throws the owner-scoped "not found" for anything missing or foreign; expired tombstones are returned. */
-  async findOwned(owner: SessionOwner, sessionId: string): Promise<ConversationState> {
+  async findOwned(owner: SessionOwner, sessionId: string): Promise<CommittedState> {
     const state = await this.guard(this.store.get(sessionId));
     if (!state || state.userId !== owner.userId || state.tenantId !== owner.tenantId) {
       throw new DomainError('SESSION_NOT_FOUND', 'No such session.');

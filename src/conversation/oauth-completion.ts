@@ -8,7 +8,8 @@ import { OauthConnector } from './phases/oauth-connector.js';
 import { type ConnectionOutcome, OauthFlowHandler } from './phases/oauth-flow.handler.js';
 import { displayName } from './requirements/requirements-document.js';
 import { ConversationPhase, type ConversationState } from './state.js';
-import { type OauthStateRecord, SessionStore } from './store/session-store.js';
+import { thaw } from './store/frozen.js';
+import { type CommittedState, type OauthStateRecord, SessionStore } from './store/session-store.js';
 import type { Turn } from './phases/turn.js';
 import { type NewTurn, TurnRunner } from './turn/turn-runner.js';
 
@@ -93,7 +94,7 @@ export class OauthCompletion {
   }
 
   /** Why the session cannot take this callback (ended, expired, foreign, moved on), or null when it can. */
-  private refusal(session: ConversationState | null, record: OauthStateRecord): DomainError | null {
+  private refusal(session: CommittedState | null, record: OauthStateRecord): DomainError | null {
     const owned = session !== null && session.userId === record.userId && session.tenantId === record.tenantId;
     if (!session || !owned) return refuse('The conversation this sign-in belongs to has ended. Nothing was connected.');
     const link = { title: 'Connection not completed', sessionId: session.sessionId };
@@ -108,10 +109,10 @@ export class OauthCompletion {
   }
 
   /** Whether the session is in OAUTH_FLOW with this request open for an integration still pending. */
-  private isWaitingFor(session: ConversationState, record: OauthStateRecord): boolean {
+  private isWaitingFor(session: CommittedState, record: OauthStateRecord): boolean {
     if (session.phase !== ConversationPhase.OAUTH_FLOW) return false;
     const pending = new Set(session.context.integrations.filter((c) => c.status === 'pending').map((c) => c.id));
-    return requestsOf(session).some((request) => request.state === record.state && pending.has(request.integration));
+    return requestsOf(thaw<ConversationState>(session)).some((request) => request.state === record.state && pending.has(request.integration));
   }
 
   private async outcomeOf(record: OauthStateRecord, callback: OauthCallback): Promise<ConnectionOutcome> {
@@ -135,7 +136,7 @@ export class OauthCompletion {
     const job = (waitMs: number) => ({
       sessionId: record.sessionId,
       waitMs,
-      play: (original: ConversationState | null, newTurn: NewTurn) => this.applyOutcome(original, record, outcome, newTurn),
+      play: (original: CommittedState | null, newTurn: NewTurn) => this.applyOutcome(original, record, outcome, newTurn),
     });
     try {
       await this.runner.run(job(RESUME_WAIT_MS));
@@ -150,7 +151,7 @@ export class OauthCompletion {
 
   /** The background turn that reports the outcome, or null when the conversation no longer waits for it. */
   private async applyOutcome(
-    original: ConversationState | null,
+    original: CommittedState | null,
     record: OauthStateRecord,
     outcome: ConnectionOutcome,
     newTurn: NewTurn,

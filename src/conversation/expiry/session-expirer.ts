@@ -3,8 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
 import { ConversationSettings } from '../conversation.settings.js';
 import type { Turn } from '../phases/turn.js';
-import type { ConversationState } from '../state.js';
-import { SessionStore } from '../store/session-store.js';
+import { type CommittedState, SessionStore } from '../store/session-store.js';
 import { type NewTurn, TurnRunner } from '../turn/turn-runner.js';
 
 /**
@@ -66,7 +65,7 @@ export class SessionExpirer {
   }
 
   /** The expiry (`expired`) or warning (`expiring`) turn the session is due, or null. */
-  private expireOrWarn(original: ConversationState | null, now: number, newTurn: NewTurn): Turn | null {
+  private expireOrWarn(original: CommittedState | null, now: number, newTurn: NewTurn): Turn | null {
     if (!original || original.status !== 'active') return null;
     const expiresAt = original.lastActivityAt + this.settings.idleTimeoutMs;
     const turn = newTurn(original);

@@ -13,7 +13,9 @@ import {
   parseState,
   parseStreamEvents,
 } from './redis-serialization.js';
+import { deepFreeze } from './frozen.js';
 import {
+  type CommittedState,
   type OauthStateRecord,
   type SaveOptions,
   type SessionStore,
@@ -63,7 +65,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async create(state: ConversationState, options: SaveOptions): Promise<void> {
-    const id = state.sessionId;
+    const id = deepFreeze(state).sessionId;
     const json = JSON.stringify(state);
     let created: unknown;
     try {
@@ -90,7 +92,7 @@ export class RedisSessionStore implements SessionStore {
     if (created !== 1) throw new Error(`Session ${id} already exists`);
   }
 
-  async get(sessionId: string): Promise<ConversationState | null> {
+  async get(sessionId: string): Promise<CommittedState | null> {
     const json = await guarded(this.redis, () => this.redis.hget(this.keys.session(sessionId), 'st'));
     return json === null ? null : parseState(json);
   }
@@ -101,7 +103,7 @@ export class RedisSessionStore implements SessionStore {
     events: readonly ChatResponse[],
     options: SaveOptions,
   ): Promise<void> {
-    const id = state.sessionId;
+    const id = deepFreeze(state).sessionId;
     if (state.version !== expectedVersion + 1) throw new VersionConflictError(id);
     assertIncreasingSeqs(id, events);
     const commitId = randomUUID();
@@ -156,7 +158,7 @@ export class RedisSessionStore implements SessionStore {
     }
   }
 
-  async listByOwner(owner: SessionOwner): Promise<ConversationState[]> {
+  async listByOwner(owner: SessionOwner): Promise<CommittedState[]> {
     const jsons = (await guarded(this.redis, () =>
       this.redis.sessionStoreListByOwner(this.keys.owner(owner), this.keys.sessionPrefix),
     )) as string[];

@@ -1,5 +1,9 @@
 import type { ChatResponse } from '../chat-response.js';
 import type { ConversationState, SessionOwner } from '../state.js';
+import type { DeepReadonly } from './frozen.js';
+
+/** A state as the store hands it out: deep-frozen, read-only all the way down. */
+export type CommittedState = DeepReadonly<ConversationState>;
 
 /** The pending-OAuth record behind a `state` parameter: the only place the PKCE verifier lives. */
 export interface OauthStateRecord {
@@ -49,8 +53,11 @@ export interface SessionStore {
   /** Stores a new session (version 0) with its TTL; fails if the id exists. */
   create(state: ConversationState, options: SaveOptions): Promise<void>;
 
-  /** The session, or null when it does not exist (or its TTL ran out). Returns a copy the caller may change. */
-  get(sessionId: string): Promise<ConversationState | null>;
+  /**
+   * The session, or null when it does not exist (or its TTL ran out). The state is deep-frozen and may
+   * be the very object the store keeps (no copy per read): callers never change it, they make new ones.
+   */
+  get(sessionId: string): Promise<CommittedState | null>;
 
   /**
    * Compare-and-set: writes `state` (whose `version` must be `expectedVersion + 1`) only if the stored
@@ -64,7 +71,7 @@ export interface SessionStore {
   delete(sessionId: string): Promise<void>;
 
   /** The owner's sessions (active and expired tombstones), from an index, newest first. */
-  listByOwner(owner: SessionOwner): Promise<ConversationState[]>;
+  listByOwner(owner: SessionOwner): Promise<CommittedState[]>;
 
   /** Ids of active sessions whose `lastActivityAt` is before `before` (epoch ms), oldest first, at most `limit`. */
   findIdle(before: number, limit: number): Promise<string[]>;

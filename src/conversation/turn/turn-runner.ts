@@ -9,7 +9,8 @@ import { SessionEventBus } from '../events/session-event-bus.js';
 import { PhaseHandlerRegistry } from '../phases/phase-handler.registry.js';
 import { stamp, Turn } from '../phases/turn.js';
 import type { ConversationState } from '../state.js';
-import { SessionStore, StoreUnavailableError } from '../store/session-store.js';
+import { thaw } from '../store/frozen.js';
+import { type CommittedState, SessionStore, StoreUnavailableError } from '../store/session-store.js';
 import type { CommitMark } from './commit-mark.js';
 import { storeError } from './store-errors.js';
 
@@ -24,7 +25,7 @@ export interface TurnJob {
    * Builds and drives the turn from the state read under the lease (null: no such session): throws a
    * refusal, returns null to leave the session alone, or returns the turn. The runner follows its hops.
    */
-  play(original: ConversationState | null, newTurn: NewTurn): Promise<Turn | null>;
+  play(original: CommittedState | null, newTurn: NewTurn): Promise<Turn | null>;
   /** Ends the turn's events with `done` (user turns). */
   done?: boolean;
   /** Awaited right before the commit; when it throws, nothing is written. */
@@ -33,10 +34,10 @@ export interface TurnJob {
   signal?: AbortSignal;
 }
 
-export type NewTurn = (state: ConversationState, input?: Turn['input'], interpretation?: Turn['interpretation']) => Turn;
+export type NewTurn = (state: CommittedState, input?: Turn['input'], interpretation?: Turn['interpretation']) => Turn;
 
 export interface TurnOutcome {
-  original: ConversationState;
+  original: CommittedState;
   /** The committed events (numbered, logged), or for a session the turn ended the live-only ones. */
   events: ChatResponse[];
 }
@@ -78,7 +79,7 @@ export class TurnRunner {
   }
 
   /** The session as stored, read without the lease (for refusals and checks before a turn). */
-  peek(sessionId: string): Promise<ConversationState | null> {
+  peek(sessionId: string): Promise<CommittedState | null> {
     return this.guard(this.store.get(sessionId), 'session');
   }
 
@@ -109,7 +110,7 @@ export class TurnRunner {
   }
 
   /** Writes version + 1 with the turn's events in one compare-and-set, then runs the effects and publishes. */
-  private async commit(original: ConversationState, turn: Turn, job: TurnJob): Promise<TurnOutcome> {
+  private async commit(original: CommittedState, turn: Turn, job: TurnJob): Promise<TurnOutcome> {
     const events = stamp(original.sessionId, turn.responses, original.lastEventSeq + 1);
     const state: ConversationState = {
       ...turn.state,
@@ -128,7 +129,7 @@ export class TurnRunner {
   }
 
   /** A turn that ended the session (cancel): deleted, its events live only (there is no log left to number them in). */
-  private async end(original: ConversationState, turn: Turn): Promise<TurnOutcome> {
+  private async end(original: CommittedState, turn: Turn): Promise<TurnOutcome> {
     await this.guard(this.store.delete(original.sessionId), 'session');
     this.metrics.sessionEnded('cancelled');
     await this.runEffects(turn);
@@ -151,8 +152,10 @@ export class TurnRunner {
   }
 
   private newTurn(signal?: AbortSignal): NewTurn {
+    // The committed state is frozen; a turn never changes it in place (every change makes a new object,
+    // and a change in place would throw), so it starts from it as its working state without a copy.
     return (state, input = null, interpretation = null) =>
-      new Turn(state, input, interpretation, {
+      new Turn(thaw<ConversationState>(state), input, interpretation, {
         now: this.clock.now(),
         historyCap: this.settings.historyCap,
         transcriptCap: this.settings.transcriptCap,

@@ -4,7 +4,8 @@ import { DomainError, toDomainError } from '../../common/errors.js';
 import { ConversationMetrics } from '../../metrics/conversation-metrics.js';
 import { type ChatResponse, LIVE_ONLY } from '../chat-response.js';
 import type { TurnInput } from '../phases/turn.js';
-import { ConversationPhase, type ConversationState, type SessionOwner } from '../state.js';
+import { ConversationPhase, type SessionOwner } from '../state.js';
+import type { CommittedState } from '../store/session-store.js';
 import type { CommitMark } from './commit-mark.js';
 import { storeError } from './store-errors.js';
 import { inProgress, stopped, TurnRunner } from './turn-runner.js';
@@ -102,7 +103,7 @@ export class TurnStream {
 }
 
 /** The owner's active session; 404 for a missing or foreign one, 410 for an expired one. */
-export function admit(owner: SessionOwner, state: ConversationState | null): ConversationState {
+export function admit(owner: SessionOwner, state: CommittedState | null): CommittedState {
   if (!state || state.userId !== owner.userId || state.tenantId !== owner.tenantId) {
     throw new DomainError('SESSION_NOT_FOUND', 'No such session.');
   }

@@ -6,7 +6,10 @@ import { backTarget } from '../machine/transitions.js';
 import { PhaseHandlerRegistry } from '../phases/phase-handler.registry.js';
 import type { Turn, TurnInput } from '../phases/turn.js';
 import { patchIsEmpty } from '../requirements/requirements-document.js';
-import { ConversationPhase, type ConversationState } from '../state.js';
+import type { Requirements } from '../requirements/requirements.js';
+import { ConversationPhase, type TranscriptEntry } from '../state.js';
+import { thaw } from '../store/frozen.js';
+import type { CommittedState } from '../store/session-store.js';
 import { stopped, type NewTurn } from './turn-runner.js';
 
 /** What a user turn needs besides its input: the abort signal and where streamed model text goes. */
@@ -30,7 +33,7 @@ export class UserTurn {
     @Optional() private readonly llmMetrics?: LlmMetrics,
   ) {}
 
-  async play(original: ConversationState, input: TurnInput, newTurn: NewTurn, context: UserTurnContext): Promise<Turn> {
+  async play(original: CommittedState, input: TurnInput, newTurn: NewTurn, context: UserTurnContext): Promise<Turn> {
     const interpretation = await this.interpret(original, input, context);
     const turn = newTurn(original, input, interpretation);
     if (input.text !== undefined) turn.remember('user', input.text);
@@ -65,11 +68,11 @@ export class UserTurn {
     }
   }
 
-  private async interpret(state: ConversationState, input: TurnInput, context: UserTurnContext): Promise<Interpretation | null> {
+  private async interpret(state: CommittedState, input: TurnInput, context: UserTurnContext): Promise<Interpretation | null> {
     if (input.text === undefined) return null;
     try {
       return await this.interpreter.interpret(
-        { text: input.text, phase: state.phase, requirements: state.context.requirements, transcript: state.context.transcript },
+        { text: input.text, phase: state.phase, requirements: thaw<Requirements>(state.context.requirements), transcript: thaw<TranscriptEntry[]>(state.context.transcript) },
         { signal: context.signal, onDelta: context.onDelta, onUsage: (usage) => this.recordUsage(state.sessionId, usage) },
       );
     } catch (error) {
