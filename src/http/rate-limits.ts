@@ -7,6 +7,7 @@ import { ConversationMetrics } from '../metrics/conversation-metrics.js';
 import type { Redis } from 'ioredis';
 import { untilReady } from '../redis/redis-client.js';
 import { RedisConnections } from '../redis/redis-connections.js';
+import { RedisKeys } from '../redis/keyspace.js';
 
 const WINDOW_SECONDS = 60;
 /** How long a call waits for a Redis connection being (re)made before counting in memory instead. */
@@ -38,7 +39,7 @@ export class RateLimits {
       if (env.SESSION_STORE !== 'redis') return memory;
       return new RateLimiterRedis({
         storeClient: this.redis,
-        keyPrefix: `${env.REDIS_KEY_PREFIX}rl:${name}`,
+        keyPrefix: new RedisKeys(env.REDIS_KEY_PREFIX).rateLimit(name),
         points,
         duration: WINDOW_SECONDS,
         // Straight to the in-memory counters while the connection is down, rather than a failed call first.

@@ -4,7 +4,7 @@ import type { ChatResponse } from '../chat-response.js';
 import type { ConversationState, SessionOwner } from '../state.js';
 import { guarded, outcomeOf } from './redis-errors.js';
 import { LeaseReleaseRetries, MAX_PENDING_RELEASES } from './redis-lease-releases.js';
-import { RedisKeys } from './redis-keys.js';
+import { RedisKeys } from '../../redis/keyspace.js';
 import { type StoreScriptCommands, withStoreScripts } from './redis-scripts.js';
 import {
   assertIncreasingSeqs,
