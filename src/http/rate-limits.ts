@@ -14,10 +14,11 @@ const WINDOW_SECONDS = 60;
 const READY_WAIT_MS = 500;
 
 /**
- * The per-IP request limit and the per-user turn limit (fixed one-minute windows). With
- * `SESSION_STORE=redis` the counters live in Redis, so the limits hold across replicas; while Redis
- * is unreachable each replica falls back to its own in-memory counters (the insurance limiter)
- * instead of refusing or waving everything through.
+ * The per-IP request limit and the per-user turn limit (fixed one-minute windows). The per-IP limit
+ * is counted by each replica in memory: it guards a replica against a flood, and counting it in Redis
+ * cost a round trip on every request. With `SESSION_STORE=redis` the turn counters live in Redis, so
+ * the turn limit holds across replicas; while Redis is unreachable each replica falls back to its own
+ * in-memory counters (the insurance limiter) instead of refusing or waving everything through.
  */
 @Injectable()
 export class RateLimits {
@@ -34,9 +35,9 @@ export class RateLimits {
   ) {
     const env = config.env;
     this.redis = env.SESSION_STORE === 'redis' ? connections.command : undefined;
-    const make = (name: string, points: number): RateLimiterAbstract => {
+    const make = (name: string, points: number, shared: boolean): RateLimiterAbstract => {
       const memory = new RateLimiterMemory({ keyPrefix: name, points, duration: WINDOW_SECONDS });
-      if (env.SESSION_STORE !== 'redis') return memory;
+      if (!shared || env.SESSION_STORE !== 'redis') return memory;
       return new RateLimiterRedis({
         storeClient: this.redis,
         keyPrefix: new RedisKeys(env.REDIS_KEY_PREFIX).rateLimit(name),
@@ -48,8 +49,8 @@ export class RateLimits {
       });
     };
     const perIp = env.RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP;
-    this.perIp = perIp > 0 ? make('ip', perIp) : null;
-    this.turnsPerUser = make('turns', env.RATE_LIMIT_TURNS_PER_MINUTE);
+    this.perIp = perIp > 0 ? make('ip', perIp, false) : null;
+    this.turnsPerUser = make('turns', env.RATE_LIMIT_TURNS_PER_MINUTE, true);
   }
 
   /** Counts a request from `ip`; throws 429 `RATE_LIMITED` (with the seconds to wait) past the limit. */
@@ -67,7 +68,7 @@ export class RateLimits {
   private async consume(limiter: RateLimiterAbstract, key: string, scope: 'ip' | 'turns', message: string): Promise<void> {
     try {
       // Counting in memory while the first connection is still being made would split the budget.
-      if (this.redis && this.redis.status !== 'ready') await untilReady(this.redis, READY_WAIT_MS).catch(() => undefined);
+      if (this.redis && scope === 'turns' && this.redis.status !== 'ready') await untilReady(this.redis, READY_WAIT_MS).catch(() => undefined);
       await limiter.consume(key);
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) {

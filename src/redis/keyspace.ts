@@ -15,7 +15,7 @@ import type { SessionOwner } from '../conversation/state.js';
  * - `p:owner:<tenant>:<user>` sorted set of the owner's session ids by `createdAt`
  * - channel `p:live:<id>` carries committed events (a JSON array) for live delivery
  * - `p:idem:<hash>`   string, an idempotency record (hash of tenant, user, session and key)
- * - `p:rl:<name>`     prefix of the rate limiter's counters (`rate-limiter-flexible` appends `:<key>`)
+ * - `p:rl:<name>`     prefix of the turn limiter's counters (`rate-limiter-flexible` appends `:<key>`)
  * - `p:cred:<tenant>:<user>:<provider>` string, sealed OAuth credentials
  * - `p:oauth-receipt:<sha256(state)>` string, what became of a callback (for its duplicates)
  * - `p:agent:{<tenant>}:<user>:<agent>` string, a generated agent (draft or active) JSON

@@ -110,6 +110,55 @@ export function sessionIndexTests(scope: ContractScope): void {
     });
   });
 
+  describe('combined lease scripts', () => {
+    it(`${name}#acquireLeaseAndGet takes the lease and reads the session in one step, and reads it when busy too`, async () => {
+      const created = sessionState('s1', now());
+      await store.create(created, LONG_TTL);
+      const leased = await Promise.all(Array.from({ length: 4 }, () => store.acquireLeaseAndGet('s1', 60_000)));
+      expect(leased.filter((read) => read.token !== null)).toHaveLength(1);
+      for (const read of leased) expect(read.state).toEqual(created);
+      expect(await store.isLeased('s1')).toBe(true);
+
+      const missing = await store.acquireLeaseAndGet('nope', 60_000);
+      expect(missing).toEqual({ token: expect.any(String), state: null });
+    });
+
+    it(`${name}#saveAndRelease commits and releases the lease in one step`, async () => {
+      const created = sessionState('s1', now());
+      await store.create(created, LONG_TTL);
+      const { token } = await store.acquireLeaseAndGet('s1', 60_000);
+      const events = nextEvents(created, 2);
+      const saved = nextState(created, events);
+      await store.saveAndRelease(saved, 0, events, LONG_TTL, token!);
+      expect(await store.isLeased('s1')).toBe(false);
+      expect(await store.get('s1')).toEqual(saved);
+      expect((await store.readEvents('s1', 0, 10)).map((event) => event.seq)).toEqual([1, 2]);
+    });
+
+    it(`${name}#saveAndRelease on a conflict writes nothing, releases the lease and throws VersionConflictError`, async () => {
+      const created = sessionState('s1', now());
+      await store.create(created, LONG_TTL);
+      const { token } = await store.acquireLeaseAndGet('s1', 60_000);
+      const stale = nextState(nextState(created, []), nextEvents(created, 1));
+      await expect(store.saveAndRelease(stale, 1, nextEvents(created, 1), LONG_TTL, token!)).rejects.toBeInstanceOf(VersionConflictError);
+      expect(await store.isLeased('s1')).toBe(false);
+      expect(await store.get('s1')).toEqual(created);
+      expect(await store.readEvents('s1', 0, 10)).toEqual([]);
+    });
+
+    it(`${name}#saveAndRelease leaves a lease another token holds (the turn's own ran out and was taken)`, async () => {
+      const created = sessionState('s1', now());
+      await store.create(created, LONG_TTL);
+      const stale = await store.acquireLease('s1', TTL_MS / 2);
+      await scope.harness.advance(TTL_MS);
+      const current = await store.acquireLease('s1', 60_000);
+      await store.saveAndRelease(nextState(created, []), 0, [], LONG_TTL, stale!);
+      expect(await store.isLeased('s1')).toBe(true);
+      await store.releaseLease('s1', current!);
+      expect(await store.isLeased('s1')).toBe(false);
+    });
+  });
+
   describe('OAuth state', () => {
     it(`${name}#takeOauthState returns the record once`, async () => {
       const record = oauthRecord('st-1', 's1', now() + 60_000);

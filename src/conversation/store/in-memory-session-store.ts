@@ -6,6 +6,7 @@ import { eventJson } from '../event-json.js';
 import { deepFreeze } from './frozen.js';
 import {
   type CommittedState,
+  type LeasedRead,
   type OauthStateRecord,
   type SaveOptions,
   type SessionStore,
@@ -185,6 +186,20 @@ export class InMemorySessionStore implements SessionStore {
     this.write(state, stored.ownerKey, stored.events.concat(logged), options);
   }
 
+  async saveAndRelease(
+    state: ConversationState,
+    expectedVersion: number,
+    events: readonly ChatResponse[],
+    options: SaveOptions,
+    leaseToken: string,
+  ): Promise<void> {
+    try {
+      await this.save(state, expectedVersion, events, options);
+    } finally {
+      await this.releaseLease(state.sessionId, leaseToken);
+    }
+  }
+
   async delete(sessionId: string): Promise<void> {
     const stored = this.sessions.get(sessionId);
     this.sessions.delete(sessionId);
@@ -219,6 +234,10 @@ export class InMemorySessionStore implements SessionStore {
     const token = randomUUID();
     this.leases.set(sessionId, { token, expiresAt: now + ttlMs });
     return token;
+  }
+
+  async acquireLeaseAndGet(sessionId: string, ttlMs: number): Promise<LeasedRead> {
+    return { token: await this.acquireLease(sessionId, ttlMs), state: await this.get(sessionId) };
   }
 
   async releaseLease(sessionId: string, token: string): Promise<void> {

@@ -16,6 +16,7 @@ import {
 import { deepFreeze } from './frozen.js';
 import {
   type CommittedState,
+  type LeasedRead,
   type OauthStateRecord,
   type SaveOptions,
   type SessionStore,
@@ -97,11 +98,34 @@ export class RedisSessionStore implements SessionStore {
     return json === null ? null : parseState(json);
   }
 
-  async save(
+  save(state: ConversationState, expectedVersion: number, events: readonly ChatResponse[], options: SaveOptions): Promise<void> {
+    return this.commit(state, expectedVersion, events, options, '');
+  }
+
+  async saveAndRelease(
     state: ConversationState,
     expectedVersion: number,
     events: readonly ChatResponse[],
     options: SaveOptions,
+    leaseToken: string,
+  ): Promise<void> {
+    try {
+      await this.commit(state, expectedVersion, events, options, leaseToken);
+    } catch (error) {
+      // Released by the script with the conflict; otherwise the caller's releaseLease still needs the expiry.
+      if (error instanceof VersionConflictError) this.leaseExpiries.delete(leaseToken);
+      throw error;
+    }
+    this.leaseExpiries.delete(leaseToken);
+  }
+
+  /** The save script; with a lease token it also releases that lease (on a conflict too). */
+  private async commit(
+    state: ConversationState,
+    expectedVersion: number,
+    events: readonly ChatResponse[],
+    options: SaveOptions,
+    leaseToken: string,
   ): Promise<void> {
     const id = deepFreeze(state).sessionId;
     if (state.version !== expectedVersion + 1) throw new VersionConflictError(id);
@@ -115,6 +139,7 @@ export class RedisSessionStore implements SessionStore {
           this.keys.events(id),
           this.keys.idle(),
           this.keys.owner(state),
+          this.keys.lease(id),
           expectedVersion,
           JSON.stringify(state),
           state.version,
@@ -126,12 +151,14 @@ export class RedisSessionStore implements SessionStore {
           this.options.eventLogCap,
           this.keys.liveChannel(id),
           commitId,
+          leaseToken,
           ...eventArguments(events),
         ),
       );
     } catch (error) {
       // Trap: a reply lost with the connection says nothing of the commit. Reporting "nothing changed"
-      // for a turn that committed would make its retry run the turn twice, so ask Redis first.
+      // for a turn that committed would make its retry run the turn twice, so ask Redis first. (The
+      // lease, released by the same script, went with a commit that landed.)
       if ((await outcomeOf(error, async () => (await this.field(id, 'c')) === commitId)) === 'landed') return;
       throw error;
     }
@@ -173,14 +200,32 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async acquireLease(sessionId: string, ttlMs: number): Promise<string | null> {
+    return (await this.lease(sessionId, ttlMs, false)).token;
+  }
+
+  acquireLeaseAndGet(sessionId: string, ttlMs: number): Promise<LeasedRead> {
+    return this.lease(sessionId, ttlMs, true);
+  }
+
+  /** `SET NX PX` of the lease, with the state read in the same script when `read`. */
+  private async lease(sessionId: string, ttlMs: number, read: boolean): Promise<LeasedRead> {
     // The lease only keeps turns from overlapping; a holder whose lease ran out mid-turn is fenced
     // by the version check of `save`, not by the lease.
     const token = randomUUID();
     const key = this.keys.lease(sessionId);
     const expiresAt = Date.now() + ttlMs;
-    let reply: unknown;
+    const ttl = positiveTtl(ttlMs);
+    let taken: boolean;
+    let json: string | null = null;
     try {
-      reply = await guarded(this.redis, () => this.redis.set(key, token, 'PX', positiveTtl(ttlMs), 'NX'));
+      if (read) {
+        const [flag, state] = (await guarded(this.redis, () =>
+          this.redis.sessionStoreLeaseAndGet(key, this.keys.session(sessionId), token, ttl),
+        )) as [number, string | null];
+        [taken, json] = [flag === 1, state];
+      } else {
+        taken = (await guarded(this.redis, () => this.redis.set(key, token, 'PX', ttl, 'NX'))) === 'OK';
+      }
     } catch (error) {
       // A SET whose reply was lost may hold the lease for nobody: take it if Redis says it is ours,
       // else make sure it goes (a release deletes only this token's lease).
@@ -189,16 +234,19 @@ export class RedisSessionStore implements SessionStore {
         if (outcome === 'unknown') this.releases.add(sessionId, token, expiresAt);
         throw error;
       }
-      reply = 'OK';
+      taken = true;
+      // The lease is ours; the state of the lost reply is read again (only on this rare path).
+      if (read) json = await this.field(sessionId, 'st');
     }
-    if (reply !== 'OK') return null;
+    const state = json === null ? null : parseState(json);
+    if (!taken) return { token: null, state };
     // Every holder releases its lease; should one not, expired entries go before the map grows large.
     if (this.leaseExpiries.size >= MAX_PENDING_RELEASES) {
       const now = Date.now();
       for (const [held, expiry] of this.leaseExpiries) if (expiry <= now) this.leaseExpiries.delete(held);
     }
     this.leaseExpiries.set(token, expiresAt);
-    return token;
+    return { token, state };
   }
 
   /**

@@ -49,6 +49,12 @@ export class StoreUnavailableError extends Error {
  * Persistence of conversations. Every method is atomic on its own; implementations must keep these
  * guarantees across processes when they are shared (Redis).
  */
+/** What `acquireLeaseAndGet` found: the lease's token (null when busy) and the session (null when missing). */
+export interface LeasedRead {
+  token: string | null;
+  state: CommittedState | null;
+}
+
 export interface SessionStore {
   /** Stores a new session (version 0) with its TTL; fails if the id exists. */
   create(state: ConversationState, options: SaveOptions): Promise<void>;
@@ -67,6 +73,19 @@ export interface SessionStore {
    */
   save(state: ConversationState, expectedVersion: number, events: readonly ChatResponse[], options: SaveOptions): Promise<void>;
 
+  /**
+   * `save`, then the lease of `leaseToken` released (only while that token holds it), in one atomic
+   * step: one round trip with Redis for the end of a turn. On a version conflict the lease is released
+   * as well and `VersionConflictError` thrown; when the store cannot be reached the caller releases it.
+   */
+  saveAndRelease(
+    state: ConversationState,
+    expectedVersion: number,
+    events: readonly ChatResponse[],
+    options: SaveOptions,
+    leaseToken: string,
+  ): Promise<void>;
+
   /** Removes the session, its event log, its lease and its index entries. Idempotent. */
   delete(sessionId: string): Promise<void>;
 
@@ -78,6 +97,13 @@ export interface SessionStore {
 
   /** Takes the session's turn lease for `ttlMs`; returns its token, or null when someone else holds it. */
   acquireLease(sessionId: string, ttlMs: number): Promise<string | null>;
+
+  /**
+   * Takes the session's turn lease for `ttlMs` and reads the session, in one atomic step (one round
+   * trip with Redis for the start of a turn). `token` is null when someone else holds the lease; the
+   * state is read either way, so a busy session can still answer 404/410 to a caller who may not see it.
+   */
+  acquireLeaseAndGet(sessionId: string, ttlMs: number): Promise<LeasedRead>;
 
   /** Releases the lease only if `token` still holds it. */
   releaseLease(sessionId: string, token: string): Promise<void>;

@@ -19,8 +19,11 @@ export interface TurnJob {
   sessionId: string;
   /** How long to wait for another turn's lease (default 0: decide at once). */
   waitMs?: number;
-  /** Past `waitMs`: throws its refusal, or resolves to skip the turn (`run` returns null). Default: 409 `TURN_IN_PROGRESS`. */
-  whenBusy?: () => Promise<void>;
+  /**
+   * Past `waitMs`, given the session as read with the failed lease: throws its refusal, or resolves to
+   * skip the turn (`run` returns null). Default: 409 `TURN_IN_PROGRESS`.
+   */
+  whenBusy?: (state: CommittedState | null) => Promise<void>;
   /**
    * Builds and drives the turn from the state read under the lease (null: no such session): throws a
    * refusal, returns null to leave the session alone, or returns the turn. The runner follows its hops.
@@ -32,6 +35,12 @@ export interface TurnJob {
   beforeCommit?: (mark: CommitMark) => Promise<void>;
   /** Aborted: the turn fails with `TURN_STOPPED` before its commit. */
   signal?: AbortSignal;
+}
+
+/** The turn's lease: its token, and whether it still has to be released. */
+interface Lease {
+  token: string;
+  held: boolean;
 }
 
 export type NewTurn = (state: CommittedState, input?: Turn['input'], interpretation?: Turn['interpretation']) => Turn;
@@ -63,35 +72,34 @@ export class TurnRunner {
 
   /** Runs `job` under the session's lease; null when it was skipped or left the session alone. */
   async run(job: TurnJob): Promise<TurnOutcome | null> {
-    const token = await this.acquire(job);
-    if (token === null) return null;
+    const leased = await this.acquire(job);
+    if (!leased) return null;
+    const lease: Lease = { token: leased.token, held: true };
     try {
-      const original = await this.guard(this.store.get(job.sessionId), 'session');
+      const original = leased.state;
       const turn = await job.play(original, this.newTurn(job.signal));
       if (!turn || !original) return null;
       await this.runHops(turn);
       if (job.signal?.aborted) throw stopped();
       if (job.done) turn.emit({ type: 'done' });
-      return turn.ended ? await this.end(original, turn) : await this.commit(original, turn, job);
+      return turn.ended ? await this.end(original, turn, lease) : await this.commit(original, turn, job, lease);
     } finally {
-      await this.store.releaseLease(job.sessionId, token).catch(() => undefined);
+      if (lease.held) await this.store.releaseLease(job.sessionId, lease.token).catch(() => undefined);
     }
   }
 
-  /** The session as stored, read without the lease (for refusals and checks before a turn). */
-  peek(sessionId: string): Promise<CommittedState | null> {
-    return this.guard(this.store.get(sessionId), 'session');
-  }
-
-  /** The lease's token, waiting up to `waitMs`; null when busy and `whenBusy` chose to skip. */
-  private async acquire(job: TurnJob): Promise<string | null> {
+  /**
+   * The lease with the session read in the same step (one round trip), waiting up to `waitMs`; null
+   * when busy and `whenBusy` chose to skip.
+   */
+  private async acquire(job: TurnJob): Promise<{ token: string; state: CommittedState | null } | null> {
     const deadline = Date.now() + (job.waitMs ?? 0);
     for (let delay = 20; ; delay = Math.min(delay * 2, 250)) {
-      const token = await this.guard(this.store.acquireLease(job.sessionId, this.settings.leaseMs), 'session');
-      if (token) return token;
+      const { token, state } = await this.guard(this.store.acquireLeaseAndGet(job.sessionId, this.settings.leaseMs), 'session');
+      if (token) return { token, state };
       if (Date.now() >= deadline) {
         if (!job.whenBusy) throw inProgress();
-        await job.whenBusy();
+        await job.whenBusy(state);
         return null;
       }
       await sleep(delay);
@@ -109,8 +117,11 @@ export class TurnRunner {
     }
   }
 
-  /** Writes version + 1 with the turn's events in one compare-and-set, then runs the effects and publishes. */
-  private async commit(original: CommittedState, turn: Turn, job: TurnJob): Promise<TurnOutcome> {
+  /**
+   * Writes version + 1 with the turn's events in one compare-and-set that also releases the lease (one
+   * round trip), then runs the effects and publishes.
+   */
+  private async commit(original: CommittedState, turn: Turn, job: TurnJob, lease: Lease): Promise<TurnOutcome> {
     const events = stamp(original.sessionId, turn.responses, original.lastEventSeq + 1);
     const state: ConversationState = {
       ...turn.state,
@@ -121,7 +132,14 @@ export class TurnRunner {
     await job.beforeCommit?.({ version: original.version, lastEventSeq: original.lastEventSeq, events: events.length });
     // The record's lifetime follows its status: an active session's, or an expired tombstone's retention.
     const ttlMs = state.status === 'expired' ? this.settings.expiredRetentionMs : this.settings.activeTtlMs;
-    await this.guard(this.store.save(state, original.version, events, { ttlMs }), 'commit');
+    try {
+      await this.guard(this.store.saveAndRelease(state, original.version, events, { ttlMs }, lease.token), 'commit');
+      lease.held = false;
+    } catch (error) {
+      // A conflict released the lease with it; an unreachable store leaves it to the release in `run`.
+      if (error instanceof DomainError && error.code === 'VERSION_CONFLICT') lease.held = false;
+      throw error;
+    }
     this.metrics.committed(events);
     await this.runEffects(turn);
     this.bus.publish(state.sessionId, events).catch(() => undefined);
@@ -129,8 +147,9 @@ export class TurnRunner {
   }
 
   /** A turn that ended the session (cancel): deleted, its events live only (there is no log left to number them in). */
-  private async end(original: CommittedState, turn: Turn): Promise<TurnOutcome> {
+  private async end(original: CommittedState, turn: Turn, lease: Lease): Promise<TurnOutcome> {
     await this.guard(this.store.delete(original.sessionId), 'session');
+    lease.held = false; // deleted with the session
     this.metrics.sessionEnded('cancelled');
     await this.runEffects(turn);
     const events = turn.responses.map((response) => ({ ...stamp(original.sessionId, [response], original.lastEventSeq)[0]!, [LIVE_ONLY]: true as const }));

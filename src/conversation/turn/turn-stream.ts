@@ -51,9 +51,9 @@ export class TurnStream {
 
       const run = this.runner.run({
         sessionId,
-        whenBusy: async () => {
+        whenBusy: async (state) => {
           // A missing, foreign or expired session answers 404/410 before anyone learns it is busy.
-          admit(owner, await this.runner.peek(sessionId));
+          admit(owner, state);
           throw inProgress();
         },
         play: async (original, newTurn) => {
