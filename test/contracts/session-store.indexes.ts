@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { type SessionStore, VersionConflictError } from '../../src/conversation/store/session-store.js';
-import { nextEvents, nextState, oauthRecord, OWNER, sessionState } from './session-fixtures.js';
+import type { ChatResponse } from '../../src/conversation/chat-response.js';
+import { type CommittedState, type SessionStore, VersionConflictError } from '../../src/conversation/store/session-store.js';
+import { chatEvent, nextEvents, nextState, oauthRecord, OWNER, sessionState } from './session-fixtures.js';
 import { type ContractScope, LONG_TTL, TTL_MS } from './session-store.harness.js';
 
 /** Everything around the records: owner and idle indexes, leases, OAuth states, TTLs, ping. */
@@ -107,6 +108,51 @@ export function sessionIndexTests(scope: ContractScope): void {
       expect(second).not.toBe(first);
       await store.releaseLease('s1', first!);
       expect(await store.isLeased('s1')).toBe(true);
+    });
+  });
+
+  describe('expireIdle (the batch path of the sweep)', () => {
+    const expiredEvent = (tombstone: CommittedState): ChatResponse => ({
+      ...chatEvent(tombstone.sessionId, tombstone.lastEventSeq, 'expired'),
+      phase: tombstone.phase,
+      data: { at: tombstone.expiredAt },
+    });
+
+    it(`${name}#expireIdle turns idle sessions nobody holds into tombstones with their event, and touches nothing else`, async () => {
+      const t0 = now();
+      const withEvents = nextState(sessionState('old-1', t0 - 3000), nextEvents(sessionState('old-1', t0), 2));
+      await store.create(sessionState('old-1', t0 - 3000), LONG_TTL);
+      await store.save(withEvents, 0, nextEvents(sessionState('old-1', t0), 2), LONG_TTL);
+      await store.create(sessionState('old-2', t0 - 2000), LONG_TTL);
+      await store.create(sessionState('busy', t0 - 2500), LONG_TTL);
+      const fresh = sessionState('fresh', t0);
+      await store.create(fresh, LONG_TTL);
+      const lease = await store.acquireLease('busy', 60_000);
+
+      const events = await store.expireIdle(t0 - 1000, t0, 10, { ttlMs: TTL_MS }, expiredEvent);
+      expect(events.map((event) => [event.sessionId, event.seq, event.type])).toEqual([
+        ['old-1', 3, 'expired'],
+        ['old-2', 1, 'expired'],
+      ]);
+      expect(await store.get('old-1')).toMatchObject({ status: 'expired', expiredAt: t0, updatedAt: t0, version: 2, lastEventSeq: 3 });
+      expect(await store.readEvents('old-1', 2, 10)).toEqual([events[0]]);
+      expect(await store.get('busy')).toMatchObject({ status: 'active', version: 0 });
+      expect(await store.get('fresh')).toEqual(fresh);
+      expect(await store.findIdle(t0 + 1, 10)).toEqual(['busy', 'fresh']);
+      await store.releaseLease('busy', lease!);
+
+      // Tombstones keep the TTL they were given.
+      await scope.harness.advance(TTL_MS + 1);
+      expect(await store.get('old-2')).toBeNull();
+      expect(await store.get('busy')).not.toBeNull();
+    });
+
+    it(`${name}#expireIdle expires at most limit sessions, oldest idle first`, async () => {
+      const t0 = now();
+      for (const [index, id] of ['a', 'b', 'c'].entries()) await store.create(sessionState(id, t0 - 3000 + index), LONG_TTL);
+      expect((await store.expireIdle(t0, t0, 2, LONG_TTL, expiredEvent)).map((event) => event.sessionId)).toEqual(['a', 'b']);
+      expect((await store.expireIdle(t0, t0, 2, LONG_TTL, expiredEvent)).map((event) => event.sessionId)).toEqual(['c']);
+      expect(await store.expireIdle(t0, t0, 2, LONG_TTL, expiredEvent)).toEqual([]);
     });
   });
 

@@ -3,9 +3,10 @@ import type { Clock } from '../../common/clock.js';
 import type { ChatResponse } from '../chat-response.js';
 import type { ConversationState, SessionOwner } from '../state.js';
 import { eventJson } from '../event-json.js';
-import { deepFreeze } from './frozen.js';
+import { deepFreeze, thaw } from './frozen.js';
 import {
   type CommittedState,
+  type ExpiredEvent,
   type LeasedRead,
   type OauthStateRecord,
   type SaveOptions,
@@ -227,6 +228,30 @@ export class InMemorySessionStore implements SessionStore {
     return this.idle.find(before, limit, (sessionId) => this.live(sessionId) !== undefined);
   }
 
+  async expireIdle(before: number, at: number, limit: number, options: SaveOptions, expiredEvent: ExpiredEvent): Promise<ChatResponse[]> {
+    this.purgeTombstones();
+    const written: ChatResponse[] = [];
+    // Only the sessions it expires are read: the index walk stops at the first one active since `before`.
+    this.idle.find(before, limit, (sessionId) => {
+      const stored = this.live(sessionId);
+      if (!stored || stored.status !== 'active' || this.heldLease(sessionId)) return false;
+      const state = stored.state;
+      const tombstone = deepFreeze({
+        ...thaw<ConversationState>(state),
+        status: 'expired' as const,
+        expiredAt: at,
+        updatedAt: at,
+        version: state.version + 1,
+        lastEventSeq: state.lastEventSeq + 1,
+      });
+      const event = expiredEvent(tombstone);
+      written.push(event);
+      this.write(tombstone, stored.ownerKey, stored.events.concat({ seq: event.seq, json: eventJson(event) }), options);
+      return true;
+    });
+    return written;
+  }
+
   async acquireLease(sessionId: string, ttlMs: number): Promise<string | null> {
     const now = this.clock.now();
     const held = this.leases.get(sessionId);
@@ -245,6 +270,10 @@ export class InMemorySessionStore implements SessionStore {
   }
 
   async isLeased(sessionId: string): Promise<boolean> {
+    return this.heldLease(sessionId);
+  }
+
+  private heldLease(sessionId: string): boolean {
     const held = this.leases.get(sessionId);
     return held !== undefined && held.expiresAt > this.clock.now();
   }

@@ -13,9 +13,10 @@ import {
   parseState,
   parseStreamEvents,
 } from './redis-serialization.js';
-import { deepFreeze } from './frozen.js';
+import { deepFreeze, thaw } from './frozen.js';
 import {
   type CommittedState,
+  type ExpiredEvent,
   type LeasedRead,
   type OauthStateRecord,
   type SaveOptions,
@@ -23,6 +24,9 @@ import {
   StoreUnavailableError,
   VersionConflictError,
 } from './session-store.js';
+
+/** The lease the batch expiry holds on one session while it turns it into a tombstone. */
+const EXPIRY_LEASE_MS = 10_000;
 
 export interface RedisSessionStoreOptions {
   /** Prefix of every key and channel (`REDIS_KEY_PREFIX`). */
@@ -197,6 +201,38 @@ export class RedisSessionStore implements SessionStore {
     return (await guarded(this.redis, () =>
       this.redis.sessionStoreFindIdle(this.keys.idle(), scoreBound(before), limit, this.keys.sessionPrefix),
     )) as string[];
+  }
+
+  /**
+   * Session by session under its lease (lease + read, then commit + release: two round trips each), so
+   * a sweep awaits the network and never holds the event loop. A busy or changed session is skipped.
+   */
+  async expireIdle(before: number, at: number, limit: number, options: SaveOptions, expiredEvent: ExpiredEvent): Promise<ChatResponse[]> {
+    const written: ChatResponse[] = [];
+    for (const sessionId of await this.findIdle(before, limit)) {
+      const { token, state } = await this.acquireLeaseAndGet(sessionId, EXPIRY_LEASE_MS);
+      if (!token) continue;
+      if (!state || state.status !== 'active' || state.lastActivityAt >= before) {
+        await this.releaseLease(sessionId, token);
+        continue;
+      }
+      const tombstone: ConversationState = {
+        ...thaw<ConversationState>(state),
+        status: 'expired',
+        expiredAt: at,
+        updatedAt: at,
+        version: state.version + 1,
+        lastEventSeq: state.lastEventSeq + 1,
+      };
+      const event = expiredEvent(deepFreeze(tombstone));
+      try {
+        await this.saveAndRelease(tombstone, state.version, [event], options, token);
+        written.push(event);
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error;
+      }
+    }
+    return written;
   }
 
   async acquireLease(sessionId: string, ttlMs: number): Promise<string | null> {

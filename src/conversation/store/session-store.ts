@@ -49,6 +49,9 @@ export class StoreUnavailableError extends Error {
  * Persistence of conversations. Every method is atomic on its own; implementations must keep these
  * guarantees across processes when they are shared (Redis).
  */
+/** Builds the event that records an expiry, from the tombstone it goes with (seq already its own). */
+export type ExpiredEvent = (tombstone: CommittedState) => ChatResponse;
+
 /** What `acquireLeaseAndGet` found: the lease's token (null when busy) and the session (null when missing). */
 export interface LeasedRead {
   token: string | null;
@@ -94,6 +97,16 @@ export interface SessionStore {
 
   /** Ids of active sessions whose `lastActivityAt` is before `before` (epoch ms), oldest first, at most `limit`. */
   findIdle(before: number, limit: number): Promise<string[]>;
+
+  /**
+   * The batch path of the expiry sweep: up to `limit` active sessions idle since before `before` that no
+   * lease holds become tombstones in one pass, each as a versioned save would make it (version + 1,
+   * `status: expired`, `expiredAt` and `updatedAt` = `at`, its TTL `options.ttlMs`, out of the idle
+   * index) with the one event `expiredEvent` builds appended (its seq is `lastEventSeq + 1`). Returns
+   * the events written, one per expired session, oldest idle first. Sessions it does not expire are
+   * left untouched (no read, no write).
+   */
+  expireIdle(before: number, at: number, limit: number, options: SaveOptions, expiredEvent: ExpiredEvent): Promise<ChatResponse[]>;
 
   /** Takes the session's turn lease for `ttlMs`; returns its token, or null when someone else holds it. */
   acquireLease(sessionId: string, ttlMs: number): Promise<string | null>;

@@ -106,6 +106,30 @@ export class TurnRunner {
     }
   }
 
+  /**
+   * The batch path of the expiry sweep: up to `limit` sessions idle since before `before` become
+   * tombstones in one store pass (no turn per session; busy ones are skipped), then their `expired`
+   * events are counted and published like any commit's. Returns how many expired.
+   */
+  async expireIdle(before: number, at: number, limit: number): Promise<number> {
+    const events = await this.guard(
+      this.store.expireIdle(before, at, limit, { ttlMs: this.settings.expiredRetentionMs }, (tombstone) => ({
+        sessionId: tombstone.sessionId,
+        seq: tombstone.lastEventSeq,
+        type: 'expired',
+        phase: tombstone.phase,
+        content: null,
+        actions: [],
+        oauthUrl: null,
+        data: { at: new Date(at).toISOString() },
+      })),
+      'commit',
+    );
+    this.metrics.committed(events);
+    for (const event of events) this.bus.publish(event.sessionId, [event]).catch(() => undefined);
+    return events.length;
+  }
+
   /** Follows `goTo` requests: `enter` the new phase, or `handle` the same input there when forwarded. */
   private async runHops(turn: Turn): Promise<void> {
     for (let hops = 0; ; hops++) {
