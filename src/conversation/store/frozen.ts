@@ -17,7 +17,8 @@ export type DeepReadonly<T> = T extends (infer E)[]
 export function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
   Object.freeze(value);
-  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  // for…in rather than Object.keys: no array per object walked (states are plain objects and arrays).
+  for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
   return value;
 }
 
