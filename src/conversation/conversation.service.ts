@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { defer, Observable, switchMap } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
-import { RateLimits } from '../http/rate-limits.js';
 import { ConversationMetrics } from '../metrics/conversation-metrics.js';
 import type { ChatResponse } from './chat-response.js';
 import { ConversationSettings } from './conversation.settings.js';
@@ -42,7 +41,6 @@ export class ConversationService {
     private readonly turns: TurnStream,
     private readonly inFlight: TurnsInFlight,
     private readonly idempotent: IdempotentTurns,
-    private readonly limits: RateLimits,
     private readonly eventStream: SessionEventStream,
     private readonly oauthCompletion: OauthCompletion,
     private readonly expirer: SessionExpirer,
@@ -104,13 +102,11 @@ export class ConversationService {
   /**
    * One turn. The stream fails before its first event with 404/409/410/429-coded errors (nothing started);
    * once it started it always ends with `done`, after an `error` when the turn failed (then nothing changed).
-   * Only a turn that really runs counts against the per-user turn limit (a replay does not).
+   * Only a turn that really runs counts against the per-user turn limit (a replay does not): it is
+   * counted in the store step that takes the turn's lease.
    */
   processMessage(owner: SessionOwner, sessionId: string, input: TurnInput, options: MessageOptions = {}): Observable<ChatResponse> {
-    const start: StartTurn = ({ beforeCommit }) =>
-      defer(() => this.limits.consumeTurn(owner)).pipe(
-        switchMap(() => this.turns.open(owner, sessionId, input, { signal: options.signal, beforeCommit })),
-      );
+    const start: StartTurn = ({ beforeCommit }) => this.turns.open(owner, sessionId, input, { signal: options.signal, beforeCommit });
     return options.idempotencyKey
       ? this.idempotent.run(owner, sessionId, options.idempotencyKey, input, start)
       : start({ beforeCommit: async () => undefined });

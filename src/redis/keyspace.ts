@@ -15,7 +15,7 @@ import type { SessionOwner } from '../conversation/state.js';
  * - `p:owner:<tenant>:<user>` sorted set of the owner's session ids by `createdAt`
  * - channel `p:live:<id>` carries committed events (a JSON array) for live delivery
  * - `p:idem:<hash>`   string, an idempotency record (hash of tenant, user, session and key)
- * - `p:rl:<name>`     prefix of the turn limiter's counters (`rate-limiter-flexible` appends `:<key>`)
+ * - `p:quota:<tenant>:<user>` string, the owner's turns in the current window (`INCR`, `PEXPIRE` once)
  * - `p:cred:<tenant>:<user>:<provider>` string, sealed OAuth credentials
  * - `p:oauth-receipt:<sha256(state)>` string, what became of a callback (for its duplicates)
  * - `p:agent:{<tenant>}:<user>:<agent>` string, a generated agent (draft or active) JSON
@@ -64,9 +64,9 @@ export class RedisKeys {
     return `${this.prefix}idem:${scopedKey}`;
   }
 
-  /** Prefix of a rate limiter's counters; the limiter appends `:<key>`. */
-  rateLimit(name: string): string {
-    return `${this.prefix}rl:${name}`;
+  /** The owner's turn-quota counter (one fixed window). */
+  turnQuota(owner: SessionOwner): string {
+    return `${this.prefix}quota:${encodeURIComponent(owner.tenantId)}:${encodeURIComponent(owner.userId)}`;
   }
 
   credential(key: { tenantId: string; userId: string; provider: string }): string {

@@ -205,6 +205,38 @@ export function sessionIndexTests(scope: ContractScope): void {
     });
   });
 
+  describe('turn quota (counted with the lease)', () => {
+    const quota = (points: number, owner = OWNER) => ({ owner, points, windowMs: TTL_MS });
+
+    it(`${name}#acquireLeaseAndGet counts the owner's turns and refuses past the points, taking and reading nothing`, async () => {
+      await store.create(sessionState('s1', now()), LONG_TTL);
+      for (let turn = 0; turn < 2; turn++) {
+        const { token } = await store.acquireLeaseAndGet('s1', 60_000, quota(2));
+        expect(token).toEqual(expect.any(String));
+        await store.releaseLease('s1', token!);
+      }
+      const refused = await store.acquireLeaseAndGet('s1', 60_000, quota(2));
+      expect(refused).toEqual({ token: null, state: null, retryAfterMs: expect.any(Number) });
+      expect(refused.retryAfterMs).toBeGreaterThan(0);
+      expect(refused.retryAfterMs).toBeLessThanOrEqual(TTL_MS);
+      expect(await store.isLeased('s1')).toBe(false);
+
+      // Another user, and the same user id in another tenant, have their own windows.
+      expect((await store.acquireLeaseAndGet('s2', 60_000, quota(2, { ...OWNER, userId: 'other' }))).retryAfterMs).toBeUndefined();
+      expect((await store.acquireLeaseAndGet('s3', 60_000, quota(2, { ...OWNER, tenantId: 'other' }))).retryAfterMs).toBeUndefined();
+    });
+
+    it(`${name}#acquireLeaseAndGet starts a new window once the last one ran out`, async () => {
+      await store.create(sessionState('s1', now()), LONG_TTL);
+      const { token } = await store.acquireLeaseAndGet('s1', 60_000, quota(1));
+      await store.releaseLease('s1', token!);
+      expect((await store.acquireLeaseAndGet('s1', 60_000, quota(1))).retryAfterMs).toBeDefined();
+      await scope.harness.advance(TTL_MS + 50);
+      const again = await store.acquireLeaseAndGet('s1', 60_000, quota(1));
+      expect(again.token).toEqual(expect.any(String));
+    });
+  });
+
   describe('OAuth state', () => {
     it(`${name}#takeOauthState returns the record once`, async () => {
       const record = oauthRecord('st-1', 's1', now() + 60_000);

@@ -10,6 +10,7 @@ import {
   type LeasedRead,
   type OauthStateRecord,
   type SaveOptions,
+  type TurnQuota,
   type SessionStore,
   VersionConflictError,
 } from './session-store.js';
@@ -152,6 +153,8 @@ export class InMemorySessionStore implements SessionStore {
   private readonly byOwner = new Map<string, Set<string>>();
   private readonly leases = new Map<string, { token: string; expiresAt: number }>();
   private readonly oauthStates = new Map<string, { record: OauthStateRecord; expiresAt: number }>();
+  /** Turn-quota windows by owner, in reset order (the window length is constant). */
+  private readonly quotas = new Map<string, { count: number; resetAt: number }>();
 
   constructor(
     private readonly clock: Clock,
@@ -224,6 +227,7 @@ export class InMemorySessionStore implements SessionStore {
   async findIdle(before: number, limit: number): Promise<string[]> {
     this.purgeTombstones();
     this.purgeOauthStates();
+    this.purgeQuotas();
     // A session whose TTL ran out is removed here rather than reported (live() deletes it).
     return this.idle.find(before, limit, (sessionId) => this.live(sessionId) !== undefined);
   }
@@ -261,8 +265,26 @@ export class InMemorySessionStore implements SessionStore {
     return token;
   }
 
-  async acquireLeaseAndGet(sessionId: string, ttlMs: number): Promise<LeasedRead> {
+  async acquireLeaseAndGet(sessionId: string, ttlMs: number, quota?: TurnQuota): Promise<LeasedRead> {
+    if (quota) {
+      const retryAfterMs = this.countTurn(quota);
+      if (retryAfterMs !== null) return { token: null, state: null, retryAfterMs };
+    }
     return { token: await this.acquireLease(sessionId, ttlMs), state: await this.get(sessionId) };
+  }
+
+  /** Counts a turn in the owner's fixed window; the ms until it starts again when past its points, else null. */
+  private countTurn(quota: TurnQuota): number | null {
+    const now = this.clock.now();
+    const key = ownerKeyOf(quota.owner);
+    let window = this.quotas.get(key);
+    if (!window || window.resetAt <= now) {
+      // Re-inserted, so the Map stays in reset order for the purge.
+      this.quotas.delete(key);
+      this.quotas.set(key, (window = { count: 0, resetAt: now + quota.windowMs }));
+    }
+    window.count++;
+    return window.count > quota.points ? window.resetAt - now : null;
   }
 
   async releaseLease(sessionId: string, token: string): Promise<void> {
@@ -307,6 +329,14 @@ export class InMemorySessionStore implements SessionStore {
     for (const [state, entry] of this.oauthStates) {
       if (entry.expiresAt > now) break;
       this.oauthStates.delete(state);
+    }
+  }
+
+  private purgeQuotas(): void {
+    const now = this.clock.now();
+    for (const [key, window] of this.quotas) {
+      if (window.resetAt > now) break;
+      this.quotas.delete(key);
     }
   }
 

@@ -81,10 +81,22 @@ return 1
 `;
 
 /**
- * KEYS: lease, session. ARGV: token, ttl ms. Takes the lease (`SET NX PX`) and reads the state either
- * way: `{1, state}` when taken, `{0, state}` when busy; state is nil for a missing session.
+ * KEYS: lease, session, quota. ARGV: token, ttl ms, quota points ('' = no quota), quota window ms.
+ * Counts the turn in the quota's fixed window first: past its points `{-1, ms until the window
+ * starts again}` and nothing else. Then takes the lease (`SET NX PX`) and reads the state either way:
+ * `{1, state}` when taken, `{0, state}` when busy; state is nil for a missing session.
  */
 const LEASE_AND_GET = `
+if ARGV[3] ~= '' then
+  local count = redis.call('INCR', KEYS[3])
+  if count == 1 then redis.call('PEXPIRE', KEYS[3], ARGV[4]) end
+  if count > tonumber(ARGV[3]) then
+    local left = redis.call('PTTL', KEYS[3])
+    -- A counter left without a TTL (it cannot be, but it must not lock the owner out for good).
+    if left < 0 then redis.call('PEXPIRE', KEYS[3], ARGV[4]) left = tonumber(ARGV[4]) end
+    return {-1, left}
+  end
+end
 local taken = redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX')
 local state = redis.call('HGET', KEYS[2], 'st')
 if taken then return {1, state} end
@@ -140,7 +152,7 @@ return 0
 const SCRIPTS = {
   sessionStoreCreate: { lua: CREATE, numberOfKeys: 4 },
   sessionStoreSave: { lua: SAVE, numberOfKeys: 5 },
-  sessionStoreLeaseAndGet: { lua: LEASE_AND_GET, numberOfKeys: 2 },
+  sessionStoreLeaseAndGet: { lua: LEASE_AND_GET, numberOfKeys: 3 },
   sessionStoreDelete: { lua: DELETE, numberOfKeys: 4 },
   sessionStoreFindIdle: { lua: FIND_IDLE, numberOfKeys: 1 },
   sessionStoreListByOwner: { lua: LIST_BY_OWNER, numberOfKeys: 1 },

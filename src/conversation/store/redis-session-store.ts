@@ -21,6 +21,7 @@ import {
   type OauthStateRecord,
   type SaveOptions,
   type SessionStore,
+  type TurnQuota,
   StoreUnavailableError,
   VersionConflictError,
 } from './session-store.js';
@@ -239,12 +240,12 @@ export class RedisSessionStore implements SessionStore {
     return (await this.lease(sessionId, ttlMs, false)).token;
   }
 
-  acquireLeaseAndGet(sessionId: string, ttlMs: number): Promise<LeasedRead> {
-    return this.lease(sessionId, ttlMs, true);
+  acquireLeaseAndGet(sessionId: string, ttlMs: number, quota?: TurnQuota): Promise<LeasedRead> {
+    return this.lease(sessionId, ttlMs, true, quota);
   }
 
   /** `SET NX PX` of the lease, with the state read in the same script when `read`. */
-  private async lease(sessionId: string, ttlMs: number, read: boolean): Promise<LeasedRead> {
+  private async lease(sessionId: string, ttlMs: number, read: boolean, quota?: TurnQuota): Promise<LeasedRead> {
     // The lease only keeps turns from overlapping; a holder whose lease ran out mid-turn is fenced
     // by the version check of `save`, not by the lease.
     const token = randomUUID();
@@ -255,10 +256,13 @@ export class RedisSessionStore implements SessionStore {
     let json: string | null = null;
     try {
       if (read) {
+        const quotaArgs = quota ? [this.keys.turnQuota(quota.owner), token, ttl, quota.points, positiveTtl(quota.windowMs)] : [key, token, ttl, '', 0];
         const [flag, state] = (await guarded(this.redis, () =>
-          this.redis.sessionStoreLeaseAndGet(key, this.keys.session(sessionId), token, ttl),
-        )) as [number, string | null];
-        [taken, json] = [flag === 1, state];
+          this.redis.sessionStoreLeaseAndGet(key, this.keys.session(sessionId), ...quotaArgs),
+        )) as [number, string | number | null];
+        // Refused by the quota: counted, nothing leased or read.
+        if (flag === -1) return { token: null, state: null, retryAfterMs: Number(state) };
+        [taken, json] = [flag === 1, state as string | null];
       } else {
         taken = (await guarded(this.redis, () => this.redis.set(key, token, 'PX', ttl, 'NX'))) === 'OK';
       }

@@ -52,10 +52,23 @@ export class StoreUnavailableError extends Error {
 /** Builds the event that records an expiry, from the tombstone it goes with (seq already its own). */
 export type ExpiredEvent = (tombstone: CommittedState) => ChatResponse;
 
-/** What `acquireLeaseAndGet` found: the lease's token (null when busy) and the session (null when missing). */
+/**
+ * What `acquireLeaseAndGet` found: the lease's token (null when busy) and the session (null when
+ * missing); with a quota past its points, only `retryAfterMs` (nothing leased or read).
+ */
 export interface LeasedRead {
   token: string | null;
   state: CommittedState | null;
+  /** Set when the turn quota refused the turn: how long until its window starts again. */
+  retryAfterMs?: number;
+}
+
+/** The per-user turn limit, counted in the step that takes the lease (fixed windows). */
+export interface TurnQuota {
+  owner: SessionOwner;
+  /** Turns allowed per window. */
+  points: number;
+  windowMs: number;
 }
 
 export interface SessionStore {
@@ -115,8 +128,10 @@ export interface SessionStore {
    * Takes the session's turn lease for `ttlMs` and reads the session, in one atomic step (one round
    * trip with Redis for the start of a turn). `token` is null when someone else holds the lease; the
    * state is read either way, so a busy session can still answer 404/410 to a caller who may not see it.
+   * With `quota`, the owner's turn is counted first (shared by every replica with Redis); past its
+   * points nothing is leased or read and `retryAfterMs` says when the window starts again.
    */
-  acquireLeaseAndGet(sessionId: string, ttlMs: number): Promise<LeasedRead>;
+  acquireLeaseAndGet(sessionId: string, ttlMs: number, quota?: TurnQuota): Promise<LeasedRead>;
 
   /** Releases the lease only if `token` still holds it. */
   releaseLease(sessionId: string, token: string): Promise<void>;

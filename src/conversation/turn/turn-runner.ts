@@ -10,13 +10,15 @@ import { PhaseHandlerRegistry } from '../phases/phase-handler.registry.js';
 import { stamp, Turn } from '../phases/turn.js';
 import type { ConversationState } from '../state.js';
 import { thaw } from '../store/frozen.js';
-import { type CommittedState, SessionStore, StoreUnavailableError } from '../store/session-store.js';
+import { type CommittedState, SessionStore, StoreUnavailableError, type TurnQuota } from '../store/session-store.js';
 import type { CommitMark } from './commit-mark.js';
 import { storeError } from './store-errors.js';
 
 /** One turn of one session, as the runner plays it. */
 export interface TurnJob {
   sessionId: string;
+  /** The user's turn limit, counted in the same store step as the lease (user turns). */
+  quota?: TurnQuota;
   /** How long to wait for another turn's lease (default 0: decide at once). */
   waitMs?: number;
   /**
@@ -94,8 +96,15 @@ export class TurnRunner {
    */
   private async acquire(job: TurnJob): Promise<{ token: string; state: CommittedState | null } | null> {
     const deadline = Date.now() + (job.waitMs ?? 0);
-    for (let delay = 20; ; delay = Math.min(delay * 2, 250)) {
-      const { token, state } = await this.guard(this.store.acquireLeaseAndGet(job.sessionId, this.settings.leaseMs), 'session');
+    for (let delay = 20, quota = job.quota; ; delay = Math.min(delay * 2, 250), quota = undefined) {
+      const read = await this.guard(this.store.acquireLeaseAndGet(job.sessionId, this.settings.leaseMs, quota), 'session');
+      if (read.retryAfterMs !== undefined) {
+        this.metrics.limited('turns');
+        throw new DomainError('RATE_LIMITED', 'Too many turns in the last minute; wait a moment and try again.', {
+          retryAfterSeconds: Math.max(1, Math.ceil(read.retryAfterMs / 1000)),
+        });
+      }
+      const { token, state } = read;
       if (token) return { token, state };
       if (Date.now() >= deadline) {
         if (!job.whenBusy) throw inProgress();

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Observable } from 'rxjs';
 import { DomainError, toDomainError } from '../../common/errors.js';
 import { ConversationMetrics } from '../../metrics/conversation-metrics.js';
+import { ConversationSettings } from '../conversation.settings.js';
 import { type ChatResponse, LIVE_ONLY } from '../chat-response.js';
 import type { TurnInput } from '../phases/turn.js';
 import { ConversationPhase, type SessionOwner } from '../state.js';
@@ -33,6 +34,7 @@ export class TurnStream {
     private readonly userTurn: UserTurn,
     private readonly inFlight: TurnsInFlight,
     private readonly metrics: ConversationMetrics,
+    private readonly settings: ConversationSettings,
   ) {}
 
   open(owner: SessionOwner, sessionId: string, input: TurnInput, options: TurnStreamOptions = {}): Observable<ChatResponse> {
@@ -51,6 +53,7 @@ export class TurnStream {
 
       const run = this.runner.run({
         sessionId,
+        quota: { owner, points: this.settings.turnsPerMinute, windowMs: 60_000 },
         whenBusy: async (state) => {
           // A missing, foreign or expired session answers 404/410 before anyone learns it is busy.
           admit(owner, state);
@@ -113,7 +116,7 @@ export function admit(owner: SessionOwner, state: CommittedState | null): Commit
 
 /** Errors answered as an HTTP status instead of a stream (nothing had started). */
 function isRefusal(error: DomainError): boolean {
-  return ['SESSION_NOT_FOUND', 'SESSION_EXPIRED', 'TURN_IN_PROGRESS', 'STORE_UNAVAILABLE', 'VALIDATION_FAILED'].includes(error.code);
+  return ['SESSION_NOT_FOUND', 'SESSION_EXPIRED', 'TURN_IN_PROGRESS', 'RATE_LIMITED', 'STORE_UNAVAILABLE', 'VALIDATION_FAILED'].includes(error.code);
 }
 
 function live(
