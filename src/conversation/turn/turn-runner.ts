@@ -185,7 +185,8 @@ export class TurnRunner {
     lease.held = false; // deleted with the session
     this.metrics.sessionEnded('cancelled');
     await this.runEffects(turn);
-    const events = turn.responses.map((response) => ({ ...stamp(original.sessionId, [response], original.lastEventSeq)[0]!, [LIVE_ONLY]: true as const }));
+    // Every one numbered with the last durable seq, like any live-only event.
+    const events = stamp(original.sessionId, turn.responses, 0).map((event) => ({ ...event, seq: original.lastEventSeq, [LIVE_ONLY]: true as const }));
     return { original, events };
   }
 
