@@ -185,7 +185,12 @@ export class InMemorySessionStore implements SessionStore {
     this.idle.delete(sessionId);
     this.tombstones.delete(sessionId);
     this.leases.delete(sessionId);
-    if (stored) this.byOwner.get(stored.ownerKey)?.delete(sessionId);
+    if (stored) this.forgetOwned(stored.ownerKey, sessionId);
+  }
+
+  /** Owners with at least one session in the per-owner index (for leak checks). */
+  get indexedOwners(): number {
+    return this.byOwner.size;
   }
 
   async listByOwner(owner: SessionOwner): Promise<ConversationState[]> {
@@ -246,7 +251,15 @@ export class InMemorySessionStore implements SessionStore {
 
   async ping(): Promise<void> {}
 
-  /** Drops tombstones whose retention has passed, so records nobody reads again do not pile up. */
+  /** Removes a session from its owner's index, and the owner's entry with its last session (issue 14, fault 8). */
+  private forgetOwned(ownerKey: string, sessionId: string): void {
+    const owned = this.byOwner.get(ownerKey);
+    if (!owned) return;
+    owned.delete(sessionId);
+    // An empty Set per owner who ever had a session stayed for the life of the process (~270 B each).
+    if (owned.size === 0) this.byOwner.delete(ownerKey);
+  }
+
   /** Drops OAuth states nobody came back for (their TTL is constant, so the Map is in expiry order). */
   private purgeOauthStates(): void {
     const now = this.clock.now();
@@ -256,6 +269,7 @@ export class InMemorySessionStore implements SessionStore {
     }
   }
 
+  /** Drops tombstones whose retention has passed, so records nobody reads again do not pile up. */
   private purgeTombstones(): void {
     const now = this.clock.now();
     for (const [sessionId, expiresAt] of this.tombstones) {
