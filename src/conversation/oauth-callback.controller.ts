@@ -46,6 +46,8 @@ export class OauthCallbackController {
       const details = error instanceof DomainError ? error.details : undefined;
       const title = typeof details?.['title'] === 'string' ? details['title'] : 'Connection not completed';
       const sessionId = typeof details?.['sessionId'] === 'string' ? details['sessionId'] : undefined;
+      const retryAfter = details?.['retryAfterSeconds'];
+      if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
       const message = body.code === 'INTERNAL_ERROR' ? 'Something went wrong on our side. Nothing was connected.' : body.message;
       const back = sessionId
         ? `<p><a href="${escapeHtml(this.chatUrl(sessionId))}">Back to the conversation</a></p>`
