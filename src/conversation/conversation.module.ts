@@ -28,6 +28,8 @@ import { TestingHandler } from './phases/testing.handler.js';
 import { SessionLease } from './session-lease.js';
 import { SessionsController } from './sessions.controller.js';
 import { TurnEngine } from './turn-engine.js';
+import { RedisStopRelay, TurnStops } from './turn-stop/turn-stops.js';
+import { RedisConnections } from '../redis/redis-connections.js';
 
 /** One handler per phase; the registry checks the list is exhaustive at boot. */
 const HANDLERS = [
@@ -63,6 +65,15 @@ const handlersProvider: Provider = {
     OauthCompletion,
     SessionExpirer,
     SessionExpiryJob,
+    {
+      // The stop channel (issue 14): across replicas on Redis, in process otherwise.
+      provide: TurnStops,
+      inject: [AppConfig, RedisConnections],
+      useFactory: (config: AppConfig, redis: RedisConnections) =>
+        new TurnStops(
+          config.env.SESSION_STORE === 'redis' ? new RedisStopRelay(redis.command, redis.subscriber, config.env.REDIS_KEY_PREFIX) : undefined,
+        ),
+    },
     ConversationService,
   ],
   exports: [ConversationService, ConversationSettings],

@@ -18,6 +18,7 @@ import { patchIsEmpty } from './requirements/requirements-document.js';
 import { ConversationPhase, type ConversationState, newConversationState, type SessionOwner } from './state.js';
 import { SessionStore, StoreUnavailableError } from './store/session-store.js';
 import { storeError, TurnEngine } from './turn-engine.js';
+import { TurnStops } from './turn-stop/turn-stops.js';
 
 /** What a turn's commit is about to write: the base it started from and how many events it appends. */
 export interface CommitBase {
@@ -43,8 +44,6 @@ export interface TurnOptions {
 @Injectable()
 export class ConversationService {
   private readonly logger = new Logger(ConversationService.name);
-  /** Turns running in this process, so the stop button can abort them. */
-  private readonly inFlight = new Map<string, AbortController>();
   /** Session starts in progress per owner: the per-user limit counts, then creates, one at a time. */
   private readonly starting = new Map<string, Promise<unknown>>();
 
@@ -59,6 +58,8 @@ export class ConversationService {
     private readonly oauthCompletion: OauthCompletion,
     private readonly expirer: SessionExpirer,
     private readonly metrics: ConversationMetrics,
+    /** Issue 14: the per-session stop channel (the stop button and DELETE reach the turn on any replica). */
+    private readonly stops: TurnStops,
     /** Per-session token totals of the LLM interpreter (absent in specs that build the service alone). */
     @Optional() private readonly llmMetrics?: LlmMetrics,
   ) {}
@@ -110,7 +111,8 @@ export class ConversationService {
 
   async endSession(owner: SessionOwner, sessionId: string): Promise<void> {
     await this.findOwned(owner, sessionId);
-    this.inFlight.get(sessionId)?.abort();
+    // Issue 14: stops a turn of it on any replica (best effort: the delete itself fences the turn's commit).
+    await this.stops.requestStop(sessionId).catch(() => false);
     await this.guard(this.store.delete(sessionId));
     this.metrics.sessionEnded('deleted');
   }
@@ -148,9 +150,10 @@ export class ConversationService {
           await this.getSession(owner, sessionId);
           throw new DomainError('TURN_IN_PROGRESS', 'Another turn of this session is still running.');
         }
+        let unwatchStop: (() => void) | undefined;
         try {
           const original = await this.getSession(owner, sessionId);
-          this.inFlight.set(sessionId, controller);
+          unwatchStop = this.stops.watch(sessionId, () => controller.abort()); // issue 14: the stop channel
           lastSeq = original.lastEventSeq;
           phase = original.phase;
           startPhase = original.phase;
@@ -177,7 +180,7 @@ export class ConversationService {
           const events = await this.engine.commit(original, turn, { ttlMs: this.settings.activeTtlMs });
           for (const event of events) emit(event);
         } finally {
-          if (this.inFlight.get(sessionId) === controller) this.inFlight.delete(sessionId);
+          unwatchStop?.();
           await this.store.releaseLease(sessionId, token).catch(() => undefined);
         }
       };
@@ -238,12 +241,11 @@ export class ConversationService {
     return this.eventStream.follow(sessionId, afterSeq);
   }
 
-  /** Aborts the turn in flight in this process (the stop button). */
+  /** Aborts the session's turn in flight, on whichever replica runs it (the stop button). */
   async stopTurn(owner: SessionOwner, sessionId: string): Promise<void> {
     await this.getSession(owner, sessionId);
-    const controller = this.inFlight.get(sessionId);
-    if (!controller) throw new DomainError('NO_TURN_IN_FLIGHT', 'No turn of this session is running.');
-    controller.abort();
+    const stopping = await this.guard(this.stops.requestStop(sessionId));
+    if (!stopping) throw new DomainError('NO_TURN_IN_FLIGHT', 'No turn of this session is running.');
   }
 
   /** Throws the owner-scoped "not found" for anything missing or foreign; expired tombstones are returned. */
