@@ -18,6 +18,7 @@ import { patchIsEmpty } from './requirements/requirements-document.js';
 import { ConversationPhase, type ConversationState, newConversationState, type SessionOwner } from './state.js';
 import { SessionStore, StoreUnavailableError } from './store/session-store.js';
 import { storeError, TurnEngine } from './turn-engine.js';
+import { explainWhenGone } from './turn-stop/session-gone.js';
 import { TurnStops } from './turn-stop/turn-stops.js';
 
 /** What a turn's commit is about to write: the base it started from and how many events it appends. */
@@ -192,8 +193,9 @@ export class ConversationService {
           measure('ok');
           subscriber.complete();
         })
-        .catch((error: unknown) => {
-          const failure = controller.signal.aborted && !(error instanceof DomainError) ? stopped() : toDomainError(storeError(error));
+        .catch(async (error: unknown) => {
+          const raw = controller.signal.aborted && !(error instanceof DomainError) ? stopped() : toDomainError(storeError(error));
+          const failure = await explainWhenGone(this.store, sessionId, raw); // issue 14: a deleted session is not a conflict
           if (failure.code === 'INTERNAL_ERROR') this.logger.error(`Turn failed in session ${sessionId}`, error as Error);
           measure(failure.code);
           if (!started && isRefusal(failure)) {
