@@ -30,13 +30,13 @@ export class EventsController {
 
   /**
    * Ownership is checked before anything is opened or subscribed: a missing or foreign session answers
-   * 404 like any other route, and no stream starts. A draining replica answers 503 `SHUTTING_DOWN`.
+   * 404 like any other route, and no stream starts. A draining replica still serves streams (a WHATWG
+   * EventSource gives up for good on a non-200 answer) and ends them when its drain is over.
    */
   @Get()
   @ApiOperation({ summary: "The session's durable events after Last-Event-ID, then live" })
   @ApiProduces('text/event-stream')
   @ApiResponse({ status: 404, description: 'SESSION_NOT_FOUND (missing or foreign); no stream is opened' })
-  @ApiResponse({ status: 503, description: 'SHUTTING_DOWN, with Retry-After' })
   async follow(
     @Owner() owner: SessionOwner,
     @Param('id') sessionId: string,
@@ -44,7 +44,6 @@ export class EventsController {
     @Query('lastEventId') lastEventIdQuery: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    if (this.shutdown.isDraining) throw GracefulShutdown.refusal();
     const afterSeq = parseSeq(lastEventId ?? lastEventIdQuery);
     const events = await this.conversations.followEvents(owner, sessionId, afterSeq);
     if (res.destroyed) return;
