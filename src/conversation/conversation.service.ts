@@ -218,9 +218,9 @@ export class ConversationService {
   }
 
   /** Completes a connection from the provider's redirect and resumes the conversation (events go to `/events`). */
-  async completeOauth(callback: OauthCallback): Promise<OauthCallbackResult> {
+  async completeOauth(callback: OauthCallback, signal?: AbortSignal): Promise<OauthCallbackResult> {
     try {
-      const result = await this.guard(this.oauthCompletion.complete(callback));
+      const result = await this.guard(this.oauthCompletion.complete(callback, signal));
       this.metrics.oauthCallback(result.outcome);
       return result;
     } catch (error) {

@@ -38,15 +38,22 @@ export interface CallbackRefusalDetails {
 const refuse = (message: string, details: CallbackRefusalDetails = { title: 'Connection not completed' }): DomainError =>
   new DomainError('OAUTH_STATE_INVALID', message, { ...details });
 
-/** How long the callback waits for a running turn before it resumes the conversation in the background. */
-const RESUME_WAIT_MS = 5_000;
+/** How long the callback waits for a running turn of its session before it answers "busy" (the link stays usable). */
+const LEASE_WAIT_MS = 5_000;
 
 /**
- * Completes a connection from the OAuth callback. Takes the single-use state (atomically, across
- * replicas), checks that the conversation still waits for it BEFORE anything is exchanged or stored,
- * exchanges the code, then resumes the conversation under the session's lease in a background turn
- * whose events go to the session's event log. A duplicate of a callback (double click, prefetch,
- * another replica) exchanges nothing and resumes nothing: it is told what became of the first.
+ * Completes a connection from the OAuth callback. Claims the single-use state (atomically, across
+ * replicas, without spending it yet), then, holding the session's turn lease: checks that the
+ * conversation still waits for it BEFORE anything is exchanged or stored, exchanges the code, commits
+ * the outcome to the conversation (its events go to the session's event log), and only then spends the
+ * state with a receipt of the outcome. A duplicate of a callback (double click, prefetch, another
+ * replica) exchanges nothing: it is told what became of the first.
+ *
+ * Issue 14: the lease serialises the outcome with turns, so a `skip` racing a callback either wins
+ * (the callback is then refused, nothing exchanged) or waits for it (409 `TURN_IN_PROGRESS`): the page,
+ * the session, the stored credential and the `oauth_result` event agree. Whatever fails or is cut
+ * (`signal`, a shutdown's grace over) before the outcome is stored gives the claim back: the state is
+ * not spent and the link works again.
  */
 @Injectable()
 export class OauthCompletion {
@@ -62,8 +69,8 @@ export class OauthCompletion {
     private readonly settings: ConversationSettings,
   ) {}
 
-  async complete(callback: OauthCallback): Promise<OauthCallbackResult> {
-    // Checked before the state is taken: a malformed redirect must not spend the user's link.
+  async complete(callback: OauthCallback, signal?: AbortSignal): Promise<OauthCallbackResult> {
+    // Checked before the state is claimed: a malformed redirect must not spend the user's link.
     if (!callback.code && !callback.error) throw refuse('The provider sent neither a code nor an error.');
     const claim = await this.oauth.claimCallback(callback.state);
     switch (claim.kind) {
@@ -80,17 +87,41 @@ export class OauthCompletion {
         break;
     }
     const record = claim.record;
+    let settled = false;
+    const settle = async (status: CallbackReceipt['status']): Promise<void> => {
+      await this.oauth.settleCallback(record, status);
+      settled = true;
+    };
+    try {
+      const outcome = await this.lease.run(record.sessionId, () => this.completeLeased(record, callback, settle, signal), {
+        waitMs: LEASE_WAIT_MS,
+      });
+      return { sessionId: record.sessionId, integration: record.integration, outcome };
+    } catch (error) {
+      if (!settled) await this.oauth.releaseCallback(record).catch(() => undefined);
+      if (error instanceof DomainError && error.code === 'TURN_IN_PROGRESS') throw busy(record);
+      throw error;
+    }
+  }
+
+  /** Under the session's lease: refuse, or exchange, commit the outcome, and settle (spend) the state. */
+  private async completeLeased(
+    record: OauthStateRecord,
+    callback: OauthCallback,
+    settle: (status: CallbackReceipt['status']) => Promise<void>,
+    signal: AbortSignal | undefined,
+  ): Promise<ConnectionOutcome> {
     const session = await this.store.get(record.sessionId);
     const refusal = this.refusal(session, record);
     if (refusal) {
-      await this.oauth.settleCallback(record, 'refused');
+      await settle('refused');
       throw refusal;
     }
-
-    const outcome = await this.outcomeOf(record, callback);
-    await this.oauth.settleCallback(record, outcome);
-    await this.resume(record, outcome);
-    return { sessionId: record.sessionId, integration: record.integration, outcome };
+    const outcome = await this.outcomeOf(record, callback, signal);
+    if (signal?.aborted) throw cut();
+    await this.applyOutcome(session!, record, outcome);
+    await settle(outcome);
+    return outcome;
   }
 
   /** Why the session cannot take this callback (ended, expired, foreign, moved on), or null when it can. */
@@ -115,45 +146,41 @@ export class OauthCompletion {
     return requestsOf(session).some((request) => request.state === record.state && pending.has(request.integration));
   }
 
-  private async outcomeOf(record: OauthStateRecord, callback: OauthCallback): Promise<ConnectionOutcome> {
+  private async outcomeOf(record: OauthStateRecord, callback: OauthCallback, signal: AbortSignal | undefined): Promise<ConnectionOutcome> {
     if (!this.oauth.issuerMatches(record, callback.iss)) {
       // RFC 9207: a response from another authorization server (mix-up) is not trusted, error or not.
       this.logger.warn(`Callback for ${record.provider} carried another issuer; nothing exchanged`);
       return 'failed';
     }
     if (callback.error) return callback.error === 'access_denied' ? 'denied' : 'failed';
-    const exchange = await this.oauth.exchangeCode(record, callback.code!, callback.iss);
+    const exchange = await this.oauth.exchangeCode(record, callback.code!, callback.iss, signal);
     if (exchange.status === 'failed') this.logger.warn(`Token exchange failed for ${record.provider}: ${exchange.reason}`);
     return exchange.status;
   }
 
-  /**
-   * Resumes the conversation under its lease. A turn running right now delays it up to a few seconds;
-   * past that the callback answers and the resume waits in the background (the next turn also picks up
-   * a connection made meanwhile).
-   */
-  private async resume(record: OauthStateRecord, outcome: ConnectionOutcome): Promise<void> {
-    const apply = () => this.applyOutcome(record, outcome);
-    try {
-      await this.lease.run(record.sessionId, apply, { waitMs: RESUME_WAIT_MS });
-    } catch (error) {
-      if (!(error instanceof DomainError && error.code === 'TURN_IN_PROGRESS')) throw error;
-      this.logger.warn(`Session ${record.sessionId} is busy; resuming after its turn`);
-      this.lease.run(record.sessionId, apply, { waitMs: this.settings.leaseMs }).catch((late: unknown) => {
-        this.logger.warn(`Could not resume session ${record.sessionId} after OAuth: ${(late as Error).message}`);
-      });
-    }
-  }
-
-  private async applyOutcome(record: OauthStateRecord, outcome: ConnectionOutcome): Promise<void> {
-    const original = await this.store.get(record.sessionId);
-    // Re-checked under the lease: a turn may have moved the conversation on meanwhile.
-    if (!original || original.status !== 'active' || original.phase !== ConversationPhase.OAUTH_FLOW) return;
+  /** Commits the outcome as a turn of the conversation (read under the same lease: nothing moved meanwhile). */
+  private async applyOutcome(original: ConversationState, record: OauthStateRecord, outcome: ConnectionOutcome): Promise<void> {
     const turn = this.engine.newTurn(original, null, null);
     if (!(await this.oauthFlow.onConnectionResult(turn, record.state, outcome))) return;
     await this.engine.runHops(turn);
     await this.engine.commit(original, turn, { ttlMs: this.settings.activeTtlMs });
   }
+}
+
+/** A turn of the session held its lease past the wait: nothing was exchanged, the link still works. */
+function busy(record: OauthStateRecord): DomainError {
+  return new DomainError(
+    'TURN_IN_PROGRESS',
+    `The conversation is busy with a turn. Nothing was changed: reload this page in a moment to connect ${displayName(record.integration)}.`,
+    { title: 'Conversation busy', sessionId: record.sessionId, retryAfterSeconds: 1 },
+  );
+}
+
+/** The callback was cut by a shutdown before its outcome was stored: nothing was spent. */
+function cut(): DomainError {
+  return new DomainError('SHUTTING_DOWN', 'This server is restarting; nothing was connected. Try again in a moment.', {
+    retryAfterSeconds: 1,
+  });
 }
 
 /** The harmless answer to a duplicate callback: what the first one did, and the way back. */

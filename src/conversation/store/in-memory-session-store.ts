@@ -240,6 +240,11 @@ export class InMemorySessionStore implements SessionStore {
     return entry.record;
   }
 
+  async peekOauthState(state: string): Promise<OauthStateRecord | null> {
+    const entry = this.oauthStates.get(state);
+    return entry && entry.expiresAt > this.clock.now() ? { ...entry.record } : null;
+  }
+
   async readEvents(sessionId: string, afterSeq: number, limit: number): Promise<ChatResponse[]> {
     const stored = this.live(sessionId);
     if (!stored) return [];
