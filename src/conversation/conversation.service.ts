@@ -238,9 +238,14 @@ export class ConversationService {
    * The owner's session's durable events after `afterSeq`, then live ones (see `SessionEventStream`).
    * Rejects with 404 for a missing or foreign session before anything is subscribed.
    */
-  async followEvents(owner: SessionOwner, sessionId: string, afterSeq: number): Promise<Observable<ChatResponse>> {
+  async followEvents(
+    owner: SessionOwner,
+    sessionId: string,
+    afterSeq: number,
+    options: { checkEveryMs?: number } = {},
+  ): Promise<Observable<ChatResponse>> {
     await this.findOwned(owner, sessionId);
-    return this.eventStream.follow(sessionId, afterSeq);
+    return this.eventStream.follow(sessionId, afterSeq, options);
   }
 
   /** Aborts the session's turn in flight, on whichever replica runs it (the stop button). */
