@@ -38,6 +38,7 @@ export class EventsController {
   @ApiOperation({ summary: "The session's durable events after Last-Event-ID, then live" })
   @ApiProduces('text/event-stream')
   @ApiResponse({ status: 404, description: 'SESSION_NOT_FOUND (missing or foreign); no stream is opened' })
+  @ApiResponse({ status: 503, description: 'STORE_UNAVAILABLE, with Retry-After (a draining replica still serves streams)' })
   async follow(
     @Owner() owner: SessionOwner,
     @Param('id') sessionId: string,
