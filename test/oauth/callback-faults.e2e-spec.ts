@@ -9,6 +9,15 @@ import { startTestingApp, type TestingApp } from '../support/testing-app.js';
 const GMAIL_TO_SLACK =
   'I want an agent that summarizes my unread Gmail emails every morning at 8am and posts the summary to the #team-updates Slack channel';
 
+/** A session in OAUTH_FLOW and its Gmail callback URL (as the provider would redirect, with a code). */
+async function inOauthFlow(app: TestingApp, userId: string): Promise<{ client: ConversationClient; url: string; state: string }> {
+  const client = new ConversationClient(app.baseUrl, { 'x-user-id': userId });
+  await client.start();
+  const first = await client.send(GMAIL_TO_SLACK);
+  const state = new URL(pick(first, 'oauth_required').oauthUrl!).searchParams.get('state')!;
+  return { client, url: `${app.baseUrl}/v1/oauth/callback?state=${encodeURIComponent(state)}&code=code-${userId}`, state };
+}
+
 /**
  * Issue 14: an OAuth callback whose token exchange is in flight, racing a skip (fault 5), a SIGTERM
  * (fault 1) or a full Redis (fault 3). Google is an outside provider whose token endpoint holds its
@@ -30,16 +39,6 @@ describe('OAuth callbacks under faults', () => {
     await token.stop();
   });
 
-  /** A session in OAUTH_FLOW and its Gmail callback URL (as the provider would redirect, with a code). */
-  async function gmailCallback(app: TestingApp, userId: string): Promise<{ client: ConversationClient; url: string; state: string }> {
-    const client = new ConversationClient(app.baseUrl, { 'x-user-id': userId });
-    await client.start();
-    const first = await client.send(GMAIL_TO_SLACK);
-    const state = new URL(pick(first, 'oauth_required').oauthUrl!).searchParams.get('state')!;
-    const url = `${app.baseUrl}/v1/oauth/callback?state=${encodeURIComponent(state)}&code=code-${userId}`;
-    return { client, url, state };
-  }
-
   const follow = (url: string): Promise<{ status: number; location: string | null; text: string; retryAfter: string | null }> =>
     fetch(url, { redirect: 'manual' }).then(async (response) => ({
       status: response.status,
@@ -50,7 +49,7 @@ describe('OAuth callbacks under faults', () => {
 
   it('a skip racing a callback: exactly one wins, and the page, the session, the credential and the events agree (fault 5)', async () => {
     harness = await startTestingApp(token.googleEnv());
-    const { client, url } = await gmailCallback(harness, 'racer');
+    const { client, url } = await inOauthFlow(harness, 'racer');
     const arrived = token.nextRequest();
     const callback = follow(url);
     await arrived;
@@ -76,7 +75,7 @@ describe('OAuth callbacks under faults', () => {
 
   it('SIGTERM during a token exchange: the callback finishes within the grace (fault 1)', async () => {
     harness = await startTestingApp({ ...token.googleEnv(), SHUTDOWN_GRACE_MS: '5000' });
-    const { client, url } = await gmailCallback(harness, 'patient');
+    const { client, url } = await inOauthFlow(harness, 'patient');
     const store = harness.store;
     const arrived = token.nextRequest();
     const callback = follow(url);
@@ -123,14 +122,6 @@ describeWithRedisServer('OAuth callbacks on a failing Redis (private redis-serve
     await redis?.kill();
     await token.stop();
   });
-
-  async function inOauthFlow(app: TestingApp, userId: string): Promise<{ client: ConversationClient; url: string; state: string }> {
-    const client = new ConversationClient(app.baseUrl, { 'x-user-id': userId });
-    await client.start();
-    const first = await client.send(GMAIL_TO_SLACK);
-    const state = new URL(pick(first, 'oauth_required').oauthUrl!).searchParams.get('state')!;
-    return { client, url: `${app.baseUrl}/v1/oauth/callback?state=${encodeURIComponent(state)}&code=code-${userId}`, state };
-  }
 
   it('a full Redis: the callback is a 503 page with Retry-After, the state is not spent, and the same link works once memory returns (fault 3)', async () => {
     const app = await startApp();

@@ -1,21 +1,19 @@
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackHttpServer } from './loopback-http-server.js';
 
 /**
  * An outside provider's token endpoint whose answers wait for the test: each request is held until
  * `open()` (then answered with a token), so a test can act while a callback's code exchange is in
  * flight. A plain node:http server on loopback.
  */
-export class GatedTokenEndpoint {
+export class GatedTokenEndpoint extends LoopbackHttpServer {
   requests = 0;
-  private server: Server | undefined;
   private held: ServerResponse[] = [];
   private waiters: (() => void)[] = [];
   private opened = false;
 
   get url(): string {
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/token`;
+    return `${this.origin}/token`;
   }
 
   /** The environment that makes Google an outside provider using this endpoint. */
@@ -27,20 +25,13 @@ export class GatedTokenEndpoint {
     };
   }
 
-  async start(): Promise<this> {
-    this.server = createServer((request, response) => this.handle(request, response));
-    this.server.listen(0, '127.0.0.1');
-    await once(this.server, 'listening');
-    return this;
-  }
-
   /** Resolves when the next request has arrived (at once when one is held). */
   nextRequest(): Promise<void> {
     if (this.held.length > 0) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  /** Answers the held requests, and every later one at once, until `close()`. */
+  /** Answers the held requests, and every later one at once, until `shut()`. */
   open(): void {
     this.opened = true;
     this.held.splice(0).forEach((response) => this.answer(response));
@@ -51,14 +42,7 @@ export class GatedTokenEndpoint {
     this.opened = false;
   }
 
-  async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-    this.server = undefined;
-  }
-
-  private handle(request: IncomingMessage, response: ServerResponse): void {
+  protected handle(request: IncomingMessage, response: ServerResponse): void {
     this.requests++;
     request.resume();
     if (this.opened) return this.answer(response);
