@@ -1,4 +1,6 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { Redis } from 'ioredis';
+import { describeWithRedisServer, PrivateRedisServer } from '../contracts/private-redis-server.js';
 import { ConversationClient } from '../support/conversation-client.js';
 import { startGated } from '../support/gated-interpreter.js';
 import type { TestingApp } from '../support/testing-app.js';
@@ -44,5 +46,34 @@ describe('a turn racing the deletion of its session', () => {
     expect(deleted.status).toBe(204);
     const result = await turn;
     expect(failureOf(result)).toBe('SESSION_NOT_FOUND');
+  });
+});
+
+describeWithRedisServer('a turn racing FLUSHALL (private redis-server)', () => {
+  let redis: PrivateRedisServer;
+  let admin: Redis;
+  let harness: TestingApp | undefined;
+  beforeAll(async () => {
+    redis = await PrivateRedisServer.start();
+    admin = new Redis(redis.url, { maxRetriesPerRequest: 1 });
+  });
+  afterAll(async () => {
+    await harness?.close();
+    admin?.disconnect();
+    await redis?.kill();
+  });
+
+  it('answers SESSION_NOT_FOUND, not VERSION_CONFLICT', async () => {
+    const started = await startGated({ SESSION_STORE: 'redis', REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'flush:' });
+    harness = started.harness;
+    const client = new ConversationClient(harness.baseUrl, { 'x-user-id': 'flushed' });
+    await client.start();
+    const turn = client.send('hello there');
+    await started.gated.entered;
+    await admin.flushall();
+    started.gated.open();
+    const result = await turn;
+    const code = result.error?.code ?? result.responses.find((event) => event.type === 'error')?.data?.['code'];
+    expect(code).toBe('SESSION_NOT_FOUND');
   });
 });
