@@ -112,9 +112,10 @@ export class ConversationService {
 
   async endSession(owner: SessionOwner, sessionId: string): Promise<void> {
     await this.findOwned(owner, sessionId);
-    // Issue 14: stops a turn of it on any replica (best effort: the delete itself fences the turn's commit).
-    await this.stops.requestStop(sessionId).catch(() => false);
     await this.guard(this.store.delete(sessionId));
+    // Issue 14: then stops a turn of it on any replica (after the delete, so that the stopped turn finds its
+    // session gone and answers SESSION_NOT_FOUND; best effort: the delete alone fences the turn's commit).
+    await this.stops.requestStop(sessionId).catch(() => false);
     this.metrics.sessionEnded('deleted');
   }
 

@@ -56,4 +56,18 @@ describeWithRedis('Stop across replicas', (redisUrl) => {
       expect(await none.json()).toMatchObject({ code: 'NO_TURN_IN_FLIGHT' });
     }
   });
+
+  it('a DELETE on another replica stops the turn, which answers SESSION_NOT_FOUND (not VERSION_CONFLICT)', async () => {
+    const onS = new ConversationClient(s.baseUrl, headers);
+    await onS.start();
+    llm.mode = 'hang';
+    const reachedModel = llm.nextRequest();
+    const turn = onS.send('hello, this turn waits for the model');
+    await reachedModel;
+    const deleted = await fetch(`${f.baseUrl}/v1/sessions/${onS.sessionId}`, { method: 'DELETE', headers });
+    expect(deleted.status).toBe(204);
+    const result = await turn;
+    const code = result.error?.code ?? result.responses.find((event) => event.type === 'error')?.data?.['code'];
+    expect(code).toBe('SESSION_NOT_FOUND');
+  });
 });
