@@ -5,6 +5,10 @@ import { ConversationClient } from '../support/conversation-client.js';
 import { startGated } from '../support/gated-interpreter.js';
 import type { TestingApp } from '../support/testing-app.js';
 
+/** The code a turn failed with: its refusal's, or its stream's `error` event's. */
+const failureOf = (result: Awaited<ReturnType<ConversationClient['send']>>): string | undefined =>
+  result.error?.code ?? (result.responses.find((event) => event.type === 'error')?.data?.['code'] as string | undefined);
+
 /**
  * Issue 14, extra: a turn whose session is deleted while it runs (DELETE here or on another replica,
  * FLUSHALL) answered a retryable `VERSION_CONFLICT` (or `TURN_STOPPED`) for a session that no longer
@@ -16,9 +20,6 @@ describe('a turn racing the deletion of its session', () => {
     await harness?.close();
     harness = undefined;
   });
-
-  const failureOf = (result: Awaited<ReturnType<ConversationClient['send']>>): string | undefined =>
-    result.error?.code ?? (result.responses.find((event) => event.type === 'error')?.data?.['code'] as string | undefined);
 
   it('deleted behind its back (another replica, FLUSHALL): SESSION_NOT_FOUND, not VERSION_CONFLICT', async () => {
     const started = await startGated();
@@ -72,8 +73,6 @@ describeWithRedisServer('a turn racing FLUSHALL (private redis-server)', () => {
     await started.gated.entered;
     await admin.flushall();
     started.gated.open();
-    const result = await turn;
-    const code = result.error?.code ?? result.responses.find((event) => event.type === 'error')?.data?.['code'];
-    expect(code).toBe('SESSION_NOT_FOUND');
+    expect(failureOf(await turn)).toBe('SESSION_NOT_FOUND');
   });
 });
