@@ -12,6 +12,7 @@ import { ipRateLimit } from './http/ip-rate-limit.js';
 import { RateLimits } from './http/rate-limits.js';
 import { requestId } from './http/request-id.js';
 import { securityHeaders } from './http/security-headers.js';
+import { EvictingRedisError } from './redis/redis-memory-policy.js';
 
 /** Largest accepted request body (a 4000-character message fits many times over). */
 export const BODY_LIMIT = '16kb';
@@ -81,6 +82,13 @@ export async function bootstrap(): Promise<void> {
     process.exit(1);
   }
   const app = await createApp(config);
-  await app.listen(config.env.PORT, config.env.HOST);
+  try {
+    await app.listen(config.env.PORT, config.env.HOST);
+  } catch (error) {
+    // A Redis that would evict the service's keys stops the start with a message naming the setting.
+    if (!(error instanceof EvictingRedisError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
   new Logger('Bootstrap').log(`Listening on ${config.publicUrl} (store: ${config.env.SESSION_STORE})`);
 }

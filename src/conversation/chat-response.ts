@@ -14,6 +14,7 @@ export const CHAT_RESPONSE_TYPES = [
   'expired',
   'error',
   'done',
+  'session_ended',
 ] as const;
 export type ChatResponseType = (typeof CHAT_RESPONSE_TYPES)[number];
 

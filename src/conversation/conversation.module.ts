@@ -29,7 +29,8 @@ import { SessionsController } from './sessions.controller.js';
 import { IdempotentTurns } from './turn/idempotent-turns.js';
 import { TurnRunner } from './turn/turn-runner.js';
 import { TurnStream } from './turn/turn-stream.js';
-import { TurnsInFlight } from './turn/turns-in-flight.js';
+import { RedisConnections } from '../redis/redis-connections.js';
+import { RedisStopRelay, TurnStops } from './turn-stop/turn-stops.js';
 import { UserTurn } from './turn/user-turn.js';
 
 /** One handler per phase; the registry checks the list is exhaustive at boot. */
@@ -63,7 +64,15 @@ const handlersProvider: Provider = {
     TurnRunner,
     UserTurn,
     TurnStream,
-    TurnsInFlight,
+    {
+      // The stop channel: across replicas on Redis, in process otherwise.
+      provide: TurnStops,
+      inject: [AppConfig, RedisConnections],
+      useFactory: (config: AppConfig, redis: RedisConnections) =>
+        new TurnStops(
+          config.env.SESSION_STORE === 'redis' ? new RedisStopRelay(redis.command, redis.subscriber, config.env.REDIS_KEY_PREFIX) : undefined,
+        ),
+    },
     IdempotentTurns,
     SessionEventStream,
     OauthCompletion,

@@ -15,7 +15,7 @@ import { type CommittedState, SessionStore, StoreUnavailableError } from './stor
 import { IdempotentTurns, type StartTurn } from './turn/idempotent-turns.js';
 import { storeError } from './turn/store-errors.js';
 import { TurnStream } from './turn/turn-stream.js';
-import { TurnsInFlight } from './turn/turns-in-flight.js';
+import { TurnStops } from './turn-stop/turn-stops.js';
 
 /** How a message is processed besides its input. */
 export interface MessageOptions {
@@ -39,7 +39,7 @@ export class ConversationService {
     @Inject(Clock) private readonly clock: Clock,
     private readonly settings: ConversationSettings,
     private readonly turns: TurnStream,
-    private readonly inFlight: TurnsInFlight,
+    private readonly stops: TurnStops,
     private readonly idempotent: IdempotentTurns,
     private readonly eventStream: SessionEventStream,
     private readonly oauthCompletion: OauthCompletion,
@@ -94,8 +94,10 @@ export class ConversationService {
 
   async endSession(owner: SessionOwner, sessionId: string): Promise<void> {
     await this.findOwned(owner, sessionId);
-    this.inFlight.abort(sessionId);
     await this.guard(this.store.delete(sessionId));
+    // Then stops a turn of it on any replica: deleted first, so the stopped turn finds its session gone and
+    // answers SESSION_NOT_FOUND (best effort: the delete alone fences the turn's commit).
+    await this.stops.requestStop(sessionId).catch(() => false);
     this.metrics.sessionEnded('deleted');
   }
 
@@ -113,9 +115,9 @@ export class ConversationService {
   }
 
   /** Completes a connection from the provider's redirect and resumes the conversation (events go to `/events`). */
-  async completeOauth(callback: OauthCallback): Promise<OauthCallbackResult> {
+  async completeOauth(callback: OauthCallback, signal?: AbortSignal): Promise<OauthCallbackResult> {
     try {
-      const result = await this.guard(this.oauthCompletion.complete(callback));
+      const result = await this.guard(this.oauthCompletion.complete(callback, signal));
       this.metrics.oauthCallback(result.outcome);
       return result;
     } catch (error) {
@@ -133,15 +135,20 @@ export class ConversationService {
    * The owner's session's durable events after `afterSeq`, then live ones (see `SessionEventStream`).
    * Rejects with 404 for a missing or foreign session before anything is subscribed.
    */
-  async followEvents(owner: SessionOwner, sessionId: string, afterSeq: number): Promise<Observable<ChatResponse>> {
+  async followEvents(
+    owner: SessionOwner,
+    sessionId: string,
+    afterSeq: number,
+    options: { checkEveryMs?: number } = {},
+  ): Promise<Observable<ChatResponse>> {
     await this.findOwned(owner, sessionId);
-    return this.eventStream.follow(sessionId, afterSeq);
+    return this.eventStream.follow(sessionId, afterSeq, options);
   }
 
-  /** Aborts the turn in flight in this process (the stop button). */
+  /** Aborts the session's turn in flight, on whichever replica runs it (the stop button). */
   async stopTurn(owner: SessionOwner, sessionId: string): Promise<void> {
     await this.getSession(owner, sessionId);
-    if (!this.inFlight.abort(sessionId)) throw new DomainError('NO_TURN_IN_FLIGHT', 'No turn of this session is running.');
+    if (!(await this.guard(this.stops.requestStop(sessionId)))) throw new DomainError('NO_TURN_IN_FLIGHT', 'No turn of this session is running.');
   }
 
   /** Throws the owner-scoped "not found" for anything missing or foreign; expired tombstones are returned. */

@@ -7,6 +7,7 @@ import { GracefulShutdown } from '../http/graceful-shutdown.js';
 import { IdentityGuard } from '../identity/identity.guard.js';
 import { Owner } from '../identity/owner.decorator.js';
 import { ConversationMetrics } from '../metrics/conversation-metrics.js';
+import { LIVE_ONLY } from './chat-response.js';
 import { ConversationService } from './conversation.service.js';
 import type { SessionOwner } from './state.js';
 
@@ -30,13 +31,14 @@ export class EventsController {
 
   /**
    * Ownership is checked before anything is opened or subscribed: a missing or foreign session answers
-   * 404 like any other route, and no stream starts. A draining replica answers 503 `SHUTTING_DOWN`.
+   * 404 like any other route, and no stream starts. A draining replica still serves streams (a WHATWG
+   * EventSource gives up for good on a non-200 answer) and ends them when its drain is over.
    */
   @Get()
   @ApiOperation({ summary: "The session's durable events after Last-Event-ID, then live" })
   @ApiProduces('text/event-stream')
   @ApiResponse({ status: 404, description: 'SESSION_NOT_FOUND (missing or foreign); no stream is opened' })
-  @ApiResponse({ status: 503, description: 'SHUTTING_DOWN, with Retry-After' })
+  @ApiResponse({ status: 503, description: 'STORE_UNAVAILABLE, with Retry-After (a draining replica still serves streams)' })
   async follow(
     @Owner() owner: SessionOwner,
     @Param('id') sessionId: string,
@@ -44,18 +46,21 @@ export class EventsController {
     @Query('lastEventId') lastEventIdQuery: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    if (this.shutdown.isDraining) throw GracefulShutdown.refusal();
     const afterSeq = parseSeq(lastEventId ?? lastEventIdQuery);
-    const events = await this.conversations.followEvents(owner, sessionId, afterSeq);
+    // Issue 14: checked at the heartbeat's pace, a stream whose session is gone ends with `session_ended`.
+    const heartbeatMs = this.config.env.SSE_HEARTBEAT_MS;
+    const events = await this.conversations.followEvents(owner, sessionId, afterSeq, { checkEveryMs: heartbeatMs });
     if (res.destroyed) return;
     const writer = new SseWriter(res);
-    writer.open(200, this.config.env.SSE_HEARTBEAT_MS);
+    writer.open(200, heartbeatMs);
     writer.write(': connected\n\n');
     const closed = this.metrics.streamOpened();
     const subscription = events.subscribe({
-      next: (event) => writer.send(event, true),
+      // Every event but the live-only `session_ended` is in the log and carries its `id:`.
+      next: (event) => writer.send(event, event[LIVE_ONLY] !== true),
       // The store went away mid-stream (or the session did): end it; the client resumes with Last-Event-ID.
       error: () => writer.end(),
+      complete: () => writer.end(),
     });
     const forget = this.shutdown.streamOpened(() => {
       subscription.unsubscribe();

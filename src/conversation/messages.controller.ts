@@ -59,8 +59,9 @@ export class MessagesController {
       sendError(res, GracefulShutdown.refusal());
       return;
     }
-    const endTurn = this.shutdown.turnStarted();
     const client = new AbortController();
+    // Cut at the end of the shutdown grace like a client gone away: nothing commits, the lease is released (issue 14).
+    const endTurn = this.shutdown.turnStarted(() => client.abort());
     // Every response closes; only one closed before it finished means the client went away. (abort()
     // builds a DOMException with a stack trace: about 2 % of the server's time when it ran on every turn.)
     res.on('close', () => {

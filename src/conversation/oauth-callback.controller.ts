@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { AppConfig } from '../config/app-config.js';
 import { toErrorBody } from '../common/domain-exception.filter.js';
 import { DomainError } from '../common/errors.js';
+import { GracefulShutdown } from '../http/graceful-shutdown.js';
 import { ConversationService } from './conversation.service.js';
 
 const escapeHtml = (text: string): string =>
@@ -25,6 +26,7 @@ export class OauthCallbackController {
   constructor(
     private readonly conversations: ConversationService,
     private readonly config: AppConfig,
+    private readonly shutdown: GracefulShutdown,
   ) {}
 
   @Get()
@@ -32,20 +34,25 @@ export class OauthCallbackController {
   @Header('Referrer-Policy', 'no-referrer')
   async callback(@Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const state = firstString(query['state']);
+    // Issue 14: a draining replica takes no new callback (its state stays untouched); one running is
+    // waited for within the grace, and cut after it (the claim is given back, the link works again).
+    const cut = new AbortController();
+    const done = this.shutdown.isDraining ? undefined : this.shutdown.workStarted('callback', () => cut.abort());
     try {
+      if (!done) throw GracefulShutdown.refusal();
       if (!state) throw new DomainError('OAUTH_STATE_INVALID', 'The sign-in link is missing its state. Nothing was changed.');
-      const result = await this.conversations.completeOauth({
-        state,
-        code: firstString(query['code']),
-        error: firstString(query['error']),
-        iss: firstString(query['iss']),
-      });
+      const result = await this.conversations.completeOauth(
+        { state, code: firstString(query['code']), error: firstString(query['error']), iss: firstString(query['iss']) },
+        cut.signal,
+      );
       res.redirect(303, this.chatUrl(result.sessionId, `${result.integration}:${result.outcome}`));
     } catch (error) {
       const body = toErrorBody(error);
       const details = error instanceof DomainError ? error.details : undefined;
       const title = typeof details?.['title'] === 'string' ? details['title'] : 'Connection not completed';
       const sessionId = typeof details?.['sessionId'] === 'string' ? details['sessionId'] : undefined;
+      const retryAfter = details?.['retryAfterSeconds'];
+      if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
       const message = body.code === 'INTERNAL_ERROR' ? 'Something went wrong on our side. Nothing was connected.' : body.message;
       const back = sessionId
         ? `<p><a href="${escapeHtml(this.chatUrl(sessionId))}">Back to the conversation</a></p>`
@@ -58,6 +65,8 @@ export class OauthCallbackController {
             `<title>${escapeHtml(title)}</title></head>` +
             `<body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${back}</body></html>`,
         );
+    } finally {
+      done?.();
     }
   }
 

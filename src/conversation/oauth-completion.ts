@@ -9,9 +9,8 @@ import { type ConnectionOutcome, OauthFlowHandler } from './phases/oauth-flow.ha
 import { displayName } from './requirements/requirements-document.js';
 import { ConversationPhase, type ConversationState } from './state.js';
 import { thaw } from './store/frozen.js';
-import { type CommittedState, type OauthStateRecord, SessionStore } from './store/session-store.js';
-import type { Turn } from './phases/turn.js';
-import { type NewTurn, TurnRunner } from './turn/turn-runner.js';
+import type { CommittedState, OauthStateRecord } from './store/session-store.js';
+import { TurnRunner } from './turn/turn-runner.js';
 
 /** The provider's redirect, as the callback received it. */
 export interface OauthCallback {
@@ -39,15 +38,22 @@ export interface CallbackRefusalDetails {
 const refuse = (message: string, details: CallbackRefusalDetails = { title: 'Connection not completed' }): DomainError =>
   new DomainError('OAUTH_STATE_INVALID', message, { ...details });
 
-/** How long the callback waits for a running turn before it resumes the conversation in the background. */
-const RESUME_WAIT_MS = 5_000;
+/** How long the callback waits for a running turn of its session before it answers "busy" (the link stays usable). */
+const LEASE_WAIT_MS = 5_000;
 
 /**
- * Completes a connection from the OAuth callback. Takes the single-use state (atomically, across
- * replicas), checks that the conversation still waits for it BEFORE anything is exchanged or stored,
- * exchanges the code, then resumes the conversation under the session's lease in a background turn
- * whose events go to the session's event log. A duplicate of a callback (double click, prefetch,
- * another replica) exchanges nothing and resumes nothing: it is told what became of the first.
+ * Completes a connection from the OAuth callback. Claims the single-use state (atomically, across
+ * replicas, without spending it yet), then, as a turn of the conversation (under its lease): checks that
+ * the conversation still waits for it BEFORE anything is exchanged or stored, exchanges the code and
+ * commits the outcome (its events go to the session's event log); only then is the state spent, with a
+ * receipt of the outcome. A duplicate of a callback (double click, prefetch, another replica) exchanges
+ * nothing: it is told what became of the first.
+ *
+ * The lease serialises the outcome with turns, so a `skip` racing a callback either wins (the callback is
+ * then refused, nothing exchanged) or waits for it (409 `TURN_IN_PROGRESS`): the page, the session, the
+ * stored credential and the `oauth_result` event agree. Whatever fails or is cut (`signal`: a shutdown's
+ * grace is over) before the outcome is stored gives the claim back: the state is not spent and the link
+ * works again.
  */
 @Injectable()
 export class OauthCompletion {
@@ -55,15 +61,14 @@ export class OauthCompletion {
 
   constructor(
     @Inject(OauthConnector) private readonly oauth: OauthConnector,
-    @Inject(SessionStore) private readonly store: SessionStore,
     @Inject(Clock) private readonly clock: Clock,
     private readonly oauthFlow: OauthFlowHandler,
     private readonly runner: TurnRunner,
     private readonly settings: ConversationSettings,
   ) {}
 
-  async complete(callback: OauthCallback): Promise<OauthCallbackResult> {
-    // Checked before the state is taken: a malformed redirect must not spend the user's link.
+  async complete(callback: OauthCallback, signal?: AbortSignal): Promise<OauthCallbackResult> {
+    // Checked before the state is claimed: a malformed redirect must not spend the user's link.
     if (!callback.code && !callback.error) throw refuse('The provider sent neither a code nor an error.');
     const claim = await this.oauth.claimCallback(callback.state);
     switch (claim.kind) {
@@ -80,17 +85,37 @@ export class OauthCompletion {
         break;
     }
     const record = claim.record;
-    const session = await this.store.get(record.sessionId);
-    const refusal = this.refusal(session, record);
-    if (refusal) {
-      await this.oauth.settleCallback(record, 'refused');
-      throw refusal;
+    let settled = false;
+    const settle = async (status: CallbackReceipt['status']): Promise<void> => {
+      await this.oauth.settleCallback(record, status);
+      settled = true;
+    };
+    let outcome: ConnectionOutcome | undefined;
+    try {
+      await this.runner.run({
+        sessionId: record.sessionId,
+        waitMs: LEASE_WAIT_MS,
+        signal,
+        play: async (original, newTurn) => {
+          const refusal = this.refusal(original, record);
+          if (refusal) {
+            await settle('refused');
+            throw refusal;
+          }
+          outcome = await this.outcomeOf(record, callback, signal);
+          if (signal?.aborted) throw cut();
+          const turn = newTurn(original!);
+          return (await this.oauthFlow.onConnectionResult(turn, record.state, outcome)) ? turn : null;
+        },
+      });
+      await settle(outcome!);
+      return { sessionId: record.sessionId, integration: record.integration, outcome: outcome! };
+    } catch (error) {
+      if (!settled) await this.oauth.releaseCallback(record).catch(() => undefined);
+      if (error instanceof DomainError && error.code === 'TURN_IN_PROGRESS') throw busy(record);
+      if (signal?.aborted && !(error instanceof DomainError && error.code === 'OAUTH_STATE_INVALID')) throw cut();
+      throw error;
     }
-
-    const outcome = await this.outcomeOf(record, callback);
-    await this.oauth.settleCallback(record, outcome);
-    await this.resume(record, outcome);
-    return { sessionId: record.sessionId, integration: record.integration, outcome };
   }
 
   /** Why the session cannot take this callback (ended, expired, foreign, moved on), or null when it can. */
@@ -115,52 +140,34 @@ export class OauthCompletion {
     return requestsOf(thaw<ConversationState>(session)).some((request) => request.state === record.state && pending.has(request.integration));
   }
 
-  private async outcomeOf(record: OauthStateRecord, callback: OauthCallback): Promise<ConnectionOutcome> {
+  private async outcomeOf(record: OauthStateRecord, callback: OauthCallback, signal: AbortSignal | undefined): Promise<ConnectionOutcome> {
     if (!this.oauth.issuerMatches(record, callback.iss)) {
       // RFC 9207: a response from another authorization server (mix-up) is not trusted, error or not.
       this.logger.warn(`Callback for ${record.provider} carried another issuer; nothing exchanged`);
       return 'failed';
     }
     if (callback.error) return callback.error === 'access_denied' ? 'denied' : 'failed';
-    const exchange = await this.oauth.exchangeCode(record, callback.code!, callback.iss);
+    const exchange = await this.oauth.exchangeCode(record, callback.code!, callback.iss, signal);
     if (exchange.status === 'failed') this.logger.warn(`Token exchange failed for ${record.provider}: ${exchange.reason}`);
     return exchange.status;
   }
 
-  /**
-   * Resumes the conversation under its lease. A turn running right now delays it up to a few seconds;
-   * past that the callback answers and the resume waits in the background (the next turn also picks up
-   * a connection made meanwhile).
-   */
-  private async resume(record: OauthStateRecord, outcome: ConnectionOutcome): Promise<void> {
-    const job = (waitMs: number) => ({
-      sessionId: record.sessionId,
-      waitMs,
-      play: (original: CommittedState | null, newTurn: NewTurn) => this.applyOutcome(original, record, outcome, newTurn),
-    });
-    try {
-      await this.runner.run(job(RESUME_WAIT_MS));
-    } catch (error) {
-      if (!(error instanceof DomainError && error.code === 'TURN_IN_PROGRESS')) throw error;
-      this.logger.warn(`Session ${record.sessionId} is busy; resuming after its turn`);
-      this.runner.run(job(this.settings.leaseMs)).catch((late: unknown) => {
-        this.logger.warn(`Could not resume session ${record.sessionId} after OAuth: ${(late as Error).message}`);
-      });
-    }
-  }
+}
 
-  /** The background turn that reports the outcome, or null when the conversation no longer waits for it. */
-  private async applyOutcome(
-    original: CommittedState | null,
-    record: OauthStateRecord,
-    outcome: ConnectionOutcome,
-    newTurn: NewTurn,
-  ): Promise<Turn | null> {
-    // Re-checked under the lease: a turn may have moved the conversation on meanwhile.
-    if (!original || original.status !== 'active' || original.phase !== ConversationPhase.OAUTH_FLOW) return null;
-    const turn = newTurn(original);
-    return (await this.oauthFlow.onConnectionResult(turn, record.state, outcome)) ? turn : null;
-  }
+/** A turn of the session held its lease past the wait: nothing was exchanged, the link still works. */
+function busy(record: OauthStateRecord): DomainError {
+  return new DomainError(
+    'TURN_IN_PROGRESS',
+    `The conversation is busy with a turn. Nothing was changed: reload this page in a moment to connect ${displayName(record.integration)}.`,
+    { title: 'Conversation busy', sessionId: record.sessionId, retryAfterSeconds: 1 },
+  );
+}
+
+/** The callback was cut by a shutdown before its outcome was stored: nothing was spent. */
+function cut(): DomainError {
+  return new DomainError('SHUTTING_DOWN', 'This server is restarting; nothing was connected. Try again in a moment.', {
+    retryAfterSeconds: 1,
+  });
 }
 
 /** The harmless answer to a duplicate callback: what the first one did, and the way back. */

@@ -40,7 +40,9 @@ export class SessionsController {
 
   @Post(':id/stop')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Stop the turn in flight; its stream ends with TURN_STOPPED then done' })
+  @ApiOperation({
+    summary: 'Stop the turn in flight on whichever replica runs it (202); its stream ends with TURN_STOPPED then done. 409 NO_TURN_IN_FLIGHT only when none runs',
+  })
   async stop(@Owner() owner: SessionOwner, @Param('id') sessionId: string): Promise<{ stopping: true }> {
     await this.conversations.stopTurn(owner, sessionId);
     return { stopping: true };

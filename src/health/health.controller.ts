@@ -1,9 +1,9 @@
-import { Controller, Get, Inject, Logger, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Logger, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, type HealthCheckResult, HealthIndicatorService } from '@nestjs/terminus';
 import type { Response } from 'express';
 import type { ErrorBody } from '../common/domain-exception.filter.js';
-import { SessionStore } from '../conversation/store/session-store.js';
+import { StoreReadiness } from './store-readiness.js';
 
 /** How long the store may take to answer a readiness probe. */
 export const READINESS_TIMEOUT_MS = 2_000;
@@ -12,7 +12,7 @@ export const READINESS_TIMEOUT_MS = 2_000;
 export type NotReadyBody = ErrorBody & HealthCheckResult;
 
 /**
- * Liveness (the process answers) and readiness (the session store answers). A load balancer polls
+ * Liveness (the process answers) and readiness (the session store takes a write; see `StoreReadiness`). A load balancer polls
  * readiness, so a store outage is logged once when it starts and once when it ends, not per probe.
  */
 @ApiTags('health')
@@ -24,7 +24,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
-    @Inject(SessionStore) private readonly store: SessionStore,
+    private readonly store: StoreReadiness,
   ) {}
 
   @Get()
@@ -46,7 +46,7 @@ export class HealthController {
         () =>
           this.indicators
             .check('store')
-            .attempt(() => this.store.ping())
+            .attempt(() => this.store.check())
             .withTimeout(READINESS_TIMEOUT_MS),
       ])
       .then(
@@ -63,7 +63,7 @@ export class HealthController {
           return {
             statusCode: 503,
             code: shuttingDown ? 'SHUTTING_DOWN' : 'STORE_UNAVAILABLE',
-            message: shuttingDown ? 'The service is shutting down.' : 'The session store is unreachable.',
+            message: shuttingDown ? 'The service is shutting down.' : 'The session store cannot take writes (unreachable, full or evicting).',
             ...result,
           };
         },

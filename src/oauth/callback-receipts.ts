@@ -24,6 +24,13 @@ export interface CallbackReceipts {
   put(state: string, receipt: CallbackReceipt, ttlMs: number): Promise<void>;
   /** The receipt of `state`, or null when there is none (never taken, or forgotten). */
   get(state: string): Promise<CallbackReceipt | null>;
+  /**
+   * Claims `state` for one callback: stores `receipt` for `ttlMs` unless a receipt exists, atomically
+   * across replicas. Null when this caller won; otherwise the receipt that was there.
+   */
+  claim(state: string, receipt: CallbackReceipt, ttlMs: number): Promise<CallbackReceipt | null>;
+  /** Removes the receipt of `state` (a claim given back: the link is usable again). */
+  release(state: string): Promise<void>;
 }
 export const CallbackReceipts = Symbol('CallbackReceipts');
 
@@ -39,8 +46,29 @@ export class InMemoryCallbackReceipts implements CallbackReceipts {
   constructor(private readonly clock: Clock) {}
 
   async put(state: string, receipt: CallbackReceipt, ttlMs: number): Promise<void> {
+    this.write(state, receipt, ttlMs);
+  }
+
+  async get(state: string): Promise<CallbackReceipt | null> {
+    const entry = this.receipts.get(receiptKey(state));
+    return entry && entry.expiresAt > this.clock.now() ? { ...entry.receipt } : null;
+  }
+
+  async claim(state: string, receipt: CallbackReceipt, ttlMs: number): Promise<CallbackReceipt | null> {
+    // No await between the look and the write: of concurrent claims exactly one wins.
+    const entry = this.receipts.get(receiptKey(state));
+    if (entry && entry.expiresAt > this.clock.now()) return { ...entry.receipt };
+    this.write(state, receipt, ttlMs);
+    return null;
+  }
+
+  async release(state: string): Promise<void> {
+    this.receipts.delete(receiptKey(state));
+  }
+
+  private write(state: string, receipt: CallbackReceipt, ttlMs: number): void {
     const now = this.clock.now();
-    // Insertion order is expiry order for a constant TTL; stop at the first live one.
+    // Roughly expiry order (claims live shorter than receipts); stop at the first live one, a later write takes the rest.
     for (const [key, entry] of this.receipts) {
       if (entry.expiresAt > now) break;
       this.receipts.delete(key);
@@ -48,10 +76,5 @@ export class InMemoryCallbackReceipts implements CallbackReceipts {
     const key = receiptKey(state);
     this.receipts.delete(key);
     this.receipts.set(key, { receipt: { ...receipt }, expiresAt: now + ttlMs });
-  }
-
-  async get(state: string): Promise<CallbackReceipt | null> {
-    const entry = this.receipts.get(receiptKey(state));
-    return entry && entry.expiresAt > this.clock.now() ? { ...entry.receipt } : null;
   }
 }

@@ -4,7 +4,7 @@ import { AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
 import type { SessionOwner } from '../conversation/state.js';
-import { type OauthStateRecord, SessionStore } from '../conversation/store/session-store.js';
+import { type OauthStateRecord, SessionStore, StoreUnavailableError } from '../conversation/store/session-store.js';
 import { type CallbackReceipt, CallbackReceipts } from './callback-receipts.js';
 import { CredentialStore } from './credential-store.js';
 import { DevOauthServer } from './dev-oauth-server.js';
@@ -51,6 +51,14 @@ const MAX_CODE_LENGTH = 2_048;
 const RECEIPT_POLL_MS = [0, 20, 40, 60, 80];
 /** Receipts outlive their state: a reload of the callback page an hour later still gets a clear answer. */
 const MIN_RECEIPT_TTL_MS = 3_600_000;
+/** How much longer than the token exchange a claim is held (the lease wait and the commit fit well in it). */
+const CLAIM_MARGIN_MS = 60_000;
+
+const receiptOf = (record: OauthStateRecord): Omit<CallbackReceipt, 'status'> => ({
+  sessionId: record.sessionId,
+  integration: record.integration,
+  provider: record.provider,
+});
 
 /**
  * Connecting accounts: the authorization URL with `state` and PKCE, the code exchange and the
@@ -162,24 +170,26 @@ export class OauthService {
   }
 
   /**
-   * Takes a callback's `state` (single use, atomic across replicas) and leaves a receipt for its
-   * duplicates. Exactly one caller per state gets `claimed` (or `expired`); a duplicate gets `used`
-   * with what the first one reported through `settleCallback`.
+   * Claims a callback's `state` for this callback (atomic across replicas) without spending it: a
+   * receipt `exchanging` marks it taken, for `CLAIM_TTL_MS` at most. Exactly one caller per state gets
+   * `claimed` (or `expired`); a duplicate gets `used` with the receipt. The state itself is spent by
+   * `settleCallback`, once the outcome is stored; `releaseCallback` gives a claim back when the
+   * callback failed or was cut, so that the link works again (issue 14: the state was spent first, and
+   * a failed write or a SIGTERM left the link "invalid or already used").
    */
   async claimCallback(state: string): Promise<CallbackClaim> {
     if (!isOauthStateFormat(state)) return { kind: 'unknown' };
-    const record = await this.sessions.takeOauthState(state);
+    const record = await this.sessions.peekOauthState(state);
     if (record) {
       const expired = record.expiresAt <= this.clock.now();
-      await this.putReceipt(state, {
-        sessionId: record.sessionId,
-        integration: record.integration,
-        provider: record.provider,
-        status: expired ? 'expired' : 'exchanging',
-      });
-      return expired ? { kind: 'expired', record } : { kind: 'claimed', record };
+      const receipt: CallbackReceipt = { ...receiptOf(record), status: expired ? 'expired' : 'exchanging' };
+      const taken = await this.receipts.claim(state, receipt, expired ? this.receiptTtlMs() : this.claimTtlMs());
+      if (taken) return { kind: 'used', receipt: taken };
+      if (!expired) return { kind: 'claimed', record };
+      await this.sessions.takeOauthState(state);
+      return { kind: 'expired', record };
     }
-    // The state is gone; if a concurrent callback took it, its receipt follows within a round trip.
+    // The state is gone; if a concurrent callback just settled it, its receipt is there.
     for (const pause of RECEIPT_POLL_MS) {
       if (pause > 0) await sleep(pause);
       const receipt = await this.receipts.get(state);
@@ -188,14 +198,15 @@ export class OauthService {
     return { kind: 'unknown' };
   }
 
-  /** Records what became of a claimed callback, for its duplicates. */
+  /** Records what became of a claimed callback (for its duplicates), then spends its state. */
   async settleCallback(record: OauthStateRecord, status: CallbackReceipt['status']): Promise<void> {
-    await this.putReceipt(record.state, {
-      sessionId: record.sessionId,
-      integration: record.integration,
-      provider: record.provider,
-      status,
-    });
+    await this.receipts.put(record.state, { ...receiptOf(record), status }, this.receiptTtlMs());
+    await this.sessions.takeOauthState(record.state);
+  }
+
+  /** Gives a claim back: the state was not spent, and the link works again. */
+  async releaseCallback(record: OauthStateRecord): Promise<void> {
+    await this.receipts.release(record.state);
   }
 
   /**
@@ -211,7 +222,7 @@ export class OauthService {
    * Exchanges the callback's code for tokens and stores them for the record's owner. Checks the
    * callback's `iss` against the provider's issuer when it carries one (RFC 9207, mix-up defence).
    */
-  async exchangeCode(record: OauthStateRecord, code: string, iss?: string): Promise<ExchangeOutcome> {
+  async exchangeCode(record: OauthStateRecord, code: string, iss?: string, signal?: AbortSignal): Promise<ExchangeOutcome> {
     const provider = this.providers.find(record.provider);
     if (!provider) return this.failed(record, 'provider_unavailable');
     if (record.expiresAt <= this.clock.now()) return this.failed(record, 'state_expired');
@@ -220,12 +231,14 @@ export class OauthService {
     if (typeof code !== 'string' || code.length === 0 || code.length > MAX_CODE_LENGTH)
       return this.failed(record, 'invalid_code');
 
-    const answer = await this.callTokenEndpoint(provider, record, code);
+    const answer = await this.callTokenEndpoint(provider, record, code, signal);
     const parsed = parseTokenAnswer(answer, this.clock.now());
     if ('reason' in parsed) return this.failed(record, parsed.reason);
     try {
       await this.credentials.put({ tenantId: record.tenantId, userId: record.userId, provider: provider.id }, parsed.credential);
     } catch (error) {
+      // An unavailable store is not the connection's outcome: the callback gives its claim back (issue 14).
+      if (error instanceof StoreUnavailableError) throw error;
       this.logger.error(
         `Storing credentials failed: provider=${provider.id} error=${error instanceof Error ? error.name : 'unknown'}`,
       );
@@ -236,7 +249,12 @@ export class OauthService {
   }
 
   /** The development provider lives in this process: its token endpoint is called directly. */
-  private async callTokenEndpoint(provider: OauthProvider, record: OauthStateRecord, code: string): Promise<TokenEndpointAnswer> {
+  private async callTokenEndpoint(
+    provider: OauthProvider,
+    record: OauthStateRecord,
+    code: string,
+    signal?: AbortSignal,
+  ): Promise<TokenEndpointAnswer> {
     const grant = { code, redirectUri: record.redirectUri, codeVerifier: record.codeVerifier };
     if (provider.kind === 'development') {
       return this.devServer.exchange({
@@ -247,12 +265,16 @@ export class OauthService {
         code_verifier: grant.codeVerifier,
       });
     }
-    return requestToken(provider, grant, this.config.env.OAUTH_TOKEN_TIMEOUT_MS);
+    return requestToken(provider, grant, this.config.env.OAUTH_TOKEN_TIMEOUT_MS, signal);
   }
 
-  private async putReceipt(state: string, receipt: CallbackReceipt): Promise<void> {
-    const ttlMs = Math.max(2 * this.config.env.OAUTH_STATE_TTL_MS, MIN_RECEIPT_TTL_MS);
-    await this.receipts.put(state, receipt, ttlMs);
+  private receiptTtlMs(): number {
+    return Math.max(2 * this.config.env.OAUTH_STATE_TTL_MS, MIN_RECEIPT_TTL_MS);
+  }
+
+  /** A claim outlives the callback's work (lease wait, token exchange, commit); a replica that died drops it. */
+  private claimTtlMs(): number {
+    return this.config.env.OAUTH_TOKEN_TIMEOUT_MS + CLAIM_MARGIN_MS;
   }
 
   private failed(record: OauthStateRecord, reason: string): ExchangeOutcome {

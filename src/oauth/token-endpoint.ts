@@ -15,6 +15,8 @@ export async function requestToken(
   provider: OauthProvider,
   grant: { code: string; redirectUri: string; codeVerifier: string },
   timeoutMs: number,
+  /** Cuts the request (a shutdown's grace is over). */
+  signal?: AbortSignal,
 ): Promise<TokenEndpointAnswer> {
   const params: Record<string, string> = {
     grant_type: 'authorization_code',
@@ -43,7 +45,7 @@ export async function requestToken(
       body: json ? JSON.stringify(params) : new URLSearchParams(params).toString(),
       // Following a redirect would re-send the code and the client secret to wherever it points.
       redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), signal]) : AbortSignal.timeout(timeoutMs),
     });
     const text = await readBounded(response);
     if (text === undefined) return { failure: 'token_response_too_large' };

@@ -253,6 +253,16 @@ export function sessionIndexTests(scope: ContractScope): void {
       expect(taken.filter((found) => found !== null)).toEqual([record]);
     });
 
+    it(`${name}#peekOauthState reads the record without taking it`, async () => {
+      const record = oauthRecord('st-1', 's1', now() + 60_000);
+      await store.putOauthState(record, 60_000);
+      expect(await store.peekOauthState('st-1')).toEqual(record);
+      expect(await store.peekOauthState('st-1')).toEqual(record);
+      expect(await store.takeOauthState('st-1')).toEqual(record);
+      expect(await store.peekOauthState('st-1')).toBeNull();
+      expect(await store.peekOauthState('unknown')).toBeNull();
+    });
+
     it(`${name}#takeOauthState finds nothing once the record's TTL ran out`, async () => {
       const long = oauthRecord('long', 's1', now() + 60_000);
       await store.putOauthState(oauthRecord('short', 's1', now() + TTL_MS), TTL_MS / 2);

@@ -1,52 +1,13 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
-import { Interpreter, type InterpretOptions, type InterpretRequest } from '../../src/interpreter/interpreter.js';
-import { RuleBasedInterpreter } from '../../src/interpreter/rule-based/rule-based-interpreter.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { Redis } from 'ioredis';
+import { describeWithRedisServer, PrivateRedisServer } from '../contracts/private-redis-server.js';
+import { SHUTDOWN_FRAME } from '../../src/conversation/events.controller.js';
 import { ConversationClient } from '../support/conversation-client.js';
-import { startTestingApp, type TestingApp } from '../support/testing-app.js';
+import { startGated } from '../support/gated-interpreter.js';
+import type { TestingApp } from '../support/testing-app.js';
 
 const GMAIL_TO_SLACK =
   'I want an agent that summarizes my unread Gmail emails every morning at 8am and posts the summary to the #team-updates Slack channel';
-
-/** The rule-based interpreter behind a gate: each call waits until the test opens it (or the turn is aborted). */
-class GatedInterpreter implements Interpreter {
-  entered!: Promise<void>;
-  private enter!: () => void;
-  private release!: () => void;
-  private gate!: Promise<void>;
-
-  constructor(private readonly inner: Interpreter) {
-    this.reset();
-  }
-
-  reset(): void {
-    this.entered = new Promise((resolve) => (this.enter = resolve));
-    this.gate = new Promise((resolve) => (this.release = resolve));
-  }
-
-  open(): void {
-    this.release();
-  }
-
-  async interpret(request: InterpretRequest, options?: InterpretOptions) {
-    this.enter();
-    await new Promise<void>((resolve, reject) => {
-      void this.gate.then(resolve);
-      options?.signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
-    });
-    return this.inner.interpret(request, options);
-  }
-}
-
-async function startGated(env: Record<string, string> = {}): Promise<{ harness: TestingApp; gated: GatedInterpreter }> {
-  let gated!: GatedInterpreter;
-  const harness = await startTestingApp(env, (builder) =>
-    builder.overrideProvider(Interpreter).useFactory({
-      factory: (inner: RuleBasedInterpreter) => (gated = new GatedInterpreter(inner)),
-      inject: [RuleBasedInterpreter],
-    }),
-  );
-  return { harness, gated };
-}
 
 describe('graceful shutdown', () => {
   let harness: TestingApp | undefined;
@@ -55,7 +16,7 @@ describe('graceful shutdown', () => {
     harness = undefined;
   });
 
-  it('refuses new turns with 503 SHUTTING_DOWN, ends event streams, and lets the turn in flight finish', async () => {
+  it('refuses new turns with 503 SHUTTING_DOWN, ends event streams (still serving late ones), and lets the turn in flight finish', async () => {
     const started = await startGated();
     harness = started.harness;
     const { baseUrl } = harness;
@@ -84,10 +45,11 @@ describe('graceful shutdown', () => {
     expect(refused.headers.get('retry-after')).toBe('1');
     expect(await refused.json()).toEqual({ statusCode: 503, code: 'SHUTTING_DOWN', message: expect.any(String) });
 
+    // Issue 14, fault 7: a draining replica still serves /events (an EventSource gives up for good on a
+    // non-200 answer); the stream ends with the same last frame when the drain is over.
     const lateStream = await fetch(`${baseUrl}/v1/sessions/${idle.sessionId}/events`, { headers: idle.headers });
-    expect(lateStream.status).toBe(503);
-    expect(lateStream.headers.get('retry-after')).toBe('1');
-    expect(await lateStream.json()).toMatchObject({ code: 'SHUTTING_DOWN' });
+    expect(lateStream.status).toBe(200);
+    const lateText = lateStream.text();
 
     // The open stream got its last frame and ended.
     const text = await streamText;
@@ -100,6 +62,7 @@ describe('graceful shutdown', () => {
     expect(result.responses.at(-1)).toMatchObject({ type: 'done', phase: 'OAUTH_FLOW' });
     expect(result.responses.some((event) => event.type === 'error')).toBe(false);
     await closing;
+    expect((await lateText).endsWith(SHUTDOWN_FRAME)).toBe(true);
   });
 
   it('waits at most SHUTDOWN_GRACE_MS for a turn; the cut turn saves nothing', async () => {
@@ -127,5 +90,36 @@ describe('graceful shutdown', () => {
     await harness.close();
     harness = undefined;
     expect(Date.now() - before).toBeLessThan(1_000);
+  });
+});
+
+/**
+ * Issue 14, fault 2: a turn cut at the end of the grace kept its lease on Redis (every replica answered
+ * 409 TURN_IN_PROGRESS for the rest of TURN_LEASE_MS): Redis closed before the release got through.
+ */
+describeWithRedisServer('graceful shutdown on Redis (private redis-server)', () => {
+  let redis: PrivateRedisServer;
+  let admin: Redis;
+  beforeAll(async () => {
+    redis = await PrivateRedisServer.start();
+    admin = new Redis(redis.url, { maxRetriesPerRequest: 1 });
+  });
+  afterAll(async () => {
+    admin?.disconnect();
+    await redis?.kill();
+  });
+
+  it('a turn cut at the end of the grace gives back its lease and commits nothing', async () => {
+    const { harness, gated } = await startGated({ SESSION_STORE: 'redis', REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'cut:', SHUTDOWN_GRACE_MS: '300', TURN_LEASE_MS: '60000' });
+    const client = new ConversationClient(harness.baseUrl, { 'x-user-id': 'vic' });
+    await client.start();
+    const inFlight = client.send(GMAIL_TO_SLACK).catch((error: unknown) => error);
+    await gated.entered;
+    expect(await admin.pttl(`cut:lease:${client.sessionId}`)).toBeGreaterThan(0);
+    await harness.close();
+    await inFlight;
+    // The gate never opened: the turn was cut, released its lease, and saved nothing.
+    expect(await admin.exists(`cut:lease:${client.sessionId}`)).toBe(0);
+    expect(await admin.hget(`cut:session:${client.sessionId}`, 'v')).toBe('0');
   });
 });

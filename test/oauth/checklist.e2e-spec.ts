@@ -97,7 +97,7 @@ describe('OAuth checklist edges (development provider)', () => {
     expect(after.history.slice(-2).map((entry) => entry.reason)).toEqual(['next_integration', 'oauth_complete']);
   });
 
-  it('waits for a running turn before resuming; past a few seconds it answers and resumes right after the turn', async () => {
+  it('waits for a running turn before completing; past a few seconds it answers "busy", spends nothing, and a reload completes', async () => {
     const { sessionId, first } = await inOauthFlow('bea');
     const gmail = await devConsent(urlOf(first, 'gmail'));
     const slack = await devConsent(urlOf(first, 'slack'));
@@ -109,12 +109,16 @@ describe('OAuth checklist edges (development provider)', () => {
     expect((await waiting).status).toBe(303);
     expect((await state(sessionId)).context.integrations[0]?.status).toBe('connected');
 
+    // Issue 14: the outcome is serialised with turns under the lease; a turn holding it past the wait
+    // gets a "busy" page, nothing is exchanged or spent, and the same link (a reload) completes later.
     token = await harness.store.acquireLease(sessionId, 60_000);
     const answered = await callback(slack);
-    expect(answered.status).toBe(303);
+    expect(answered.status).toBe(400);
+    expect(answered.text).toContain('Conversation busy');
     expect((await state(sessionId)).phase).toBe('OAUTH_FLOW');
+    expect(await credentials.has({ tenantId: 'acme', userId: 'bea', provider: 'slack' })).toBe(false);
     await harness.store.releaseLease(sessionId, token!);
-    for (let tries = 0; tries < 40 && (await state(sessionId)).phase === 'OAUTH_FLOW'; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await callback(slack)).status).toBe(303);
     expect((await state(sessionId)).phase).toBe('REQUIREMENTS');
   }, 20_000);
 

@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 import { expect } from '@jest/globals';
 import { Redis } from 'ioredis';
 import { freePort } from '../contracts/private-redis-server.js';
 import { keysUnder, keysWithoutTtl } from '../contracts/redis-test-env.js';
+import { LoopbackHttpServer } from '../support/loopback-http-server.js';
 import { readSse, type SseEvent } from '../support/sse.js';
 
 /** One key for every replica: what one encrypts, another must read (any 32 bytes, as hex). */
@@ -61,22 +61,14 @@ export function statusOf(url: string): Promise<number> {
  * `fail` mode it answers 500 after `delayMs` (the interpreter falls back to the rule-based one, without
  * having streamed anything). A plain node:http server: the app under test is another process.
  */
-export class StubLlmServer {
+export class StubLlmServer extends LoopbackHttpServer {
   mode: 'hang' | 'fail' = 'hang';
   delayMs = 0;
   requests = 0;
-  private server: Server | undefined;
   private waiters: (() => void)[] = [];
 
   get baseUrl(): string {
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/v1`;
-  }
-
-  async start(): Promise<this> {
-    this.server = createServer((request, response) => this.handle(request, response));
-    this.server.listen(0, '127.0.0.1');
-    await once(this.server, 'listening');
-    return this;
+    return `${this.origin}/v1`;
   }
 
   /** Resolves at the next request that arrives. */
@@ -84,14 +76,7 @@ export class StubLlmServer {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-    this.server = undefined;
-  }
-
-  private handle(request: IncomingMessage, response: ServerResponse): void {
+  protected handle(request: IncomingMessage, response: ServerResponse): void {
     this.requests++;
     request.resume();
     this.waiters.splice(0).forEach((wake) => wake());

@@ -27,7 +27,9 @@ export const API_SCHEMAS: Record<string, Schema> = {
   },
   ChatResponse: {
     type: 'object',
-    description: 'One SSE event of a turn or of /events (`id:` = seq for logged events, `event:` = type).',
+    description:
+      'One SSE event of a turn or of /events (`id:` = seq for logged events, `event:` = type). `session_ended` (live only, /events only) ' +
+      'is the last event of a stream whose session is gone (deleted, cancelled, expired and removed, lost): `data: { reason: "gone" }`.',
     required: ['sessionId', 'seq', 'type', 'phase', 'content', 'actions', 'oauthUrl', 'data'],
     properties: {
       sessionId: { type: 'string' },

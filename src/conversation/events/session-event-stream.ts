@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Observable } from 'rxjs';
 import { toDomainError } from '../../common/errors.js';
-import type { ChatResponse } from '../chat-response.js';
+import { type ChatResponse, LIVE_ONLY } from '../chat-response.js';
+import { ConversationPhase } from '../state.js';
 import { SessionStore } from '../store/session-store.js';
 import { storeError } from '../turn/store-errors.js';
 import { SessionEventBus } from './session-event-bus.js';
@@ -21,16 +22,37 @@ export class SessionEventStream {
     @Inject(SessionEventBus) private readonly bus: SessionEventBus,
   ) {}
 
-  follow(sessionId: string, afterSeq: number): Observable<ChatResponse> {
+  /**
+   * With `checkEveryMs`, the stream also checks that often that its session still exists; once it is
+   * gone (deleted, cancelled, expired and removed, lost with Redis' data) it sends a live-only
+   * `session_ended` event and completes (issue 14: it stayed open with heartbeats for ever).
+   */
+  follow(sessionId: string, afterSeq: number, options: { checkEveryMs?: number } = {}): Observable<ChatResponse> {
     return new Observable<ChatResponse>((subscriber) => {
       let lastSeq = afterSeq;
+      let lastPhase: ChatResponse['phase'] | undefined;
       let replaying = true;
       const buffered: ChatResponse[] = [];
       const deliver = (event: ChatResponse): void => {
         if (event.seq <= lastSeq) return;
         lastSeq = event.seq;
+        lastPhase = event.phase;
         subscriber.next(event);
       };
+      const checker = options.checkEveryMs
+        ? setInterval(() => {
+            this.store.get(sessionId).then(
+              (state) => {
+                if (state !== null || subscriber.closed) return;
+                subscriber.next(sessionEnded(sessionId, lastSeq, lastPhase));
+                subscriber.complete();
+              },
+              // The store is away: the check waits for the next tick (a real outage ends the stream through the bus).
+              () => undefined,
+            );
+          }, options.checkEveryMs)
+        : undefined;
+      checker?.unref();
       const live = this.bus.subscribe(sessionId).subscribe({
         next: (event) => (replaying ? buffered.push(event) : deliver(event)),
         error: (error: unknown) => subscriber.error(error),
@@ -45,7 +67,25 @@ export class SessionEventStream {
         buffered.splice(0).forEach(deliver);
       };
       replay().catch((error: unknown) => subscriber.error(toDomainError(storeError(error))));
-      return () => live.unsubscribe();
+      return () => {
+        clearInterval(checker);
+        live.unsubscribe();
+      };
     });
   }
+}
+
+/** The last event of a stream whose session is gone: live only (no `id:`), numbered after the last event sent. */
+export function sessionEnded(sessionId: string, lastSeq: number, phase: ChatResponse['phase'] | undefined): ChatResponse {
+  return {
+    sessionId,
+    seq: lastSeq,
+    type: 'session_ended',
+    phase: phase ?? ConversationPhase.IDLE,
+    content: 'This session has ended: it was deleted, cancelled or expired.',
+    actions: [],
+    oauthUrl: null,
+    data: { reason: 'gone' },
+    [LIVE_ONLY]: true,
+  };
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppConfig } from '../../config/app-config.js';
+import { GracefulShutdown } from '../../http/graceful-shutdown.js';
 import { SessionExpirer } from './session-expirer.js';
 
 const JOB_NAME = 'session-expiry';
@@ -15,6 +16,7 @@ export class SessionExpiryJob implements OnModuleInit, OnApplicationShutdown {
     private readonly expirer: SessionExpirer,
     private readonly scheduler: SchedulerRegistry,
     private readonly config: AppConfig,
+    private readonly shutdown: GracefulShutdown,
   ) {}
 
   onModuleInit(): void {
@@ -23,16 +25,21 @@ export class SessionExpiryJob implements OnModuleInit, OnApplicationShutdown {
     this.scheduler.addInterval(JOB_NAME, interval);
   }
 
-  /** One sweep; overlapping ticks are skipped while the previous one runs. */
+  /** One sweep; overlapping ticks are skipped while the previous one runs, and every tick once the replica drains. */
   async tick(): Promise<void> {
-    if (this.running) return;
+    // Issue 14: no sweep starts on a draining replica, and a running one is waited for before Redis closes.
+    if (this.running || this.shutdown.isDraining) return;
+    const done = this.shutdown.workStarted('sweep');
     this.running = this.expirer
       .sweep()
       .then((result) => {
         if (result.expired || result.warned) this.logger.log(`Expired ${result.expired} sessions, warned ${result.warned}`);
       })
       .catch((error: unknown) => this.logger.warn(`Expiry sweep failed: ${(error as Error).message}`))
-      .finally(() => (this.running = null));
+      .finally(() => {
+        this.running = null;
+        done();
+      });
     await this.running;
   }
 

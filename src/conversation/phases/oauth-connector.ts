@@ -32,13 +32,15 @@ export interface OauthConnector {
   }): Promise<{ start: AuthorizationStart; register(): Promise<void> }>;
   /** Consumes a state (single use); null when unknown, used or expired. */
   takeState(state: string): Promise<OauthStateRecord | null>;
-  /** Consumes a callback's state once across replicas; duplicates learn what became of the first. */
+  /** Claims a callback's state once across replicas (not spent yet); duplicates learn what became of the first. */
   claimCallback(state: string): Promise<CallbackClaim>;
-  /** Records the end of a claimed callback for its duplicates. */
+  /** Records the end of a claimed callback for its duplicates, then spends its state. */
   settleCallback(record: OauthStateRecord, status: CallbackReceipt['status']): Promise<void>;
+  /** Gives a claim back unspent (the callback failed or was cut): the link works again. */
+  releaseCallback(record: OauthStateRecord): Promise<void>;
   /** Whether a callback's `iss` is acceptable for the record's provider (RFC 9207). */
   issuerMatches(record: OauthStateRecord, iss: string | undefined): boolean;
   /** Exchanges the code at the provider's token endpoint and stores the credentials. */
-  exchangeCode(record: OauthStateRecord, code: string, iss?: string): Promise<ExchangeOutcome>;
+  exchangeCode(record: OauthStateRecord, code: string, iss?: string, signal?: AbortSignal): Promise<ExchangeOutcome>;
 }
 export const OauthConnector = Symbol('OauthConnector');

@@ -210,7 +210,12 @@ export class InMemorySessionStore implements SessionStore {
     this.idle.delete(sessionId);
     this.tombstones.delete(sessionId);
     this.leases.delete(sessionId);
-    if (stored) this.byOwner.get(stored.ownerKey)?.delete(sessionId);
+    if (stored) this.forgetOwned(stored.ownerKey, sessionId);
+  }
+
+  /** Owners with at least one session in the per-owner index (for leak checks). */
+  get indexedOwners(): number {
+    return this.byOwner.size;
   }
 
   async listByOwner(owner: SessionOwner): Promise<CommittedState[]> {
@@ -311,6 +316,11 @@ export class InMemorySessionStore implements SessionStore {
     return entry.record;
   }
 
+  async peekOauthState(state: string): Promise<OauthStateRecord | null> {
+    const entry = this.oauthStates.get(state);
+    return entry && entry.expiresAt > this.clock.now() ? { ...entry.record } : null;
+  }
+
   async readEvents(sessionId: string, afterSeq: number, limit: number): Promise<ChatResponse[]> {
     const stored = this.live(sessionId);
     if (!stored) return [];
@@ -322,7 +332,14 @@ export class InMemorySessionStore implements SessionStore {
 
   async ping(): Promise<void> {}
 
-  /** Drops tombstones whose retention has passed, so records nobody reads again do not pile up. */
+  /** Removes a session from its owner's index, and the owner's entry with its last session (an empty Set per owner stayed). */
+  private forgetOwned(ownerKey: string, sessionId: string): void {
+    const owned = this.byOwner.get(ownerKey);
+    if (!owned) return;
+    owned.delete(sessionId);
+    if (owned.size === 0) this.byOwner.delete(ownerKey);
+  }
+
   /** Drops OAuth states nobody came back for (their TTL is constant, so the Map is in expiry order). */
   private purgeOauthStates(): void {
     const now = this.clock.now();
@@ -340,6 +357,7 @@ export class InMemorySessionStore implements SessionStore {
     }
   }
 
+  /** Drops tombstones whose retention has passed, so records nobody reads again do not pile up. */
   private purgeTombstones(): void {
     const now = this.clock.now();
     for (const [sessionId, expiresAt] of this.tombstones) {

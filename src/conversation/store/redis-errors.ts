@@ -1,16 +1,10 @@
 import type { Redis } from 'ioredis';
 import { abandonConnection, isCommandTimeout, untilReady } from '../../redis/redis-client.js';
+import { isRedisRefusal } from './redis-refusals.js';
 import { StoreUnavailableError, VersionConflictError } from './session-store.js';
 
 /** How long a call waits for a connection that is being (re)made before it fails. */
 const READY_WAIT_MS = 1000;
-
-/**
- * Reply errors that mean "the server cannot serve now", not "this command is wrong". Anything that is
- * not a reply error (connection refused or reset, `Command timed out`, a closed or unwritable stream,
- * `MaxRetriesPerRequestError`) also means the store is unavailable.
- */
-const UNAVAILABLE_REPLIES = ['LOADING', 'BUSY', 'MASTERDOWN', 'READONLY', 'TRYAGAIN', 'CLUSTERDOWN', 'NOREPLICAS'];
 
 /** What ioredis says when it refuses to send a command (no connection and no offline queue). */
 const NOT_SENT = "Stream isn't writeable";
@@ -27,13 +21,14 @@ export class OutcomeUnknownError extends StoreUnavailableError {
   }
 }
 
-/** Maps a failure of a Redis call to the store's errors; reply errors of our own making pass through. */
+/**
+ * Maps a failure of a Redis call to the store's errors: a refusal (see `isRedisRefusal`) or anything that
+ * is not a reply error (connection refused or reset, `Command timed out`, a closed or unwritable
+ * stream, `MaxRetriesPerRequestError`) means the store is unavailable; other reply errors pass through.
+ */
 export function toStoreError(error: unknown): unknown {
   if (error instanceof VersionConflictError || error instanceof StoreUnavailableError) return error;
-  if (error instanceof Error && error.name === 'ReplyError') {
-    const code = error.message.split(' ', 1)[0] ?? '';
-    return UNAVAILABLE_REPLIES.includes(code) ? new StoreUnavailableError(error) : error;
-  }
+  if (error instanceof Error && error.name === 'ReplyError') return isRedisRefusal(error) ? new StoreUnavailableError(error) : error;
   return new StoreUnavailableError(error);
 }
 

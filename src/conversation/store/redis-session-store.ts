@@ -334,6 +334,11 @@ export class RedisSessionStore implements SessionStore {
     return json === null ? null : parseOauthRecord(json);
   }
 
+  async peekOauthState(state: string): Promise<OauthStateRecord | null> {
+    const json = await guarded(this.redis, () => this.redis.get(this.keys.oauthState(state)));
+    return json === null ? null : parseOauthRecord(json);
+  }
+
   async readEvents(sessionId: string, afterSeq: number, limit: number): Promise<ChatResponse[]> {
     if (limit <= 0) return [];
     // Entry ids are `<seq>-0`, so `(<seq>-0` starts strictly after that seq (Redis ≥ 6.2).

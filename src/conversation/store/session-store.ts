@@ -145,6 +145,13 @@ export interface SessionStore {
   /** Atomically reads and removes a `state` record: a second call (replay, duplicate) gets null. */
   takeOauthState(state: string): Promise<OauthStateRecord | null>;
 
+  /**
+   * Reads a `state` record without removing it (null when unknown or past its TTL). The callback claims
+   * a state with a receipt and spends it only once the connection's outcome is stored (issue 14), so
+   * a failed write leaves the link usable.
+   */
+  peekOauthState(state: string): Promise<OauthStateRecord | null>;
+
   /** Durable events of the session with `seq > afterSeq`, oldest first, at most `limit`. */
   readEvents(sessionId: string, afterSeq: number, limit: number): Promise<ChatResponse[]>;
 

@@ -7,7 +7,10 @@ export function storeError(error: unknown): unknown {
     return new DomainError('VERSION_CONFLICT', 'The session changed while this turn ran; nothing was changed. Try again.');
   }
   if (error instanceof StoreUnavailableError) {
-    return new DomainError('STORE_UNAVAILABLE', 'Sessions are unavailable right now; nothing was changed. Try again shortly.');
+    // Every store refusal or outage is worth retrying in a moment: the answer says when (Retry-After).
+    return new DomainError('STORE_UNAVAILABLE', 'Sessions are unavailable right now; nothing was changed. Try again shortly.', {
+      retryAfterSeconds: 1,
+    });
   }
   return error;
 }

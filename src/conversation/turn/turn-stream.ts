@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Observable } from 'rxjs';
 import { DomainError, toDomainError } from '../../common/errors.js';
 import { ConversationMetrics } from '../../metrics/conversation-metrics.js';
@@ -6,11 +6,12 @@ import { ConversationSettings } from '../conversation.settings.js';
 import { type ChatResponse, LIVE_ONLY } from '../chat-response.js';
 import type { TurnInput } from '../phases/turn.js';
 import { ConversationPhase, type SessionOwner } from '../state.js';
-import type { CommittedState } from '../store/session-store.js';
+import { type CommittedState, SessionStore } from '../store/session-store.js';
+import { explainWhenGone } from '../turn-stop/session-gone.js';
+import { TurnStops } from '../turn-stop/turn-stops.js';
 import type { CommitMark } from './commit-mark.js';
 import { storeError } from './store-errors.js';
 import { inProgress, stopped, TurnRunner } from './turn-runner.js';
-import { TurnsInFlight } from './turns-in-flight.js';
 import { UserTurn } from './user-turn.js';
 
 export interface TurnStreamOptions {
@@ -32,7 +33,8 @@ export class TurnStream {
   constructor(
     private readonly runner: TurnRunner,
     private readonly userTurn: UserTurn,
-    private readonly inFlight: TurnsInFlight,
+    private readonly stops: TurnStops,
+    @Inject(SessionStore) private readonly store: SessionStore,
     private readonly metrics: ConversationMetrics,
     private readonly settings: ConversationSettings,
   ) {}
@@ -61,7 +63,7 @@ export class TurnStream {
         },
         play: async (original, newTurn) => {
           const state = admit(owner, original);
-          leave = this.inFlight.enter(sessionId, controller);
+          leave = this.stops.watch(sessionId, () => controller.abort());
           [at.seq, at.phase, at.startPhase] = [state.lastEventSeq, state.phase, state.phase];
           const onDelta = (text: string): void => emit(live(sessionId, at.seq, at.phase, 'delta', text));
           return this.userTurn.play(state, input, newTurn, { signal: controller.signal, onDelta });
@@ -85,8 +87,10 @@ export class TurnStream {
           for (const event of outcome?.events ?? []) emit(event);
           subscriber.complete();
         },
-        (error: unknown) => {
-          const failure = controller.signal.aborted && !(error instanceof DomainError) ? stopped() : toDomainError(storeError(error));
+        async (error: unknown) => {
+          const raw = controller.signal.aborted && !(error instanceof DomainError) ? stopped() : toDomainError(storeError(error));
+          // A turn whose session was deleted under it (any replica, FLUSHALL) is not a retryable conflict.
+          const failure = await explainWhenGone(this.store, sessionId, raw);
           if (failure.code === 'INTERNAL_ERROR') this.logger.error(`Turn failed in session ${sessionId}`, error as Error);
           finish(failure.code);
           if (!at.started && isRefusal(failure)) return subscriber.error(failure);
