@@ -29,6 +29,7 @@ import { SessionsController } from './sessions.controller.js';
 import { IdempotentTurns } from './turn/idempotent-turns.js';
 import { TurnRunner } from './turn/turn-runner.js';
 import { TurnStream } from './turn/turn-stream.js';
+import { RedisKeys } from '../redis/keyspace.js';
 import { RedisConnections } from '../redis/redis-connections.js';
 import { RedisStopRelay, TurnStops } from './turn-stop/turn-stops.js';
 import { UserTurn } from './turn/user-turn.js';
@@ -70,7 +71,7 @@ const handlersProvider: Provider = {
       inject: [AppConfig, RedisConnections],
       useFactory: (config: AppConfig, redis: RedisConnections) =>
         new TurnStops(
-          config.env.SESSION_STORE === 'redis' ? new RedisStopRelay(redis.command, redis.subscriber, config.env.REDIS_KEY_PREFIX) : undefined,
+          config.env.SESSION_STORE === 'redis' ? new RedisStopRelay(redis.command, redis.subscriber, new RedisKeys(config.env.REDIS_KEY_PREFIX)) : undefined,
         ),
     },
     IdempotentTurns,

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../config/app-config.js';
 import { guarded } from '../conversation/store/redis-errors.js';
 import { SessionStore } from '../conversation/store/session-store.js';
+import { RedisKeys } from '../redis/keyspace.js';
 import { untilReady } from '../redis/redis-client.js';
 import { RedisConnections } from '../redis/redis-connections.js';
 import { assertNoEviction, EvictingRedisError } from '../redis/redis-memory-policy.js';
@@ -28,7 +29,7 @@ export class StoreReadiness implements OnApplicationBootstrap {
     @Inject(SessionStore) private readonly store: SessionStore,
     private readonly redis: RedisConnections,
   ) {
-    this.probeKey = `${config.env.REDIS_KEY_PREFIX}ready-probe:${randomUUID()}`;
+    this.probeKey = new RedisKeys(config.env.REDIS_KEY_PREFIX).readyProbe(randomUUID());
   }
 
   private get onRedis(): boolean {

@@ -14,6 +14,8 @@ import type { SessionOwner } from '../conversation/state.js';
  * - `p:idle`          sorted set of active session ids by `lastActivityAt`
  * - `p:owner:<tenant>:<user>` sorted set of the owner's session ids by `createdAt`
  * - channel `p:live:<id>` carries committed events (a JSON array) for live delivery
+ * - channel `p:turn-stop` carries stop requests (a session id) to every replica
+ * - `p:ready-probe:<uuid>` string, the readiness check's tiny write (short TTL)
  * - `p:idem:<hash>`   string, an idempotency record (hash of tenant, user, session and key)
  * - `p:quota:<tenant>:<user>` string, the owner's turns in the current window (`INCR`, `PEXPIRE` once)
  * - `p:cred:<tenant>:<user>:<provider>` string, sealed OAuth credentials
@@ -58,6 +60,15 @@ export class RedisKeys {
 
   liveChannel(sessionId: string): string {
     return `${this.prefix}live:${sessionId}`;
+  }
+
+  /** One channel for every replica: stop requests of any session (few, so no per-session subscription). */
+  turnStopChannel(): string {
+    return `${this.prefix}turn-stop`;
+  }
+
+  readyProbe(id: string): string {
+    return `${this.prefix}ready-probe:${id}`;
   }
 
   idempotency(scopedKey: string): string {

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import type { RedisKeys } from '../../redis/keyspace.js';
 import { guarded } from '../store/redis-errors.js';
 
 /** Stops a running turn (aborts its controller). */
@@ -12,8 +13,8 @@ export type StopTurn = () => void;
  * Before, stop looked only in the process that answered the request, so behind a balancer it said
  * 409 `NO_TURN_IN_FLIGHT` while the turn ran on another replica, and the turn committed.
  *
- * In memory (one process) the local map is the whole channel; on Redis the relay is pub/sub on the
- * event bus's subscriber connection, next to the session's live channel.
+ * In memory (one process) the local map is the whole channel; on Redis the relay is one pub/sub channel
+ * on the event bus's subscriber connection.
  */
 export class TurnStops {
   private readonly logger = new Logger(TurnStops.name);
@@ -26,17 +27,13 @@ export class TurnStops {
   /** Registers a running turn of `sessionId`; call the returned function when it ended. */
   watch(sessionId: string, stop: StopTurn): () => void {
     let stops = this.running.get(sessionId);
-    if (!stops) {
-      this.running.set(sessionId, (stops = new Set()));
-      this.relay?.listen(sessionId);
-    }
+    if (!stops) this.running.set(sessionId, (stops = new Set()));
     stops.add(stop);
     const joined = stops;
     return () => {
       joined.delete(stop);
       if (joined.size > 0 || this.running.get(sessionId) !== joined) return;
       this.running.delete(sessionId);
-      this.relay?.forget(sessionId);
     };
   }
 
@@ -65,43 +62,37 @@ export class TurnStops {
 }
 
 /**
- * Stop requests over Redis pub/sub: `<prefix>turn-stop:<sessionId>`, subscribed by a replica while it
- * runs a turn of that session. `PUBLISH` answers how many subscribers got it: zero means no replica
- * runs a turn of the session.
+ * Stop requests over Redis pub/sub: one channel (`<prefix>turn-stop`, the session id as the message)
+ * that every replica subscribes to once, so a turn costs no subscription. Whether a turn of the session
+ * runs anywhere is its lease: none, and the stop is refused (409) without publishing.
  */
 export class RedisStopRelay {
-  private readonly channelPrefix: string;
+  private readonly channel: string;
   private handler: (sessionId: string) => void = () => undefined;
 
   constructor(
     private readonly publisher: Redis,
-    private readonly subscriber: Redis,
-    keyPrefix: string,
+    subscriber: Redis,
+    private readonly keys: RedisKeys,
   ) {
-    this.channelPrefix = `${keyPrefix}turn-stop:`;
-    subscriber.on('message', (channel: string) => {
-      if (channel.startsWith(this.channelPrefix)) this.handler(channel.slice(this.channelPrefix.length));
+    this.channel = keys.turnStopChannel();
+    subscriber.on('message', (channel: string, sessionId: string) => {
+      if (channel === this.channel) this.handler(sessionId);
     });
+    // Queued on the subscriber connection while it is down; resubscribed after a reconnect.
+    subscriber.subscribe(this.channel).catch(() => undefined);
   }
 
   onStop(handler: (sessionId: string) => void): void {
     this.handler = handler;
   }
 
-  listen(sessionId: string): void {
-    // Queued on the subscriber connection while it is down; resubscribed after a reconnect.
-    this.subscriber.subscribe(this.channel(sessionId)).catch(() => undefined);
-  }
-
-  forget(sessionId: string): void {
-    this.subscriber.unsubscribe(this.channel(sessionId)).catch(() => undefined);
-  }
-
+  /** 1 when a turn of the session holds its lease (the replicas were told), 0 when none does. */
   publish(sessionId: string): Promise<number> {
-    return guarded(this.publisher, () => this.publisher.publish(this.channel(sessionId), 'stop'));
-  }
-
-  private channel(sessionId: string): string {
-    return this.channelPrefix + sessionId;
+    return guarded(this.publisher, async () => {
+      if ((await this.publisher.exists(this.keys.lease(sessionId))) === 0) return 0;
+      await this.publisher.publish(this.channel, sessionId);
+      return 1;
+    });
   }
 }
