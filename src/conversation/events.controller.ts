@@ -8,6 +8,7 @@ import { IdentityGuard } from '../identity/identity.guard.js';
 import { Owner } from '../identity/owner.decorator.js';
 import { ConversationMetrics } from '../metrics/conversation-metrics.js';
 import { ConversationService } from './conversation.service.js';
+import { EventsQuery } from './dto/events-query.dto.js';
 import type { SessionOwner } from './state.js';
 
 /** Idle streams get a comment line this often so proxies and browsers keep them open (`/events` takes `SSE_HEARTBEAT_MS`). */
@@ -35,17 +36,18 @@ export class EventsController {
   @Get()
   @ApiOperation({ summary: "The session's durable events after Last-Event-ID, then live" })
   @ApiProduces('text/event-stream')
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED (an unknown query parameter, or lastEventId not a seq)' })
   @ApiResponse({ status: 404, description: 'SESSION_NOT_FOUND (missing or foreign); no stream is opened' })
   @ApiResponse({ status: 503, description: 'SHUTTING_DOWN, with Retry-After' })
   async follow(
     @Owner() owner: SessionOwner,
     @Param('id') sessionId: string,
     @Headers('last-event-id') lastEventId: string | undefined,
-    @Query('lastEventId') lastEventIdQuery: string | undefined,
+    @Query() query: EventsQuery,
     @Res() res: Response,
   ): Promise<void> {
     if (this.shutdown.isDraining) throw GracefulShutdown.refusal();
-    const afterSeq = parseSeq(lastEventId ?? lastEventIdQuery);
+    const afterSeq = lastEventId !== undefined ? parseSeq(lastEventId) : (query.lastEventId ?? 0);
     const events = await this.conversations.followEvents(owner, sessionId, afterSeq);
     if (res.destroyed) return;
     const writer = new SseWriter(res);
@@ -71,7 +73,8 @@ export class EventsController {
   }
 }
 
-function parseSeq(value: string | undefined): number {
+/** The header as browsers resend it (the last `id:` they saw, always a seq); anything else replays all. */
+function parseSeq(value: string): number {
   const seq = Number(value);
   return Number.isSafeInteger(seq) && seq > 0 ? seq : 0;
 }

@@ -11,7 +11,7 @@ import { IdentityGuard } from '../identity/identity.guard.js';
 import { Owner } from '../identity/owner.decorator.js';
 import type { ChatResponse } from './chat-response.js';
 import { ConversationService } from './conversation.service.js';
-import { parseTurnRequest } from './dto/turn-request.dto.js';
+import { toTurnInput, TurnRequest } from './dto/turn-request.dto.js';
 import { HEARTBEAT_MS } from './events.controller.js';
 import type { SessionOwner } from './state.js';
 
@@ -19,7 +19,7 @@ import type { SessionOwner } from './state.js';
  * One turn per POST. The frames are written here rather than through `@Sse`, which costs half the
  * throughput (STACK.md); the service's `Observable<ChatResponse>` stays the contract.
  *
- * Before the turn runs: the body is validated, a draining replica refuses (503 `SHUTTING_DOWN`), an
+ * Before the turn runs (the body was validated by the global `ApiValidationPipe`): a draining replica refuses (503 `SHUTTING_DOWN`), an
  * `Idempotency-Key` seen before replays its first answer, and the user's turn rate limit is counted.
  */
 @ApiTags('messages')
@@ -52,12 +52,12 @@ export class MessagesController {
   turn(
     @Owner() owner: SessionOwner,
     @Param('id') sessionId: string,
-    @Body() body: unknown,
+    @Body() body: TurnRequest,
     @Headers('accept') accept: string | undefined,
     @Headers('idempotency-key') idempotencyHeader: string | undefined,
     @Res() res: Response,
   ): void {
-    const input = parseTurnRequest(body);
+    const input = toTurnInput(body);
     const idempotencyKey = parseIdempotencyKey(idempotencyHeader);
     if (this.shutdown.isDraining) {
       sendError(res, GracefulShutdown.refusal());

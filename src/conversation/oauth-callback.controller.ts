@@ -5,12 +5,10 @@ import { AppConfig } from '../config/app-config.js';
 import { toErrorBody } from '../common/domain-exception.filter.js';
 import { DomainError } from '../common/errors.js';
 import { ConversationService } from './conversation.service.js';
+import { OauthCallbackQuery } from './dto/oauth-callback-query.dto.js';
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
-
-const firstString = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined;
 
 /**
  * The providers' redirect. Answers 303 to the chat page of the session, or a page saying why not
@@ -30,15 +28,15 @@ export class OauthCallbackController {
   @Get()
   @Header('Cache-Control', 'no-store')
   @Header('Referrer-Policy', 'no-referrer')
-  async callback(@Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
-    const state = firstString(query['state']);
+  async callback(@Query() query: OauthCallbackQuery, @Res() res: Response): Promise<void> {
+    const { state, code, iss } = query;
     try {
       if (!state) throw new DomainError('OAUTH_STATE_INVALID', 'The sign-in link is missing its state. Nothing was changed.');
       const result = await this.conversations.completeOauth({
         state,
-        code: firstString(query['code']),
-        error: firstString(query['error']),
-        iss: firstString(query['iss']),
+        code,
+        error: query.error,
+        iss,
       });
       res.redirect(303, this.chatUrl(result.sessionId, `${result.integration}:${result.outcome}`));
     } catch (error) {
