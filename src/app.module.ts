@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino';
 import type { Clock } from './common/clock.js';
 import { DomainExceptionFilter } from './common/domain-exception.filter.js';
 import { AppConfig } from './config/app-config.js';
+import { ChatModule } from './chat/chat.module.js';
 import { ConversationModule } from './conversation/conversation.module.js';
 import { CoreModule } from './core/core.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -35,6 +36,7 @@ export class AppModule {
         HttpHardeningModule,
         ScheduleModule.forRoot(),
         ConversationModule,
+        ChatModule,
         HealthModule,
         // The development OAuth provider never exists in production.
         ...(config.isProduction ? [] : [DevOauthModule]),
