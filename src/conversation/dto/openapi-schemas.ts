@@ -103,6 +103,11 @@ export const API_SCHEMAS: Record<string, Schema> = {
   },
 };
 
+const uiMessageStream: Schema = {
+  type: 'string',
+  description: 'The ai package’s UI message stream (v1): `data:` lines of UIMessageChunk JSON, then `data: [DONE]`',
+};
+
 /** Which body each documented answer has, by `METHOD path` and status. */
 const BODIES: Record<string, Record<string, { type: string; schema: Schema }>> = {
   'POST /v1/sessions': { '201': { type: 'application/json', schema: ref('SessionView') } },
@@ -116,6 +121,8 @@ const BODIES: Record<string, Record<string, { type: string; schema: Schema }>> =
   'GET /v1/sessions/{id}/events': {
     '200': { type: 'text/event-stream', schema: { type: 'string', description: 'SSE frames, each `data:` a ChatResponse' } },
   },
+  'POST /v1/chat': { '200': { type: 'text/event-stream', schema: uiMessageStream } },
+  'GET /v1/chat/{id}/stream': { '200': { type: 'text/event-stream', schema: uiMessageStream } },
 };
 
 /**
