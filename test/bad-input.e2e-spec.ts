@@ -62,7 +62,7 @@ describe('bad input', () => {
     }
   });
 
-  it('documents the turn request and the events query in OpenAPI from the classes that validate them', async () => {
+  it('documents the turn and chat requests and the events query in OpenAPI from the classes that validate them', async () => {
     const document = (await (await fetch(`${app.baseUrl}/docs-json`)).json()) as {
       components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
       paths: Record<string, Record<string, { requestBody?: unknown; parameters?: { name: string; in: string }[] }>>;
@@ -71,6 +71,8 @@ describe('bad input', () => {
     expect(turn.requestBody).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/TurnRequest' } } } });
     expect(document.components.schemas['TurnRequest']!.properties).toMatchObject({ message: { maxLength: 4000 }, action: expect.any(Object) });
     expect(JSON.stringify(document.components.schemas['TurnAction'])).toContain('"retry"');
+    expect(document.paths['/v1/chat']!['post']!.requestBody).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/ChatRequest' } } } });
+    expect(document.paths['/v1/chat/{id}/stream']!['get']).toBeDefined();
     expect(document.paths['/v1/sessions/{id}/events']!['get']!.parameters).toEqual(
       expect.arrayContaining([expect.objectContaining({ name: 'lastEventId', in: 'query' })]),
     );

@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { defer, type Observable, switchMap } from 'rxjs';
 import { sendError } from '../common/domain-exception.filter.js';
 import { SseWriter } from '../common/sse-writer.js';
-import type { ChatResponse } from '../conversation/chat-response.js';
 import { ConversationService } from '../conversation/conversation.service.js';
+import { ApiTurnRefusals } from '../conversation/dto/turn-api-responses.js';
 import { HEARTBEAT_MS } from '../conversation/events.controller.js';
 import type { SessionOwner } from '../conversation/state.js';
+import { TurnAdmission } from '../conversation/turn-admission.js';
 import { GracefulShutdown } from '../http/graceful-shutdown.js';
-import { IdempotentTurns, parseIdempotencyKey, type StartTurn } from '../http/idempotency/idempotent-turns.js';
-import { RateLimits } from '../http/rate-limits.js';
+import { parseIdempotencyKey } from '../http/idempotency/idempotent-turns.js';
 import { IdentityGuard } from '../identity/identity.guard.js';
 import { Owner } from '../identity/owner.decorator.js';
 import { ChatRequest, toChatTurnInput } from './chat-request.dto.js';
@@ -33,9 +32,8 @@ import { chunkFrame, DONE_FRAME, UI_MESSAGE_STREAM_HEADER, UiMessageStreamAdapte
 export class ChatController {
   constructor(
     private readonly conversations: ConversationService,
-    private readonly limits: RateLimits,
+    private readonly turns: TurnAdmission,
     private readonly shutdown: GracefulShutdown,
-    private readonly idempotent: IdempotentTurns,
     private readonly streams: ChatStreams,
   ) {}
 
@@ -43,15 +41,8 @@ export class ChatController {
   @ApiOperation({ summary: 'One turn as an AI SDK UI message stream (x-vercel-ai-ui-message-stream: v1)' })
   @ApiBody({ type: ChatRequest })
   @ApiProduces('text/event-stream')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'As on POST /v1/sessions/:id/messages.' })
   @ApiResponse({ status: 200, description: 'UI message stream: start, text and data-* parts, finish, then [DONE]' })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED' })
-  @ApiResponse({ status: 404, description: 'SESSION_NOT_FOUND (missing or foreign)' })
-  @ApiResponse({ status: 409, description: 'TURN_IN_PROGRESS' })
-  @ApiResponse({ status: 410, description: 'SESSION_EXPIRED' })
-  @ApiResponse({ status: 413, description: 'PAYLOAD_TOO_LARGE (over 512 KB)' })
-  @ApiResponse({ status: 429, description: 'RATE_LIMITED, with Retry-After' })
-  @ApiResponse({ status: 503, description: 'SHUTTING_DOWN (with Retry-After) or STORE_UNAVAILABLE' })
+  @ApiTurnRefusals('512 KB')
   send(
     @Owner() owner: SessionOwner,
     @Body() body: ChatRequest,
@@ -64,18 +55,10 @@ export class ChatController {
     if (this.shutdown.isDraining) return sendError(res, GracefulShutdown.refusal());
     const endTurn = this.shutdown.turnStarted();
 
-    const start: StartTurn = ({ beforeCommit }) =>
-      defer(() => this.limits.consumeTurn(owner)).pipe(
-        switchMap(() => this.conversations.processMessage(owner, sessionId, input, { beforeCommit })),
-      );
-    const events: Observable<ChatResponse> = idempotencyKey
-      ? this.idempotent.run(owner, sessionId, idempotencyKey, input, start)
-      : start({ beforeCommit: async () => undefined });
-
     const adapter = new UiMessageStreamAdapter();
     let stream: ChatStream | undefined;
-    // The turn's subscription is not the response's: a client that hangs up leaves the turn running.
-    events.subscribe({
+    // No client signal: the turn's subscription is not the response's, a client that hangs up leaves it running.
+    this.turns.run(owner, sessionId, input, idempotencyKey).subscribe({
       next: (event) => {
         if (!stream) {
           stream = this.streams.open(sessionId, owner);

@@ -27,6 +27,7 @@ import { RequirementsHandler } from './phases/requirements.handler.js';
 import { TestingHandler } from './phases/testing.handler.js';
 import { SessionLease } from './session-lease.js';
 import { SessionsController } from './sessions.controller.js';
+import { TurnAdmission } from './turn-admission.js';
 import { TurnEngine } from './turn-engine.js';
 
 /** One handler per phase; the registry checks the list is exhaustive at boot. */
@@ -64,7 +65,8 @@ const handlersProvider: Provider = {
     SessionExpirer,
     SessionExpiryJob,
     ConversationService,
+    TurnAdmission,
   ],
-  exports: [ConversationService, ConversationSettings],
+  exports: [ConversationService, ConversationSettings, TurnAdmission],
 })
 export class ConversationModule {}

@@ -1,54 +1,41 @@
 import { Body, Controller, Headers, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { defer, type Observable, switchMap } from 'rxjs';
 import { sendError } from '../common/domain-exception.filter.js';
 import { SseWriter } from '../common/sse-writer.js';
 import { GracefulShutdown } from '../http/graceful-shutdown.js';
-import { IdempotentTurns, parseIdempotencyKey, type StartTurn } from '../http/idempotency/idempotent-turns.js';
-import { RateLimits } from '../http/rate-limits.js';
+import { parseIdempotencyKey } from '../http/idempotency/idempotent-turns.js';
 import { IdentityGuard } from '../identity/identity.guard.js';
 import { Owner } from '../identity/owner.decorator.js';
 import type { ChatResponse } from './chat-response.js';
-import { ConversationService } from './conversation.service.js';
+import { ApiTurnRefusals } from './dto/turn-api-responses.js';
 import { toTurnInput, TurnRequest } from './dto/turn-request.dto.js';
 import { HEARTBEAT_MS } from './events.controller.js';
 import type { SessionOwner } from './state.js';
+import { TurnAdmission } from './turn-admission.js';
 
 /**
  * One turn per POST. The frames are written here rather than through `@Sse`, which costs half the
  * throughput (STACK.md); the service's `Observable<ChatResponse>` stays the contract.
  *
- * Before the turn runs (the body was validated by the global `ApiValidationPipe`): a draining replica refuses (503 `SHUTTING_DOWN`), an
- * `Idempotency-Key` seen before replays its first answer, and the user's turn rate limit is counted.
+ * Before the turn runs (its body validated by the global `ApiValidationPipe`): a draining replica
+ * refuses (503 `SHUTTING_DOWN`), an `Idempotency-Key` seen before replays its first answer, and the
+ * user's turn rate limit is counted (`TurnAdmission`).
  */
 @ApiTags('messages')
 @Controller('v1/sessions/:id/messages')
 @UseGuards(IdentityGuard)
 export class MessagesController {
   constructor(
-    private readonly conversations: ConversationService,
-    private readonly limits: RateLimits,
+    private readonly turns: TurnAdmission,
     private readonly shutdown: GracefulShutdown,
-    private readonly idempotent: IdempotentTurns,
   ) {}
 
   @Post()
   @ApiOperation({ summary: 'One turn: a stream of ChatResponse events (or JSON with Accept: application/json)' })
   @ApiProduces('text/event-stream', 'application/json')
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Retrying with the same key returns the first attempt’s events instead of running the turn again (kept 24 h).',
-  })
   @ApiResponse({ status: 200, description: 'text/event-stream of ChatResponse, or { responses } with Accept: application/json' })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED (body, or an Idempotency-Key reused for another request)' })
-  @ApiResponse({ status: 404, description: 'SESSION_NOT_FOUND (missing or foreign)' })
-  @ApiResponse({ status: 409, description: 'TURN_IN_PROGRESS' })
-  @ApiResponse({ status: 410, description: 'SESSION_EXPIRED' })
-  @ApiResponse({ status: 413, description: 'PAYLOAD_TOO_LARGE (over 16 KB)' })
-  @ApiResponse({ status: 429, description: 'RATE_LIMITED (turns per user, or requests per IP), with Retry-After' })
-  @ApiResponse({ status: 503, description: 'SHUTTING_DOWN (with Retry-After) or STORE_UNAVAILABLE' })
+  @ApiTurnRefusals('16 KB')
   turn(
     @Owner() owner: SessionOwner,
     @Param('id') sessionId: string,
@@ -75,16 +62,7 @@ export class MessagesController {
     const writer = new SseWriter(res);
     let opened = false;
 
-    // Only a turn that really runs counts against the rate limit (a replay does not).
-    const start: StartTurn = ({ beforeCommit }) =>
-      defer(() => this.limits.consumeTurn(owner)).pipe(
-        switchMap(() => this.conversations.processMessage(owner, sessionId, input, { signal: client.signal, beforeCommit })),
-      );
-    const events: Observable<ChatResponse> = idempotencyKey
-      ? this.idempotent.run(owner, sessionId, idempotencyKey, input, start)
-      : start({ beforeCommit: async () => undefined });
-
-    events.subscribe({
+    this.turns.run(owner, sessionId, input, idempotencyKey, client.signal).subscribe({
       next: (event) => {
         if (wantsJson) {
           // A JSON answer carries whole messages; `delta`s are only pieces of them for a live stream.
