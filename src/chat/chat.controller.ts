@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { sendError } from '../common/domain-exception.filter.js';
+import { sendError, toErrorBody } from '../common/domain-exception.filter.js';
 import { SseWriter } from '../common/sse-writer.js';
 import { ConversationService } from '../conversation/conversation.service.js';
 import { ApiTurnRefusals } from '../conversation/dto/turn-api-responses.js';
@@ -70,7 +70,7 @@ export class ChatController {
       error: (error: unknown) => {
         endTurn();
         if (!stream) return sendError(res, error);
-        stream.push(chunkFrame({ type: 'error', errorText: 'The turn failed; nothing was changed.' }));
+        stream.push(chunkFrame({ type: 'error', errorText: toErrorBody(error).message }));
         stream.push(DONE_FRAME);
         this.streams.close(stream);
       },
