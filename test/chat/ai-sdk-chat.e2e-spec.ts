@@ -153,6 +153,33 @@ describe('AI SDK chat route (/v1/chat)', () => {
     });
   });
 
+  it('counts its turns against the same per-user turn limit as the SSE route', async () => {
+    const limited = await startTestApp({ RATE_LIMIT_TURNS_PER_MINUTE: '2' });
+    try {
+      const sessionId = await newSession(limited.baseUrl, ALICE);
+      const chat = new TestChat({ id: sessionId, api: `${limited.baseUrl}/v1/chat`, headers: ALICE });
+      await chat.sendMessage({ text: 'hello' });
+      const sse = await fetch(`${limited.baseUrl}/v1/sessions/${sessionId}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...ALICE },
+        body: JSON.stringify({ message: 'hello' }),
+      });
+      expect(sse.status).toBe(200);
+      const refused = await fetch(`${limited.baseUrl}/v1/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...ALICE },
+        body: JSON.stringify({ id: sessionId, trigger: 'submit-message', messages: [{ id: 'u', role: 'user', parts: [{ type: 'text', text: 'hello' }] }] }),
+      });
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(await refused.json()).toMatchObject({ code: 'RATE_LIMITED' });
+      await chat.sendMessage({ text: 'hello' });
+      expect(chat.status).toBe('error');
+    } finally {
+      await limited.close();
+    }
+  });
+
   describe('with a streaming model: resume and abort', () => {
     let llm: LlmApp;
     beforeAll(async () => {
