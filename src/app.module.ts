@@ -1,14 +1,16 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import type { DestinationStream } from 'pino';
 import type { Clock } from './common/clock.js';
 import { DomainExceptionFilter } from './common/domain-exception.filter.js';
 import { AppConfig } from './config/app-config.js';
+import { ChatModule } from './chat/chat.module.js';
 import { ConversationModule } from './conversation/conversation.module.js';
 import { CoreModule } from './core/core.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HttpHardeningModule } from './http/http-hardening.module.js';
+import { ApiValidationPipe } from './http/validation/api-validation.pipe.js';
 import { loggingModule } from './logging/logging.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { DevOauthModule } from './oauth/dev-oauth.module.js';
@@ -34,12 +36,16 @@ export class AppModule {
         HttpHardeningModule,
         ScheduleModule.forRoot(),
         ConversationModule,
+        ChatModule,
         HealthModule,
         // The development OAuth provider never exists in production.
         ...(config.isProduction ? [] : [DevOauthModule]),
         WebModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: DomainExceptionFilter },
+        { provide: APP_PIPE, useClass: ApiValidationPipe },
+      ],
     };
   }
 }

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express from 'express';
 import { describeApiBodies } from './conversation/dto/openapi-schemas.js';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module.js';
@@ -16,6 +17,12 @@ import { EvictingRedisError } from './redis/redis-memory-policy.js';
 
 /** Largest accepted request body (a 4000-character message fits many times over). */
 export const BODY_LIMIT = '16kb';
+
+/**
+ * Largest body of `POST /v1/chat`: the AI SDK's client sends the chat's whole history with every turn
+ * (only the last message is read), which outgrows 16 KB after a few turns with their data parts.
+ */
+export const CHAT_BODY_LIMIT = '512kb';
 
 /**
  * Creates the configured application (shared by `main.ts`, the e2e tests and the benchmarks),
@@ -35,7 +42,8 @@ export async function createApp(config: AppConfig, options: AppOptions & { logge
 
 /**
  * HTTP settings shared by every way the app is created, in the order requests meet them: request id,
- * security headers, CORS, the per-IP rate limit (before any body is read), body parsers (16 KB),
+ * security headers, CORS, the per-IP rate limit (before any body is read), body parsers (16 KB; 512 KB for
+ * the AI SDK chat route),
  * then Nest's own middleware (request logging) and routes.
  */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
@@ -48,6 +56,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   const cors = corsOptions(config);
   if (cors) app.enableCors(cors);
   app.use(ipRateLimit(app.get(RateLimits)));
+  // Parsed first here, the chat's body is left alone by the general parser below.
+  app.use('/v1/chat', express.json({ limit: CHAT_BODY_LIMIT }));
   app.useBodyParser('json', { limit: BODY_LIMIT });
   // Form posts: only the development provider's consent and token endpoints take them.
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });

@@ -49,6 +49,35 @@ describe('bad input', () => {
     expect(await client.session()).toEqual(before);
   });
 
+  it('names the field path of what is wrong', async () => {
+    const response = await post(JSON.stringify({ action: { type: 'confirm', extra: 1 } }));
+    expect(await response.json()).toMatchObject({ message: expect.stringContaining('action.extra') });
+  });
+
+  it('refuses an events query that is not a seq, or an unknown query parameter, before any stream opens', async () => {
+    for (const search of ['?lastEventId=abc', '?lastEventId=-1', '?since=3']) {
+      const response = await fetch(`${app.baseUrl}/v1/sessions/${client.sessionId}/events${search}`, { headers: ALICE });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ statusCode: 400, code: 'VALIDATION_FAILED', message: expect.any(String) });
+    }
+  });
+
+  it('documents the turn and chat requests and the events query in OpenAPI from the classes that validate them', async () => {
+    const document = (await (await fetch(`${app.baseUrl}/docs-json`)).json()) as {
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+      paths: Record<string, Record<string, { requestBody?: unknown; parameters?: { name: string; in: string }[] }>>;
+    };
+    const turn = document.paths['/v1/sessions/{id}/messages']!['post']!;
+    expect(turn.requestBody).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/TurnRequest' } } } });
+    expect(document.components.schemas['TurnRequest']!.properties).toMatchObject({ message: { maxLength: 4000 }, action: expect.any(Object) });
+    expect(JSON.stringify(document.components.schemas['TurnAction'])).toContain('"retry"');
+    expect(document.paths['/v1/chat']!['post']!.requestBody).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/ChatRequest' } } } });
+    expect(document.paths['/v1/chat/{id}/stream']!['get']).toBeDefined();
+    expect(document.paths['/v1/sessions/{id}/events']!['get']!.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'lastEventId', in: 'query' })]),
+    );
+  });
+
   it('accepts exactly 4000 characters after trimming', async () => {
     const response = await post(JSON.stringify({ message: `  ${'a'.repeat(4000)}  ` }), { accept: 'application/json' });
     expect(response.status).toBe(200);

@@ -9,6 +9,7 @@ import { Owner } from '../identity/owner.decorator.js';
 import { ConversationMetrics } from '../metrics/conversation-metrics.js';
 import { LIVE_ONLY } from './chat-response.js';
 import { ConversationService } from './conversation.service.js';
+import { EventsQuery } from './dto/events-query.dto.js';
 import type { SessionOwner } from './state.js';
 
 /** Idle streams get a comment line this often so proxies and browsers keep them open (`/events` takes `SSE_HEARTBEAT_MS`). */
@@ -37,17 +38,18 @@ export class EventsController {
   @Get()
   @ApiOperation({ summary: "The session's durable events after Last-Event-ID, then live" })
   @ApiProduces('text/event-stream')
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED (an unknown query parameter, or lastEventId not a seq)' })
   @ApiResponse({ status: 404, description: 'SESSION_NOT_FOUND (missing or foreign); no stream is opened' })
   @ApiResponse({ status: 503, description: 'STORE_UNAVAILABLE, with Retry-After (a draining replica still serves streams)' })
   async follow(
     @Owner() owner: SessionOwner,
     @Param('id') sessionId: string,
     @Headers('last-event-id') lastEventId: string | undefined,
-    @Query('lastEventId') lastEventIdQuery: string | undefined,
+    @Query() query: EventsQuery,
     @Res() res: Response,
   ): Promise<void> {
-    const afterSeq = parseSeq(lastEventId ?? lastEventIdQuery);
-    // Issue 14: checked at the heartbeat's pace, a stream whose session is gone ends with `session_ended`.
+    const afterSeq = lastEventId !== undefined ? parseSeq(lastEventId) : (query.lastEventId ?? 0);
+    // Checked at the heartbeat's pace, a stream whose session is gone ends with `session_ended`.
     const heartbeatMs = this.config.env.SSE_HEARTBEAT_MS;
     const events = await this.conversations.followEvents(owner, sessionId, afterSeq, { checkEveryMs: heartbeatMs });
     if (res.destroyed) return;
@@ -76,7 +78,8 @@ export class EventsController {
   }
 }
 
-function parseSeq(value: string | undefined): number {
+/** The header as browsers resend it (the last `id:` they saw, always a seq); anything else replays all. */
+function parseSeq(value: string): number {
   const seq = Number(value);
   return Number.isSafeInteger(seq) && seq > 0 ? seq : 0;
 }

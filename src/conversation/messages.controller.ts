@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { sendError } from '../common/domain-exception.filter.js';
 import { SseWriter } from '../common/sse-writer.js';
@@ -8,7 +8,8 @@ import { IdentityGuard } from '../identity/identity.guard.js';
 import { Owner } from '../identity/owner.decorator.js';
 import type { ChatResponse } from './chat-response.js';
 import { ConversationService } from './conversation.service.js';
-import { parseTurnRequest } from './dto/turn-request.dto.js';
+import { ApiTurnRefusals } from './dto/turn-api-responses.js';
+import { toTurnInput, TurnRequest } from './dto/turn-request.dto.js';
 import { HEARTBEAT_MS } from './events.controller.js';
 import type { SessionOwner } from './state.js';
 import { parseIdempotencyKey } from './turn/idempotent-turns.js';
@@ -32,28 +33,17 @@ export class MessagesController {
   @Post()
   @ApiOperation({ summary: 'One turn: a stream of ChatResponse events (or JSON with Accept: application/json)' })
   @ApiProduces('text/event-stream', 'application/json')
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Retrying with the same key returns the first attempt’s events instead of running the turn again (kept 24 h).',
-  })
   @ApiResponse({ status: 200, description: 'text/event-stream of ChatResponse, or { responses } with Accept: application/json' })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED (body, or an Idempotency-Key reused for another request)' })
-  @ApiResponse({ status: 404, description: 'SESSION_NOT_FOUND (missing or foreign)' })
-  @ApiResponse({ status: 409, description: 'TURN_IN_PROGRESS' })
-  @ApiResponse({ status: 410, description: 'SESSION_EXPIRED' })
-  @ApiResponse({ status: 413, description: 'PAYLOAD_TOO_LARGE (over 16 KB)' })
-  @ApiResponse({ status: 429, description: 'RATE_LIMITED (turns per user, or requests per IP), with Retry-After' })
-  @ApiResponse({ status: 503, description: 'SHUTTING_DOWN (with Retry-After) or STORE_UNAVAILABLE' })
+  @ApiTurnRefusals('16 KB')
   turn(
     @Owner() owner: SessionOwner,
     @Param('id') sessionId: string,
-    @Body() body: unknown,
+    @Body() body: TurnRequest,
     @Headers('accept') accept: string | undefined,
     @Headers('idempotency-key') idempotencyHeader: string | undefined,
     @Res() res: Response,
   ): void {
-    const input = parseTurnRequest(body);
+    const input = toTurnInput(body);
     const idempotencyKey = parseIdempotencyKey(idempotencyHeader);
     if (this.shutdown.isDraining) {
       sendError(res, GracefulShutdown.refusal());

@@ -6,12 +6,10 @@ import { toErrorBody } from '../common/domain-exception.filter.js';
 import { DomainError } from '../common/errors.js';
 import { GracefulShutdown } from '../http/graceful-shutdown.js';
 import { ConversationService } from './conversation.service.js';
+import { OauthCallbackQuery } from './dto/oauth-callback-query.dto.js';
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
-
-const firstString = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined;
 
 /**
  * The providers' redirect. Answers 303 to the chat page of the session, or a page saying why not
@@ -32,19 +30,16 @@ export class OauthCallbackController {
   @Get()
   @Header('Cache-Control', 'no-store')
   @Header('Referrer-Policy', 'no-referrer')
-  async callback(@Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
-    const state = firstString(query['state']);
-    // Issue 14: a draining replica takes no new callback (its state stays untouched); one running is
-    // waited for within the grace, and cut after it (the claim is given back, the link works again).
+  async callback(@Query() query: OauthCallbackQuery, @Res() res: Response): Promise<void> {
+    const { state, code, iss } = query;
+    // A draining replica takes no new callback (its state stays untouched); one running is waited for
+    // within the grace, and cut after it (the claim is given back, the link works again).
     const cut = new AbortController();
     const done = this.shutdown.isDraining ? undefined : this.shutdown.workStarted('callback', () => cut.abort());
     try {
       if (!done) throw GracefulShutdown.refusal();
       if (!state) throw new DomainError('OAUTH_STATE_INVALID', 'The sign-in link is missing its state. Nothing was changed.');
-      const result = await this.conversations.completeOauth(
-        { state, code: firstString(query['code']), error: firstString(query['error']), iss: firstString(query['iss']) },
-        cut.signal,
-      );
+      const result = await this.conversations.completeOauth({ state, code, error: query.error, iss }, cut.signal);
       res.redirect(303, this.chatUrl(result.sessionId, `${result.integration}:${result.outcome}`));
     } catch (error) {
       const body = toErrorBody(error);

@@ -29,8 +29,8 @@ interface Owner {
   idempotencyKeys: string[];
 }
 
-type Route = 'get' | 'delete' | 'turn-sse' | 'turn-json' | 'turn-idempotent' | 'stop' | 'events' | 'events-resume';
-const ROUTES: readonly Route[] = ['get', 'delete', 'turn-sse', 'turn-json', 'turn-idempotent', 'stop', 'events', 'events-resume'];
+type Route = 'get' | 'delete' | 'turn-sse' | 'turn-json' | 'turn-idempotent' | 'stop' | 'events' | 'events-resume' | 'chat' | 'chat-resume';
+const ROUTES: readonly Route[] = ['get', 'delete', 'turn-sse', 'turn-json', 'turn-idempotent', 'stop', 'events', 'events-resume', 'chat', 'chat-resume'];
 
 /** Headers whose values differ between any two answers (ids, dates, lengths of differing ids). */
 const VOLATILE_HEADERS = new Set([
@@ -125,6 +125,19 @@ describe('tenant and user isolation', () => {
         return { method: 'GET', path: `/v1/sessions/${sessionId}/events`, headers };
       case 'events-resume':
         return { method: 'GET', path: `/v1/sessions/${sessionId}/events`, headers: { ...headers, 'last-event-id': String(lastEventId) } };
+      case 'chat':
+        return {
+          method: 'POST',
+          path: '/v1/chat',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            id: sessionId,
+            trigger: 'submit-message',
+            messages: [{ id: 'm', role: 'user', parts: [{ type: 'text', text: 'only emails from my manager' }] }],
+          }),
+        };
+      case 'chat-resume':
+        return { method: 'GET', path: `/v1/chat/${encodeURIComponent(sessionId)}/stream`, headers };
     }
   }
 

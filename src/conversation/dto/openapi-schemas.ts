@@ -1,10 +1,8 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { z } from 'zod';
 import { CHAT_RESPONSE_TYPES } from '../chat-response.js';
 import { ACTION_TYPES } from '../phases/turn.js';
 import { PHASES } from '../state.js';
 import { ERROR_STATUS } from '../../common/errors.js';
-import { turnRequestSchema } from './turn-request.dto.js';
 
 type Schema = Record<string, unknown>;
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
@@ -17,9 +15,11 @@ const field = (value: Schema): Schema => ({
 const phase: Schema = { enum: [...PHASES] };
 const isoDate: Schema = { type: 'string', format: 'date-time' };
 
-/** The bodies of API.md as OpenAPI schemas: the one place the document describes them. */
+/**
+ * The answers' bodies of API.md as OpenAPI schemas. Request bodies and queries are described by
+ * `@nestjs/swagger` from the very DTO classes the `ApiValidationPipe` validates (e.g. `TurnRequest`).
+ */
 export const API_SCHEMAS: Record<string, Schema> = {
-  TurnRequest: turnRequestJsonSchema(),
   ChatAction: {
     type: 'object',
     required: ['type', 'label'],
@@ -105,14 +105,10 @@ export const API_SCHEMAS: Record<string, Schema> = {
   },
 };
 
-/** From the zod schema that validates turns, plus what JSON Schema cannot say about it. */
-function turnRequestJsonSchema(): Schema {
-  const { $schema: _draft, ...schema } = z.toJSONSchema(turnRequestSchema, { io: 'input', unrepresentable: 'any' }) as Schema;
-  return {
-    ...schema,
-    description: 'Exactly one of `message` (1 to 4000 characters after trimming) and `action`; unknown fields are refused.',
-  };
-}
+const uiMessageStream: Schema = {
+  type: 'string',
+  description: 'The ai package’s UI message stream (v1): `data:` lines of UIMessageChunk JSON, then `data: [DONE]`',
+};
 
 /** Which body each documented answer has, by `METHOD path` and status. */
 const BODIES: Record<string, Record<string, { type: string; schema: Schema }>> = {
@@ -127,24 +123,23 @@ const BODIES: Record<string, Record<string, { type: string; schema: Schema }>> =
   'GET /v1/sessions/{id}/events': {
     '200': { type: 'text/event-stream', schema: { type: 'string', description: 'SSE frames, each `data:` a ChatResponse' } },
   },
+  'POST /v1/chat': { '200': { type: 'text/event-stream', schema: uiMessageStream } },
+  'GET /v1/chat/{id}/stream': { '200': { type: 'text/event-stream', schema: uiMessageStream } },
 };
 
 /**
  * Adds the schemas to a generated document and points the session routes' answers at them: 2xx at their
- * bodies, every 4xx/5xx at `Error`, the turn's request body at `TurnRequest`.
+ * bodies, every 4xx/5xx at `Error`.
  */
 export function describeApiBodies(document: OpenAPIObject): OpenAPIObject {
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ...(API_SCHEMAS as Record<string, object>) } };
   for (const [path, operations] of Object.entries(document.paths)) {
-    for (const [method, operation] of Object.entries(operations as Record<string, { responses?: Record<string, Schema>; requestBody?: unknown }>)) {
+    for (const [method, operation] of Object.entries(operations as Record<string, { responses?: Record<string, Schema> }>)) {
       if (!path.startsWith('/v1/') || !operation.responses) continue;
       const bodies = BODIES[`${method.toUpperCase()} ${path}`] ?? {};
       for (const [status, response] of Object.entries(operation.responses)) {
         const body = bodies[status] ?? (Number(status) >= 400 ? { type: 'application/json', schema: ref('Error') } : undefined);
         if (body) response['content'] = { ...(response['content'] as object | undefined), [body.type]: { schema: body.schema } };
-      }
-      if (method === 'post' && path.endsWith('/messages')) {
-        operation.requestBody = { required: true, content: { 'application/json': { schema: ref('TurnRequest') } } };
       }
     }
   }

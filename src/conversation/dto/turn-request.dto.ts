@@ -1,33 +1,48 @@
-import { z } from 'zod';
-import { DomainError } from '../../common/errors.js';
-import { ACTION_TYPES, type TurnInput } from '../phases/turn.js';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsObject, IsString, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ExactlyOneOf } from '../../http/validation/exactly-one-of.js';
+import { ACTION_TYPES, type ActionType, type TurnInput } from '../phases/turn.js';
 
 export const MESSAGE_MAX_LENGTH = 4000;
 
-/** `{ message }` or `{ action: { type } }`, exactly one, nothing else (API.md, "Turn request"). */
-export const turnRequestSchema = z
-  .strictObject({
-    message: z
-      .string()
-      .transform((text) => text.trim())
-      .pipe(z.string().min(1, 'must not be empty').max(MESSAGE_MAX_LENGTH, `must be at most ${MESSAGE_MAX_LENGTH} characters`))
-      .optional(),
-    action: z.strictObject({ type: z.enum(ACTION_TYPES) }).optional(),
+/** A button instead of text (API.md, "Turn request"). */
+export class TurnAction {
+  @ApiProperty({ enum: ACTION_TYPES })
+  @IsIn(ACTION_TYPES, { message: `must be one of ${ACTION_TYPES.join(', ')}` })
+  type!: ActionType;
+}
+
+/**
+ * `{ message }` or `{ action: { type } }`, exactly one, nothing else (API.md, "Turn request"). Validated
+ * by the global `ValidationPipe`; `toTurnInput` turns it into the service's input.
+ */
+export class TurnRequest {
+  @ApiPropertyOptional({
+    type: String,
+    minLength: 1,
+    maxLength: MESSAGE_MAX_LENGTH,
+    description: `What the user typed: 1 to ${MESSAGE_MAX_LENGTH} characters after trimming. Exactly one of \`message\` and \`action\`.`,
   })
-  .refine((body) => (body.message === undefined) !== (body.action === undefined), {
-    message: 'send exactly one of "message" and "action"',
-  });
+  // Validated when sent, and also when `action` is missing too (so `{}` is told what to send).
+  @ValidateIf((body: TurnRequest) => body.message !== undefined || body.action === undefined)
+  @MaxLength(MESSAGE_MAX_LENGTH, { message: `must be at most ${MESSAGE_MAX_LENGTH} characters` })
+  @MinLength(1, { message: 'must not be empty' })
+  @IsString({ message: 'must be a string' })
+  // Registered last so it runs first: with `stopAtFirstError` a missing pair says only this.
+  @ExactlyOneOf(['message', 'action'])
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  message?: string;
 
-export type TurnRequest = z.infer<typeof turnRequestSchema>;
+  @ApiPropertyOptional({ type: TurnAction, description: 'A button: exactly one of `message` and `action`.' })
+  @ValidateIf((body: TurnRequest) => body.action !== undefined)
+  @ValidateNested()
+  @IsObject({ message: 'must be an object { type }' })
+  @Type(() => TurnAction)
+  action?: TurnAction;
+}
 
-/** Validates a turn body into the service's input; 400 `VALIDATION_FAILED` naming the problem otherwise. */
-export function parseTurnRequest(body: unknown): TurnInput {
-  const result = turnRequestSchema.safeParse(body);
-  if (!result.success) {
-    const problem = result.error.issues
-      .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-      .join('; ');
-    throw new DomainError('VALIDATION_FAILED', problem);
-  }
-  return result.data.message !== undefined ? { text: result.data.message } : { action: result.data.action!.type };
+/** The validated request as the service's input. */
+export function toTurnInput(request: TurnRequest): TurnInput {
+  return request.message !== undefined ? { text: request.message } : { action: request.action!.type };
 }

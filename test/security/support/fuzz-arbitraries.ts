@@ -246,6 +246,11 @@ export function targetArbitrary(targets: FuzzTargets): fc.Arbitrary<{ method: st
       'GET',
       id.map((value) => `/v1/sessions/${value}/events`),
     ),
+    route('POST', fc.constant('/v1/chat')),
+    route(
+      'GET',
+      id.map((value) => `/v1/chat/${value}/stream`),
+    ),
     route('GET', fc.constant('/v1/oauth/callback')),
     route('GET', fc.constant('/dev/oauth/authorize')),
     route('POST', fc.constant('/dev/oauth/decision')),
@@ -321,10 +326,32 @@ export function headersArbitrary(targets: FuzzTargets): fc.Arbitrary<Record<stri
 }
 
 /** One generated request against the app under test. */
+/** `POST /v1/chat` bodies as the AI SDK's transport sends them, for real sessions and others, sound or broken. */
+function chatBodyArbitrary(targets: FuzzTargets): fc.Arbitrary<string> {
+  const part = fc.oneof(
+    fc.constantFrom('hello', 'I want an agent that posts new GitHub issues to #dev on Slack', 'yes', '').map((text) => ({ type: 'text', text })),
+    jsonShapes,
+  );
+  const message = fc.record({ id: fc.string({ maxLength: 8 }), role: fc.constantFrom('user', 'assistant', 'system', 'x'), parts: fc.array(part, { maxLength: 3 }) });
+  return fc
+    .record(
+      {
+        id: fc.oneof(fc.constantFrom(...targets.sessionIds), fc.uuid(), jsonShapes),
+        messages: fc.oneof(fc.array(message, { minLength: 1, maxLength: 3 }), jsonShapes),
+        trigger: fc.constantFrom('submit-message', 'regenerate-message', 'x'),
+        messageId: fc.string({ maxLength: 8 }),
+        action: fc.constantFrom({ type: 'confirm' }, { type: 'nope' }, 'confirm'),
+      },
+      { requiredKeys: ['id', 'messages', 'trigger'] },
+    )
+    .map((body) => JSON.stringify(body));
+}
+
 export function requestArbitrary(targets: FuzzTargets): fc.Arbitrary<RawRequest> {
+  const body = fc.oneof({ weight: 5, arbitrary: bodyArbitrary }, { weight: 1, arbitrary: chatBodyArbitrary(targets) });
   return (
     fc
-      .record({ target: targetArbitrary(targets), headers: headersArbitrary(targets), body: bodyArbitrary })
+      .record({ target: targetArbitrary(targets), headers: headersArbitrary(targets), body })
       // node:http computes the framing itself; a body on GET or DELETE is still sent (servers must cope).
       .map(({ target: { method, path }, headers, body }) => ({ method, path, headers, body: method === 'HEAD' ? undefined : body }))
   );
