@@ -121,6 +121,7 @@ export class TurnRunner {
    * events are counted and published like any commit's. Returns how many expired.
    */
   async expireIdle(before: number, at: number, limit: number): Promise<number> {
+    const iso = new Date(at).toISOString();
     const events = await this.guard(
       this.store.expireIdle(before, at, limit, { ttlMs: this.settings.expiredRetentionMs }, (tombstone) => ({
         sessionId: tombstone.sessionId,
@@ -130,11 +131,11 @@ export class TurnRunner {
         content: null,
         actions: [],
         oauthUrl: null,
-        data: { at: new Date(at).toISOString() },
+        data: { at: iso },
       })),
       'commit',
     );
-    this.metrics.committed(events);
+    this.metrics.expiredBatch(events.length);
     for (const event of events) this.bus.publish(event.sessionId, [event]).catch(() => undefined);
     return events.length;
   }
