@@ -28,6 +28,8 @@ export async function serviceContext(env: Record<string, string> = {}, clock?: C
     OPENAI_API_KEY: '',
     // The benchmarks run sweeps themselves; the scheduled one would only add noise.
     SESSION_SWEEP_INTERVAL_MS: String(24 * 3_600_000),
+    // processMessage counts the turn limit (as a turn over HTTP does): out of reach, still counted.
+    RATE_LIMIT_TURNS_PER_MINUTE: '1000000000',
     ...env,
   });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { clock }), { logger: false });

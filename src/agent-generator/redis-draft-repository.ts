@@ -3,15 +3,20 @@ import type { SessionOwner } from '../conversation/state.js';
 import { guarded } from '../conversation/store/redis-errors.js';
 import type { AgentSpec } from './agent-generator.js';
 import type { DraftRepository } from './draft-repository.js';
+import { RedisKeys } from '../redis/keyspace.js';
 
 /** Drafts and activated agents in Redis, so every replica can test and activate what another generated. */
 export class RedisDraftRepository implements DraftRepository {
+  private readonly keys: RedisKeys;
+
   constructor(
     private readonly redis: Redis,
-    private readonly keyPrefix: string,
+    keyPrefix: string,
     /** How long an agent record is kept (the stub generator has no other home for them). */
     private readonly ttlMs = 30 * 24 * 3_600_000,
-  ) {}
+  ) {
+    this.keys = new RedisKeys(keyPrefix);
+  }
 
   async put(owner: SessionOwner, agent: AgentSpec): Promise<void> {
     await guarded(this.redis, () => this.redis.set(this.key(owner, agent.id), JSON.stringify(agent), 'PX', this.ttlMs));
@@ -24,6 +29,6 @@ export class RedisDraftRepository implements DraftRepository {
   }
 
   private key(owner: SessionOwner, agentId: string): string {
-    return `${this.keyPrefix}agent:{${owner.tenantId}}:${encodeURIComponent(owner.userId)}:${encodeURIComponent(agentId)}`;
+    return this.keys.agent(owner, agentId);
   }
 }

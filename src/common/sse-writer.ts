@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import type { ChatResponse } from '../conversation/chat-response.js';
 import { isLogged } from '../conversation/chat-response.js';
+import { eventJson } from '../conversation/event-json.js';
 
 /** Headers that keep an event stream flowing through proxies (no buffering, no transform, no caching). */
 export const SSE_HEADERS: Readonly<Record<string, string>> = {
@@ -13,7 +14,7 @@ export const SSE_HEADERS: Readonly<Record<string, string>> = {
 /** One SSE frame: `id:` only for durable events (so `Last-Event-ID` never points at a live-only one). */
 export function sseFrame(event: ChatResponse, durable = isLogged(event)): string {
   const id = durable ? `id: ${event.seq}\n` : '';
-  return `${id}event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+  return `${id}event: ${event.type}\ndata: ${eventJson(event)}\n\n`;
 }
 
 /**

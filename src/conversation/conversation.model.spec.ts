@@ -7,7 +7,8 @@ import type { ChatResponse } from './chat-response.js';
 import { backTarget, findEdge, type TransitionReason } from './machine/transitions.js';
 import { ACTION_TYPES, type ActionType, type TurnInput } from './phases/turn.js';
 import { emptyRequirements, REQUIREMENT_KEYS } from './requirements/requirements.js';
-import { ConversationPhase as P, PHASES, type ConversationState, type SessionOwner, type TransitionRecord } from './state.js';
+import { ConversationPhase as P, PHASES, type SessionOwner, type TransitionRecord } from './state.js';
+import type { CommittedState } from './store/session-store.js';
 
 /**
  * Model-based test of ConversationService against the state chart of DESIGN.md: random sequences of
@@ -89,7 +90,7 @@ interface Model {
   /** Every authorization URL the session offered, for stale-link attempts. */
   readonly offeredUrls: string[];
   /** The state as last observed: the reference the next command is checked against. */
-  last: ConversationState;
+  last: CommittedState;
   /** Phases and edges seen (coverage, across runs). */
   readonly coverage: Coverage;
 }

@@ -25,9 +25,12 @@ import { PHASE_HANDLERS } from './phases/phase-handler.js';
 import { PhaseHandlerRegistry } from './phases/phase-handler.registry.js';
 import { RequirementsHandler } from './phases/requirements.handler.js';
 import { TestingHandler } from './phases/testing.handler.js';
-import { SessionLease } from './session-lease.js';
 import { SessionsController } from './sessions.controller.js';
-import { TurnEngine } from './turn-engine.js';
+import { IdempotentTurns } from './turn/idempotent-turns.js';
+import { TurnRunner } from './turn/turn-runner.js';
+import { TurnStream } from './turn/turn-stream.js';
+import { TurnsInFlight } from './turn/turns-in-flight.js';
+import { UserTurn } from './turn/user-turn.js';
 
 /** One handler per phase; the registry checks the list is exhaustive at boot. */
 const HANDLERS = [
@@ -57,9 +60,12 @@ const handlersProvider: Provider = {
     ...HANDLERS,
     handlersProvider,
     PhaseHandlerRegistry,
-    TurnEngine,
+    TurnRunner,
+    UserTurn,
+    TurnStream,
+    TurnsInFlight,
+    IdempotentTurns,
     SessionEventStream,
-    SessionLease,
     OauthCompletion,
     SessionExpirer,
     SessionExpiryJob,

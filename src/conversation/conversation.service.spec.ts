@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { lastValueFrom, toArray } from 'rxjs';
 import { consent } from '../../test/support/conversation-client.js';
 import { startTestingApp, type TestingApp } from '../../test/support/testing-app.js';
+import { AgentGenerator } from '../agent-generator/agent-generator.js';
 import { DomainError } from '../common/errors.js';
 import { sseFrame } from '../common/sse-writer.js';
 import { Interpreter } from '../interpreter/interpreter.js';
@@ -196,6 +197,54 @@ describe('ConversationService', () => {
       // Not in the log, so framed without an SSE id.
       expect(events.map((event) => sseFrame(event).startsWith('id:'))).toEqual([false, false]);
       expect(await harness.conversations.getSession(OWNER, sessionId)).toEqual(before);
+    });
+
+    /** Makes the store's next save fail as if another writer had won the compare-and-set. */
+    function failNextSave(sessionId: string): void {
+      const store = harness.app.get<SessionStore>(SessionStore);
+      const save = store.save.bind(store);
+      store.save = async () => {
+        store.save = save;
+        throw new VersionConflictError(sessionId);
+      };
+    }
+
+    it('activates the agent only after the turn that asked for it is saved', async () => {
+      const sessionId = await toRequirements();
+      await turn(sessionId, 'yes, build it');
+      expect(phasesOf(await turn(sessionId, 'looks good, turn it on'))).toEqual(['TESTING→ACTIVATION']);
+      const before = await harness.conversations.getSession(OWNER, sessionId);
+      const generator = harness.app.get<AgentGenerator>(AgentGenerator);
+      failNextSave(sessionId);
+      const failed = await turn(sessionId, { action: 'confirm' });
+      expect(failed.map((event) => event.type)).toEqual(['error', 'done']);
+      expect(await harness.conversations.getSession(OWNER, sessionId)).toEqual(before);
+      expect(await generator.get(OWNER, before.draftAgentId!)).toMatchObject({ status: 'draft' });
+
+      const activated = await turn(sessionId, { action: 'confirm' });
+      expect(phasesOf(activated)).toEqual(['ACTIVATION→COMPLETE']);
+      expect(activated.find((event) => event.type === 'draft')?.data).toMatchObject({ agent: { status: 'active' } });
+      expect(await generator.get(OWNER, before.draftAgentId!)).toMatchObject({ status: 'active' });
+    });
+
+    it('makes a sign-in link usable only once the turn that offered it is saved', async () => {
+      const { sessionId } = await harness.conversations.startSession(OWNER);
+      const store = harness.app.get<SessionStore>(SessionStore);
+      const stored: string[] = [];
+      const put = store.putOauthState.bind(store);
+      store.putOauthState = async (record, ttlMs) => {
+        stored.push(record.state);
+        await put(record, ttlMs);
+      };
+      failNextSave(sessionId);
+      expect((await turn(sessionId, GMAIL_TO_SLACK)).map((event) => event.type)).toEqual(['error', 'done']);
+      expect(stored).toEqual([]);
+
+      const offered = await turn(sessionId, GMAIL_TO_SLACK);
+      const state = await harness.conversations.getSession(OWNER, sessionId);
+      expect(offered.find((event) => event.type === 'oauth_required')?.oauthUrl).toBe(state.pendingOauth!.authorizationUrl);
+      expect(stored).toContain(state.pendingOauth!.state);
+      expect((await consent(state.pendingOauth!.authorizationUrl, 'allow')).status).toBe(303);
     });
 
     it('warns, then expires an idle session: 410 for a while, then 404', async () => {

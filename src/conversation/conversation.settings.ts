@@ -9,6 +9,8 @@ export class ConversationSettings {
   readonly historyCap: number;
   readonly transcriptCap: number;
   readonly sessionsPerUser: number;
+  /** Turns per user per one-minute window (`RATE_LIMIT_TURNS_PER_MINUTE`). */
+  readonly turnsPerMinute: number;
   /** Most phase hops one turn may take (a loop guard; a full pass is 7). */
   readonly maxHopsPerTurn = 12;
 
@@ -21,6 +23,7 @@ export class ConversationSettings {
     this.historyCap = env.HISTORY_CAP;
     this.transcriptCap = env.TRANSCRIPT_CAP;
     this.sessionsPerUser = env.SESSIONS_PER_USER;
+    this.turnsPerMinute = env.RATE_LIMIT_TURNS_PER_MINUTE;
   }
 
   /** Lifetime of an active session's record: idle timeout plus the tombstone retention, so the sweep always gets there first. */

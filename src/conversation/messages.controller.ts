@@ -1,12 +1,9 @@
 import { Body, Controller, Headers, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { defer, type Observable, switchMap } from 'rxjs';
 import { sendError } from '../common/domain-exception.filter.js';
 import { SseWriter } from '../common/sse-writer.js';
 import { GracefulShutdown } from '../http/graceful-shutdown.js';
-import { IdempotentTurns, parseIdempotencyKey, type StartTurn } from '../http/idempotency/idempotent-turns.js';
-import { RateLimits } from '../http/rate-limits.js';
 import { IdentityGuard } from '../identity/identity.guard.js';
 import { Owner } from '../identity/owner.decorator.js';
 import type { ChatResponse } from './chat-response.js';
@@ -14,13 +11,14 @@ import { ConversationService } from './conversation.service.js';
 import { parseTurnRequest } from './dto/turn-request.dto.js';
 import { HEARTBEAT_MS } from './events.controller.js';
 import type { SessionOwner } from './state.js';
+import { parseIdempotencyKey } from './turn/idempotent-turns.js';
 
 /**
  * One turn per POST. The frames are written here rather than through `@Sse`, which costs half the
  * throughput (STACK.md); the service's `Observable<ChatResponse>` stays the contract.
  *
- * Before the turn runs: the body is validated, a draining replica refuses (503 `SHUTTING_DOWN`), an
- * `Idempotency-Key` seen before replays its first answer, and the user's turn rate limit is counted.
+ * Validates the body and the `Idempotency-Key`, refuses on a draining replica (503 `SHUTTING_DOWN`),
+ * calls `processMessage` (which owns idempotent replays and the turn limit) and writes its frames.
  */
 @ApiTags('messages')
 @Controller('v1/sessions/:id/messages')
@@ -28,9 +26,7 @@ import type { SessionOwner } from './state.js';
 export class MessagesController {
   constructor(
     private readonly conversations: ConversationService,
-    private readonly limits: RateLimits,
     private readonly shutdown: GracefulShutdown,
-    private readonly idempotent: IdempotentTurns,
   ) {}
 
   @Post()
@@ -75,16 +71,7 @@ export class MessagesController {
     const writer = new SseWriter(res);
     let opened = false;
 
-    // Only a turn that really runs counts against the rate limit (a replay does not).
-    const start: StartTurn = ({ beforeCommit }) =>
-      defer(() => this.limits.consumeTurn(owner)).pipe(
-        switchMap(() => this.conversations.processMessage(owner, sessionId, input, { signal: client.signal, beforeCommit })),
-      );
-    const events: Observable<ChatResponse> = idempotencyKey
-      ? this.idempotent.run(owner, sessionId, idempotencyKey, input, start)
-      : start({ beforeCommit: async () => undefined });
-
-    events.subscribe({
+    this.conversations.processMessage(owner, sessionId, input, { idempotencyKey, signal: client.signal }).subscribe({
       next: (event) => {
         if (wantsJson) {
           // A JSON answer carries whole messages; `delta`s are only pieces of them for a live stream.

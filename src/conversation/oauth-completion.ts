@@ -7,10 +7,11 @@ import { requestsOf } from './phases/connections.js';
 import { OauthConnector } from './phases/oauth-connector.js';
 import { type ConnectionOutcome, OauthFlowHandler } from './phases/oauth-flow.handler.js';
 import { displayName } from './requirements/requirements-document.js';
-import { SessionLease } from './session-lease.js';
 import { ConversationPhase, type ConversationState } from './state.js';
-import { type OauthStateRecord, SessionStore } from './store/session-store.js';
-import { TurnEngine } from './turn-engine.js';
+import { thaw } from './store/frozen.js';
+import { type CommittedState, type OauthStateRecord, SessionStore } from './store/session-store.js';
+import type { Turn } from './phases/turn.js';
+import { type NewTurn, TurnRunner } from './turn/turn-runner.js';
 
 /** The provider's redirect, as the callback received it. */
 export interface OauthCallback {
@@ -57,8 +58,7 @@ export class OauthCompletion {
     @Inject(SessionStore) private readonly store: SessionStore,
     @Inject(Clock) private readonly clock: Clock,
     private readonly oauthFlow: OauthFlowHandler,
-    private readonly engine: TurnEngine,
-    private readonly lease: SessionLease,
+    private readonly runner: TurnRunner,
     private readonly settings: ConversationSettings,
   ) {}
 
@@ -94,7 +94,7 @@ export class OauthCompletion {
   }
 
   /** Why the session cannot take this callback (ended, expired, foreign, moved on), or null when it can. */
-  private refusal(session: ConversationState | null, record: OauthStateRecord): DomainError | null {
+  private refusal(session: CommittedState | null, record: OauthStateRecord): DomainError | null {
     const owned = session !== null && session.userId === record.userId && session.tenantId === record.tenantId;
     if (!session || !owned) return refuse('The conversation this sign-in belongs to has ended. Nothing was connected.');
     const link = { title: 'Connection not completed', sessionId: session.sessionId };
@@ -109,10 +109,10 @@ export class OauthCompletion {
   }
 
   /** Whether the session is in OAUTH_FLOW with this request open for an integration still pending. */
-  private isWaitingFor(session: ConversationState, record: OauthStateRecord): boolean {
+  private isWaitingFor(session: CommittedState, record: OauthStateRecord): boolean {
     if (session.phase !== ConversationPhase.OAUTH_FLOW) return false;
     const pending = new Set(session.context.integrations.filter((c) => c.status === 'pending').map((c) => c.id));
-    return requestsOf(session).some((request) => request.state === record.state && pending.has(request.integration));
+    return requestsOf(thaw<ConversationState>(session)).some((request) => request.state === record.state && pending.has(request.integration));
   }
 
   private async outcomeOf(record: OauthStateRecord, callback: OauthCallback): Promise<ConnectionOutcome> {
@@ -133,26 +133,33 @@ export class OauthCompletion {
    * a connection made meanwhile).
    */
   private async resume(record: OauthStateRecord, outcome: ConnectionOutcome): Promise<void> {
-    const apply = () => this.applyOutcome(record, outcome);
+    const job = (waitMs: number) => ({
+      sessionId: record.sessionId,
+      waitMs,
+      play: (original: CommittedState | null, newTurn: NewTurn) => this.applyOutcome(original, record, outcome, newTurn),
+    });
     try {
-      await this.lease.run(record.sessionId, apply, { waitMs: RESUME_WAIT_MS });
+      await this.runner.run(job(RESUME_WAIT_MS));
     } catch (error) {
       if (!(error instanceof DomainError && error.code === 'TURN_IN_PROGRESS')) throw error;
       this.logger.warn(`Session ${record.sessionId} is busy; resuming after its turn`);
-      this.lease.run(record.sessionId, apply, { waitMs: this.settings.leaseMs }).catch((late: unknown) => {
+      this.runner.run(job(this.settings.leaseMs)).catch((late: unknown) => {
         this.logger.warn(`Could not resume session ${record.sessionId} after OAuth: ${(late as Error).message}`);
       });
     }
   }
 
-  private async applyOutcome(record: OauthStateRecord, outcome: ConnectionOutcome): Promise<void> {
-    const original = await this.store.get(record.sessionId);
+  /** The background turn that reports the outcome, or null when the conversation no longer waits for it. */
+  private async applyOutcome(
+    original: CommittedState | null,
+    record: OauthStateRecord,
+    outcome: ConnectionOutcome,
+    newTurn: NewTurn,
+  ): Promise<Turn | null> {
     // Re-checked under the lease: a turn may have moved the conversation on meanwhile.
-    if (!original || original.status !== 'active' || original.phase !== ConversationPhase.OAUTH_FLOW) return;
-    const turn = this.engine.newTurn(original, null, null);
-    if (!(await this.oauthFlow.onConnectionResult(turn, record.state, outcome))) return;
-    await this.engine.runHops(turn);
-    await this.engine.commit(original, turn, { ttlMs: this.settings.activeTtlMs });
+    if (!original || original.status !== 'active' || original.phase !== ConversationPhase.OAUTH_FLOW) return null;
+    const turn = newTurn(original);
+    return (await this.oauthFlow.onConnectionResult(turn, record.state, outcome)) ? turn : null;
   }
 }
 

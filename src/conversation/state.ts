@@ -1,4 +1,5 @@
 import { emptyRequirements, type Requirements } from './requirements/requirements.js';
+import { deepFreeze } from './store/frozen.js';
 
 /** The phases of a conversation, in the order a successful one passes through them. */
 export enum ConversationPhase {
@@ -108,6 +109,14 @@ export interface SessionOwner {
   tenantId: string;
 }
 
+/**
+ * The context and history of every new session: one frozen object shared by all of them. States are
+ * never changed in place (a turn makes new objects; the stores freeze what they keep), so sharing is
+ * safe, and a million fresh sessions hold one context instead of a million (heap, and GC marking).
+ */
+const EMPTY_CONTEXT: ConversationContext = deepFreeze({ requirements: emptyRequirements(), integrations: [], transcript: [], lastTestRun: null });
+const NO_HISTORY: TransitionRecord[] = deepFreeze([]);
+
 /** A new session in IDLE at version 0, everything empty; `now` starts its idle clock. */
 export function newConversationState(sessionId: string, owner: SessionOwner, now: number): ConversationState {
   return {
@@ -116,10 +125,10 @@ export function newConversationState(sessionId: string, owner: SessionOwner, now
     tenantId: owner.tenantId,
     phase: ConversationPhase.IDLE,
     status: 'active',
-    context: { requirements: emptyRequirements(), integrations: [], transcript: [], lastTestRun: null },
+    context: EMPTY_CONTEXT,
     pendingOauth: null,
     draftAgentId: null,
-    history: [],
+    history: NO_HISTORY,
     version: 0,
     lastEventSeq: 0,
     createdAt: now,

@@ -1,13 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { GracefulShutdown } from './graceful-shutdown.js';
 import { idempotencyStoreProvider } from './idempotency/idempotency.providers.js';
-import { IdempotentTurns } from './idempotency/idempotent-turns.js';
+import { IdempotencyStore } from './idempotency/idempotency-store.js';
 import { RateLimits } from './rate-limits.js';
 
-/** Rate limits, idempotent turns and draining on shutdown, for the controllers that need them. */
+/** Rate limits, the idempotency-key store and draining on shutdown, for the controllers that need them. */
 @Global()
 @Module({
-  providers: [RateLimits, GracefulShutdown, idempotencyStoreProvider, IdempotentTurns],
-  exports: [RateLimits, GracefulShutdown, IdempotentTurns],
+  providers: [RateLimits, GracefulShutdown, idempotencyStoreProvider],
+  exports: [RateLimits, GracefulShutdown, IdempotencyStore],
 })
 export class HttpHardeningModule {}

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { AppConfig } from '../config/app-config.js';
-import { RedisKeys } from '../conversation/store/redis-keys.js';
+import { RedisKeys } from '../redis/keyspace.js';
 import { SessionStore } from '../conversation/store/session-store.js';
 import { RedisConnections } from '../redis/redis-connections.js';
 import { METRIC_PREFIX, MetricsRegistry } from './metrics-registry.js';

@@ -25,6 +25,13 @@ export interface AuthorizationStart {
   provider: string;
 }
 
+/** An authorization request built but not yet usable: `register()` stores its state record. */
+export interface PreparedAuthorization {
+  start: AuthorizationStart;
+  /** Stores the pending record; idempotent (the same record again). */
+  register(): Promise<void>;
+}
+
 /** `reason` is a short code for logs and events (`issuer_mismatch`, `token_endpoint_timeout`, …); it holds no secret. */
 export type ExchangeOutcome = { status: 'connected' } | { status: 'failed'; reason: string };
 
@@ -79,19 +86,32 @@ export class OauthService {
     return this.credentials.has({ tenantId: owner.tenantId, userId: owner.userId, provider });
   }
 
-  /**
-   * Creates a single-use `state` and a PKCE pair, stores the pending record (the verifier's only
-   * home), and builds the authorization URL. The state is accepted for `OAUTH_STATE_TTL_MS`; the record
-   * is kept as long again so that a late callback is told "expired" rather than "unknown". `integrations`
-   * (default: just `integration`, all of the same provider) are covered by the one grant: their scopes
-   * are joined. Throws `VALIDATION_FAILED` for an unknown integration or an unavailable provider.
-   */
+  /** `prepareAuthorization`, then its record stored at once (callers outside a turn). */
   async startAuthorization(input: {
     sessionId: string;
     owner: SessionOwner;
     integration: string;
     integrations?: readonly string[];
   }): Promise<AuthorizationStart> {
+    const prepared = await this.prepareAuthorization(input);
+    await prepared.register();
+    return prepared.start;
+  }
+
+  /**
+   * Creates a single-use `state` and a PKCE pair and builds the authorization URL; `register()` stores
+   * the pending record (the verifier's only home). Nothing is stored until then, so a turn keeps the URL
+   * before its commit and registers the state after it: a turn whose commit failed leaves no usable link. The state is accepted for `OAUTH_STATE_TTL_MS`; the record
+   * is kept as long again so that a late callback is told "expired" rather than "unknown". `integrations`
+   * (default: just `integration`, all of the same provider) are covered by the one grant: their scopes
+   * are joined. Throws `VALIDATION_FAILED` for an unknown integration or an unavailable provider.
+   */
+  async prepareAuthorization(input: {
+    sessionId: string;
+    owner: SessionOwner;
+    integration: string;
+    integrations?: readonly string[];
+  }): Promise<PreparedAuthorization> {
     const integration = this.integration(input.integration);
     const covered = (input.integrations ?? [input.integration]).map((id) => this.integration(id));
     const provider = this.providers.get(integration.provider);
@@ -112,7 +132,6 @@ export class OauthService {
       redirectUri: this.config.oauthRedirectUrl,
       expiresAt: this.clock.now() + ttlMs,
     };
-    await this.sessions.putOauthState(record, 2 * ttlMs);
 
     const url = new URL(provider.authorizeUrl);
     const scopes = provider.scopes ?? [...new Set([integration, ...covered].flatMap((each) => each.scopes))];
@@ -129,7 +148,10 @@ export class OauthService {
       ...(provider.kind === 'development' ? { integration: integration.id } : {}),
     };
     for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
-    return { state, authorizationUrl: url.href, expiresAt: record.expiresAt, provider: provider.id };
+    return {
+      start: { state, authorizationUrl: url.href, expiresAt: record.expiresAt, provider: provider.id },
+      register: () => this.sessions.putOauthState(record, 2 * ttlMs),
+    };
   }
 
   /** Consumes a pending record (single use); null when unknown, used or expired. */

@@ -1,13 +1,18 @@
 import type { Redis } from 'ioredis';
 import { guarded } from '../conversation/store/redis-errors.js';
 import { type CallbackReceipt, type CallbackReceipts, receiptKey } from './callback-receipts.js';
+import { RedisKeys } from '../redis/keyspace.js';
 
 /** Receipts as `<prefix>oauth-receipt:<sha256(state)>` strings with a TTL, shared by every replica. */
 export class RedisCallbackReceipts implements CallbackReceipts {
+  private readonly keys: RedisKeys;
+
   constructor(
     private readonly redis: Redis,
-    private readonly keyPrefix: string,
-  ) {}
+    keyPrefix: string,
+  ) {
+    this.keys = new RedisKeys(keyPrefix);
+  }
 
   async put(state: string, receipt: CallbackReceipt, ttlMs: number): Promise<void> {
     const key = this.key(state);
@@ -22,6 +27,6 @@ export class RedisCallbackReceipts implements CallbackReceipts {
   }
 
   private key(state: string): string {
-    return `${this.keyPrefix}oauth-receipt:${receiptKey(state)}`;
+    return this.keys.callbackReceipt(receiptKey(state));
   }
 }

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { guarded } from '../conversation/store/redis-errors.js';
 import { type CredentialCipher, openCredential, sealCredential } from './credential-cipher.js';
 import type { CredentialKey, CredentialStore, StoredCredential } from './credential-store.js';
+import { RedisKeys } from '../redis/keyspace.js';
 
 /**
  * Credentials in Redis, shared by every replica: one string per tenant, user and provider at
@@ -10,11 +11,15 @@ import type { CredentialKey, CredentialStore, StoredCredential } from './credent
  * must share `CREDENTIALS_KEY`, or values sealed by one do not open on another.
  */
 export class RedisCredentialStore implements CredentialStore {
+  private readonly keys: RedisKeys;
+
   constructor(
     private readonly redis: Redis,
     private readonly cipher: CredentialCipher,
-    private readonly keyPrefix: string,
-  ) {}
+    keyPrefix: string,
+  ) {
+    this.keys = new RedisKeys(keyPrefix);
+  }
 
   async put(key: CredentialKey, credential: StoredCredential): Promise<void> {
     const sealed = sealCredential(this.cipher, key, credential);
@@ -36,7 +41,6 @@ export class RedisCredentialStore implements CredentialStore {
 
   /** The Redis key of a credential (exposed for tests that look at what is stored). */
   key(key: CredentialKey): string {
-    const part = encodeURIComponent;
-    return `${this.keyPrefix}cred:${part(key.tenantId)}:${part(key.userId)}:${part(key.provider)}`;
+    return this.keys.credential(key);
   }
 }

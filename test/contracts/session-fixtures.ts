@@ -1,6 +1,7 @@
 import type { ChatResponse, ChatResponseType } from '../../src/conversation/chat-response.js';
 import { type ConversationState, ConversationPhase, newConversationState, type SessionOwner } from '../../src/conversation/state.js';
-import type { OauthStateRecord } from '../../src/conversation/store/session-store.js';
+import { thaw } from '../../src/conversation/store/frozen.js';
+import type { CommittedState, OauthStateRecord } from '../../src/conversation/store/session-store.js';
 
 /** Builders for the store suites: small, complete values with only what a test cares about set. */
 
@@ -28,18 +29,18 @@ export function chatEvent(sessionId: string, seq: number, type: ChatResponseType
 }
 
 /** Events numbered after `state.lastEventSeq`. */
-export function nextEvents(state: ConversationState, count: number): ChatResponse[] {
+export function nextEvents(state: Pick<ConversationState, 'sessionId' | 'lastEventSeq'>, count: number): ChatResponse[] {
   return Array.from({ length: count }, (_, i) => chatEvent(state.sessionId, state.lastEventSeq + 1 + i));
 }
 
 /** The state a turn would save after `state`, with `events` appended (version + 1). */
 export function nextState(
-  state: ConversationState,
+  state: ConversationState | CommittedState,
   events: readonly ChatResponse[],
   overrides: Partial<ConversationState> = {},
 ): ConversationState {
   return {
-    ...state,
+    ...thaw<ConversationState>(state),
     phase: ConversationPhase.DISCOVERY,
     version: state.version + 1,
     lastEventSeq: events.at(-1)?.seq ?? state.lastEventSeq,

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { type SessionStore, VersionConflictError } from '../../src/conversation/store/session-store.js';
-import { nextEvents, nextState, oauthRecord, OWNER, sessionState } from './session-fixtures.js';
+import type { ChatResponse } from '../../src/conversation/chat-response.js';
+import { type CommittedState, type SessionStore, VersionConflictError } from '../../src/conversation/store/session-store.js';
+import { chatEvent, nextEvents, nextState, oauthRecord, OWNER, sessionState } from './session-fixtures.js';
 import { type ContractScope, LONG_TTL, TTL_MS } from './session-store.harness.js';
 
 /** Everything around the records: owner and idle indexes, leases, OAuth states, TTLs, ping. */
@@ -107,6 +108,132 @@ export function sessionIndexTests(scope: ContractScope): void {
       expect(second).not.toBe(first);
       await store.releaseLease('s1', first!);
       expect(await store.isLeased('s1')).toBe(true);
+    });
+  });
+
+  describe('expireIdle (the batch path of the sweep)', () => {
+    const expiredEvent = (tombstone: CommittedState): ChatResponse => ({
+      ...chatEvent(tombstone.sessionId, tombstone.lastEventSeq, 'expired'),
+      phase: tombstone.phase,
+      data: { at: tombstone.expiredAt },
+    });
+
+    it(`${name}#expireIdle turns idle sessions nobody holds into tombstones with their event, and touches nothing else`, async () => {
+      const t0 = now();
+      const withEvents = nextState(sessionState('old-1', t0 - 3000), nextEvents(sessionState('old-1', t0), 2));
+      await store.create(sessionState('old-1', t0 - 3000), LONG_TTL);
+      await store.save(withEvents, 0, nextEvents(sessionState('old-1', t0), 2), LONG_TTL);
+      await store.create(sessionState('old-2', t0 - 2000), LONG_TTL);
+      await store.create(sessionState('busy', t0 - 2500), LONG_TTL);
+      const fresh = sessionState('fresh', t0);
+      await store.create(fresh, LONG_TTL);
+      const lease = await store.acquireLease('busy', 60_000);
+
+      const events = await store.expireIdle(t0 - 1000, t0, 10, { ttlMs: TTL_MS }, expiredEvent);
+      expect(events.map((event) => [event.sessionId, event.seq, event.type])).toEqual([
+        ['old-1', 3, 'expired'],
+        ['old-2', 1, 'expired'],
+      ]);
+      expect(await store.get('old-1')).toMatchObject({ status: 'expired', expiredAt: t0, updatedAt: t0, version: 2, lastEventSeq: 3 });
+      expect(await store.readEvents('old-1', 2, 10)).toEqual([events[0]]);
+      expect(await store.get('busy')).toMatchObject({ status: 'active', version: 0 });
+      expect(await store.get('fresh')).toEqual(fresh);
+      expect(await store.findIdle(t0 + 1, 10)).toEqual(['busy', 'fresh']);
+      await store.releaseLease('busy', lease!);
+
+      // Tombstones keep the TTL they were given.
+      await scope.harness.advance(TTL_MS + 1);
+      expect(await store.get('old-2')).toBeNull();
+      expect(await store.get('busy')).not.toBeNull();
+    });
+
+    it(`${name}#expireIdle expires at most limit sessions, oldest idle first`, async () => {
+      const t0 = now();
+      for (const [index, id] of ['a', 'b', 'c'].entries()) await store.create(sessionState(id, t0 - 3000 + index), LONG_TTL);
+      expect((await store.expireIdle(t0, t0, 2, LONG_TTL, expiredEvent)).map((event) => event.sessionId)).toEqual(['a', 'b']);
+      expect((await store.expireIdle(t0, t0, 2, LONG_TTL, expiredEvent)).map((event) => event.sessionId)).toEqual(['c']);
+      expect(await store.expireIdle(t0, t0, 2, LONG_TTL, expiredEvent)).toEqual([]);
+    });
+  });
+
+  describe('combined lease scripts', () => {
+    it(`${name}#acquireLeaseAndGet takes the lease and reads the session in one step, and reads it when busy too`, async () => {
+      const created = sessionState('s1', now());
+      await store.create(created, LONG_TTL);
+      const leased = await Promise.all(Array.from({ length: 4 }, () => store.acquireLeaseAndGet('s1', 60_000)));
+      expect(leased.filter((read) => read.token !== null)).toHaveLength(1);
+      for (const read of leased) expect(read.state).toEqual(created);
+      expect(await store.isLeased('s1')).toBe(true);
+
+      const missing = await store.acquireLeaseAndGet('nope', 60_000);
+      expect(missing).toEqual({ token: expect.any(String), state: null });
+    });
+
+    it(`${name}#saveAndRelease commits and releases the lease in one step`, async () => {
+      const created = sessionState('s1', now());
+      await store.create(created, LONG_TTL);
+      const { token } = await store.acquireLeaseAndGet('s1', 60_000);
+      const events = nextEvents(created, 2);
+      const saved = nextState(created, events);
+      await store.saveAndRelease(saved, 0, events, LONG_TTL, token!);
+      expect(await store.isLeased('s1')).toBe(false);
+      expect(await store.get('s1')).toEqual(saved);
+      expect((await store.readEvents('s1', 0, 10)).map((event) => event.seq)).toEqual([1, 2]);
+    });
+
+    it(`${name}#saveAndRelease on a conflict writes nothing, releases the lease and throws VersionConflictError`, async () => {
+      const created = sessionState('s1', now());
+      await store.create(created, LONG_TTL);
+      const { token } = await store.acquireLeaseAndGet('s1', 60_000);
+      const stale = nextState(nextState(created, []), nextEvents(created, 1));
+      await expect(store.saveAndRelease(stale, 1, nextEvents(created, 1), LONG_TTL, token!)).rejects.toBeInstanceOf(VersionConflictError);
+      expect(await store.isLeased('s1')).toBe(false);
+      expect(await store.get('s1')).toEqual(created);
+      expect(await store.readEvents('s1', 0, 10)).toEqual([]);
+    });
+
+    it(`${name}#saveAndRelease leaves a lease another token holds (the turn's own ran out and was taken)`, async () => {
+      const created = sessionState('s1', now());
+      await store.create(created, LONG_TTL);
+      const stale = await store.acquireLease('s1', TTL_MS / 2);
+      await scope.harness.advance(TTL_MS);
+      const current = await store.acquireLease('s1', 60_000);
+      await store.saveAndRelease(nextState(created, []), 0, [], LONG_TTL, stale!);
+      expect(await store.isLeased('s1')).toBe(true);
+      await store.releaseLease('s1', current!);
+      expect(await store.isLeased('s1')).toBe(false);
+    });
+  });
+
+  describe('turn quota (counted with the lease)', () => {
+    const quota = (points: number, owner = OWNER) => ({ owner, points, windowMs: TTL_MS });
+
+    it(`${name}#acquireLeaseAndGet counts the owner's turns and refuses past the points, taking and reading nothing`, async () => {
+      await store.create(sessionState('s1', now()), LONG_TTL);
+      for (let turn = 0; turn < 2; turn++) {
+        const { token } = await store.acquireLeaseAndGet('s1', 60_000, quota(2));
+        expect(token).toEqual(expect.any(String));
+        await store.releaseLease('s1', token!);
+      }
+      const refused = await store.acquireLeaseAndGet('s1', 60_000, quota(2));
+      expect(refused).toEqual({ token: null, state: null, retryAfterMs: expect.any(Number) });
+      expect(refused.retryAfterMs).toBeGreaterThan(0);
+      expect(refused.retryAfterMs).toBeLessThanOrEqual(TTL_MS);
+      expect(await store.isLeased('s1')).toBe(false);
+
+      // Another user, and the same user id in another tenant, have their own windows.
+      expect((await store.acquireLeaseAndGet('s2', 60_000, quota(2, { ...OWNER, userId: 'other' }))).retryAfterMs).toBeUndefined();
+      expect((await store.acquireLeaseAndGet('s3', 60_000, quota(2, { ...OWNER, tenantId: 'other' }))).retryAfterMs).toBeUndefined();
+    });
+
+    it(`${name}#acquireLeaseAndGet starts a new window once the last one ran out`, async () => {
+      await store.create(sessionState('s1', now()), LONG_TTL);
+      const { token } = await store.acquireLeaseAndGet('s1', 60_000, quota(1));
+      await store.releaseLease('s1', token!);
+      expect((await store.acquireLeaseAndGet('s1', 60_000, quota(1))).retryAfterMs).toBeDefined();
+      await scope.harness.advance(TTL_MS + 50);
+      const again = await store.acquireLeaseAndGet('s1', 60_000, quota(1));
+      expect(again.token).toEqual(expect.any(String));
     });
   });
 

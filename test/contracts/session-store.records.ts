@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { ConversationState } from '../../src/conversation/state.js';
+import { thaw } from '../../src/conversation/store/frozen.js';
 import { type SessionStore, VersionConflictError } from '../../src/conversation/store/session-store.js';
 import { chatEvent, nextEvents, nextState, OWNER, sessionState } from './session-fixtures.js';
 import { type ContractScope, EVENT_LOG_CAP, LONG_TTL } from './session-store.harness.js';
@@ -24,25 +25,38 @@ export function sessionRecordTests(scope: ContractScope): void {
   }
 
   describe('create and get', () => {
-    it(`${name}#create stores a copy that later changes to the caller's object do not reach`, async () => {
+    it(`${name}#create takes the state over: it is frozen, so the caller's object cannot change what is stored`, async () => {
       const state = sessionState('s1', now());
       await store.create(state, LONG_TTL);
-      state.phase = nextState(state, []).phase;
-      state.context.transcript.push({ role: 'user', text: 'changed after create' });
+      expect(() => (state.phase = nextState(state, []).phase)).toThrow(TypeError);
+      expect(() => state.context.transcript.push({ role: 'user', text: 'changed after create' })).toThrow(TypeError);
 
       const stored = await store.get('s1');
       expect(stored).toEqual(sessionState('s1', state.createdAt));
     });
 
-    it(`${name}#get returns a copy the caller may change`, async () => {
+    it(`${name}#get returns a frozen state: changing it in place throws and changes nothing`, async () => {
       await store.create(sessionState('s1', now()), LONG_TTL);
-      const first = await store.get('s1');
-      first!.context.transcript.push({ role: 'user', text: 'mine' });
-      first!.version = 42;
+      const first = thaw<ConversationState>((await store.get('s1'))!);
+      expect(() => first.context.transcript.push({ role: 'user', text: 'mine' })).toThrow(TypeError);
+      expect(() => (first.version = 42)).toThrow(TypeError);
+      expect(() => (first.context.requirements.goal.value = 'mine')).toThrow(TypeError);
 
       const second = await store.get('s1');
       expect(second?.version).toBe(0);
       expect(second?.context.transcript).toEqual([]);
+      expect(second?.context.requirements.goal.value).toBeNull();
+    });
+
+    it(`${name}#save keeps the saved state frozen and hands it out as saved`, async () => {
+      const created = sessionState('s1', now());
+      await store.create(created, LONG_TTL);
+      const next = nextState(created, [], { context: { ...created.context, transcript: [{ role: 'user', text: 'hello' }] } });
+      await store.save(next, 0, [], LONG_TTL);
+      const stored = await store.get('s1');
+      expect(stored).toEqual(next);
+      expect(Object.isFrozen(stored)).toBe(true);
+      expect(Object.isFrozen(stored?.context.transcript[0])).toBe(true);
     });
 
     it(`${name}#get returns null for an unknown session`, async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { lastValueFrom, toArray } from 'rxjs';
 import type { ChatResponse } from '../../src/conversation/chat-response.js';
 import type { TurnInput } from '../../src/conversation/phases/turn.js';
-import type { ConversationState } from '../../src/conversation/state.js';
+import type { CommittedState } from '../../src/conversation/store/session-store.js';
 import { CredentialStore } from '../../src/oauth/credential-store.js';
 import { startTestingApp, type TestingApp } from '../support/testing-app.js';
 import { all, GMAIL_ONLY, GMAIL_TO_SLACK } from './oauth-harness.js';
@@ -33,7 +33,7 @@ describe('OAuth checklist edges (development provider)', () => {
   const owner = (userId: string) => ({ userId, tenantId: 'acme' });
   const turn = (userId: string, sessionId: string, input: TurnInput | string): Promise<ChatResponse[]> =>
     lastValueFrom(harness.conversations.processMessage(owner(userId), sessionId, typeof input === 'string' ? { text: input } : input).pipe(toArray()));
-  const state = async (sessionId: string): Promise<ConversationState> => (await harness.store.get(sessionId))!;
+  const state = async (sessionId: string): Promise<CommittedState> => (await harness.store.get(sessionId))!;
   async function inOauthFlow(userId: string, description = GMAIL_TO_SLACK): Promise<{ sessionId: string; first: ChatResponse[] }> {
     const { sessionId } = await harness.conversations.startSession(owner(userId));
     const first = await turn(userId, sessionId, description);

@@ -1,6 +1,8 @@
 import { missingFields } from '../requirements/requirements-document.js';
 import type { Requirements } from '../requirements/requirements.js';
 import type { ConversationPhase, ConversationState, IntegrationConnection } from '../state.js';
+import { thaw } from '../store/frozen.js';
+import type { CommittedState } from '../store/session-store.js';
 
 /** What clients see of a session (API.md, "SessionView"): no secret, no OAuth state, ISO timestamps. */
 export interface SessionView {
@@ -20,7 +22,9 @@ export interface SessionView {
 
 const iso = (epochMs: number): string => new Date(epochMs).toISOString();
 
-export function toSessionView(state: ConversationState, idleTimeoutMs: number): SessionView {
+export function toSessionView(committed: CommittedState, idleTimeoutMs: number): SessionView {
+  // Read only: the view shares the committed (frozen) objects, it copies nothing.
+  const state = thaw<ConversationState>(committed);
   const pending = state.pendingOauth;
   return {
     sessionId: state.sessionId,

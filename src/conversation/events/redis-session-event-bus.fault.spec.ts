@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Subscription } from 'rxjs';
 import type { ChatResponse } from '../chat-response.js';
-import { RedisKeys } from '../store/redis-keys.js';
+import { RedisKeys } from '../../redis/keyspace.js';
 import { StoreUnavailableError } from '../store/session-store.js';
 import { closeRedisClient, createRedisClient, untilReady } from '../../redis/redis-client.js';
 import { describeWithRedisServer, PrivateRedisServer } from '../../../test/contracts/private-redis-server.js';

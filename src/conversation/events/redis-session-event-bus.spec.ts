@@ -5,7 +5,7 @@ import type { ChatResponse } from '../chat-response.js';
 import { closeRedisClient, createRedisClient, untilReady } from '../../redis/redis-client.js';
 import { chatEvent, nextEvents, nextState, sessionState } from '../../../test/contracts/session-fixtures.js';
 import { deleteKeysUnder, describeWithRedis, sleep, testKeyPrefix } from '../../../test/contracts/redis-test-env.js';
-import { RedisKeys } from '../store/redis-keys.js';
+import { RedisKeys } from '../../redis/keyspace.js';
 import { createRedisSessionStore } from '../store/redis-session-store.js';
 import { createRedisSessionEventBus, RedisSessionEventBus } from './redis-session-event-bus.js';
 

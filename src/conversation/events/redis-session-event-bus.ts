@@ -4,7 +4,7 @@ import { Observable, Subject } from 'rxjs';
 import { type ChatResponse, isDurable } from '../chat-response.js';
 import { guarded, toStoreError } from '../store/redis-errors.js';
 import { StoreUnavailableError } from '../store/session-store.js';
-import { RedisKeys } from '../store/redis-keys.js';
+import { RedisKeys } from '../../redis/keyspace.js';
 import { parseLiveMessage } from '../store/redis-serialization.js';
 import type { SessionEventBus } from './session-event-bus.js';
 

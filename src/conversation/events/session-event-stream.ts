@@ -3,7 +3,7 @@ import { Observable } from 'rxjs';
 import { toDomainError } from '../../common/errors.js';
 import type { ChatResponse } from '../chat-response.js';
 import { SessionStore } from '../store/session-store.js';
-import { storeError } from '../turn-engine.js';
+import { storeError } from '../turn/store-errors.js';
 import { SessionEventBus } from './session-event-bus.js';
 
 /** Events read from the log per store call while replaying. */

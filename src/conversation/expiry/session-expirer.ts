@@ -1,11 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
-import { DomainError } from '../../common/errors.js';
 import { ConversationSettings } from '../conversation.settings.js';
-import { SessionLease } from '../session-lease.js';
-import { SessionStore } from '../store/session-store.js';
-import { TurnEngine } from '../turn-engine.js';
+import type { Turn } from '../phases/turn.js';
+import { type CommittedState, SessionStore } from '../store/session-store.js';
+import { type NewTurn, TurnRunner } from '../turn/turn-runner.js';
 
 /**
  * Longest the sweep runs before letting the event loop serve requests again. Trap: with the memory
@@ -13,6 +12,14 @@ import { TurnEngine } from '../turn-engine.js';
  * whole length (over 100 ms) and every request waited behind it.
  */
 const SLICE_MS = 10;
+
+/**
+ * Sessions expired per store call of the batch path. Trap: each batch runs without yielding (with the
+ * memory store nothing in it awaits), so it must stay well under the 20 ms the loop may be held.
+ */
+const EXPIRE_BATCH = 500;
+
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export interface SweepResult {
   warned: number;
@@ -33,50 +40,76 @@ export class SessionExpirer {
   constructor(
     @Inject(SessionStore) private readonly store: SessionStore,
     @Inject(Clock) private readonly clock: Clock,
-    private readonly engine: TurnEngine,
-    private readonly lease: SessionLease,
+    private readonly runner: TurnRunner,
     private readonly settings: ConversationSettings,
   ) {}
 
   async sweep(): Promise<SweepResult> {
     const now = this.clock.now();
+    const result: SweepResult = { warned: 0, expired: await this.expireBatches(now) };
+    // What is left in the warning window (and an idle session a turn held during the batches) goes
+    // session by session, under its lease.
     const warnFrom = now - (this.settings.idleTimeoutMs - this.settings.expiryWarningMs);
     const ids = await this.store.findIdle(warnFrom, this.batch);
-    const result: SweepResult = { warned: 0, expired: 0 };
     let sliceStarted = performance.now();
     for (const sessionId of ids) {
       if (performance.now() - sliceStarted >= SLICE_MS) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await yieldToLoop();
         sliceStarted = performance.now();
       }
       try {
-        const change = await this.lease.run(sessionId, () => this.expireOrWarn(sessionId, now), { waitMs: 0 });
-        if (change) result[change]++;
+        // A session in a turn right now is not idle: skipped.
+        const outcome = await this.runner.run({
+          sessionId,
+          whenBusy: async () => undefined,
+          play: async (original, newTurn) => this.expireOrWarn(original, now, newTurn),
+        });
+        const type = outcome?.events[0]?.type;
+        if (type) result[type === 'expired' ? 'expired' : 'warned']++;
       } catch (error) {
-        // A session in a turn right now is not idle; anything else is retried on the next sweep.
-        if (!(error instanceof DomainError && error.code === 'TURN_IN_PROGRESS')) {
-          this.logger.warn(`Could not sweep session ${sessionId}: ${(error as Error).message}`);
-        }
+        // Anything else is retried on the next sweep.
+        this.logger.warn(`Could not sweep session ${sessionId}: ${(error as Error).message}`);
       }
     }
     return result;
   }
 
-  private async expireOrWarn(sessionId: string, now: number): Promise<keyof SweepResult | null> {
-    const original = await this.store.get(sessionId);
+  /**
+   * Sessions idle past the timeout become tombstones through the store's batch path, `EXPIRE_BATCH`
+   * at a time, with the event loop let go between batches.
+   */
+  private async expireBatches(now: number): Promise<number> {
+    const before = now - this.settings.idleTimeoutMs + 1;
+    let expired = 0;
+    while (expired < this.batch) {
+      const limit = Math.min(EXPIRE_BATCH, this.batch - expired);
+      let count: number;
+      try {
+        count = await this.runner.expireIdle(before, now, limit);
+      } catch (error) {
+        this.logger.warn(`Could not expire idle sessions: ${(error as Error).message}`);
+        break;
+      }
+      expired += count;
+      if (count < limit) break;
+      await yieldToLoop();
+    }
+    return expired;
+  }
+
+  /** The expiry (`expired`) or warning (`expiring`) turn the session is due, or null. */
+  private expireOrWarn(original: CommittedState | null, now: number, newTurn: NewTurn): Turn | null {
     if (!original || original.status !== 'active') return null;
     const expiresAt = original.lastActivityAt + this.settings.idleTimeoutMs;
-    const turn = this.engine.newTurn(original, null, null);
+    const turn = newTurn(original);
     if (expiresAt <= now) {
       turn.state = { ...turn.state, status: 'expired', expiredAt: now };
       turn.emit({ type: 'expired', data: { at: new Date(now).toISOString() } });
-      await this.engine.commit(original, turn, { ttlMs: this.settings.expiredRetentionMs });
-      return 'expired';
+      return turn;
     }
     if (original.expiryWarnedAt !== null || expiresAt - now > this.settings.expiryWarningMs) return null;
     turn.state = { ...turn.state, expiryWarnedAt: now };
     turn.emit({ type: 'expiring', data: { expiresAt: new Date(expiresAt).toISOString() } });
-    await this.engine.commit(original, turn, { ttlMs: this.settings.activeTtlMs });
-    return 'warned';
+    return turn;
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AgentGenerator } from '../../agent-generator/agent-generator.js';
+import { DomainError } from '../../common/errors.js';
 import { ConversationPhase } from '../state.js';
 import { summarize } from '../requirements/requirements-document.js';
 import type { PhaseHandler } from './phase-handler.js';
@@ -24,8 +25,12 @@ export class ActivationHandler implements PhaseHandler {
       turn.say('Shall I activate the agent? You can also go back to the test run.', [ACTIVATE, BACK]);
       return;
     }
-    const agent = await this.generator.activate(turn.owner, turn.state.draftAgentId!);
+    const draftAgentId = turn.state.draftAgentId!;
+    const draft = await this.generator.get(turn.owner, draftAgentId);
+    if (!draft) throw new DomainError('GENERATION_FAILED', 'The draft agent no longer exists; build it again.');
+    // Activation is what the user cannot take back: it runs only once COMPLETE is saved.
+    turn.afterCommit(() => this.generator.activate(turn.owner, draftAgentId));
     turn.goTo(ConversationPhase.COMPLETE, 'activated');
-    turn.emit({ type: 'draft', data: { draftAgentId: agent.id, agent } });
+    turn.emit({ type: 'draft', data: { draftAgentId, agent: { ...draft, status: 'active' } } });
   }
 }

@@ -21,14 +21,15 @@ export interface OauthConnector {
   isConnected(owner: SessionOwner, provider: string): Promise<boolean>;
   /**
    * Creates a single-use state + PKCE pair for the session and the authorization URL to send the user to;
-   * `integrations` (same provider, default just `integration`) are covered by the one grant.
+   * `integrations` (same provider, default just `integration`) are covered by the one grant. Nothing is
+   * stored until `register()`: a turn registers it after its commit (`turn.afterCommit`).
    */
-  startAuthorization(input: {
+  prepareAuthorization(input: {
     sessionId: string;
     owner: SessionOwner;
     integration: string;
     integrations?: readonly string[];
-  }): Promise<AuthorizationStart>;
+  }): Promise<{ start: AuthorizationStart; register(): Promise<void> }>;
   /** Consumes a state (single use); null when unknown, used or expired. */
   takeState(state: string): Promise<OauthStateRecord | null>;
   /** Consumes a callback's state once across replicas; duplicates learn what became of the first. */

@@ -147,12 +147,14 @@ export class OauthFlowHandler implements PhaseHandler {
     }
     const opened: PendingOauth[] = [];
     for (const group of byProvider.values()) {
-      const start = await this.oauth.startAuthorization({
+      const { start, register } = await this.oauth.prepareAuthorization({
         sessionId: turn.state.sessionId,
         owner: turn.owner,
         integration: group[0]!,
         integrations: group,
       });
+      // A usable link only once the session that waits for it is saved.
+      turn.afterCommit(register);
       for (const integration of group) {
         opened.push({
           integration,

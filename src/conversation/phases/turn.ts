@@ -44,6 +44,8 @@ export class Turn {
   readonly responses: PendingResponse[] = [];
   /** Set when the session should end with this turn (cancel). */
   ended = false;
+  /** Irreversible work registered with `afterCommit`, in order. */
+  readonly effects: (() => Promise<unknown>)[] = [];
   private hop: { forward: boolean } | null = null;
 
   constructor(
@@ -102,6 +104,15 @@ export class Turn {
     if (to !== 'OAUTH_FLOW' && this.state.pendingOauth) this.state = { ...this.state, pendingOauth: null };
     this.emit({ type: 'phase', data: { from, to, reason } });
     this.hop = { forward: options.forward ?? false };
+  }
+
+  /**
+   * Registers work the user cannot take back (activating an agent, making a sign-in link usable): it
+   * runs only once the turn's commit succeeded, in registration order, and never for a failed turn.
+   * Work whose result the turn needs stays in the handler, before the commit, and must be idempotent.
+   */
+  afterCommit(effect: () => Promise<unknown>): void {
+    this.effects.push(effect);
   }
 
   /** Clears what the conversation gathered (restart, build another). */

@@ -2,16 +2,25 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../common/clock.js';
 import type { ChatResponse } from '../chat-response.js';
 import type { ConversationState, SessionOwner } from '../state.js';
+import { eventJson } from '../event-json.js';
+import { deepFreeze, thaw } from './frozen.js';
 import {
+  type CommittedState,
+  type ExpiredEvent,
+  type LeasedRead,
   type OauthStateRecord,
   type SaveOptions,
+  type TurnQuota,
   type SessionStore,
   VersionConflictError,
 } from './session-store.js';
 
 interface StoredSession {
-  /** Serialised state: copies in and out, so callers can never alias stored data. */
-  json: string;
+  /**
+   * The committed state, deep-frozen and handed out as it is: no copy, parse or stringify per turn
+   * (they were about half of an in-process turn). Nobody can change it, so nobody can alias stored data.
+   */
+  state: CommittedState;
   version: number;
   status: ConversationState['status'];
   lastActivityAt: number;
@@ -144,6 +153,8 @@ export class InMemorySessionStore implements SessionStore {
   private readonly byOwner = new Map<string, Set<string>>();
   private readonly leases = new Map<string, { token: string; expiresAt: number }>();
   private readonly oauthStates = new Map<string, { record: OauthStateRecord; expiresAt: number }>();
+  /** Turn-quota windows by owner, in reset order (the window length is constant). */
+  private readonly quotas = new Map<string, { count: number; resetAt: number }>();
 
   constructor(
     private readonly clock: Clock,
@@ -159,9 +170,8 @@ export class InMemorySessionStore implements SessionStore {
     owned.add(state.sessionId);
   }
 
-  async get(sessionId: string): Promise<ConversationState | null> {
-    const stored = this.live(sessionId);
-    return stored ? (JSON.parse(stored.json) as ConversationState) : null;
+  async get(sessionId: string): Promise<CommittedState | null> {
+    return this.live(sessionId)?.state ?? null;
   }
 
   async save(
@@ -174,9 +184,24 @@ export class InMemorySessionStore implements SessionStore {
     if (!stored || stored.version !== expectedVersion || state.version !== expectedVersion + 1) {
       throw new VersionConflictError(state.sessionId);
     }
-    // Copies in (and out in readEvents): the caller keeps its event objects, the log keeps its own.
-    const logged = events.map((event): StoredEvent => ({ seq: event.seq, json: JSON.stringify(event) }));
+    // Copies in (and out in readEvents): the caller keeps its event objects, the log keeps its own. The
+    // JSON is the one the SSE frame of the same event uses (`eventJson`): each event is serialised once.
+    const logged = events.map((event): StoredEvent => ({ seq: event.seq, json: eventJson(event) }));
     this.write(state, stored.ownerKey, stored.events.concat(logged), options);
+  }
+
+  async saveAndRelease(
+    state: ConversationState,
+    expectedVersion: number,
+    events: readonly ChatResponse[],
+    options: SaveOptions,
+    leaseToken: string,
+  ): Promise<void> {
+    try {
+      await this.save(state, expectedVersion, events, options);
+    } finally {
+      await this.releaseLease(state.sessionId, leaseToken);
+    }
   }
 
   async delete(sessionId: string): Promise<void> {
@@ -188,10 +213,10 @@ export class InMemorySessionStore implements SessionStore {
     if (stored) this.byOwner.get(stored.ownerKey)?.delete(sessionId);
   }
 
-  async listByOwner(owner: SessionOwner): Promise<ConversationState[]> {
+  async listByOwner(owner: SessionOwner): Promise<CommittedState[]> {
     const ids = this.byOwner.get(ownerKeyOf(owner));
     if (!ids) return [];
-    const states: ConversationState[] = [];
+    const states: CommittedState[] = [];
     for (const id of ids) {
       const state = await this.get(id);
       if (state) states.push(state);
@@ -202,8 +227,33 @@ export class InMemorySessionStore implements SessionStore {
   async findIdle(before: number, limit: number): Promise<string[]> {
     this.purgeTombstones();
     this.purgeOauthStates();
+    this.purgeQuotas();
     // A session whose TTL ran out is removed here rather than reported (live() deletes it).
     return this.idle.find(before, limit, (sessionId) => this.live(sessionId) !== undefined);
+  }
+
+  async expireIdle(before: number, at: number, limit: number, options: SaveOptions, expiredEvent: ExpiredEvent): Promise<ChatResponse[]> {
+    this.purgeTombstones();
+    const written: ChatResponse[] = [];
+    // Only the sessions it expires are read: the index walk stops at the first one active since `before`.
+    this.idle.find(before, limit, (sessionId) => {
+      const stored = this.live(sessionId);
+      if (!stored || stored.status !== 'active' || this.heldLease(sessionId)) return false;
+      const state = stored.state;
+      const tombstone = deepFreeze({
+        ...thaw<ConversationState>(state),
+        status: 'expired' as const,
+        expiredAt: at,
+        updatedAt: at,
+        version: state.version + 1,
+        lastEventSeq: state.lastEventSeq + 1,
+      });
+      const event = expiredEvent(tombstone);
+      written.push(event);
+      this.write(tombstone, stored.ownerKey, stored.events.concat({ seq: event.seq, json: eventJson(event) }), options);
+      return true;
+    });
+    return written;
   }
 
   async acquireLease(sessionId: string, ttlMs: number): Promise<string | null> {
@@ -215,11 +265,37 @@ export class InMemorySessionStore implements SessionStore {
     return token;
   }
 
+  async acquireLeaseAndGet(sessionId: string, ttlMs: number, quota?: TurnQuota): Promise<LeasedRead> {
+    if (quota) {
+      const retryAfterMs = this.countTurn(quota);
+      if (retryAfterMs !== null) return { token: null, state: null, retryAfterMs };
+    }
+    return { token: await this.acquireLease(sessionId, ttlMs), state: await this.get(sessionId) };
+  }
+
+  /** Counts a turn in the owner's fixed window; the ms until it starts again when past its points, else null. */
+  private countTurn(quota: TurnQuota): number | null {
+    const now = this.clock.now();
+    const key = ownerKeyOf(quota.owner);
+    let window = this.quotas.get(key);
+    if (!window || window.resetAt <= now) {
+      // Re-inserted, so the Map stays in reset order for the purge.
+      this.quotas.delete(key);
+      this.quotas.set(key, (window = { count: 0, resetAt: now + quota.windowMs }));
+    }
+    window.count++;
+    return window.count > quota.points ? window.resetAt - now : null;
+  }
+
   async releaseLease(sessionId: string, token: string): Promise<void> {
     if (this.leases.get(sessionId)?.token === token) this.leases.delete(sessionId);
   }
 
   async isLeased(sessionId: string): Promise<boolean> {
+    return this.heldLease(sessionId);
+  }
+
+  private heldLease(sessionId: string): boolean {
     const held = this.leases.get(sessionId);
     return held !== undefined && held.expiresAt > this.clock.now();
   }
@@ -256,6 +332,14 @@ export class InMemorySessionStore implements SessionStore {
     }
   }
 
+  private purgeQuotas(): void {
+    const now = this.clock.now();
+    for (const [key, window] of this.quotas) {
+      if (window.resetAt > now) break;
+      this.quotas.delete(key);
+    }
+  }
+
   private purgeTombstones(): void {
     const now = this.clock.now();
     for (const [sessionId, expiresAt] of this.tombstones) {
@@ -277,7 +361,7 @@ export class InMemorySessionStore implements SessionStore {
   private write(state: ConversationState, ownerKey: string, events: StoredEvent[], options: SaveOptions): void {
     const cap = this.options.eventLogCap;
     this.sessions.set(state.sessionId, {
-      json: JSON.stringify(state),
+      state: deepFreeze(state),
       version: state.version,
       status: state.status,
       lastActivityAt: state.lastActivityAt,

@@ -36,19 +36,23 @@ return 1
 `;
 
 /**
- * KEYS: session, events, idle, owner. ARGV: expected version, state JSON, new version, status,
- * lastActivityAt, createdAt, ttl ms, session id, event log cap, live channel, commit id, event count,
- * then (seq, event JSON) per event. Returns 1, 0 on a version conflict, -1 when an event's seq does not
- * follow the log's last one. The commit id stays in the hash (`c`), so a writer whose reply was lost
- * can tell whether its commit landed.
+ * KEYS: session, events, idle, owner, lease. ARGV: expected version, state JSON, new version, status,
+ * lastActivityAt, createdAt, ttl ms, session id, event log cap, live channel, commit id, lease token
+ * (empty: leave the lease alone), event count, then (seq, event JSON) per event. Returns 1, 0 on a
+ * version conflict, -1 when an event's seq does not follow the log's last one. The commit id stays in
+ * the hash (`c`), so a writer whose reply was lost can tell whether its commit landed. The lease goes
+ * with the commit (or with the conflict): the end of a turn is one round trip.
  */
 const SAVE = `${EXTEND_TTL}
-local stored = redis.call('HGET', KEYS[1], 'v')
-if not stored or tonumber(stored) ~= tonumber(ARGV[1]) then return 0 end
-local count = tonumber(ARGV[12])
-local last = tonumber(redis.call('HGET', KEYS[1], 'ls') or '0')
+local function release()
+  if ARGV[12] ~= '' and redis.call('GET', KEYS[5]) == ARGV[12] then redis.call('DEL', KEYS[5]) end
+end
+local stored = redis.call('HMGET', KEYS[1], 'v', 'ls')
+if not stored[1] or tonumber(stored[1]) ~= tonumber(ARGV[1]) then release() return 0 end
+local count = tonumber(ARGV[13])
+local last = tonumber(stored[2] or '0')
 for i = 0, count - 1 do
-  local seq = tonumber(ARGV[13 + 2 * i])
+  local seq = tonumber(ARGV[14 + 2 * i])
   if seq <= last then return -1 end
   last = seq
 end
@@ -58,8 +62,8 @@ redis.call('HSET', KEYS[1], 'st', ARGV[2], 'v', ARGV[3], 'ls', last, 'c', ARGV[1
 redis.call('PEXPIRE', KEYS[1], ttl)
 local payload = {}
 for i = 0, count - 1 do
-  local event = ARGV[14 + 2 * i]
-  redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[9], ARGV[13 + 2 * i] .. '-0', 'e', event)
+  local event = ARGV[15 + 2 * i]
+  redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[9], ARGV[14 + 2 * i] .. '-0', 'e', event)
   payload[#payload + 1] = event
 end
 redis.call('PEXPIRE', KEYS[2], ttl)
@@ -72,7 +76,31 @@ else
   redis.call('ZREM', KEYS[3], ARGV[8])
 end
 if count > 0 then redis.call('PUBLISH', ARGV[10], '[' .. table.concat(payload, ',') .. ']') end
+release()
 return 1
+`;
+
+/**
+ * KEYS: lease, session, quota. ARGV: token, ttl ms, quota points ('' = no quota), quota window ms.
+ * Counts the turn in the quota's fixed window first: past its points `{-1, ms until the window
+ * starts again}` and nothing else. Then takes the lease (`SET NX PX`) and reads the state either way:
+ * `{1, state}` when taken, `{0, state}` when busy; state is nil for a missing session.
+ */
+const LEASE_AND_GET = `
+if ARGV[3] ~= '' then
+  local count = redis.call('INCR', KEYS[3])
+  if count == 1 then redis.call('PEXPIRE', KEYS[3], ARGV[4]) end
+  if count > tonumber(ARGV[3]) then
+    local left = redis.call('PTTL', KEYS[3])
+    -- A counter left without a TTL (it cannot be, but it must not lock the owner out for good).
+    if left < 0 then redis.call('PEXPIRE', KEYS[3], ARGV[4]) left = tonumber(ARGV[4]) end
+    return {-1, left}
+  end
+end
+local taken = redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX')
+local state = redis.call('HGET', KEYS[2], 'st')
+if taken then return {1, state} end
+return {0, state}
 `;
 
 /** KEYS: session, events, lease, idle. ARGV: session id. The owner index key is read from the hash. */
@@ -123,7 +151,8 @@ return 0
 
 const SCRIPTS = {
   sessionStoreCreate: { lua: CREATE, numberOfKeys: 4 },
-  sessionStoreSave: { lua: SAVE, numberOfKeys: 4 },
+  sessionStoreSave: { lua: SAVE, numberOfKeys: 5 },
+  sessionStoreLeaseAndGet: { lua: LEASE_AND_GET, numberOfKeys: 3 },
   sessionStoreDelete: { lua: DELETE, numberOfKeys: 4 },
   sessionStoreFindIdle: { lua: FIND_IDLE, numberOfKeys: 1 },
   sessionStoreListByOwner: { lua: LIST_BY_OWNER, numberOfKeys: 1 },

@@ -1,11 +1,13 @@
 import type { ChatResponse } from '../chat-response.js';
+import { eventJson } from '../event-json.js';
 import type { ConversationState } from '../state.js';
-import type { OauthStateRecord } from './session-store.js';
+import { deepFreeze } from './frozen.js';
+import type { CommittedState, OauthStateRecord } from './session-store.js';
 
-/** JSON in and out of Redis; every read yields fresh objects, so callers never share stored data. */
+/** JSON in and out of Redis. States come out frozen, as the store contract hands them out. */
 
-export function parseState(json: string): ConversationState {
-  return JSON.parse(json) as ConversationState;
+export function parseState(json: string): CommittedState {
+  return deepFreeze(JSON.parse(json) as ConversationState);
 }
 
 export function parseOauthRecord(json: string): OauthStateRecord {
@@ -15,7 +17,7 @@ export function parseOauthRecord(json: string): OauthStateRecord {
 /** `SAVE` arguments for the events: `count, seq1, json1, seq2, json2, …`. */
 export function eventArguments(events: readonly ChatResponse[]): (string | number)[] {
   const args: (string | number)[] = [events.length];
-  for (const event of events) args.push(event.seq, JSON.stringify(event));
+  for (const event of events) args.push(event.seq, eventJson(event));
   return args;
 }
 

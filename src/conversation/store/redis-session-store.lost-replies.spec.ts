@@ -106,6 +106,41 @@ describeWithRedis(`${RedisSessionStore.name} with lost replies`, (url) => {
     expect(store.pendingLeaseReleases).toBe(0);
   });
 
+  it('a lease-and-read that ran hands back the lease and the session', async () => {
+    const created = sessionState('ran-lease-read', Date.now());
+    await store.create(created, TTL);
+    loseNextReply('sessionStoreLeaseAndGet', { runs: true });
+    const { token, state } = await store.acquireLeaseAndGet('ran-lease-read', 60_000);
+    expect(token).toEqual(expect.any(String));
+    expect(state).toEqual(created);
+
+    // The end of the turn: a commit-and-release whose reply is lost but which ran.
+    const events = nextEvents(created, 1);
+    loseNextReply('sessionStoreSave', { runs: true });
+    await expect(store.saveAndRelease(nextState(created, events), 0, events, TTL, token!)).resolves.toBeUndefined();
+    expect(await store.isLeased('ran-lease-read')).toBe(false);
+    expect(store.pendingLeaseReleases).toBe(0);
+  });
+
+  it('a lease-and-read that did not run fails, and leaves no lease', async () => {
+    loseNextReply('sessionStoreLeaseAndGet', { runs: false });
+    await expect(store.acquireLeaseAndGet('lost-lease-read', 60_000)).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(await store.isLeased('lost-lease-read')).toBe(false);
+  });
+
+  it('a commit-and-release that did not run fails with the lease still held, for the caller to release', async () => {
+    const created = sessionState('lost-commit-release', Date.now());
+    await store.create(created, TTL);
+    const { token } = await store.acquireLeaseAndGet('lost-commit-release', 60_000);
+    const events = nextEvents(created, 1);
+    loseNextReply('sessionStoreSave', { runs: false });
+    await expect(store.saveAndRelease(nextState(created, events), 0, events, TTL, token!)).rejects.toBeInstanceOf(OutcomeUnknownError);
+    expect(await store.get('lost-commit-release')).toEqual(created);
+    expect(await store.isLeased('lost-commit-release')).toBe(true);
+    await store.releaseLease('lost-commit-release', token!);
+    expect(await store.isLeased('lost-commit-release')).toBe(false);
+  });
+
   it('a create or a delete that ran is reported as done', async () => {
     const created = sessionState('ran-create', Date.now());
     loseNextReply('sessionStoreCreate', { runs: true });

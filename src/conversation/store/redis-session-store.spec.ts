@@ -12,7 +12,7 @@ import {
   sleep,
   testKeyPrefix,
 } from '../../../test/contracts/redis-test-env.js';
-import { RedisKeys } from './redis-keys.js';
+import { RedisKeys } from '../../redis/keyspace.js';
 import { createRedisSessionStore, RedisSessionStore } from './redis-session-store.js';
 
 describeWithRedis(RedisSessionStore.name, (url) => {

@@ -4,7 +4,7 @@ import type { ChatResponse } from '../chat-response.js';
 import type { ConversationState, SessionOwner } from '../state.js';
 import { guarded, outcomeOf } from './redis-errors.js';
 import { LeaseReleaseRetries, MAX_PENDING_RELEASES } from './redis-lease-releases.js';
-import { RedisKeys } from './redis-keys.js';
+import { RedisKeys } from '../../redis/keyspace.js';
 import { type StoreScriptCommands, withStoreScripts } from './redis-scripts.js';
 import {
   assertIncreasingSeqs,
@@ -13,13 +13,21 @@ import {
   parseState,
   parseStreamEvents,
 } from './redis-serialization.js';
+import { deepFreeze, thaw } from './frozen.js';
 import {
+  type CommittedState,
+  type ExpiredEvent,
+  type LeasedRead,
   type OauthStateRecord,
   type SaveOptions,
   type SessionStore,
+  type TurnQuota,
   StoreUnavailableError,
   VersionConflictError,
 } from './session-store.js';
+
+/** The lease the batch expiry holds on one session while it turns it into a tombstone. */
+const EXPIRY_LEASE_MS = 10_000;
 
 export interface RedisSessionStoreOptions {
   /** Prefix of every key and channel (`REDIS_KEY_PREFIX`). */
@@ -63,7 +71,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async create(state: ConversationState, options: SaveOptions): Promise<void> {
-    const id = state.sessionId;
+    const id = deepFreeze(state).sessionId;
     const json = JSON.stringify(state);
     let created: unknown;
     try {
@@ -90,18 +98,41 @@ export class RedisSessionStore implements SessionStore {
     if (created !== 1) throw new Error(`Session ${id} already exists`);
   }
 
-  async get(sessionId: string): Promise<ConversationState | null> {
+  async get(sessionId: string): Promise<CommittedState | null> {
     const json = await guarded(this.redis, () => this.redis.hget(this.keys.session(sessionId), 'st'));
     return json === null ? null : parseState(json);
   }
 
-  async save(
+  save(state: ConversationState, expectedVersion: number, events: readonly ChatResponse[], options: SaveOptions): Promise<void> {
+    return this.commit(state, expectedVersion, events, options, '');
+  }
+
+  async saveAndRelease(
     state: ConversationState,
     expectedVersion: number,
     events: readonly ChatResponse[],
     options: SaveOptions,
+    leaseToken: string,
   ): Promise<void> {
-    const id = state.sessionId;
+    try {
+      await this.commit(state, expectedVersion, events, options, leaseToken);
+    } catch (error) {
+      // Released by the script with the conflict; otherwise the caller's releaseLease still needs the expiry.
+      if (error instanceof VersionConflictError) this.leaseExpiries.delete(leaseToken);
+      throw error;
+    }
+    this.leaseExpiries.delete(leaseToken);
+  }
+
+  /** The save script; with a lease token it also releases that lease (on a conflict too). */
+  private async commit(
+    state: ConversationState,
+    expectedVersion: number,
+    events: readonly ChatResponse[],
+    options: SaveOptions,
+    leaseToken: string,
+  ): Promise<void> {
+    const id = deepFreeze(state).sessionId;
     if (state.version !== expectedVersion + 1) throw new VersionConflictError(id);
     assertIncreasingSeqs(id, events);
     const commitId = randomUUID();
@@ -113,6 +144,7 @@ export class RedisSessionStore implements SessionStore {
           this.keys.events(id),
           this.keys.idle(),
           this.keys.owner(state),
+          this.keys.lease(id),
           expectedVersion,
           JSON.stringify(state),
           state.version,
@@ -124,12 +156,14 @@ export class RedisSessionStore implements SessionStore {
           this.options.eventLogCap,
           this.keys.liveChannel(id),
           commitId,
+          leaseToken,
           ...eventArguments(events),
         ),
       );
     } catch (error) {
       // Trap: a reply lost with the connection says nothing of the commit. Reporting "nothing changed"
-      // for a turn that committed would make its retry run the turn twice, so ask Redis first.
+      // for a turn that committed would make its retry run the turn twice, so ask Redis first. (The
+      // lease, released by the same script, went with a commit that landed.)
       if ((await outcomeOf(error, async () => (await this.field(id, 'c')) === commitId)) === 'landed') return;
       throw error;
     }
@@ -156,7 +190,7 @@ export class RedisSessionStore implements SessionStore {
     }
   }
 
-  async listByOwner(owner: SessionOwner): Promise<ConversationState[]> {
+  async listByOwner(owner: SessionOwner): Promise<CommittedState[]> {
     const jsons = (await guarded(this.redis, () =>
       this.redis.sessionStoreListByOwner(this.keys.owner(owner), this.keys.sessionPrefix),
     )) as string[];
@@ -170,15 +204,68 @@ export class RedisSessionStore implements SessionStore {
     )) as string[];
   }
 
+  /**
+   * Session by session under its lease (lease + read, then commit + release: two round trips each), so
+   * a sweep awaits the network and never holds the event loop. A busy or changed session is skipped.
+   */
+  async expireIdle(before: number, at: number, limit: number, options: SaveOptions, expiredEvent: ExpiredEvent): Promise<ChatResponse[]> {
+    const written: ChatResponse[] = [];
+    for (const sessionId of await this.findIdle(before, limit)) {
+      const { token, state } = await this.acquireLeaseAndGet(sessionId, EXPIRY_LEASE_MS);
+      if (!token) continue;
+      if (!state || state.status !== 'active' || state.lastActivityAt >= before) {
+        await this.releaseLease(sessionId, token);
+        continue;
+      }
+      const tombstone: ConversationState = {
+        ...thaw<ConversationState>(state),
+        status: 'expired',
+        expiredAt: at,
+        updatedAt: at,
+        version: state.version + 1,
+        lastEventSeq: state.lastEventSeq + 1,
+      };
+      const event = expiredEvent(deepFreeze(tombstone));
+      try {
+        await this.saveAndRelease(tombstone, state.version, [event], options, token);
+        written.push(event);
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error;
+      }
+    }
+    return written;
+  }
+
   async acquireLease(sessionId: string, ttlMs: number): Promise<string | null> {
+    return (await this.lease(sessionId, ttlMs, false)).token;
+  }
+
+  acquireLeaseAndGet(sessionId: string, ttlMs: number, quota?: TurnQuota): Promise<LeasedRead> {
+    return this.lease(sessionId, ttlMs, true, quota);
+  }
+
+  /** `SET NX PX` of the lease, with the state read in the same script when `read`. */
+  private async lease(sessionId: string, ttlMs: number, read: boolean, quota?: TurnQuota): Promise<LeasedRead> {
     // The lease only keeps turns from overlapping; a holder whose lease ran out mid-turn is fenced
     // by the version check of `save`, not by the lease.
     const token = randomUUID();
     const key = this.keys.lease(sessionId);
     const expiresAt = Date.now() + ttlMs;
-    let reply: unknown;
+    const ttl = positiveTtl(ttlMs);
+    let taken: boolean;
+    let json: string | null = null;
     try {
-      reply = await guarded(this.redis, () => this.redis.set(key, token, 'PX', positiveTtl(ttlMs), 'NX'));
+      if (read) {
+        const quotaArgs = quota ? [this.keys.turnQuota(quota.owner), token, ttl, quota.points, positiveTtl(quota.windowMs)] : [key, token, ttl, '', 0];
+        const [flag, state] = (await guarded(this.redis, () =>
+          this.redis.sessionStoreLeaseAndGet(key, this.keys.session(sessionId), ...quotaArgs),
+        )) as [number, string | number | null];
+        // Refused by the quota: counted, nothing leased or read.
+        if (flag === -1) return { token: null, state: null, retryAfterMs: Number(state) };
+        [taken, json] = [flag === 1, state as string | null];
+      } else {
+        taken = (await guarded(this.redis, () => this.redis.set(key, token, 'PX', ttl, 'NX'))) === 'OK';
+      }
     } catch (error) {
       // A SET whose reply was lost may hold the lease for nobody: take it if Redis says it is ours,
       // else make sure it goes (a release deletes only this token's lease).
@@ -187,16 +274,19 @@ export class RedisSessionStore implements SessionStore {
         if (outcome === 'unknown') this.releases.add(sessionId, token, expiresAt);
         throw error;
       }
-      reply = 'OK';
+      taken = true;
+      // The lease is ours; the state of the lost reply is read again (only on this rare path).
+      if (read) json = await this.field(sessionId, 'st');
     }
-    if (reply !== 'OK') return null;
+    const state = json === null ? null : parseState(json);
+    if (!taken) return { token: null, state };
     // Every holder releases its lease; should one not, expired entries go before the map grows large.
     if (this.leaseExpiries.size >= MAX_PENDING_RELEASES) {
       const now = Date.now();
       for (const [held, expiry] of this.leaseExpiries) if (expiry <= now) this.leaseExpiries.delete(held);
     }
     this.leaseExpiries.set(token, expiresAt);
-    return token;
+    return { token, state };
   }
 
   /**

@@ -1,5 +1,9 @@
 import type { ChatResponse } from '../chat-response.js';
 import type { ConversationState, SessionOwner } from '../state.js';
+import type { DeepReadonly } from './frozen.js';
+
+/** A state as the store hands it out: deep-frozen, read-only all the way down. */
+export type CommittedState = DeepReadonly<ConversationState>;
 
 /** The pending-OAuth record behind a `state` parameter: the only place the PKCE verifier lives. */
 export interface OauthStateRecord {
@@ -45,12 +49,37 @@ export class StoreUnavailableError extends Error {
  * Persistence of conversations. Every method is atomic on its own; implementations must keep these
  * guarantees across processes when they are shared (Redis).
  */
+/** Builds the event that records an expiry, from the tombstone it goes with (seq already its own). */
+export type ExpiredEvent = (tombstone: CommittedState) => ChatResponse;
+
+/**
+ * What `acquireLeaseAndGet` found: the lease's token (null when busy) and the session (null when
+ * missing); with a quota past its points, only `retryAfterMs` (nothing leased or read).
+ */
+export interface LeasedRead {
+  token: string | null;
+  state: CommittedState | null;
+  /** Set when the turn quota refused the turn: how long until its window starts again. */
+  retryAfterMs?: number;
+}
+
+/** The per-user turn limit, counted in the step that takes the lease (fixed windows). */
+export interface TurnQuota {
+  owner: SessionOwner;
+  /** Turns allowed per window. */
+  points: number;
+  windowMs: number;
+}
+
 export interface SessionStore {
   /** Stores a new session (version 0) with its TTL; fails if the id exists. */
   create(state: ConversationState, options: SaveOptions): Promise<void>;
 
-  /** The session, or null when it does not exist (or its TTL ran out). Returns a copy the caller may change. */
-  get(sessionId: string): Promise<ConversationState | null>;
+  /**
+   * The session, or null when it does not exist (or its TTL ran out). The state is deep-frozen and may
+   * be the very object the store keeps (no copy per read): callers never change it, they make new ones.
+   */
+  get(sessionId: string): Promise<CommittedState | null>;
 
   /**
    * Compare-and-set: writes `state` (whose `version` must be `expectedVersion + 1`) only if the stored
@@ -60,17 +89,49 @@ export interface SessionStore {
    */
   save(state: ConversationState, expectedVersion: number, events: readonly ChatResponse[], options: SaveOptions): Promise<void>;
 
+  /**
+   * `save`, then the lease of `leaseToken` released (only while that token holds it), in one atomic
+   * step: one round trip with Redis for the end of a turn. On a version conflict the lease is released
+   * as well and `VersionConflictError` thrown; when the store cannot be reached the caller releases it.
+   */
+  saveAndRelease(
+    state: ConversationState,
+    expectedVersion: number,
+    events: readonly ChatResponse[],
+    options: SaveOptions,
+    leaseToken: string,
+  ): Promise<void>;
+
   /** Removes the session, its event log, its lease and its index entries. Idempotent. */
   delete(sessionId: string): Promise<void>;
 
   /** The owner's sessions (active and expired tombstones), from an index, newest first. */
-  listByOwner(owner: SessionOwner): Promise<ConversationState[]>;
+  listByOwner(owner: SessionOwner): Promise<CommittedState[]>;
 
   /** Ids of active sessions whose `lastActivityAt` is before `before` (epoch ms), oldest first, at most `limit`. */
   findIdle(before: number, limit: number): Promise<string[]>;
 
+  /**
+   * The batch path of the expiry sweep: up to `limit` active sessions idle since before `before` that no
+   * lease holds become tombstones in one pass, each as a versioned save would make it (version + 1,
+   * `status: expired`, `expiredAt` and `updatedAt` = `at`, its TTL `options.ttlMs`, out of the idle
+   * index) with the one event `expiredEvent` builds appended (its seq is `lastEventSeq + 1`). Returns
+   * the events written, one per expired session, oldest idle first. Sessions it does not expire are
+   * left untouched (no read, no write).
+   */
+  expireIdle(before: number, at: number, limit: number, options: SaveOptions, expiredEvent: ExpiredEvent): Promise<ChatResponse[]>;
+
   /** Takes the session's turn lease for `ttlMs`; returns its token, or null when someone else holds it. */
   acquireLease(sessionId: string, ttlMs: number): Promise<string | null>;
+
+  /**
+   * Takes the session's turn lease for `ttlMs` and reads the session, in one atomic step (one round
+   * trip with Redis for the start of a turn). `token` is null when someone else holds the lease; the
+   * state is read either way, so a busy session can still answer 404/410 to a caller who may not see it.
+   * With `quota`, the owner's turn is counted first (shared by every replica with Redis); past its
+   * points nothing is leased or read and `retryAfterMs` says when the window starts again.
+   */
+  acquireLeaseAndGet(sessionId: string, ttlMs: number, quota?: TurnQuota): Promise<LeasedRead>;
 
   /** Releases the lease only if `token` still holds it. */
   releaseLease(sessionId: string, token: string): Promise<void>;

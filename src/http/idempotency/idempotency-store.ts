@@ -1,14 +1,5 @@
 import type { ChatResponse } from '../../conversation/chat-response.js';
-
-/** What the turn's commit was about to write, recorded just before it (see `ConversationService`). */
-export interface CommitMark {
-  /** The session's version the turn started from; the commit writes `version + 1`. */
-  version: number;
-  /** The last durable seq before the turn; its events are numbered from `lastEventSeq + 1`. */
-  lastEventSeq: number;
-  /** How many events the commit appends (the last one is `done`). */
-  events: number;
-}
+import type { CommitMark } from '../../conversation/turn/commit-mark.js';
 
 /** One `Idempotency-Key` of one owner's session. */
 export type IdempotencyRecord =

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { guarded } from '../../conversation/store/redis-errors.js';
 import type { IdempotencyRecord, IdempotencyStore } from './idempotency-store.js';
+import { RedisKeys } from '../../redis/keyspace.js';
 
 /**
  * Replaces (or with an empty record, deletes) the key only while the given attempt holds it.
@@ -29,10 +30,13 @@ interface IdempotencyCommands {
 export class RedisIdempotencyStore implements IdempotencyStore {
   private readonly redis: Redis & IdempotencyCommands;
 
+  private readonly keys: RedisKeys;
+
   constructor(
     client: Redis,
-    private readonly prefix: string,
+    prefix: string,
   ) {
+    this.keys = new RedisKeys(prefix);
     if (!('idempotencyReplace' in client)) client.defineCommand('idempotencyReplace', { numberOfKeys: 1, lua: REPLACE_IF_ATTEMPT });
     this.redis = client as Redis & IdempotencyCommands;
   }
@@ -59,7 +63,7 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   }
 
   private key(key: string): string {
-    return `${this.prefix}idem:${key}`;
+    return this.keys.idempotency(key);
   }
 }
 

@@ -4,13 +4,14 @@ import { Observable } from 'rxjs';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/errors.js';
 import { AppConfig } from '../../config/app-config.js';
-import type { ChatResponse } from '../../conversation/chat-response.js';
-import type { TurnInput } from '../../conversation/phases/turn.js';
-import type { SessionOwner } from '../../conversation/state.js';
-import { SessionStore } from '../../conversation/store/session-store.js';
-import { storeError } from '../../conversation/turn-engine.js';
+import { type IdempotencyRecord, IdempotencyStore } from '../../http/idempotency/idempotency-store.js';
 import { ConversationMetrics } from '../../metrics/conversation-metrics.js';
-import { type CommitMark, type IdempotencyRecord, IdempotencyStore } from './idempotency-store.js';
+import type { ChatResponse } from '../chat-response.js';
+import type { TurnInput } from '../phases/turn.js';
+import type { SessionOwner } from '../state.js';
+import { SessionStore } from '../store/session-store.js';
+import type { CommitMark } from './commit-mark.js';
+import { storeError } from './store-errors.js';
 
 /** `Idempotency-Key`: 1 to 255 visible ASCII characters (a UUID is typical). */
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;

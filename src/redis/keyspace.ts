@@ -1,7 +1,9 @@
-import type { SessionOwner } from '../state.js';
+import type { SessionOwner } from '../conversation/state.js';
 
 /**
- * Every Redis key and channel name of the session store, under one configurable prefix.
+ * The keyspace: every Redis key and channel name the service uses, under one configurable prefix, in
+ * this one file. Putting every key of a session under one hash tag (Redis Cluster) changes only the
+ * methods below (and `sessionPrefix`, which scripts glue index ids onto).
  *
  * Layout (`p` = prefix):
  * - `p:session:<id>`  hash `{ st: state JSON, v: version, ls: last event seq, o: owner index key,
@@ -12,6 +14,11 @@ import type { SessionOwner } from '../state.js';
  * - `p:idle`          sorted set of active session ids by `lastActivityAt`
  * - `p:owner:<tenant>:<user>` sorted set of the owner's session ids by `createdAt`
  * - channel `p:live:<id>` carries committed events (a JSON array) for live delivery
+ * - `p:idem:<hash>`   string, an idempotency record (hash of tenant, user, session and key)
+ * - `p:quota:<tenant>:<user>` string, the owner's turns in the current window (`INCR`, `PEXPIRE` once)
+ * - `p:cred:<tenant>:<user>:<provider>` string, sealed OAuth credentials
+ * - `p:oauth-receipt:<sha256(state)>` string, what became of a callback (for its duplicates)
+ * - `p:agent:{<tenant>}:<user>:<agent>` string, a generated agent (draft or active) JSON
  *
  * Scripts build `p:session:<id>` from an id read out of an index, so the store assumes one Redis
  * node (plain Redis or Valkey, not Cluster).
@@ -51,5 +58,28 @@ export class RedisKeys {
 
   liveChannel(sessionId: string): string {
     return `${this.prefix}live:${sessionId}`;
+  }
+
+  idempotency(scopedKey: string): string {
+    return `${this.prefix}idem:${scopedKey}`;
+  }
+
+  /** The owner's turn-quota counter (one fixed window). */
+  turnQuota(owner: SessionOwner): string {
+    return `${this.prefix}quota:${encodeURIComponent(owner.tenantId)}:${encodeURIComponent(owner.userId)}`;
+  }
+
+  credential(key: { tenantId: string; userId: string; provider: string }): string {
+    const part = encodeURIComponent;
+    return `${this.prefix}cred:${part(key.tenantId)}:${part(key.userId)}:${part(key.provider)}`;
+  }
+
+  /** `receiptKey` is the state's SHA-256 (the state itself is a secret). */
+  callbackReceipt(receiptKey: string): string {
+    return `${this.prefix}oauth-receipt:${receiptKey}`;
+  }
+
+  agent(owner: SessionOwner, agentId: string): string {
+    return `${this.prefix}agent:{${owner.tenantId}}:${encodeURIComponent(owner.userId)}:${encodeURIComponent(agentId)}`;
   }
 }

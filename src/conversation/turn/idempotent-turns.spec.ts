@@ -4,13 +4,13 @@ import { chatEvent, nextState, OWNER, sessionState } from '../../../test/contrac
 import { FakeClock } from '../../common/clock.js';
 import { DomainError } from '../../common/errors.js';
 import { AppConfig } from '../../config/app-config.js';
-import type { ChatResponse } from '../../conversation/chat-response.js';
-import { InMemorySessionStore } from '../../conversation/store/in-memory-session-store.js';
+import { MemoryIdempotencyStore } from '../../http/idempotency/memory-idempotency-store.js';
 import { ConversationMetrics } from '../../metrics/conversation-metrics.js';
 import { MetricsRegistry } from '../../metrics/metrics-registry.js';
-import type { CommitMark } from './idempotency-store.js';
+import type { ChatResponse } from '../chat-response.js';
+import { InMemorySessionStore } from '../store/in-memory-session-store.js';
+import type { CommitMark } from './commit-mark.js';
 import { IdempotentTurns, parseIdempotencyKey, type StartTurn } from './idempotent-turns.js';
-import { MemoryIdempotencyStore } from './memory-idempotency-store.js';
 
 const SESSION = 's-1';
 const INPUT = { text: 'hello' };
