@@ -13,7 +13,8 @@ import {
   testKeyPrefix,
 } from '../../../test/contracts/redis-test-env.js';
 import { RedisKeys } from '../../redis/keyspace.js';
-import { createRedisSessionStore, RedisSessionStore } from './redis-session-store.js';
+import { CommitNotReplicatedError, createRedisSessionStore, RedisSessionStore } from './redis-session-store.js';
+import { StoreUnavailableError, VersionConflictError } from './session-store.js';
 
 describeWithRedis(RedisSessionStore.name, (url) => {
   const runPrefix = testKeyPrefix();
@@ -138,6 +139,21 @@ describeWithRedis(RedisSessionStore.name, (url) => {
       } finally {
         await closeRedisClient(counted);
       }
+    });
+
+    it('answers a commit no replica acknowledged as unavailable, with the commit kept on the node', async () => {
+      // A single node has no replica: WAIT 1 times out with 0 acknowledgements.
+      const store = createRedisSessionStore(client, { keyPrefix, eventLogCap: 10, commitReplicas: 1, commitReplicaTimeoutMs: 20 });
+      const created = sessionState('wait-1', Date.now());
+      await store.create(created, ttl);
+      const events = nextEvents(created, 1);
+      const saved = nextState(created, events);
+      const commit = store.save(saved, 0, events, ttl);
+      await expect(commit).rejects.toBeInstanceOf(CommitNotReplicatedError);
+      await expect(commit).rejects.toBeInstanceOf(StoreUnavailableError);
+      expect(await store.get('wait-1')).toEqual(saved);
+      // A conflict is no commit: it needs no replica.
+      await expect(store.save(saved, 0, [], ttl)).rejects.toBeInstanceOf(VersionConflictError);
     });
 
     it('prunes index entries of sessions whose keys are gone', async () => {

@@ -204,7 +204,13 @@ export class RedisSessionStore implements SessionStore {
     const replicas = this.options.commitReplicas ?? 0;
     let result: unknown;
     try {
-      result = await guarded(this.redis, () => (replicas > 0 ? this.saveAndWait(id, args, replicas) : this.redis.sessionStoreSave(...args)));
+      if (replicas > 0) {
+        const { result: saved, acknowledged } = await guarded(this.redis, () => this.saveAndWait(args, replicas));
+        if (saved === 1 && acknowledged < replicas) throw new CommitNotReplicatedError(id);
+        result = saved;
+      } else {
+        result = await guarded(this.redis, () => this.redis.sessionStoreSave(...args));
+      }
     } catch (error) {
       // Trap: a reply lost with the connection says nothing of the commit. Reporting "nothing changed"
       // for a turn that committed would make its retry run the turn twice, so ask Redis first. (The
@@ -224,7 +230,7 @@ export class RedisSessionStore implements SessionStore {
    * the session's slot (a cluster pipeline goes to the node of its keys), so the `WAIT` counts the
    * replicas that received this commit.
    */
-  private async saveAndWait(sessionId: string, args: (string | number)[], replicas: number): Promise<unknown> {
+  private async saveAndWait(args: (string | number)[], replicas: number): Promise<{ result: unknown; acknowledged: number }> {
     const pipeline = this.redis.pipeline() as ReturnType<Redis['pipeline']> & { sessionStoreSave(...args: (string | number)[]): unknown };
     pipeline.sessionStoreSave(...args);
     pipeline.wait(replicas, this.options.commitReplicaTimeoutMs ?? 500);
@@ -232,9 +238,7 @@ export class RedisSessionStore implements SessionStore {
     if (!replies) throw new Error('Connection is closed.');
     const [[saveError, result], [waitError, acknowledged]] = replies as [[Error | null, unknown], [Error | null, unknown]];
     if (saveError) throw saveError;
-    if (result !== 1) return result;
-    if (waitError || Number(acknowledged) < replicas) throw new CommitNotReplicatedError(sessionId);
-    return result;
+    return { result, acknowledged: waitError ? 0 : Number(acknowledged) };
   }
 
   async delete(sessionId: string): Promise<void> {
