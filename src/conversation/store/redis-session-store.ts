@@ -17,6 +17,7 @@ import {
 import { deepFreeze, thaw } from './frozen.js';
 import {
   type CommittedState,
+  CommitOutcomeUnknownError,
   type ExpiredEvent,
   type LeasedRead,
   type OauthStateRecord,
@@ -49,7 +50,7 @@ export interface RedisSessionStoreOptions {
  * lose it, so it is reported as not known to have happened (503). A retry with the same
  * `Idempotency-Key` finds out from the event log whether it survived (and replays it) or runs it again.
  */
-export class CommitNotReplicatedError extends StoreUnavailableError {
+export class CommitNotReplicatedError extends CommitOutcomeUnknownError {
   constructor(sessionId: string) {
     super(new Error(`The commit to session ${sessionId} was not acknowledged by a replica`));
     this.name = 'CommitNotReplicatedError';
