@@ -129,6 +129,13 @@ export class ConversationMetrics {
     }
   }
 
+  /** `count` sessions expired at once by the sweep's batch path (one update, not one per session). */
+  expiredBatch(count: number): void {
+    if (count === 0) return;
+    this.expiries.inc({ kind: 'expired' }, count);
+    this.sessionEnded('expired', count);
+  }
+
   sessionStarted(): void {
     this.sessionsStarted.inc();
   }

@@ -17,7 +17,7 @@ const SLICE_MS = 10;
  * Sessions expired per store call of the batch path. Trap: each batch runs without yielding (with the
  * memory store nothing in it awaits), so it must stay well under the 20 ms the loop may be held.
  */
-const EXPIRE_BATCH = 500;
+const EXPIRE_BATCH = 250;
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 

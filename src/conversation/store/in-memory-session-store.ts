@@ -187,7 +187,7 @@ export class InMemorySessionStore implements SessionStore {
     // Copies in (and out in readEvents): the caller keeps its event objects, the log keeps its own. The
     // JSON is the one the SSE frame of the same event uses (`eventJson`): each event is serialised once.
     const logged = events.map((event): StoredEvent => ({ seq: event.seq, json: eventJson(event) }));
-    this.write(state, stored.ownerKey, stored.events.concat(logged), options);
+    this.write(state, stored.ownerKey, logged, options, stored);
   }
 
   async saveAndRelease(
@@ -250,7 +250,7 @@ export class InMemorySessionStore implements SessionStore {
       });
       const event = expiredEvent(tombstone);
       written.push(event);
-      this.write(tombstone, stored.ownerKey, stored.events.concat({ seq: event.seq, json: eventJson(event) }), options);
+      this.write(tombstone, stored.ownerKey, [{ seq: event.seq, json: eventJson(event) }], options, stored);
       return true;
     });
     return written;
@@ -358,21 +358,27 @@ export class InMemorySessionStore implements SessionStore {
     return stored;
   }
 
-  private write(state: ConversationState, ownerKey: string, events: StoredEvent[], options: SaveOptions): void {
-    const cap = this.options.eventLogCap;
-    this.sessions.set(state.sessionId, {
-      state: deepFreeze(state),
-      version: state.version,
-      status: state.status,
-      lastActivityAt: state.lastActivityAt,
-      ownerKey,
-      expiresAt: this.clock.now() + options.ttlMs,
-      events: events.length > cap ? events.slice(events.length - cap) : events,
-    });
+  /**
+   * Writes `state` with `logged` appended to its log: into `stored` in place when the session exists
+   * (the store alone holds its records and logs, `readEvents` hands out copies), so that a save
+   * allocates little besides the state it keeps; the expiry sweep's garbage is what blocks the loop.
+   */
+  private write(state: ConversationState, ownerKey: string, logged: readonly StoredEvent[], options: SaveOptions, stored?: StoredSession): void {
+    const expiresAt = this.clock.now() + options.ttlMs;
+    const record = stored ?? { state, version: 0, status: state.status, lastActivityAt: 0, ownerKey, expiresAt, events: [] };
+    record.state = deepFreeze(state);
+    record.version = state.version;
+    record.status = state.status;
+    record.lastActivityAt = state.lastActivityAt;
+    record.expiresAt = expiresAt;
+    for (const event of logged) record.events.push(event);
+    const excess = record.events.length - this.options.eventLogCap;
+    if (excess > 0) record.events.splice(0, excess);
+    if (!stored) this.sessions.set(state.sessionId, record);
     if (state.status !== 'active') {
       this.idle.delete(state.sessionId);
       this.tombstones.delete(state.sessionId);
-      this.tombstones.set(state.sessionId, this.clock.now() + options.ttlMs);
+      this.tombstones.set(state.sessionId, expiresAt);
     } else {
       this.idle.set(state.sessionId, state.lastActivityAt);
     }

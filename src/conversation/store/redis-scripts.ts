@@ -10,10 +10,15 @@ import type { Redis } from 'ioredis';
  * everything that could make a later command fail before its first write.
  */
 
-/** Raises a key's TTL to at least `ttl` ms (indexes outlive every member they list). */
+/**
+ * Raises a key's TTL to at least `ttl` ms (indexes outlive every member they list): one command when
+ * the TTL slides forward, as it does on nearly every save (Redis 7 `GT`). Trap: `GT` treats a key
+ * without a TTL as infinite and leaves it so, and a `ZADD` that creates an index makes one; `NX` then
+ * gives it its first TTL.
+ */
 const EXTEND_TTL = `
 local function extend_ttl(key, ttl)
-  if redis.call('PTTL', key) < ttl then redis.call('PEXPIRE', key, ttl) end
+  if redis.call('PEXPIRE', key, ttl, 'GT') == 0 then redis.call('PEXPIRE', key, ttl, 'NX') end
 end
 `;
 

@@ -121,6 +121,7 @@ export class TurnRunner {
    * events are counted and published like any commit's. Returns how many expired.
    */
   async expireIdle(before: number, at: number, limit: number): Promise<number> {
+    const iso = new Date(at).toISOString();
     const events = await this.guard(
       this.store.expireIdle(before, at, limit, { ttlMs: this.settings.expiredRetentionMs }, (tombstone) => ({
         sessionId: tombstone.sessionId,
@@ -130,11 +131,11 @@ export class TurnRunner {
         content: null,
         actions: [],
         oauthUrl: null,
-        data: { at: new Date(at).toISOString() },
+        data: { at: iso },
       })),
       'commit',
     );
-    this.metrics.committed(events);
+    this.metrics.expiredBatch(events.length);
     for (const event of events) this.bus.publish(event.sessionId, [event]).catch(() => undefined);
     return events.length;
   }
@@ -185,7 +186,8 @@ export class TurnRunner {
     lease.held = false; // deleted with the session
     this.metrics.sessionEnded('cancelled');
     await this.runEffects(turn);
-    const events = turn.responses.map((response) => ({ ...stamp(original.sessionId, [response], original.lastEventSeq)[0]!, [LIVE_ONLY]: true as const }));
+    // Every one numbered with the last durable seq, like any live-only event.
+    const events = stamp(original.sessionId, turn.responses, 0).map((event) => ({ ...event, seq: original.lastEventSeq, [LIVE_ONLY]: true as const }));
     return { original, events };
   }
 
