@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { RedisConnections } from '../../src/redis/redis-connections.js';
 import { PrivateRedisCluster } from '../../test/contracts/private-redis-cluster.js';
 import { report, runChild } from '../lib/child.js';
+import { removeKeysUnder } from '../lib/redis-keys.js';
 import { type Spread, spread } from '../lib/stats.js';
 import { TURN_MIX } from '../lib/turn-mix.js';
 import { connectIntegrations, expectDone, mixInput, ownerOf, serviceContext, sessionAtMixStart, turn } from './service-context.js';
@@ -72,17 +73,6 @@ async function round(on: Target, turns: number): Promise<{ rate: number; command
   return { rate: done / ((performance.now() - started) / 1000), commands: on.sent.count - before, turns: done };
 }
 
-async function removeKeys(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.unlink(...keys);
-  } while (cursor !== '0');
-  await redis.quit();
-}
-
 runChild(async () => {
   const rounds = Number(process.argv[2] ?? 3);
   const turns = Number(process.argv[3] ?? 7_000);
@@ -125,6 +115,6 @@ runChild(async () => {
     await Promise.all(targets.map((on) => on.context.app.close()));
     // The cluster goes with its keys; the single node's are removed.
     await cluster.stop();
-    if (redisUrl) await removeKeys(redisUrl, prefix);
+    if (redisUrl) await removeKeysUnder(redisUrl, prefix);
   }
 });
