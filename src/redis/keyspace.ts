@@ -23,11 +23,14 @@ export const INDEX_BUCKETS = 16;
  * - `p:idle:{b<n>}`     sorted set of active session ids by `lastActivityAt`, bucket n of the owner
  * - `p:owner:{b<n>}:<tenant>:<user>` sorted set of the owner's session ids by `createdAt`, in the same
  *   slot as the owner's idle bucket, so one script keeps both indexes of a session
- * - `p:oauth:{<state>}` string, the pending-OAuth record JSON (`SET PX`, taken with `GETDEL`)
- * - `p:oauth-receipt:{<sha256(state)>}` string, what became of a callback (for its duplicates)
- * - `p:quota:{<tenant>:<user>}` string, the owner's turns in the current window (`INCR`, `PEXPIRE` once)
- * - `p:cred:{<tenant>:<user>}:<provider>` string, sealed OAuth credentials
+ * - `p:oauth:<state>` string, the pending-OAuth record JSON (`SET PX`, taken with `GETDEL`)
+ * - `p:oauth-receipt:<sha256(state)>` string, what became of a callback (for its duplicates)
+ * - `p:quota:<tenant>:<user>` string, the owner's turns in the current window (a one-key script)
+ * - `p:cred:<tenant>:<user>:<provider>` string, sealed OAuth credentials
  * - `p:agent:{<tenant>}:<user>:<agent>` string, a generated agent (draft or active) JSON
+ *   (each of these is only ever used one key per command, so its own slot is all it needs and it needs
+ *   no tag: a key without braces is its own tag. Credentials keep the names they had before the cluster
+ *   layout, so connected accounts survive the upgrade; sessions open during it do not carry over.)
  *
  * No script builds a key from what it reads: every key a script touches is passed in `KEYS`, and every
  * script's keys share one tag. Session ids are generated (UUIDs) and owner parts are URI-encoded, so no
@@ -59,7 +62,7 @@ export class RedisKeys {
   }
 
   oauthState(state: string): string {
-    return `${this.prefix}oauth:{${state}}`;
+    return `${this.prefix}oauth:${state}`;
   }
 
   /** The idle bucket of the owner's sessions. */
@@ -84,16 +87,16 @@ export class RedisKeys {
 
   /** The owner's turn-quota counter (one fixed window). */
   turnQuota(owner: SessionOwner): string {
-    return `${this.prefix}quota:{${ownerPart(owner)}}`;
+    return `${this.prefix}quota:${ownerPart(owner)}`;
   }
 
   credential(key: { tenantId: string; userId: string; provider: string }): string {
-    return `${this.prefix}cred:{${ownerPart(key)}}:${encodeURIComponent(key.provider)}`;
+    return `${this.prefix}cred:${ownerPart(key)}:${encodeURIComponent(key.provider)}`;
   }
 
   /** `receiptKey` is the state's SHA-256 (the state itself is a secret). */
   callbackReceipt(receiptKey: string): string {
-    return `${this.prefix}oauth-receipt:{${receiptKey}}`;
+    return `${this.prefix}oauth-receipt:${receiptKey}`;
   }
 
   agent(owner: SessionOwner, agentId: string): string {
