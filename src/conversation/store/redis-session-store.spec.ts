@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { SystemClock } from '../../common/clock.js';
 import { closeRedisClient, createRedisClient, untilReady } from '../../redis/redis-client.js';
 import { sessionStoreContract } from '../../../test/contracts/session-store.contract.js';
-import { nextEvents, nextState, oauthRecord, sessionState } from '../../../test/contracts/session-fixtures.js';
+import { chatEvent, nextEvents, nextState, oauthRecord, sessionState } from '../../../test/contracts/session-fixtures.js';
 import {
   deleteKeysUnder,
   describeWithRedis,
@@ -154,6 +154,21 @@ describeWithRedis(RedisSessionStore.name, (url) => {
       expect(await store.get('wait-1')).toEqual(saved);
       // A conflict is no commit: it needs no replica.
       await expect(store.save(saved, 0, [], ttl)).rejects.toBeInstanceOf(VersionConflictError);
+    });
+
+    it('lets the sweep rewrite an idle entry that lags its session (a crash between the two writes)', async () => {
+      const store = createRedisSessionStore(client, { keyPrefix, eventLogCap: 10 });
+      const owner = { tenantId: 'lag', userId: 'me' };
+      const now = Date.now();
+      const created = sessionState('lagging', now, owner);
+      await store.create(created, ttl);
+      // The index write of a later turn never happened: the entry still says an hour ago.
+      await client.zadd(keys.idle(owner), now - 3_600_000, 'lagging');
+
+      const expired = await store.expireIdle(now - 1000, now, 10, ttl, (tombstone) => chatEvent(tombstone.sessionId, tombstone.lastEventSeq, 'expired'));
+      expect(expired).toEqual([]);
+      expect(Number(await client.zscore(keys.idle(owner), 'lagging'))).toBe(created.lastActivityAt);
+      expect(await store.findIdle(now - 1000, 10)).toEqual([]);
     });
 
     it('prunes index entries of sessions whose keys are gone', async () => {
