@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type ThroughputResult, runThroughput } from './http/throughput.js';
 import type { ExpiryResult } from './inproc/expiry.js';
 import type { MemoryResult } from './inproc/memory.js';
+import type { ClusterResult } from './inproc/cluster.js';
 import type { PeersResult } from './inproc/peers.js';
 import { type TurnCostResult, runTurnCost } from './inproc/turn-cost-runner.js';
 import { type BenchMessage, exited, nextMessage, spawnBench, stopChild } from './lib/child.js';
@@ -15,7 +16,7 @@ import { type OpenStreamsResult, runOpenStreams } from './streams/open-streams.j
 import { type FallbackRate, type FirstDeltaLatency, measureFallbackRate, measureFirstDeltaLatency } from './llm-latency.js';
 
 /**
- * `npm run bench [-- --only=http,turn,memory,expiry,streams,llm,peers] [--quick] [--profile]`
+ * `npm run bench [-- --only=http,turn,memory,expiry,streams,llm,peers,cluster] [--quick] [--profile]`
  *
  * Runs the six benchmarks of issue 7 and the LLM path's (issue 5) one after the other, each in processes of its own, prints a
  * table of every figure with its target and whether it is met, and writes everything measured to
@@ -23,7 +24,7 @@ import { type FallbackRate, type FirstDeltaLatency, measureFallbackRate, measure
  * the measured parts to `bench/results/profiles/` and prints where their time went. `--quick` is a
  * smoke run with small sizes (its figures are not the benchmark's).
  */
-const SECTIONS = ['http', 'turn', 'memory', 'expiry', 'streams', 'llm', 'peers'] as const;
+const SECTIONS = ['http', 'turn', 'memory', 'expiry', 'streams', 'llm', 'peers', 'cluster'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -179,6 +180,24 @@ function peerRows(result: PeersResult, turn: TurnCostResult | undefined): Row[] 
   return rows;
 }
 
+/** Section 9: turns/s and commands per turn on the cluster beside the single node. */
+function clusterRows(result: ClusterResult): Row[] {
+  if (!result.clusterTurnsPerS || result.clusterCommandsPerTurn === undefined) {
+    return [{ section: '9', figure: 'service on Redis Cluster', value: `skipped (${result.skipped ?? 'no result'})`, target: '', met: null }];
+  }
+  const rows: Row[] = [
+    { section: '9', figure: 'service, Redis Cluster (3 masters, 3 replicas), in process, 50 in flight, turns/s', value: range(result.clusterTurnsPerS, num(0)), target: '', met: null },
+  ];
+  if (!result.singleTurnsPerS || result.singleCommandsPerTurn === undefined) {
+    rows.push({ section: '9', figure: 'single node beside it', value: 'skipped (REDIS_URL not set)', target: '', met: null });
+    return rows;
+  }
+  const [cluster, single] = [result.clusterCommandsPerTurn, result.singleCommandsPerTurn];
+  rows.push({ section: '9', figure: 'service, single node, in process, 50 in flight, turns/s', value: range(result.singleTurnsPerS, num(0)), target: '', met: null });
+  rows.push({ section: '9', figure: 'Redis commands per turn, cluster / single node (sent by the service)', value: `${num(2)(cluster)} / ${num(2)(single)}`, target: 'cluster ≤ single', met: cluster <= single, miss: overBy(cluster, single) });
+  return rows;
+}
+
 function machine(): Record<string, unknown> {
   const cpuList = cpus();
   return { cpus: cpuList.length, model: cpuList[0]?.model ?? 'unknown', node: process.version, memoryGb: +(totalmem() / 1024 ** 3).toFixed(1), platform: `${process.platform} ${process.arch}` };
@@ -267,9 +286,17 @@ async function main(): Promise<void> {
     rows.push(...peerRows(result, results['turn'] as TurnCostResult | undefined));
   }
 
+  if (enabled('cluster')) {
+    log(`[9] the service on a private Redis Cluster beside the single node, in process, 50 in flight — ${elapsed()}`);
+    const prefix = `bench-cluster-${process.pid}-${Date.now().toString(36)}:`;
+    const result = await oneShot<ClusterResult>('inproc/cluster.js', [sizes.peerRounds, sizes.peerTurns, process.env['REDIS_URL'] ?? '', prefix], ['--expose-gc'], 'cluster');
+    results['cluster'] = result;
+    rows.push(...clusterRows(result));
+  }
+
   if (profile) {
     log('\nCPU profiles (bench/results/profiles/):');
-    const names = ['http-bare', 'http-memory', 'http-redis', 'turn-cost', 'memory', 'expiry', 'streams-server', 'peers'];
+    const names = ['http-bare', 'http-memory', 'http-redis', 'turn-cost', 'memory', 'expiry', 'streams-server', 'peers', 'cluster'];
     for (const name of names) {
       try {
         const summary = summarizeProfile(JSON.parse(readFileSync(join(profileDir, `${name}.cpuprofile`), 'utf8')) as CpuProfile, 12);

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import { report, runChild } from '../lib/child.js';
+import { removeKeysUnder } from '../lib/redis-keys.js';
 import { type Spread, spread } from '../lib/stats.js';
 import { TURN_MIX } from '../lib/turn-mix.js';
 import { connectIntegrations, expectDone, mixInput, ownerOf, serviceContext, sessionAtMixStart, turn } from './service-context.js';
@@ -102,13 +103,8 @@ runChild(async () => {
   }
   await service?.app.close();
   if (redis) {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.unlink(...keys);
-    } while (cursor !== '0');
     await redis.quit();
+    await removeKeysUnder(redisUrl!, prefix);
   }
 
   const result: PeersResult = {

@@ -22,7 +22,13 @@ export const envSchema = z
 
     SESSION_STORE: z.enum(['memory', 'redis']).default('memory'),
     REDIS_URL: optionalUrl,
+    /** Seed nodes of a Redis Cluster, `host:port,host:port,…`; when set, `REDIS_URL` is unused. */
+    REDIS_CLUSTER_NODES: optionalString,
     REDIS_KEY_PREFIX: z.string().default('abc:'),
+    /** Replicas that must acknowledge each commit (`WAIT`); an unacknowledged commit answers 503. */
+    REDIS_COMMIT_REPLICAS: intFrom(0, 0),
+    /** How long a commit waits for those replicas. */
+    REDIS_COMMIT_REPLICA_TIMEOUT_MS: intFrom(500),
     SESSION_IDLE_TIMEOUT_MS: intFrom(1_800_000),
     SESSION_SWEEP_INTERVAL_MS: intFrom(60_000),
     SESSION_EXPIRY_WARNING_MS: intFrom(120_000),
@@ -66,8 +72,13 @@ export const envSchema = z
     SSE_HEARTBEAT_MS: intFrom(15_000),
   })
   .superRefine((env, ctx) => {
-    if (env.SESSION_STORE === 'redis' && !env.REDIS_URL) {
-      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is required when SESSION_STORE=redis' });
+    if (env.SESSION_STORE === 'redis' && !env.REDIS_URL && !env.REDIS_CLUSTER_NODES) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is required when SESSION_STORE=redis (or REDIS_CLUSTER_NODES)' });
+    }
+    for (const seed of (env.REDIS_CLUSTER_NODES ?? '').split(',').map((item) => item.trim()).filter(Boolean)) {
+      if (!/^[^\s:]+:\d{1,5}$/.test(seed)) {
+        ctx.addIssue({ code: 'custom', path: ['REDIS_CLUSTER_NODES'], message: `"${seed}" is not host:port; list seed nodes separated by commas` });
+      }
     }
     if (env.NODE_ENV === 'production' && !env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL) {
       ctx.addIssue({

@@ -31,7 +31,12 @@ export class CoreModule {
         inject: [Clock, RedisConnections],
         useFactory: (clock: Clock, connections: RedisConnections): SessionStore =>
           redis
-            ? createRedisSessionStore(connections.command, { keyPrefix: env.REDIS_KEY_PREFIX, eventLogCap: env.EVENT_LOG_CAP })
+            ? createRedisSessionStore(connections.command, {
+                keyPrefix: env.REDIS_KEY_PREFIX,
+                eventLogCap: env.EVENT_LOG_CAP,
+                commitReplicas: env.REDIS_COMMIT_REPLICAS,
+                commitReplicaTimeoutMs: env.REDIS_COMMIT_REPLICA_TIMEOUT_MS,
+              })
             : new InMemorySessionStore(clock, { eventLogCap: env.EVENT_LOG_CAP }),
       },
       {

@@ -27,7 +27,12 @@ export class ActiveSessionsGauge {
     const env = config.env;
     const count =
       env.SESSION_STORE === 'redis'
-        ? () => connections.command.zcard(new RedisKeys(env.REDIS_KEY_PREFIX).idle())
+        ? async () => {
+            // One ZCARD per idle bucket (each its own slot on a cluster).
+            const buckets = new RedisKeys(env.REDIS_KEY_PREFIX).idleBuckets();
+            const counts = await Promise.all(buckets.map((bucket) => connections.command.zcard(bucket)));
+            return counts.reduce((sum, n) => sum + n, 0);
+          }
         : async () => (await store.findIdle(Number.MAX_SAFE_INTEGER, MEMORY_COUNT_CAP)).length;
     const logger = this.logger;
     new Gauge({

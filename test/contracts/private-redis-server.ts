@@ -1,6 +1,9 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer, Socket } from 'node:net';
+import { Socket } from 'node:net';
 import { describe, it } from '@jest/globals';
+import { freePort } from './free-port.js';
+
+export { freePort };
 
 /** Whether `redis-server` can be started here. */
 export function redisServerAvailable(): boolean {
@@ -31,15 +34,6 @@ export function describeWithRedisServer(name: string, body: () => void): void {
   }
 }
 
-/** A port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new Error('No port');
-  return address.port;
-}
 
 /**
  * A redis-server of the test's own, on its own port, keeping nothing on disk: the fault tests kill,

@@ -7,6 +7,9 @@ import { Redis } from 'ioredis';
 import { freePort } from '../contracts/private-redis-server.js';
 import { keysUnder, keysWithoutTtl } from '../contracts/redis-test-env.js';
 import { LoopbackHttpServer } from '../support/loopback-http-server.js';
+import { clusterDeleteKeysUnder, clusterKeysUnder, clusterKeysWithoutTtl } from '../contracts/redis-cluster-test-env.js';
+import { createRedisClusterClient } from '../../src/redis/redis-cluster-client.js';
+import { closeRedisClient, untilReady } from '../../src/redis/redis-client.js';
 import { readSse, type SseEvent } from '../support/sse.js';
 
 /** One key for every replica: what one encrypts, another must read (any 32 bytes, as hex). */
@@ -14,12 +17,14 @@ export const SHARED_CREDENTIALS_KEY = '7'.repeat(64);
 
 /**
  * The environment of a replica on Redis: the shared store, a generous event log (the concurrency test
- * commits many turns) and rate limit, and one credentials key for all.
+ * commits many turns) and rate limit, and one credentials key for all. With `REDIS_CLUSTER_NODES` set in
+ * the test's environment the replicas run on that Redis Cluster instead (the same checks, unchanged).
  */
 export function replicaEnv(redisUrl: string, keyPrefix: string, extra: Record<string, string> = {}): Record<string, string> {
+  const seeds = process.env['REDIS_CLUSTER_NODES'];
   return {
     SESSION_STORE: 'redis',
-    REDIS_URL: redisUrl,
+    ...(seeds ? { REDIS_CLUSTER_NODES: seeds } : { REDIS_URL: redisUrl }),
     REDIS_KEY_PREFIX: keyPrefix,
     CREDENTIALS_KEY: SHARED_CREDENTIALS_KEY,
     EVENT_LOG_CAP: '1000',
@@ -242,6 +247,8 @@ export const KEYS_KEPT_WITHOUT_TTL = ['cred:'];
  * `KEYS_KEPT_WITHOUT_TTL`). Then removes every key under `prefix`.
  */
 export async function expectEveryKeyHasTtlThenClean(redisUrl: string, prefix: string): Promise<number> {
+  const seeds = process.env['REDIS_CLUSTER_NODES'];
+  if (seeds) return expectEveryClusterKeyHasTtlThenClean(seeds, prefix);
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   try {
     const keys = await keysUnder(redis, prefix);
@@ -252,5 +259,21 @@ export async function expectEveryKeyHasTtlThenClean(redisUrl: string, prefix: st
     return keys.length;
   } finally {
     redis.disconnect();
+  }
+}
+
+/** `expectEveryKeyHasTtlThenClean` on a Redis Cluster: every master is scanned. */
+async function expectEveryClusterKeyHasTtlThenClean(seeds: string, prefix: string): Promise<number> {
+  const redis = createRedisClusterClient(seeds, { role: 'command', connectionName: 'replica-check', onError: () => undefined });
+  try {
+    await untilReady(redis, 10_000);
+    const keys = await clusterKeysUnder(redis, prefix);
+    const kept = (key: string): boolean => KEYS_KEPT_WITHOUT_TTL.some((part) => key.startsWith(prefix + part));
+    const forever = (await clusterKeysWithoutTtl(redis, prefix)).filter((key) => !kept(key));
+    await clusterDeleteKeysUnder(redis, prefix);
+    expect(forever).toEqual([]);
+    return keys.length;
+  } finally {
+    await closeRedisClient(redis);
   }
 }

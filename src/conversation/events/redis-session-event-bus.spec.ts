@@ -27,7 +27,7 @@ describeWithRedis(RedisSessionEventBus.name, (url) => {
   /** Waits until Redis counts `count` subscriptions to the session's channel. */
   const subscribedOnRedis = async (sessionId: string, count: number): Promise<void> => {
     for (let attempt = 0; attempt < 100; attempt++) {
-      const [, subscribed] = (await command.pubsub('NUMSUB', keys.liveChannel(sessionId))) as [string, number];
+      const [, subscribed] = (await command.pubsub('SHARDNUMSUB', keys.liveChannel(sessionId))) as [string, number];
       if (subscribed === count) return;
       await sleep(10);
     }

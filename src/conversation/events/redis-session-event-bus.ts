@@ -27,7 +27,9 @@ interface Channel {
 }
 
 /**
- * Live delivery across replicas over Redis pub/sub: one channel per session, subscribed on the
+ * Live delivery across replicas over sharded Redis pub/sub (`SPUBLISH`/`SSUBSCRIBE`, Redis 7): one shard
+ * channel per session, carrying the session's hash tag, so on a Redis Cluster its messages travel through
+ * the session's shard only (plain `PUBLISH` is broadcast to every node). Subscribed on the
  * dedicated subscriber connection while at least one local subscriber listens (reference-counted),
  * unsubscribed with the last one. Redis delivers one channel's messages in publish order.
  *
@@ -50,7 +52,7 @@ export class RedisSessionEventBus implements SessionEventBus {
   ) {
     this.wasReady = subscriber.status === 'ready';
     this.keys = new RedisKeys(options.keyPrefix);
-    subscriber.on('message', this.onMessage);
+    subscriber.on('smessage', this.onMessage);
     subscriber.on('ready', this.onReady);
   }
 
@@ -58,7 +60,7 @@ export class RedisSessionEventBus implements SessionEventBus {
     const outgoing = this.options.durableEventsPublishedByStore ? events.filter((event) => !isDurable(event.type)) : events;
     if (outgoing.length === 0) return;
     const message = JSON.stringify(outgoing);
-    await guarded(this.publisher, () => this.publisher.publish(this.keys.liveChannel(sessionId), message));
+    await guarded(this.publisher, () => this.publisher.spublish(this.keys.liveChannel(sessionId), message));
   }
 
   subscribe(sessionId: string): Observable<ChatResponse> {
@@ -69,7 +71,7 @@ export class RedisSessionEventBus implements SessionEventBus {
         channel = { subject: new Subject(), subscribers: 0, lastDurableSeq: 0 };
         this.channels.set(name, channel);
         // Queued on the subscriber connection while it is down; resubscribed after a reconnect.
-        this.subscriber.subscribe(name).catch((error: unknown) => this.failChannel(name, error));
+        this.subscriber.ssubscribe(name).catch((error: unknown) => this.failChannel(name, error));
       }
       channel.subscribers++;
       const subscription = channel.subject.subscribe(subscriber);
@@ -78,7 +80,7 @@ export class RedisSessionEventBus implements SessionEventBus {
         subscription.unsubscribe();
         if (--joined.subscribers > 0 || this.channels.get(name) !== joined) return;
         this.channels.delete(name);
-        this.subscriber.unsubscribe(name).catch(() => undefined);
+        this.subscriber.sunsubscribe(name).catch(() => undefined);
       };
     });
   }
@@ -122,7 +124,7 @@ export class RedisSessionEventBus implements SessionEventBus {
     for (const name of this.channels.keys()) {
       this.failChannel(name, error);
       // ioredis resubscribed it on reconnecting; nobody here listens any more.
-      this.subscriber.unsubscribe(name).catch(() => undefined);
+      this.subscriber.sunsubscribe(name).catch(() => undefined);
     }
   };
 

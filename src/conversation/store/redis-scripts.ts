@@ -1,8 +1,10 @@
 import type { Redis } from 'ioredis';
 
 /**
- * The Lua scripts of the Redis session store. Each one runs atomically on the server, so every
- * multi-key change (state + event log + indexes) is a single round trip and all-or-nothing.
+ * The Lua scripts of the Redis session store. Each one runs atomically on the server, and every key it
+ * touches is in its `KEYS` and shares one hash tag, so each runs in one slot of a Redis Cluster: the
+ * session's scripts (state + event log + lease + live channel) are all-or-nothing, and the index scripts
+ * (owner index + idle bucket) follow them as a second write (see `RedisSessionStore`).
  *
  * Trap: Redis does not roll a script back when a command inside it fails. Every script checks
  * everything that could make a later command fail before its first write.
@@ -21,131 +23,115 @@ end
 `;
 
 /**
- * KEYS: session, events, idle, owner. ARGV: state JSON, version, status, lastActivityAt, createdAt,
- * ttl ms, session id, lastEventSeq. Returns 1, or 0 when the session already exists.
+ * KEYS: session, events. ARGV: state JSON, version, lastEventSeq, ttl ms, owner index key, idle bucket
+ * key. Returns 1, or 0 when the session already exists. The indexes follow with `INDEX` (see
+ * `RedisSessionStore` for the order of the two writes).
  */
-const CREATE = `${EXTEND_TTL}
+const CREATE = `
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-local ttl = tonumber(ARGV[6])
-redis.call('HSET', KEYS[1], 'st', ARGV[1], 'v', ARGV[2], 'ls', ARGV[8], 'o', KEYS[4])
-redis.call('PEXPIRE', KEYS[1], ttl)
+redis.call('HSET', KEYS[1], 'st', ARGV[1], 'v', ARGV[2], 'ls', ARGV[3], 'o', ARGV[5], 'i', ARGV[6])
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
 -- A stream left by an earlier session of the same id would refuse lower entry ids.
 redis.call('DEL', KEYS[2])
-redis.call('ZADD', KEYS[4], ARGV[5], ARGV[7])
-extend_ttl(KEYS[4], ttl)
-if ARGV[3] == 'active' then
-  redis.call('ZADD', KEYS[3], ARGV[4], ARGV[7])
-  extend_ttl(KEYS[3], ttl)
-end
 return 1
 `;
 
 /**
- * KEYS: session, events, idle, owner, lease. ARGV: expected version, state JSON, new version, status,
- * lastActivityAt, createdAt, ttl ms, session id, event log cap, live channel, commit id, lease token
- * (empty: leave the lease alone), event count, then (seq, event JSON) per event. Returns 1, 0 on a
- * version conflict, -1 when an event's seq does not follow the log's last one. The commit id stays in
- * the hash (`c`), so a writer whose reply was lost can tell whether its commit landed. The lease goes
- * with the commit (or with the conflict): the end of a turn is one round trip.
+ * KEYS: session, events, lease, live channel. ARGV: expected version, state JSON, new version, ttl ms,
+ * event log cap, commit id, lease token (empty: leave the lease alone), event count, then (seq, event
+ * JSON) per event. Returns 1, 0 on a version conflict, -1 when an event's seq does not follow the log's
+ * last one. The commit id stays in the hash (`c`), so a writer whose reply was lost can tell whether its
+ * commit landed. The lease goes with the commit (or with the conflict). Every key shares the session's
+ * tag: the script runs in one slot, and the events go out on the session's shard channel.
  */
-const SAVE = `${EXTEND_TTL}
+const SAVE = `
 local function release()
-  if ARGV[12] ~= '' and redis.call('GET', KEYS[5]) == ARGV[12] then redis.call('DEL', KEYS[5]) end
+  if ARGV[7] ~= '' and redis.call('GET', KEYS[3]) == ARGV[7] then redis.call('DEL', KEYS[3]) end
 end
 local stored = redis.call('HMGET', KEYS[1], 'v', 'ls')
 if not stored[1] or tonumber(stored[1]) ~= tonumber(ARGV[1]) then release() return 0 end
-local count = tonumber(ARGV[13])
+local count = tonumber(ARGV[8])
 local last = tonumber(stored[2] or '0')
 for i = 0, count - 1 do
-  local seq = tonumber(ARGV[14 + 2 * i])
+  local seq = tonumber(ARGV[9 + 2 * i])
   if seq <= last then return -1 end
   last = seq
 end
-local ttl = tonumber(ARGV[7])
+local ttl = tonumber(ARGV[4])
 -- HSET keeps the hash's TTL and PEXPIRE slides it; a plain SET of a string key would drop it.
-redis.call('HSET', KEYS[1], 'st', ARGV[2], 'v', ARGV[3], 'ls', last, 'c', ARGV[11])
+redis.call('HSET', KEYS[1], 'st', ARGV[2], 'v', ARGV[3], 'ls', last, 'c', ARGV[6])
 redis.call('PEXPIRE', KEYS[1], ttl)
 local payload = {}
 for i = 0, count - 1 do
-  local event = ARGV[15 + 2 * i]
-  redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[9], ARGV[14 + 2 * i] .. '-0', 'e', event)
+  local event = ARGV[10 + 2 * i]
+  redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[5], ARGV[9 + 2 * i] .. '-0', 'e', event)
   payload[#payload + 1] = event
 end
 redis.call('PEXPIRE', KEYS[2], ttl)
-redis.call('ZADD', KEYS[4], ARGV[6], ARGV[8])
-extend_ttl(KEYS[4], ttl)
-if ARGV[4] == 'active' then
-  redis.call('ZADD', KEYS[3], ARGV[5], ARGV[8])
-  extend_ttl(KEYS[3], ttl)
-else
-  redis.call('ZREM', KEYS[3], ARGV[8])
-end
-if count > 0 then redis.call('PUBLISH', ARGV[10], '[' .. table.concat(payload, ',') .. ']') end
+if count > 0 then redis.call('SPUBLISH', KEYS[4], '[' .. table.concat(payload, ',') .. ']') end
 release()
 return 1
 `;
 
 /**
- * KEYS: lease, session, quota. ARGV: token, ttl ms, quota points ('' = no quota), quota window ms.
- * Counts the turn in the quota's fixed window first: past its points `{-1, ms until the window
- * starts again}` and nothing else. Then takes the lease (`SET NX PX`) and reads the state either way:
- * `{1, state}` when taken, `{0, state}` when busy; state is nil for a missing session.
+ * KEYS: owner index, idle bucket (one slot: both carry the owner's bucket tag). ARGV: session id,
+ * createdAt, status, lastActivityAt, ttl ms. Lists the session under its owner and, while it is active,
+ * in the idle bucket by its last activity (else takes it out); both indexes outlive every member.
+ */
+const INDEX = `${EXTEND_TTL}
+local ttl = tonumber(ARGV[5])
+redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+extend_ttl(KEYS[1], ttl)
+if ARGV[3] == 'active' then
+  redis.call('ZADD', KEYS[2], ARGV[4], ARGV[1])
+  extend_ttl(KEYS[2], ttl)
+else
+  redis.call('ZREM', KEYS[2], ARGV[1])
+end
+return 1
+`;
+
+/**
+ * KEYS: quota. ARGV: points, window ms. Counts a turn in the owner's fixed window: `{1}` within it,
+ * past its points `{-1, ms until the window starts again}`.
+ */
+const COUNT_TURN = `
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+if count <= tonumber(ARGV[1]) then return {1} end
+local left = redis.call('PTTL', KEYS[1])
+-- A counter left without a TTL (it cannot be, but it must not lock the owner out for good).
+if left < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) left = tonumber(ARGV[2]) end
+return {-1, left}
+`;
+
+/**
+ * KEYS: lease, session. ARGV: token, ttl ms. Takes the lease (`SET NX PX`) and reads the state either
+ * way: `{1, state}` when taken, `{0, state}` when busy; state is nil for a missing session.
  */
 const LEASE_AND_GET = `
-if ARGV[3] ~= '' then
-  local count = redis.call('INCR', KEYS[3])
-  if count == 1 then redis.call('PEXPIRE', KEYS[3], ARGV[4]) end
-  if count > tonumber(ARGV[3]) then
-    local left = redis.call('PTTL', KEYS[3])
-    -- A counter left without a TTL (it cannot be, but it must not lock the owner out for good).
-    if left < 0 then redis.call('PEXPIRE', KEYS[3], ARGV[4]) left = tonumber(ARGV[4]) end
-    return {-1, left}
-  end
-end
 local taken = redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX')
 local state = redis.call('HGET', KEYS[2], 'st')
 if taken then return {1, state} end
 return {0, state}
 `;
 
-/** KEYS: session, events, lease, idle. ARGV: session id. The owner index key is read from the hash. */
-const DELETE = `
-local owner = redis.call('HGET', KEYS[1], 'o')
-redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
-redis.call('ZREM', KEYS[4], ARGV[1])
-if owner then redis.call('ZREM', owner, ARGV[1]) end
-return 1
-`;
-
 /**
- * KEYS: idle. ARGV: before (exclusive), limit, session key prefix. Ids whose session hash is gone
- * (its TTL ran out) are pruned from the index instead of returned.
+ * KEYS: session, events, lease. Deletes the session's keys and returns its index keys `{owner, idle}`
+ * (nil when it was gone already) for the caller to take it out of them.
  */
-const FIND_IDLE = `
-local before, limit, prefix = ARGV[1], tonumber(ARGV[2]), ARGV[3]
-local found = {}
-while #found < limit do
-  local batch = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. before, 'LIMIT', #found, limit - #found)
-  if #batch == 0 then break end
-  for _, id in ipairs(batch) do
-    if redis.call('EXISTS', prefix .. id) == 1 then
-      found[#found + 1] = id
-    else
-      redis.call('ZREM', KEYS[1], id)
-    end
-  end
-end
-return found
+const DELETE = `
+local indexes = redis.call('HMGET', KEYS[1], 'o', 'i')
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+if not indexes[1] then return nil end
+return indexes
 `;
 
-/** KEYS: owner. ARGV: session key prefix. State JSONs, newest first; stale ids are pruned. */
-const LIST_BY_OWNER = `
-local out = {}
-for _, id in ipairs(redis.call('ZREVRANGE', KEYS[1], 0, -1)) do
-  local state = redis.call('HGET', ARGV[1] .. id, 'st')
-  if state then out[#out + 1] = state else redis.call('ZREM', KEYS[1], id) end
-end
-return out
+/** KEYS: owner index, idle bucket. ARGV: session id. Takes the session out of both. */
+const UNINDEX = `
+redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('ZREM', KEYS[2], ARGV[1])
+return 1
 `;
 
 /** KEYS: lease. ARGV: token. Deletes the lease only while the token still holds it. */
@@ -155,12 +141,13 @@ return 0
 `;
 
 const SCRIPTS = {
-  sessionStoreCreate: { lua: CREATE, numberOfKeys: 4 },
-  sessionStoreSave: { lua: SAVE, numberOfKeys: 5 },
-  sessionStoreLeaseAndGet: { lua: LEASE_AND_GET, numberOfKeys: 3 },
-  sessionStoreDelete: { lua: DELETE, numberOfKeys: 4 },
-  sessionStoreFindIdle: { lua: FIND_IDLE, numberOfKeys: 1 },
-  sessionStoreListByOwner: { lua: LIST_BY_OWNER, numberOfKeys: 1 },
+  sessionStoreCreate: { lua: CREATE, numberOfKeys: 2 },
+  sessionStoreSave: { lua: SAVE, numberOfKeys: 4 },
+  sessionStoreIndex: { lua: INDEX, numberOfKeys: 2 },
+  sessionStoreCountTurn: { lua: COUNT_TURN, numberOfKeys: 1 },
+  sessionStoreLeaseAndGet: { lua: LEASE_AND_GET, numberOfKeys: 2 },
+  sessionStoreDelete: { lua: DELETE, numberOfKeys: 3 },
+  sessionStoreUnindex: { lua: UNINDEX, numberOfKeys: 2 },
   sessionStoreReleaseLease: { lua: RELEASE_LEASE, numberOfKeys: 1 },
 } as const;
 

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { SystemClock } from '../../common/clock.js';
 import { closeRedisClient, createRedisClient, untilReady } from '../../redis/redis-client.js';
 import { sessionStoreContract } from '../../../test/contracts/session-store.contract.js';
-import { nextEvents, nextState, oauthRecord, sessionState } from '../../../test/contracts/session-fixtures.js';
+import { chatEvent, nextEvents, nextState, oauthRecord, sessionState } from '../../../test/contracts/session-fixtures.js';
 import {
   deleteKeysUnder,
   describeWithRedis,
@@ -13,7 +13,8 @@ import {
   testKeyPrefix,
 } from '../../../test/contracts/redis-test-env.js';
 import { RedisKeys } from '../../redis/keyspace.js';
-import { createRedisSessionStore, RedisSessionStore } from './redis-session-store.js';
+import { CommitNotReplicatedError, createRedisSessionStore, RedisSessionStore } from './redis-session-store.js';
+import { StoreUnavailableError, VersionConflictError } from './session-store.js';
 
 describeWithRedis(RedisSessionStore.name, (url) => {
   const runPrefix = testKeyPrefix();
@@ -72,11 +73,11 @@ describeWithRedis(RedisSessionStore.name, (url) => {
           keys.events('ttl-1'),
           keys.lease('ttl-1'),
           keys.oauthState('st'),
-          keys.idle(),
+          keys.idle(created),
           keys.owner(created),
         ].sort(),
       );
-      for (const key of [keys.session('ttl-1'), keys.events('ttl-1'), keys.idle(), keys.owner(created)]) {
+      for (const key of [keys.session('ttl-1'), keys.events('ttl-1'), keys.idle(created), keys.owner(created)]) {
         expect(await client.pttl(key)).toBeGreaterThan(50_000);
       }
       expect(await keysWithoutTtl(client, keyPrefix)).toEqual([]);
@@ -108,7 +109,7 @@ describeWithRedis(RedisSessionStore.name, (url) => {
       expect(await store.get('seq-1')).toEqual(saved);
     });
 
-    it('runs a turn (lease, get, save, release) in four round trips', async () => {
+    it('runs a turn (lease, get, save, index, release) in five commands', async () => {
       const counted = createRedisClient(url, { role: 'command', connectionName: 'round-trips' });
       try {
         await untilReady(counted, 5000);
@@ -133,10 +134,41 @@ describeWithRedis(RedisSessionStore.name, (url) => {
         await store.save(nextState(state!, events), state!.version, events, ttl);
         await store.releaseLease('rt-1', token!);
 
-        expect(sent).toEqual(['set', 'hget', 'evalsha', 'evalsha']);
+        // The index script follows the save script: on a cluster they live in different slots.
+        expect(sent).toEqual(['set', 'hget', 'evalsha', 'evalsha', 'evalsha']);
       } finally {
         await closeRedisClient(counted);
       }
+    });
+
+    it('answers a commit no replica acknowledged as unavailable, with the commit kept on the node', async () => {
+      // A single node has no replica: WAIT 1 times out with 0 acknowledgements.
+      const store = createRedisSessionStore(client, { keyPrefix, eventLogCap: 10, commitReplicas: 1, commitReplicaTimeoutMs: 20 });
+      const created = sessionState('wait-1', Date.now());
+      await store.create(created, ttl);
+      const events = nextEvents(created, 1);
+      const saved = nextState(created, events);
+      const commit = store.save(saved, 0, events, ttl);
+      await expect(commit).rejects.toBeInstanceOf(CommitNotReplicatedError);
+      await expect(commit).rejects.toBeInstanceOf(StoreUnavailableError);
+      expect(await store.get('wait-1')).toEqual(saved);
+      // A conflict is no commit: it needs no replica.
+      await expect(store.save(saved, 0, [], ttl)).rejects.toBeInstanceOf(VersionConflictError);
+    });
+
+    it('lets the sweep rewrite an idle entry that lags its session (a crash between the two writes)', async () => {
+      const store = createRedisSessionStore(client, { keyPrefix, eventLogCap: 10 });
+      const owner = { tenantId: 'lag', userId: 'me' };
+      const now = Date.now();
+      const created = sessionState('lagging', now, owner);
+      await store.create(created, ttl);
+      // The index write of a later turn never happened: the entry still says an hour ago.
+      await client.zadd(keys.idle(owner), now - 3_600_000, 'lagging');
+
+      const expired = await store.expireIdle(now - 1000, now, 10, ttl, (tombstone) => chatEvent(tombstone.sessionId, tombstone.lastEventSeq, 'expired'));
+      expect(expired).toEqual([]);
+      expect(Number(await client.zscore(keys.idle(owner), 'lagging'))).toBe(created.lastActivityAt);
+      expect(await store.findIdle(now - 1000, 10)).toEqual([]);
     });
 
     it('prunes index entries of sessions whose keys are gone', async () => {
@@ -149,7 +181,7 @@ describeWithRedis(RedisSessionStore.name, (url) => {
 
       expect(await store.findIdle(t + 10, 10)).not.toContain('gone');
       expect((await store.listByOwner(owner)).map((state) => state.sessionId)).toEqual(['kept']);
-      expect(await client.zscore(keys.idle(), 'gone')).toBeNull();
+      expect(await client.zscore(keys.idle(owner), 'gone')).toBeNull();
       expect(await client.zrange(keys.owner(owner), '0', '-1')).toEqual(['kept']);
     });
   });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { ChatResponse } from '../chat-response.js';
 import type { ConversationState, SessionOwner } from '../state.js';
@@ -16,6 +17,7 @@ import {
 import { deepFreeze, thaw } from './frozen.js';
 import {
   type CommittedState,
+  CommitOutcomeUnknownError,
   type ExpiredEvent,
   type LeasedRead,
   type OauthStateRecord,
@@ -34,6 +36,25 @@ export interface RedisSessionStoreOptions {
   keyPrefix: string;
   /** Durable events kept per session (`EVENT_LOG_CAP`); the stream is trimmed to exactly this. */
   eventLogCap: number;
+  /**
+   * Replicas that must acknowledge a commit (`REDIS_COMMIT_REPLICAS`, 0 = none): `WAIT` after the save
+   * script, on the same connection to the same node. A commit they did not acknowledge in
+   * `commitReplicaTimeoutMs` fails as an unknown outcome (see `CommitNotReplicatedError`).
+   */
+  commitReplicas?: number;
+  commitReplicaTimeoutMs?: number;
+}
+
+/**
+ * A commit that landed on its master but that no replica acknowledged in time: a failover now could
+ * lose it, so it is reported as not known to have happened (503). A retry with the same
+ * `Idempotency-Key` finds out from the event log whether it survived (and replays it) or runs it again.
+ */
+export class CommitNotReplicatedError extends CommitOutcomeUnknownError {
+  constructor(sessionId: string) {
+    super(new Error(`The commit to session ${sessionId} was not acknowledged by a replica`));
+    this.name = 'CommitNotReplicatedError';
+  }
 }
 
 /** Redis reports a missing TTL as -1; a key without TTL never goes away, so none is ever written. */
@@ -47,14 +68,23 @@ const scoreBound = (epochMs: number): string =>
   String(Number.isFinite(epochMs) ? epochMs : epochMs > 0 ? Number.MAX_VALUE : -Number.MAX_VALUE);
 
 /**
- * The session store shared by every replica (Redis 7 or Valkey, one node, no modules). Each method
- * is one round trip; `save` is one script that checks the version, writes the state, appends the
- * events to the session's stream, keeps both indexes and publishes the events for live delivery.
- * Every key carries a TTL. Failures to reach Redis surface as `StoreUnavailableError`; a write whose
+ * The session store shared by every replica (Redis 7 or Valkey, one node or a Redis Cluster, no modules).
+ * `save` is one script on the session's slot that checks the version, writes the state, appends the
+ * events to the session's stream and publishes them on its shard channel; a second script then keeps
+ * the owner index and the idle bucket (one slot, the owner's bucket tag). Every key carries a TTL.
+ *
+ * The order of the split writes: the session first, its indexes after. The session hash is the truth
+ * and an index may lag behind it, never run ahead. A crash (or an outage) between the two leaves
+ *  - after `create`: a session no index lists; `create` fails, nobody got its id, and its TTL removes it;
+ *  - after `save`: an idle entry older than the session's last activity; the sweep reads the session
+ *    under its lease before expiring it, finds it busy, and writes the entry again (`expireIdle`);
+ *  - after `delete`: index entries of a session that is gone; `findIdle` and `listByOwner` prune them.
+ * So an index write that fails after its session write landed is logged, not reported as a failed commit. Failures to reach Redis surface as `StoreUnavailableError`; a write whose
  * reply was lost with the connection is first checked with one read (did it land?), so a commit is
  * never reported as failed, nor a lease left held by nobody.
  */
 export class RedisSessionStore implements SessionStore {
+  private readonly logger = new Logger(RedisSessionStore.name);
   private readonly redis: Redis & StoreScriptCommands;
   private readonly keys: RedisKeys;
   /** When each lease this process holds expires (local clock), so a failed release knows how long to retry. */
@@ -79,23 +109,45 @@ export class RedisSessionStore implements SessionStore {
         this.redis.sessionStoreCreate(
           this.keys.session(id),
           this.keys.events(id),
-          this.keys.idle(),
-          this.keys.owner(state),
           json,
           state.version,
-          state.status,
-          state.lastActivityAt,
-          state.createdAt,
-          positiveTtl(options.ttlMs),
-          id,
           state.lastEventSeq,
+          positiveTtl(options.ttlMs),
+          this.keys.owner(state),
+          this.keys.idle(state),
         ),
       );
     } catch (error) {
-      if ((await outcomeOf(error, async () => (await this.field(id, 'st')) === json)) === 'landed') return;
-      throw error;
+      if ((await outcomeOf(error, async () => (await this.field(id, 'st')) === json)) !== 'landed') throw error;
+      created = 1;
     }
     if (created !== 1) throw new Error(`Session ${id} already exists`);
+    // Unlike after a save, a failure here fails `create`: nobody has the new id, and its TTL removes it.
+    await this.index(state, options);
+  }
+
+  /** The second write of `create` and `save`: the session in its owner index and idle bucket. */
+  private async index(state: CommittedState, options: SaveOptions): Promise<void> {
+    await guarded(this.redis, () =>
+      this.redis.sessionStoreIndex(
+        this.keys.owner(state),
+        this.keys.idle(state),
+        state.sessionId,
+        state.createdAt,
+        state.status,
+        state.lastActivityAt,
+        positiveTtl(options.ttlMs),
+      ),
+    );
+  }
+
+  /** `index` after a commit that landed: a failure is logged (the class comment says why that is safe). */
+  private async indexAfterCommit(state: CommittedState, options: SaveOptions): Promise<void> {
+    try {
+      await this.index(state, options);
+    } catch (error) {
+      this.logger.warn(`Session ${state.sessionId} committed; its index entries lag until the sweep: ${(error as Error).message}`);
+    }
   }
 
   async get(sessionId: string): Promise<CommittedState | null> {
@@ -136,72 +188,118 @@ export class RedisSessionStore implements SessionStore {
     if (state.version !== expectedVersion + 1) throw new VersionConflictError(id);
     assertIncreasingSeqs(id, events);
     const commitId = randomUUID();
+    const args: (string | number)[] = [
+      this.keys.session(id),
+      this.keys.events(id),
+      this.keys.lease(id),
+      this.keys.liveChannel(id),
+      expectedVersion,
+      JSON.stringify(state),
+      state.version,
+      positiveTtl(options.ttlMs),
+      this.options.eventLogCap,
+      commitId,
+      leaseToken,
+      ...eventArguments(events),
+    ];
+    const replicas = this.options.commitReplicas ?? 0;
     let result: unknown;
     try {
-      result = await guarded(this.redis, () =>
-        this.redis.sessionStoreSave(
-          this.keys.session(id),
-          this.keys.events(id),
-          this.keys.idle(),
-          this.keys.owner(state),
-          this.keys.lease(id),
-          expectedVersion,
-          JSON.stringify(state),
-          state.version,
-          state.status,
-          state.lastActivityAt,
-          state.createdAt,
-          positiveTtl(options.ttlMs),
-          id,
-          this.options.eventLogCap,
-          this.keys.liveChannel(id),
-          commitId,
-          leaseToken,
-          ...eventArguments(events),
-        ),
-      );
+      if (replicas > 0) {
+        const { result: saved, acknowledged } = await guarded(this.redis, () => this.saveAndWait(args, replicas));
+        if (saved === 1 && acknowledged < replicas) throw new CommitNotReplicatedError(id);
+        result = saved;
+      } else {
+        result = await guarded(this.redis, () => this.redis.sessionStoreSave(...args));
+      }
     } catch (error) {
       // Trap: a reply lost with the connection says nothing of the commit. Reporting "nothing changed"
       // for a turn that committed would make its retry run the turn twice, so ask Redis first. (The
-      // lease, released by the same script, went with a commit that landed.)
-      if ((await outcomeOf(error, async () => (await this.field(id, 'c')) === commitId)) === 'landed') return;
-      throw error;
+      // lease, released by the same script, went with a commit that landed.) When replicas must
+      // acknowledge, a commit found on the master is still unknown: nobody knows whether it replicated.
+      if (error instanceof CommitNotReplicatedError || replicas > 0) throw error;
+      if ((await outcomeOf(error, async () => (await this.field(id, 'c')) === commitId)) !== 'landed') throw error;
+      result = 1;
     }
     if (result === 0) throw new VersionConflictError(id);
     if (result !== 1) throw new Error(`Events of session ${id} must follow its last event seq`);
+    await this.indexAfterCommit(state, options);
+  }
+
+  /**
+   * The save script and `WAIT replicas timeout` in one pipeline: the same connection, to the master of
+   * the session's slot (a cluster pipeline goes to the node of its keys), so the `WAIT` counts the
+   * replicas that received this commit.
+   */
+  private async saveAndWait(args: (string | number)[], replicas: number): Promise<{ result: unknown; acknowledged: number }> {
+    const pipeline = this.redis.pipeline() as ReturnType<Redis['pipeline']> & { sessionStoreSave(...args: (string | number)[]): unknown };
+    pipeline.sessionStoreSave(...args);
+    pipeline.wait(replicas, this.options.commitReplicaTimeoutMs ?? 500);
+    const replies = await pipeline.exec();
+    if (!replies) throw new Error('Connection is closed.');
+    const [[saveError, result], [waitError, acknowledged]] = replies as [[Error | null, unknown], [Error | null, unknown]];
+    if (saveError) throw saveError;
+    return { result, acknowledged: waitError ? 0 : Number(acknowledged) };
   }
 
   async delete(sessionId: string): Promise<void> {
+    let indexes: unknown;
     try {
-      await guarded(this.redis, () =>
-        this.redis.sessionStoreDelete(
-          this.keys.session(sessionId),
-          this.keys.events(sessionId),
-          this.keys.lease(sessionId),
-          this.keys.idle(),
-          sessionId,
-        ),
+      indexes = await guarded(this.redis, () =>
+        this.redis.sessionStoreDelete(this.keys.session(sessionId), this.keys.events(sessionId), this.keys.lease(sessionId)),
       );
     } catch (error) {
-      // Deleting is idempotent: gone is done, whoever's reply was lost.
+      // Deleting is idempotent: gone is done, whoever's reply was lost (its index entries get pruned).
       const gone = async (): Promise<boolean> => (await guarded(this.redis, () => this.redis.exists(this.keys.session(sessionId)))) === 0;
       if ((await outcomeOf(error, gone)) === 'landed') return;
       throw error;
     }
+    if (!Array.isArray(indexes)) return;
+    const [owner, idle] = indexes as [string, string];
+    // Second write: entries left behind by a failure here are pruned by `findIdle` and `listByOwner`.
+    await guarded(this.redis, () => this.redis.sessionStoreUnindex(owner, idle, sessionId)).catch((error: unknown) =>
+      this.logger.warn(`Session ${sessionId} deleted; its index entries stay until pruned: ${(error as Error).message}`),
+    );
   }
 
+  /**
+   * The owner's index, then each session's state (one read per session, in parallel: on a cluster they
+   * live in other slots). Ids whose session is gone (TTL ran out) are pruned from the index.
+   */
   async listByOwner(owner: SessionOwner): Promise<CommittedState[]> {
-    const jsons = (await guarded(this.redis, () =>
-      this.redis.sessionStoreListByOwner(this.keys.owner(owner), this.keys.sessionPrefix),
-    )) as string[];
-    return jsons.map(parseState);
+    const index = this.keys.owner(owner);
+    const ids = await guarded(this.redis, () => this.redis.zrevrange(index, 0, -1));
+    const jsons = await Promise.all(ids.map((id) => this.field(id, 'st')));
+    const gone = ids.filter((_, i) => jsons[i] === null);
+    if (gone.length > 0) await guarded(this.redis, () => this.redis.zrem(index, ...gone));
+    return jsons.filter((json) => json !== null).map(parseState);
   }
 
+  /**
+   * The oldest idle sessions across the idle buckets: up to `limit` from each bucket, merged by last
+   * activity. The reads grow with what is idle, not with every session. Ids whose session is gone are
+   * pruned and the merge is done again without them.
+   */
   async findIdle(before: number, limit: number): Promise<string[]> {
     if (limit <= 0) return [];
-    return (await guarded(this.redis, () =>
-      this.redis.sessionStoreFindIdle(this.keys.idle(), scoreBound(before), limit, this.keys.sessionPrefix),
-    )) as string[];
+    const buckets = this.keys.idleBuckets();
+    for (;;) {
+      const pages = await Promise.all(
+        buckets.map((bucket) =>
+          guarded(this.redis, () => this.redis.zrangebyscore(bucket, '-inf', `(${scoreBound(before)}`, 'WITHSCORES', 'LIMIT', 0, limit)),
+        ),
+      );
+      const candidates = pages
+        .flatMap((page, bucket) => pairs(page).map(([id, score]) => ({ id, score, bucket: buckets[bucket]! })))
+        .sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .slice(0, limit);
+      const present = await Promise.all(
+        candidates.map(async ({ id }) => (await guarded(this.redis, () => this.redis.exists(this.keys.session(id)))) === 1),
+      );
+      const gone = candidates.filter((_, i) => !present[i]);
+      if (gone.length === 0) return candidates.map(({ id }) => id);
+      await Promise.all(gone.map(({ id, bucket }) => guarded(this.redis, () => this.redis.zrem(bucket, id))));
+    }
   }
 
   /**
@@ -215,6 +313,8 @@ export class RedisSessionStore implements SessionStore {
       if (!token) continue;
       if (!state || state.status !== 'active' || state.lastActivityAt >= before) {
         await this.releaseLease(sessionId, token);
+        // An idle entry behind its session (see the class comment): written again from the session.
+        if (state) await this.indexAfterCommit(state, options);
         continue;
       }
       const tombstone: ConversationState = {
@@ -240,12 +340,22 @@ export class RedisSessionStore implements SessionStore {
     return (await this.lease(sessionId, ttlMs, false)).token;
   }
 
-  acquireLeaseAndGet(sessionId: string, ttlMs: number, quota?: TurnQuota): Promise<LeasedRead> {
-    return this.lease(sessionId, ttlMs, true, quota);
+  /**
+   * The quota first (its own slot: the owner's), then lease + read in one script on the session's slot.
+   * Refused by the quota: counted, nothing leased or read.
+   */
+  async acquireLeaseAndGet(sessionId: string, ttlMs: number, quota?: TurnQuota): Promise<LeasedRead> {
+    if (quota) {
+      const [flag, retryAfterMs] = (await guarded(this.redis, () =>
+        this.redis.sessionStoreCountTurn(this.keys.turnQuota(quota.owner), quota.points, positiveTtl(quota.windowMs)),
+      )) as [number, number?];
+      if (flag === -1) return { token: null, state: null, retryAfterMs: Number(retryAfterMs) };
+    }
+    return this.lease(sessionId, ttlMs, true);
   }
 
   /** `SET NX PX` of the lease, with the state read in the same script when `read`. */
-  private async lease(sessionId: string, ttlMs: number, read: boolean, quota?: TurnQuota): Promise<LeasedRead> {
+  private async lease(sessionId: string, ttlMs: number, read: boolean): Promise<LeasedRead> {
     // The lease only keeps turns from overlapping; a holder whose lease ran out mid-turn is fenced
     // by the version check of `save`, not by the lease.
     const token = randomUUID();
@@ -256,13 +366,10 @@ export class RedisSessionStore implements SessionStore {
     let json: string | null = null;
     try {
       if (read) {
-        const quotaArgs = quota ? [this.keys.turnQuota(quota.owner), token, ttl, quota.points, positiveTtl(quota.windowMs)] : [key, token, ttl, '', 0];
         const [flag, state] = (await guarded(this.redis, () =>
-          this.redis.sessionStoreLeaseAndGet(key, this.keys.session(sessionId), ...quotaArgs),
-        )) as [number, string | number | null];
-        // Refused by the quota: counted, nothing leased or read.
-        if (flag === -1) return { token: null, state: null, retryAfterMs: Number(state) };
-        [taken, json] = [flag === 1, state as string | null];
+          this.redis.sessionStoreLeaseAndGet(key, this.keys.session(sessionId), token, ttl),
+        )) as [number, string | null];
+        [taken, json] = [flag === 1, state];
       } else {
         taken = (await guarded(this.redis, () => this.redis.set(key, token, 'PX', ttl, 'NX'))) === 'OK';
       }
@@ -350,6 +457,13 @@ export class RedisSessionStore implements SessionStore {
   async ping(): Promise<void> {
     await guarded(this.redis, () => this.redis.ping());
   }
+}
+
+/** `[member, score, member, score, …]` of `WITHSCORES` as pairs. */
+function pairs(flat: string[]): [string, number][] {
+  const out: [string, number][] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i]!, Number(flat[i + 1])]);
+  return out;
 }
 
 /** Builds the Redis store on the shared command connection (see `RedisConnections`). */

@@ -46,6 +46,18 @@ export class StoreUnavailableError extends Error {
 }
 
 /**
+ * The store took a commit but cannot vouch that it will last (e.g. no replica acknowledged it, and a
+ * failover may lose it): the turn is answered as unavailable with an unknown outcome, which a retry
+ * with the same `Idempotency-Key` resolves from the event log.
+ */
+export class CommitOutcomeUnknownError extends StoreUnavailableError {
+  constructor(cause?: unknown) {
+    super(cause);
+    this.name = 'CommitOutcomeUnknownError';
+  }
+}
+
+/**
  * Persistence of conversations. Every method is atomic on its own; implementations must keep these
  * guarantees across processes when they are shared (Redis).
  */

@@ -6,6 +6,7 @@ import { DomainError } from '../../common/errors.js';
 import { AppConfig } from '../../config/app-config.js';
 import { type IdempotencyRecord, IdempotencyStore } from '../../http/idempotency/idempotency-store.js';
 import { ConversationMetrics } from '../../metrics/conversation-metrics.js';
+import { idempotencyScope } from '../../redis/keyspace.js';
 import type { ChatResponse } from '../chat-response.js';
 import type { TurnInput } from '../phases/turn.js';
 import type { SessionOwner } from '../state.js';
@@ -177,8 +178,9 @@ export class IdempotentTurns {
   }
 }
 
+/** Carries the session's hash tag, so that the record lives in the session's slot (and replicates with its commits). */
 function scopedKey(owner: SessionOwner, sessionId: string, idempotencyKey: string): string {
-  return sha256([owner.tenantId, owner.userId, sessionId, idempotencyKey].map(encodeURIComponent).join(':'));
+  return idempotencyScope(sessionId, sha256([owner.tenantId, owner.userId, sessionId, idempotencyKey].map(encodeURIComponent).join(':')));
 }
 
 function sha256(text: string): string {
