@@ -1,10 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
+import { RedisKeys } from '../../src/redis/keyspace.js';
 import { describeWithRedisServer, PrivateRedisServer } from '../contracts/private-redis-server.js';
 import { SHUTDOWN_FRAME } from '../../src/conversation/events.controller.js';
 import { ConversationClient } from '../support/conversation-client.js';
 import { startGated } from '../support/gated-interpreter.js';
 import type { TestingApp } from '../support/testing-app.js';
+
+const keys = new RedisKeys('cut:');
 
 const GMAIL_TO_SLACK =
   'I want an agent that summarizes my unread Gmail emails every morning at 8am and posts the summary to the #team-updates Slack channel';
@@ -115,11 +118,11 @@ describeWithRedisServer('graceful shutdown on Redis (private redis-server)', () 
     await client.start();
     const inFlight = client.send(GMAIL_TO_SLACK).catch((error: unknown) => error);
     await gated.entered;
-    expect(await admin.pttl(`cut:lease:${client.sessionId}`)).toBeGreaterThan(0);
+    expect(await admin.pttl(keys.lease(client.sessionId))).toBeGreaterThan(0);
     await harness.close();
     await inFlight;
     // The gate never opened: the turn was cut, released its lease, and saved nothing.
-    expect(await admin.exists(`cut:lease:${client.sessionId}`)).toBe(0);
-    expect(await admin.hget(`cut:session:${client.sessionId}`, 'v')).toBe('0');
+    expect(await admin.exists(keys.lease(client.sessionId))).toBe(0);
+    expect(await admin.hget(keys.session(client.sessionId), 'v')).toBe('0');
   });
 });

@@ -1,10 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
+import { RedisKeys } from '../../src/redis/keyspace.js';
 import { CredentialStore } from '../../src/oauth/credential-store.js';
 import { describeWithRedisServer, PrivateRedisServer } from '../contracts/private-redis-server.js';
 import { ConversationClient, pick } from '../support/conversation-client.js';
 import { GatedTokenEndpoint } from '../support/gated-token-endpoint.js';
 import { startTestingApp, type TestingApp } from '../support/testing-app.js';
+
+const keys = new RedisKeys('cb:');
 
 const GMAIL_TO_SLACK =
   'I want an agent that summarizes my unread Gmail emails every morning at 8am and posts the summary to the #team-updates Slack channel';
@@ -132,12 +135,12 @@ describeWithRedisServer('OAuth callbacks on a failing Redis (private redis-serve
     expect(failed.status).toBe(503);
     expect(failed.headers.get('retry-after')).toBe('1');
     await admin.config('SET', 'maxmemory', '0');
-    expect(await admin.exists(`cb:oauth:${state}`)).toBe(1);
+    expect(await admin.exists(keys.oauthState(state))).toBe(1);
     const again = await fetch(url, { redirect: 'manual' });
     expect(again.status).toBe(303);
     expect(again.headers.get('location')).toContain('connected=gmail%3Aconnected');
     expect((await client.session()).context.integrations.find((integration) => integration.id === 'gmail')?.status).toBe('connected');
-    expect(await admin.exists(`cb:oauth:${state}`)).toBe(0);
+    expect(await admin.exists(keys.oauthState(state))).toBe(0);
   });
 
   it('SIGTERM with a token exchange still running at the end of the grace: cut, nothing spent, the link works on the next replica (fault 1)', async () => {
@@ -149,8 +152,8 @@ describeWithRedisServer('OAuth callbacks on a failing Redis (private redis-serve
     await first.close();
     apps.splice(apps.indexOf(first), 1);
     expect(await callback).toBe(503);
-    expect(await admin.exists(`cb:oauth:${state}`)).toBe(1);
-    expect(await admin.exists(`cb:lease:${client.sessionId}`)).toBe(0);
+    expect(await admin.exists(keys.oauthState(state))).toBe(1);
+    expect(await admin.exists(keys.lease(client.sessionId))).toBe(0);
 
     const next = await startApp();
     token.open();
