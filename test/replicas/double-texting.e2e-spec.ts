@@ -1,0 +1,187 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from '@jest/globals';
+import type { ChatResponse } from '../../src/conversation/chat-response.js';
+import { describeWithRedis, testKeyPrefix } from '../contracts/redis-test-env.js';
+import { type AppProcess, startAppProcess, stopAllAppProcesses } from '../support/app-process.js';
+import { ConversationClient } from '../support/conversation-client.js';
+import { readSse } from '../support/sse.js';
+import { expectEveryKeyHasTtlThenClean, replicaEnv, StubLlmServer } from './replica-support.js';
+
+/** A turn request read as it streams: its events so far, when it was queued, and its whole stream. */
+interface LiveTurn {
+  events: ChatResponse[];
+  queued: Promise<void>;
+  ended: Promise<ChatResponse[]>;
+  hangUp(): void;
+}
+
+/**
+ * Issue 15, item 2: `multitask: enqueue | interrupt` on two replicas. The running turn's model call is
+ * held at a stub (`hold`) until the test releases it (a 500: the interpreter falls back to its rules and
+ * the turn commits) or the turn is stopped.
+ */
+describeWithRedis('Double-texting across replicas', (redisUrl) => {
+  const prefix = `${testKeyPrefix()}dtext:`;
+  const headers = { 'x-user-id': 'dtext-user', 'x-tenant-id': 'dtext-tenant' };
+  const llm = new StubLlmServer();
+  let s: AppProcess;
+  let f: AppProcess;
+
+  beforeAll(async () => {
+    await llm.start();
+    const env = replicaEnv(redisUrl, prefix, { OPENAI_API_KEY: 'test', OPENAI_BASE_URL: llm.baseUrl, LLM_TIMEOUT_MS: '20000', LLM_MAX_RETRIES: '0' });
+    [s, f] = await Promise.all([startAppProcess(env), startAppProcess(env)]);
+  }, 60_000);
+
+  beforeEach(() => {
+    llm.requests = 0;
+  });
+  afterEach(() => llm.releaseHeld());
+
+  afterAll(async () => {
+    await Promise.all([s, f].map((app) => app?.stop()));
+    await stopAllAppProcesses();
+    await llm.stop();
+    await expectEveryKeyHasTtlThenClean(redisUrl, prefix);
+  });
+
+  const openTurn = (app: AppProcess, sessionId: string, body: Record<string, unknown>): LiveTurn => {
+    const client = new AbortController();
+    const events: ChatResponse[] = [];
+    let onQueued!: () => void;
+    const queued = new Promise<void>((resolve) => (onQueued = resolve));
+    const ended = fetch(`${app.baseUrl}/v1/sessions/${sessionId}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
+      body: JSON.stringify(body),
+      signal: client.signal,
+    }).then(async (response) => {
+      if (!response.headers.get('content-type')?.startsWith('text/event-stream')) throw new Error(`${response.status} ${await response.text()}`);
+      await readSse(response, ({ data }) => {
+        events.push(data);
+        if (data.type === 'queued') onQueued();
+      });
+      return events;
+    });
+    return { events, queued, ended, hangUp: () => client.abort() };
+  };
+
+  /** A session on S whose first turn (sent to S) holds at the model: resolved once it reached it. */
+  const runningTurn = async (): Promise<{ client: ConversationClient; version: number; running: LiveTurn }> => {
+    const client = new ConversationClient(s.baseUrl, headers);
+    await client.start();
+    const { version } = await client.session();
+    llm.mode = 'hold';
+    const reachedModel = llm.nextRequest();
+    const running = openTurn(s, client.sessionId, { message: 'hello, I want a daily digest' });
+    await reachedModel;
+    return { client, version, running };
+  };
+
+  const code = (events: ChatResponse[]): unknown => events.find((event) => event.type === 'error')?.data?.['code'];
+  /** The seqs a turn committed (its logged events: not `delta`, `queued`, nor a failed turn's live error/done). */
+  const committedSeqs = (events: ChatResponse[]): number[] =>
+    code(events) === undefined ? events.filter((event) => event.type !== 'delta' && event.type !== 'queued').map((event) => event.seq) : [];
+
+  const inFlightOn = async (app: AppProcess): Promise<number> => {
+    const text = await (await fetch(`${app.baseUrl}/metrics`)).text();
+    return Number(/^abc_turns_in_flight (\d+)/m.exec(text)?.[1]);
+  };
+
+  it('enqueue on another replica: a queued event, then the message runs once, after the running turn', async () => {
+    const { client, version, running } = await runningTurn();
+    const queued = openTurn(f, client.sessionId, { message: 'send it to #general', multitask: 'enqueue' });
+    await queued.queued;
+    expect(queued.events.map((event) => event.type)).toEqual(['queued']);
+    expect(queued.events[0]!.data).toEqual({ multitask: 'enqueue' });
+    // Queued, it has not started: only the running turn reached the model.
+    expect(llm.requests).toBe(1);
+
+    llm.mode = 'fail';
+    llm.releaseHeld();
+    const [first, second] = await Promise.all([running.ended, queued.ended]);
+    expect(code(first)).toBeUndefined();
+    expect(code(second)).toBeUndefined();
+    expect(first.at(-1)?.type).toBe('done');
+    expect(second.at(-1)?.type).toBe('done');
+    // After the running turn: its events are numbered after all of the first turn's; each ran once.
+    expect(Math.min(...committedSeqs(second))).toBe(Math.max(...committedSeqs(first)) + 1);
+    expect(llm.requests).toBe(2);
+    expect((await client.session()).version).toBe(version + 2);
+  });
+
+  it('interrupt on another replica: the running turn stops and commits nothing, the new one runs', async () => {
+    const { client, version, running } = await runningTurn();
+    llm.mode = 'fail';
+    const interrupting = openTurn(f, client.sessionId, { message: 'send it to #general', multitask: 'interrupt' });
+    const [stopped, next] = await Promise.all([running.ended, interrupting.ended]);
+    expect(code(stopped)).toBe('TURN_STOPPED');
+    expect(stopped.at(-1)?.type).toBe('done');
+    expect(code(next)).toBeUndefined();
+    expect(next.some((event) => event.type === 'queued')).toBe(false);
+    // The stopped turn wrote nothing: the new turn's events follow the last event it had seen.
+    const seenByStopped = stopped.find((event) => event.type === 'error')!.seq;
+    expect(Math.min(...committedSeqs(next))).toBe(seenByStopped + 1);
+    expect((await client.session()).version).toBe(version + 1);
+  });
+
+  it('several queued messages on both replicas each run once, one at a time', async () => {
+    const { client, version, running } = await runningTurn();
+    const onF = openTurn(f, client.sessionId, { message: 'send it to #general', multitask: 'enqueue' });
+    const onS = openTurn(s, client.sessionId, { message: 'every morning at 9', multitask: 'enqueue' });
+    await Promise.all([onF.queued, onS.queued]);
+    expect(llm.requests).toBe(1);
+    llm.mode = 'fail';
+    llm.releaseHeld();
+    const turns = await Promise.all([running.ended, onF.ended, onS.ended]);
+    for (const events of turns) expect(code(events)).toBeUndefined();
+    // No two overlapped: each turn's events form a block of seqs, and the blocks follow one another.
+    const blocks = turns.map(committedSeqs).map((seqs) => [Math.min(...seqs), Math.max(...seqs)] as const);
+    blocks.sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < blocks.length; i++) expect(blocks[i]![0]).toBe(blocks[i - 1]![1] + 1);
+    expect(llm.requests).toBe(3);
+    expect((await client.session()).version).toBe(version + 3);
+  });
+
+  it('a queued message whose client hangs up never runs', async () => {
+    const { client, version, running } = await runningTurn();
+    const queued = openTurn(f, client.sessionId, { message: 'send it to #general', multitask: 'enqueue' });
+    await queued.queued;
+    queued.hangUp();
+    await queued.ended.catch(() => undefined);
+    // F counts the waiting turn in flight until it noticed the hang-up (bounded).
+    for (let tries = 0; tries < 100 && (await inFlightOn(f)) > 0; tries++) await sleep(50);
+    expect(await inFlightOn(f)).toBe(0);
+
+    llm.mode = 'fail';
+    llm.releaseHeld();
+    expect(code(await running.ended)).toBeUndefined();
+    expect(llm.requests).toBe(1);
+    expect((await client.session()).version).toBe(version + 1);
+  });
+
+  it("the stop route on the running turn's replica stops it and cancels the message queued on the other", async () => {
+    const { client, version, running } = await runningTurn();
+    const queued = openTurn(f, client.sessionId, { message: 'send it to #general', multitask: 'enqueue' });
+    await queued.queued;
+    const stop = await fetch(`${s.baseUrl}/v1/sessions/${client.sessionId}/stop`, { method: 'POST', headers });
+    expect(stop.status).toBe(202);
+    const [stopped, cancelled] = await Promise.all([running.ended, queued.ended]);
+    expect(code(stopped)).toBe('TURN_STOPPED');
+    expect(code(cancelled)).toBe('TURN_STOPPED');
+    expect(cancelled.map((event) => event.type)).toEqual(['queued', 'error', 'done']);
+    expect(llm.requests).toBe(1);
+    expect((await client.session()).version).toBe(version);
+  });
+
+  it('with nothing running, enqueue and interrupt simply run the turn', async () => {
+    const client = new ConversationClient(s.baseUrl, headers);
+    await client.start();
+    llm.mode = 'fail';
+    for (const multitask of ['enqueue', 'interrupt']) {
+      const events = await openTurn(f, client.sessionId, { message: 'hello', multitask }).ended;
+      expect(code(events)).toBeUndefined();
+      expect(events.some((event) => event.type === 'queued')).toBe(false);
+    }
+  });
+});
