@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { describeWithRedis, testKeyPrefix } from '../contracts/redis-test-env.js';
-import { type AppProcess, startAppProcess, stopAllAppProcesses } from '../support/app-process.js';
+import type { AppProcess } from '../support/app-process.js';
 import { ConversationClient } from '../support/conversation-client.js';
-import { expectEveryKeyHasTtlThenClean, replicaEnv, StubLlmServer } from './replica-support.js';
+import type { StubLlmServer } from './replica-support.js';
+import { type StubLlmReplicas, startStubLlmReplicas } from './stub-llm-replicas.js';
 
 /**
  * Issue 14, fault 4: the stop button reaches the replica running the turn. S runs the turn (its model
@@ -11,22 +12,17 @@ import { expectEveryKeyHasTtlThenClean, replicaEnv, StubLlmServer } from './repl
 describeWithRedis('Stop across replicas', (redisUrl) => {
   const prefix = `${testKeyPrefix()}stop:`;
   const headers = { 'x-user-id': 'stop-user', 'x-tenant-id': 'stop-tenant' };
-  const llm = new StubLlmServer();
+  let replicas: StubLlmReplicas | undefined;
+  let llm: StubLlmServer;
   let s: AppProcess;
   let f: AppProcess;
 
   beforeAll(async () => {
-    await llm.start();
-    const env = replicaEnv(redisUrl, prefix, { OPENAI_API_KEY: 'test', OPENAI_BASE_URL: llm.baseUrl, LLM_TIMEOUT_MS: '20000', LLM_MAX_RETRIES: '0' });
-    [s, f] = await Promise.all([startAppProcess(env), startAppProcess(env)]);
+    replicas = await startStubLlmReplicas(redisUrl, prefix);
+    ({ llm, s, f } = replicas);
   }, 60_000);
 
-  afterAll(async () => {
-    await Promise.all([s, f].map((app) => app?.stop()));
-    await stopAllAppProcesses();
-    await llm.stop();
-    await expectEveryKeyHasTtlThenClean(redisUrl, prefix);
-  });
+  afterAll(() => replicas?.stop());
 
   const stopOn = (app: AppProcess, sessionId: string): Promise<Response> =>
     fetch(`${app.baseUrl}/v1/sessions/${sessionId}/stop`, { method: 'POST', headers });

@@ -2,10 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from '@jest/globals';
 import type { ChatResponse } from '../../src/conversation/chat-response.js';
 import { describeWithRedis, testKeyPrefix } from '../contracts/redis-test-env.js';
-import { type AppProcess, startAppProcess, stopAllAppProcesses } from '../support/app-process.js';
+import type { AppProcess } from '../support/app-process.js';
 import { ConversationClient } from '../support/conversation-client.js';
 import { readSse } from '../support/sse.js';
-import { expectEveryKeyHasTtlThenClean, replicaEnv, StubLlmServer } from './replica-support.js';
+import type { StubLlmServer } from './replica-support.js';
+import { type StubLlmReplicas, startStubLlmReplicas } from './stub-llm-replicas.js';
 
 /** A turn request read as it streams: its events so far, when it was queued, and its whole stream. */
 interface LiveTurn {
@@ -23,14 +24,14 @@ interface LiveTurn {
 describeWithRedis('Double-texting across replicas', (redisUrl) => {
   const prefix = `${testKeyPrefix()}dtext:`;
   const headers = { 'x-user-id': 'dtext-user', 'x-tenant-id': 'dtext-tenant' };
-  const llm = new StubLlmServer();
+  let replicas: StubLlmReplicas | undefined;
+  let llm: StubLlmServer;
   let s: AppProcess;
   let f: AppProcess;
 
   beforeAll(async () => {
-    await llm.start();
-    const env = replicaEnv(redisUrl, prefix, { OPENAI_API_KEY: 'test', OPENAI_BASE_URL: llm.baseUrl, LLM_TIMEOUT_MS: '20000', LLM_MAX_RETRIES: '0' });
-    [s, f] = await Promise.all([startAppProcess(env), startAppProcess(env)]);
+    replicas = await startStubLlmReplicas(redisUrl, prefix);
+    ({ llm, s, f } = replicas);
   }, 60_000);
 
   beforeEach(() => {
@@ -38,12 +39,7 @@ describeWithRedis('Double-texting across replicas', (redisUrl) => {
   });
   afterEach(() => llm.releaseHeld());
 
-  afterAll(async () => {
-    await Promise.all([s, f].map((app) => app?.stop()));
-    await stopAllAppProcesses();
-    await llm.stop();
-    await expectEveryKeyHasTtlThenClean(redisUrl, prefix);
-  });
+  afterAll(() => replicas?.stop());
 
   const openTurn = (app: AppProcess, sessionId: string, body: Record<string, unknown>): LiveTurn => {
     const client = new AbortController();
