@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { type AppProcess, startAppProcess, stopAllAppProcesses } from '../support/app-process.js';
 import { expectEveryKeyHasTtlThenClean, replicaEnv, StubLlmServer } from './replica-support.js';
 
@@ -28,4 +29,14 @@ export async function startStubLlmReplicas(redisUrl: string, prefix: string): Pr
     await llm.stop();
     throw error;
   }
+}
+
+/** Starts the replicas before the suite's tests and stops them after; the object returned is filled in by then. */
+export function useStubLlmReplicas(redisUrl: string, prefix: string): StubLlmReplicas {
+  const replicas = {} as StubLlmReplicas;
+  beforeAll(async () => {
+    Object.assign(replicas, await startStubLlmReplicas(redisUrl, prefix));
+  }, 60_000);
+  afterAll(() => replicas.stop?.());
+  return replicas;
 }
