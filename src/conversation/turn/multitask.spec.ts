@@ -89,7 +89,10 @@ describe('Double-texting (one process)', () => {
 
   it('enqueue: the client going away cancels the wait (TURN_STOPPED); nothing runs after the lease frees', async () => {
     harness = await startTestingApp();
-    const { sessionId, token } = await busySession();
+    const { sessionId } = await harness.conversations.startSession(OWNER);
+    await send(sessionId, 'I want a daily digest of my Gmail').ended;
+    const before = await harness.conversations.getSession(OWNER, sessionId);
+    const token = (await harness.store.acquireLease(sessionId, 10_000))!;
     const client = new AbortController();
     const queued = send(sessionId, 'hello', { multitask: 'enqueue', signal: client.signal });
     await queued.queued;
@@ -97,8 +100,10 @@ describe('Double-texting (one process)', () => {
     const events = await queued.ended;
     expect(events.map((event) => event.type)).toEqual(['queued', 'error', 'done']);
     expect(codeOf(events)).toBe('TURN_STOPPED');
+    // Live only, at the session's place: the seq of its last durable event, its phase.
+    for (const event of events) expect(event).toMatchObject({ seq: before.lastEventSeq, phase: before.phase });
     await harness.store.releaseLease(sessionId, token);
-    expect((await harness.conversations.getSession(OWNER, sessionId)).version).toBe(0);
+    expect(await harness.conversations.getSession(OWNER, sessionId)).toEqual(before);
   });
 
   it('enqueue on a foreign session is refused 404 before anything is queued', async () => {
@@ -107,6 +112,19 @@ describe('Double-texting (one process)', () => {
     const foreign = follow(harness.conversations.processMessage({ ...OWNER, userId: 'u2' }, sessionId, { text: 'hi' }, { multitask: 'enqueue' }));
     await expect(foreign.ended).rejects.toMatchObject({ code: 'SESSION_NOT_FOUND' });
     expect(foreign.events).toEqual([]);
+  });
+
+  it('waits boundedly: a queued turn ends with error TURN_IN_PROGRESS, an interrupt that finds no turn to stop is refused 409', async () => {
+    harness = await startTestingApp({ TURN_LEASE_MS: '300' });
+    const { sessionId } = await harness.conversations.startSession(OWNER);
+    // Held past the waits (a lease taken outside any turn: nothing watches it, so nothing stops it).
+    const token = (await harness.store.acquireLease(sessionId, 5_000))!;
+    const queued = await send(sessionId, 'hello', { multitask: 'enqueue' }).ended;
+    expect(queued.map((event) => event.type)).toEqual(['queued', 'error', 'done']);
+    expect(codeOf(queued)).toBe('TURN_IN_PROGRESS');
+    await expect(send(sessionId, 'hello', { multitask: 'interrupt' }).ended).rejects.toMatchObject({ code: 'TURN_IN_PROGRESS' });
+    await harness.store.releaseLease(sessionId, token);
+    expect((await harness.conversations.getSession(OWNER, sessionId)).version).toBe(0);
   });
 
   it('reject (the default) still answers 409 TURN_IN_PROGRESS at once', async () => {

@@ -63,8 +63,10 @@ export class TurnStream {
         waitMs: multitaskWaitMs(multitask, this.settings.leaseMs),
         onWait: async (original) => {
           const state = admit(owner, original);
+          // A wait that fails (cancelled, too long) reports its error at the session's place as read here.
+          [at.seq, at.phase, at.startPhase] = [state.lastEventSeq, state.phase, state.phase];
           if (multitask === 'interrupt') await this.stops.requestStop(sessionId);
-          else emit(live(sessionId, state.lastEventSeq, state.phase, 'queued', null, { multitask }));
+          else emit(live(sessionId, at.seq, at.phase, 'queued', null, { multitask }));
           // Watched only after its own stop was sent: the stop route (or a later interrupt) cancels a waiting turn too.
           leave = this.stops.watch(sessionId, () => controller.abort());
         },
