@@ -104,6 +104,7 @@ export class TurnRunner {
    */
   private async acquire(job: TurnJob): Promise<{ token: string; state: CommittedState | null } | null> {
     const deadline = Date.now() + (job.waitMs ?? 0);
+    let waiting = false;
     for (let delay = 20, quota = job.quota; ; delay = Math.min(delay * 2, 250), quota = undefined) {
       const read = await this.guard(this.store.acquireLeaseAndGet(job.sessionId, this.settings.leaseMs, quota), 'session');
       if (read.retryAfterMs !== undefined) {
@@ -119,7 +120,10 @@ export class TurnRunner {
         await job.whenBusy(state);
         return null;
       }
-      if (delay === 20) await job.onWait?.(state);
+      if (!waiting) {
+        waiting = true;
+        await job.onWait?.(state);
+      }
       if (job.signal?.aborted) throw stopped();
       await sleep(delay, undefined, { signal: job.signal }).catch(() => undefined);
       if (job.signal?.aborted) throw stopped();
