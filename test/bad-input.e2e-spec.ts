@@ -36,6 +36,7 @@ describe('bad input', () => {
     ['unknown action', JSON.stringify({ action: { type: 'activate' } }), 400, 'VALIDATION_FAILED'],
     ['non-string message', JSON.stringify({ message: 42 }), 400, 'VALIDATION_FAILED'],
     ['array body', JSON.stringify([{ message: 'hi' }]), 400, 'VALIDATION_FAILED'],
+    ['unknown multitask strategy', JSON.stringify({ message: 'hi', multitask: 'rollback' }), 400, 'VALIDATION_FAILED'],
     ['body over 16 KB', JSON.stringify({ message: 'x'.repeat(20_000) }), 413, 'PAYLOAD_TOO_LARGE'],
   ];
 
@@ -52,6 +53,8 @@ describe('bad input', () => {
   it('names the field path of what is wrong', async () => {
     const response = await post(JSON.stringify({ action: { type: 'confirm', extra: 1 } }));
     expect(await response.json()).toMatchObject({ message: expect.stringContaining('action.extra') });
+    const strategy = await post(JSON.stringify({ message: 'hi', multitask: 'rollback' }));
+    expect(await strategy.json()).toMatchObject({ message: expect.stringContaining('multitask: must be one of reject, enqueue, interrupt') });
   });
 
   it('refuses an events query that is not a seq, or an unknown query parameter, before any stream opens', async () => {
@@ -69,7 +72,11 @@ describe('bad input', () => {
     };
     const turn = document.paths['/v1/sessions/{id}/messages']!['post']!;
     expect(turn.requestBody).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/TurnRequest' } } } });
-    expect(document.components.schemas['TurnRequest']!.properties).toMatchObject({ message: { maxLength: 4000 }, action: expect.any(Object) });
+    expect(document.components.schemas['TurnRequest']!.properties).toMatchObject({
+      message: { maxLength: 4000 },
+      action: expect.any(Object),
+      multitask: { enum: ['reject', 'enqueue', 'interrupt'], default: 'reject' },
+    });
     expect(JSON.stringify(document.components.schemas['TurnAction'])).toContain('"retry"');
     expect(document.paths['/v1/chat']!['post']!.requestBody).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/ChatRequest' } } } });
     expect(document.paths['/v1/chat/{id}/stream']!['get']).toBeDefined();

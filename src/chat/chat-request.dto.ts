@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { MESSAGE_MAX_LENGTH, TurnAction } from '../conversation/dto/turn-request.dto.js';
 import type { TurnInput } from '../conversation/phases/turn.js';
+import { MULTITASK_STRATEGIES, type Multitask } from '../conversation/turn/multitask.js';
 
 /** How many messages a chat request may carry (the client sends its whole history; only the last one counts). */
 export const CHAT_MESSAGES_MAX = 1000;
@@ -80,6 +81,11 @@ export class ChatRequest {
   @IsObject({ message: 'must be an object { type }' })
   @Type(() => TurnAction)
   action?: TurnAction;
+
+  @ApiPropertyOptional({ enum: MULTITASK_STRATEGIES, default: 'reject', description: 'While another turn of the session runs (see the turn request).' })
+  @IsOptional()
+  @IsIn(MULTITASK_STRATEGIES, { message: `must be one of ${MULTITASK_STRATEGIES.join(', ')}` })
+  multitask?: Multitask;
 }
 
 /** The text of a user message: its text parts, joined and trimmed. */

@@ -58,7 +58,7 @@ export class ChatController {
     const adapter = new UiMessageStreamAdapter();
     let stream: ChatStream | undefined;
     // No client signal: the turn's subscription is not the response's, a client that hangs up leaves it running.
-    this.conversations.processMessage(owner, sessionId, input, { idempotencyKey, signal: cut.signal }).subscribe({
+    this.conversations.processMessage(owner, sessionId, input, { idempotencyKey, signal: cut.signal, multitask: body.multitask }).subscribe({
       next: (event) => {
         if (!stream) {
           stream = this.streams.open(sessionId, owner);

@@ -74,6 +74,7 @@ export class UiMessageStreamAdapter {
       case 'expiring':
       case 'expired':
       case 'session_ended':
+      case 'queued':
         return [{ type: `data-${event.type}`, data, transient: true }];
       case 'error':
         this.failed = true;

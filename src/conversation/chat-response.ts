@@ -15,6 +15,7 @@ export const CHAT_RESPONSE_TYPES = [
   'error',
   'done',
   'session_ended',
+  'queued',
 ] as const;
 export type ChatResponseType = (typeof CHAT_RESPONSE_TYPES)[number];
 

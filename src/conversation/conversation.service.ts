@@ -13,6 +13,7 @@ import type { TurnInput } from './phases/turn.js';
 import { newConversationState, type SessionOwner } from './state.js';
 import { type CommittedState, SessionStore, StoreUnavailableError } from './store/session-store.js';
 import { IdempotentTurns, type StartTurn } from './turn/idempotent-turns.js';
+import { type Multitask, multitaskWaitMs } from './turn/multitask.js';
 import { storeError } from './turn/store-errors.js';
 import { TurnStream } from './turn/turn-stream.js';
 import { TurnStops } from './turn-stop/turn-stops.js';
@@ -26,6 +27,8 @@ export interface MessageOptions {
   idempotencyKey?: string;
   /** Fires when the client goes away; the turn is abandoned and nothing is saved. */
   signal?: AbortSignal;
+  /** When another turn of the session runs (default `reject`: 409); see `Multitask`. */
+  multitask?: Multitask;
 }
 
 /** Starts, runs and ends conversations. Every method is scoped by the owner; others' sessions look missing. */
@@ -108,9 +111,10 @@ export class ConversationService {
    * counted in the store step that takes the turn's lease.
    */
   processMessage(owner: SessionOwner, sessionId: string, input: TurnInput, options: MessageOptions = {}): Observable<ChatResponse> {
-    const start: StartTurn = ({ beforeCommit }) => this.turns.open(owner, sessionId, input, { signal: options.signal, beforeCommit });
+    const { signal, multitask } = options;
+    const start: StartTurn = ({ beforeCommit }) => this.turns.open(owner, sessionId, input, { signal, beforeCommit, multitask });
     return options.idempotencyKey
-      ? this.idempotent.run(owner, sessionId, options.idempotencyKey, input, start)
+      ? this.idempotent.run(owner, sessionId, options.idempotencyKey, input, start, multitaskWaitMs(multitask ?? 'reject', this.settings.leaseMs))
       : start({ beforeCommit: async () => undefined });
   }
 

@@ -62,7 +62,7 @@ export class MessagesController {
     const writer = new SseWriter(res);
     let opened = false;
 
-    this.conversations.processMessage(owner, sessionId, input, { idempotencyKey, signal: client.signal }).subscribe({
+    this.conversations.processMessage(owner, sessionId, input, { idempotencyKey, signal: client.signal, multitask: body.multitask }).subscribe({
       next: (event) => {
         if (wantsJson) {
           // A JSON answer carries whole messages; `delta`s are only pieces of them for a live stream.

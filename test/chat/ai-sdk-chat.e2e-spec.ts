@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DefaultChatTransport, readUIMessageStream, type UIMessage, type UIMessageChunk } from 'ai';
 import type { SessionView } from '../../src/conversation/dto/session-view.js';
+import { SessionStore } from '../../src/conversation/store/session-store.js';
 import { ConversationClient, consent } from '../support/conversation-client.js';
 import { step } from '../support/fake-openai-server.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -103,6 +104,39 @@ describe('AI SDK chat route (/v1/chat)', () => {
       let message: UIMessage | undefined;
       for await (const snapshot of readUIMessageStream({ stream: stream as ReadableStream<UIMessageChunk> })) message = snapshot;
       expect(dataParts(message).some((part) => part.type === 'data-oauth_required')).toBe(true);
+    });
+
+    it('queues a turn sent with multitask enqueue: a transient data-queued chunk, then the turn once the running one ends', async () => {
+      const sessionId = await newSession(app.baseUrl, ALICE);
+      const store = app.app.get<SessionStore>(SessionStore);
+      const running = await store.acquireLease(sessionId, 10_000); // another turn of the session runs
+      const raw = await fetch(`${app.baseUrl}/v1/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...ALICE },
+        body: JSON.stringify({
+          id: sessionId,
+          trigger: 'submit-message',
+          multitask: 'enqueue',
+          messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: 'hello' }] }],
+        }),
+      });
+      expect(raw.status).toBe(200);
+      const reader = raw.body!.getReader();
+      const decoder = new TextDecoder();
+      let body = '';
+      while (!body.includes('data-queued')) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        body += decoder.decode(value, { stream: true });
+      }
+      expect(body).toContain('{"type":"data-queued","data":{"multitask":"enqueue"},"transient":true}');
+      expect(body).not.toContain('"finish"');
+      await store.releaseLease(sessionId, running!);
+      for (let read = await reader.read(); !read.done; read = await reader.read()) body += decoder.decode(read.value, { stream: true });
+      expect(body).toContain('"finishReason":"stop"');
+      expect(body.trimEnd().endsWith('data: [DONE]')).toBe(true);
+      const view = (await (await fetch(`${app.baseUrl}/v1/sessions/${sessionId}`, { headers: ALICE })).json()) as SessionView;
+      expect(view.version).toBe(1);
     });
 
     it('refuses another user on both routes, and says 204 to the owner when no turn runs', async () => {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { describeWithRedis, testKeyPrefix } from '../contracts/redis-test-env.js';
-import { type AppProcess, startAppProcess, stopAllAppProcesses } from '../support/app-process.js';
+import type { AppProcess } from '../support/app-process.js';
 import { ConversationClient } from '../support/conversation-client.js';
-import { expectEveryKeyHasTtlThenClean, replicaEnv, StubLlmServer } from './replica-support.js';
+import { useStubLlmReplicas } from './stub-llm-replicas.js';
 
 /**
  * Issue 14, fault 4: the stop button reaches the replica running the turn. S runs the turn (its model
@@ -11,36 +11,21 @@ import { expectEveryKeyHasTtlThenClean, replicaEnv, StubLlmServer } from './repl
 describeWithRedis('Stop across replicas', (redisUrl) => {
   const prefix = `${testKeyPrefix()}stop:`;
   const headers = { 'x-user-id': 'stop-user', 'x-tenant-id': 'stop-tenant' };
-  const llm = new StubLlmServer();
-  let s: AppProcess;
-  let f: AppProcess;
-
-  beforeAll(async () => {
-    await llm.start();
-    const env = replicaEnv(redisUrl, prefix, { OPENAI_API_KEY: 'test', OPENAI_BASE_URL: llm.baseUrl, LLM_TIMEOUT_MS: '20000', LLM_MAX_RETRIES: '0' });
-    [s, f] = await Promise.all([startAppProcess(env), startAppProcess(env)]);
-  }, 60_000);
-
-  afterAll(async () => {
-    await Promise.all([s, f].map((app) => app?.stop()));
-    await stopAllAppProcesses();
-    await llm.stop();
-    await expectEveryKeyHasTtlThenClean(redisUrl, prefix);
-  });
+  const replicas = useStubLlmReplicas(redisUrl, prefix);
 
   const stopOn = (app: AppProcess, sessionId: string): Promise<Response> =>
     fetch(`${app.baseUrl}/v1/sessions/${sessionId}/stop`, { method: 'POST', headers });
 
   it('a stop sent to another replica stops the turn: 202, the turn ends TURN_STOPPED, nothing committed', async () => {
-    const onS = new ConversationClient(s.baseUrl, headers);
+    const onS = new ConversationClient(replicas.s.baseUrl, headers);
     await onS.start();
     const before = await onS.session();
-    llm.mode = 'hang';
-    const reachedModel = llm.nextRequest();
+    replicas.llm.mode = 'hang';
+    const reachedModel = replicas.llm.nextRequest();
     const turn = onS.send('hello, this turn waits for the model');
     await reachedModel;
 
-    const stop = await stopOn(f, onS.sessionId);
+    const stop = await stopOn(replicas.f, onS.sessionId);
     expect(stop.status).toBe(202);
     expect(await stop.json()).toEqual({ stopping: true });
     const result = await turn;
@@ -50,7 +35,7 @@ describeWithRedis('Stop across replicas', (redisUrl) => {
     expect(await onS.session()).toEqual(before);
 
     // No turn runs now, on any replica: 409 from both.
-    for (const app of [s, f]) {
+    for (const app of [replicas.s, replicas.f]) {
       const none = await stopOn(app, onS.sessionId);
       expect(none.status).toBe(409);
       expect(await none.json()).toMatchObject({ code: 'NO_TURN_IN_FLIGHT' });
@@ -58,13 +43,13 @@ describeWithRedis('Stop across replicas', (redisUrl) => {
   });
 
   it('a DELETE on another replica stops the turn, which answers SESSION_NOT_FOUND (not VERSION_CONFLICT)', async () => {
-    const onS = new ConversationClient(s.baseUrl, headers);
+    const onS = new ConversationClient(replicas.s.baseUrl, headers);
     await onS.start();
-    llm.mode = 'hang';
-    const reachedModel = llm.nextRequest();
+    replicas.llm.mode = 'hang';
+    const reachedModel = replicas.llm.nextRequest();
     const turn = onS.send('hello, this turn waits for the model');
     await reachedModel;
-    const deleted = await fetch(`${f.baseUrl}/v1/sessions/${onS.sessionId}`, { method: 'DELETE', headers });
+    const deleted = await fetch(`${replicas.f.baseUrl}/v1/sessions/${onS.sessionId}`, { method: 'DELETE', headers });
     expect(deleted.status).toBe(204);
     const result = await turn;
     const code = result.error?.code ?? result.responses.find((event) => event.type === 'error')?.data?.['code'];

@@ -67,10 +67,17 @@ export function statusOf(url: string): Promise<number> {
  * having streamed anything). A plain node:http server: the app under test is another process.
  */
 export class StubLlmServer extends LoopbackHttpServer {
-  mode: 'hang' | 'fail' = 'hang';
+  /** `hang`: never answers; `fail`: a 500 after `delayMs`; `hold`: kept until `releaseHeld` fails them. */
+  mode: 'hang' | 'fail' | 'hold' = 'hang';
   delayMs = 0;
   requests = 0;
   private waiters: (() => void)[] = [];
+  private held: ServerResponse[] = [];
+
+  /** Answers every held request with the `fail` mode's 500 (the interpreter then falls back to its rules). */
+  releaseHeld(): void {
+    for (const response of this.held.splice(0)) if (!response.destroyed) this.fail(response);
+  }
 
   get baseUrl(): string {
     return `${this.origin}/v1`;
@@ -86,11 +93,15 @@ export class StubLlmServer extends LoopbackHttpServer {
     request.resume();
     this.waiters.splice(0).forEach((wake) => wake());
     if (this.mode === 'hang') return;
+    if (this.mode === 'hold') return void this.held.push(response);
     setTimeout(() => {
-      if (response.destroyed) return;
-      response.writeHead(500, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ error: { message: 'stub failure', type: 'server_error', param: null, code: null } }));
+      if (!response.destroyed) this.fail(response);
     }, this.delayMs);
+  }
+
+  private fail(response: ServerResponse): void {
+    response.writeHead(500, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ error: { message: 'stub failure', type: 'server_error', param: null, code: null } }));
   }
 }
 

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsObject, IsString, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { ExactlyOneOf } from '../../http/validation/exactly-one-of.js';
 import { ACTION_TYPES, type ActionType, type TurnInput } from '../phases/turn.js';
+import { MULTITASK_STRATEGIES, type Multitask } from '../turn/multitask.js';
 
 export const MESSAGE_MAX_LENGTH = 4000;
 
@@ -14,7 +15,7 @@ export class TurnAction {
 }
 
 /**
- * `{ message }` or `{ action: { type } }`, exactly one, nothing else (API.md, "Turn request"). Validated
+ * `{ message }` or `{ action: { type } }`, exactly one, and optionally `multitask` (API.md, "Turn request"). Validated
  * by the global `ValidationPipe`; `toTurnInput` turns it into the service's input.
  */
 export class TurnRequest {
@@ -40,6 +41,16 @@ export class TurnRequest {
   @IsObject({ message: 'must be an object { type }' })
   @Type(() => TurnAction)
   action?: TurnAction;
+
+  @ApiPropertyOptional({
+    enum: MULTITASK_STRATEGIES,
+    default: 'reject',
+    description:
+      'While another turn of the session runs: `reject` (409 TURN_IN_PROGRESS), `enqueue` (a `queued` event, then run after it) or `interrupt` (stop it, then run).',
+  })
+  @IsOptional()
+  @IsIn(MULTITASK_STRATEGIES, { message: `must be one of ${MULTITASK_STRATEGIES.join(', ')}` })
+  multitask?: Multitask;
 }
 
 /** The validated request as the service's input. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { RedisKeys } from '../../redis/keyspace.js';
@@ -42,9 +43,15 @@ export class TurnStops {
    * somewhere (it is being stopped), false when none runs. Rejects when the relay cannot be reached.
    */
   async requestStop(sessionId: string): Promise<boolean> {
-    if (this.stopHere(sessionId)) return true;
-    if (!this.relay) return false;
-    return (await this.relay.publish(sessionId)) > 0;
+    const here = this.stopHere(sessionId);
+    if (!this.relay) return here;
+    // Published even when something stopped here: a queued turn (`multitask: enqueue`) may wait here
+    // while the running turn is on another replica.
+    const published = await this.relay.publish(sessionId).catch((error: unknown) => {
+      if (here) return 0;
+      throw error;
+    });
+    return published > 0 || here;
   }
 
   /** Sessions with a turn watched in this process (for leak checks). */
@@ -62,12 +69,18 @@ export class TurnStops {
 }
 
 /**
- * Stop requests over Redis pub/sub: one channel (`<prefix>turn-stop`, the session id as the message)
- * that every replica subscribes to once, so a turn costs no subscription. Whether a turn of the session
- * runs anywhere is its lease: none, and the stop is refused (409) without publishing.
+ * Stop requests over Redis pub/sub: one channel (`<prefix>turn-stop`, `<origin> <session id>` as the
+ * message) that every replica subscribes to once, so a turn costs no subscription. Whether a turn of the
+ * session runs anywhere is its lease: none, and the stop is refused (409) without publishing.
  */
 export class RedisStopRelay {
   private readonly channel: string;
+  /**
+   * This process's own messages are ignored: it stopped its turns before publishing, and an interrupting
+   * turn (`multitask: interrupt`) that starts watching right after its stop must not be hit by its own
+   * message arriving late.
+   */
+  private readonly origin = randomUUID();
   private handler: (sessionId: string) => void = () => undefined;
 
   constructor(
@@ -76,8 +89,10 @@ export class RedisStopRelay {
     private readonly keys: RedisKeys,
   ) {
     this.channel = keys.turnStopChannel();
-    subscriber.on('message', (channel: string, sessionId: string) => {
-      if (channel === this.channel) this.handler(sessionId);
+    subscriber.on('message', (channel: string, message: string) => {
+      if (channel !== this.channel) return;
+      const space = message.indexOf(' ');
+      if (message.slice(0, space) !== this.origin) this.handler(message.slice(space + 1));
     });
     // Queued on the subscriber connection while it is down; resubscribed after a reconnect.
     subscriber.subscribe(this.channel).catch(() => undefined);
@@ -91,7 +106,7 @@ export class RedisStopRelay {
   publish(sessionId: string): Promise<number> {
     return guarded(this.publisher, async () => {
       if ((await this.publisher.exists(this.keys.lease(sessionId))) === 0) return 0;
-      await this.publisher.publish(this.channel, sessionId);
+      await this.publisher.publish(this.channel, `${this.origin} ${sessionId}`);
       return 1;
     });
   }

@@ -61,15 +61,26 @@ export class IdempotentTurns {
     this.presumedDeadAfterMs = config.env.TURN_LEASE_MS + PRESUMED_DEAD_MARGIN_MS;
   }
 
-  /** Runs the turn once per key, or replays the first attempt's events. */
-  run(owner: SessionOwner, sessionId: string, idempotencyKey: string, input: TurnInput, start: StartTurn): Observable<ChatResponse> {
+  /**
+   * Runs the turn once per key, or replays the first attempt's events. `waitMs`: how long the turn may
+   * wait for the session's lease before it runs (`multitask`); the key is taken before that wait and
+   * stays "running" through it, so a retry meanwhile gets 409 rather than a second run.
+   */
+  run(
+    owner: SessionOwner,
+    sessionId: string,
+    idempotencyKey: string,
+    input: TurnInput,
+    start: StartTurn,
+    waitMs = 0,
+  ): Observable<ChatResponse> {
     const key = scopedKey(owner, sessionId, idempotencyKey);
     const fingerprint = sha256(JSON.stringify(input.text !== undefined ? { text: input.text } : { action: input.action }));
     return new Observable<ChatResponse>((subscriber) => {
       let inner: { unsubscribe(): void } | undefined;
       let closed = false;
       const begin = async (): Promise<void> => {
-        const decision = await this.decide(key, sessionId, fingerprint);
+        const decision = await this.decide(key, sessionId, fingerprint, waitMs);
         if (closed) {
           if (decision.kind === 'run') await this.keys.release(key, decision.attempt).catch(() => undefined);
           return;
@@ -120,7 +131,8 @@ export class IdempotentTurns {
       };
       const subscription = start({ beforeCommit }).subscribe({
         next: (event) => {
-          if (event.type !== 'delta') sent.push(event);
+          // A replay gives the turn's outcome: neither the pieces of its messages nor that it once waited.
+          if (event.type !== 'delta' && event.type !== 'queued') sent.push(event);
           subscriber.next(event);
         },
         error: (error: unknown) => settle(error instanceof DomainError ? error.code : 'INTERNAL_ERROR', () => subscriber.error(error)),
@@ -138,9 +150,10 @@ export class IdempotentTurns {
     key: string,
     sessionId: string,
     fingerprint: string,
+    waitMs: number,
   ): Promise<{ kind: 'run'; attempt: string } | { kind: 'replay'; events: ChatResponse[] }> {
     const attempt = randomUUID();
-    const running = (): IdempotencyRecord => ({ state: 'running', attempt, fingerprint, until: this.clock.now() + this.presumedDeadAfterMs });
+    const running = (): IdempotencyRecord => ({ state: 'running', attempt, fingerprint, until: this.clock.now() + waitMs + this.presumedDeadAfterMs });
     for (let tries = 0; tries < 3; tries++) {
       if (await this.keys.claim(key, running(), this.ttlMs)) return { kind: 'run', attempt };
       const existing = await this.keys.get(key);

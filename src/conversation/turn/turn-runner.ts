@@ -19,8 +19,16 @@ export interface TurnJob {
   sessionId: string;
   /** The user's turn limit, counted in the same store step as the lease (user turns). */
   quota?: TurnQuota;
-  /** How long to wait for another turn's lease (default 0: decide at once). */
+  /**
+   * How long to wait for another turn's lease (default 0: decide at once). The wait polls with backoff:
+   * it holds no lease and blocks nothing else; aborting `signal` ends it with `TURN_STOPPED`.
+   */
   waitMs?: number;
+  /**
+   * Called once, with the session as read, when the first lease attempt finds it busy and the job is
+   * about to wait (`waitMs` > 0): may throw a refusal (nothing waits then), or announce the wait.
+   */
+  onWait?: (state: CommittedState | null) => Promise<void>;
   /**
    * Past `waitMs`, given the session as read with the failed lease: throws its refusal, or resolves to
    * skip the turn (`run` returns null). Default: 409 `TURN_IN_PROGRESS`.
@@ -96,6 +104,7 @@ export class TurnRunner {
    */
   private async acquire(job: TurnJob): Promise<{ token: string; state: CommittedState | null } | null> {
     const deadline = Date.now() + (job.waitMs ?? 0);
+    let waiting = false;
     for (let delay = 20, quota = job.quota; ; delay = Math.min(delay * 2, 250), quota = undefined) {
       const read = await this.guard(this.store.acquireLeaseAndGet(job.sessionId, this.settings.leaseMs, quota), 'session');
       if (read.retryAfterMs !== undefined) {
@@ -111,7 +120,13 @@ export class TurnRunner {
         await job.whenBusy(state);
         return null;
       }
-      await sleep(delay);
+      if (!waiting) {
+        waiting = true;
+        await job.onWait?.(state);
+      }
+      if (job.signal?.aborted) throw stopped();
+      await sleep(delay, undefined, { signal: job.signal }).catch(() => undefined);
+      if (job.signal?.aborted) throw stopped();
     }
   }
 

@@ -11,6 +11,7 @@ import { explainWhenGone } from '../turn-stop/session-gone.js';
 import { TurnStops } from '../turn-stop/turn-stops.js';
 import type { CommitMark } from './commit-mark.js';
 import { storeError } from './store-errors.js';
+import { type Multitask, multitaskWaitMs } from './multitask.js';
 import { inProgress, stopped, TurnRunner } from './turn-runner.js';
 import { UserTurn } from './user-turn.js';
 
@@ -19,6 +20,8 @@ export interface TurnStreamOptions {
   signal?: AbortSignal;
   /** Awaited right before the commit (see `TurnJob.beforeCommit`). */
   beforeCommit?: (mark: CommitMark) => Promise<void>;
+  /** When another turn of the session runs (default `reject`); see `Multitask`. */
+  multitask?: Multitask;
 }
 
 /**
@@ -52,10 +55,21 @@ export class TurnStream {
         subscriber.next(event);
       };
       let leave = (): void => undefined;
+      const multitask = options.multitask ?? 'reject';
 
       const run = this.runner.run({
         sessionId,
         quota: { owner, points: this.settings.turnsPerMinute, windowMs: 60_000 },
+        waitMs: multitaskWaitMs(multitask, this.settings.leaseMs),
+        onWait: async (original) => {
+          const state = admit(owner, original);
+          // A wait that fails (cancelled, too long) reports its error at the session's place as read here.
+          [at.seq, at.phase, at.startPhase] = [state.lastEventSeq, state.phase, state.phase];
+          if (multitask === 'interrupt') await this.stops.requestStop(sessionId);
+          else emit(live(sessionId, at.seq, at.phase, 'queued', null, { multitask }));
+          // Watched only after its own stop was sent: the stop route (or a later interrupt) cancels a waiting turn too.
+          leave = this.stops.watch(sessionId, () => controller.abort());
+        },
         whenBusy: async (state) => {
           // A missing, foreign or expired session answers 404/410 before anyone learns it is busy.
           admit(owner, state);
@@ -63,6 +77,7 @@ export class TurnStream {
         },
         play: async (original, newTurn) => {
           const state = admit(owner, original);
+          leave();
           leave = this.stops.watch(sessionId, () => controller.abort());
           [at.seq, at.phase, at.startPhase] = [state.lastEventSeq, state.phase, state.phase];
           const onDelta = (text: string): void => emit(live(sessionId, at.seq, at.phase, 'delta', text));
