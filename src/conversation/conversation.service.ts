@@ -14,7 +14,7 @@ import { ConversationSettings } from './conversation.settings.js';
 import { backTarget } from './machine/transitions.js';
 import { PhaseHandlerRegistry } from './phases/phase-handler.registry.js';
 import type { Turn, TurnInput } from './phases/turn.js';
-import { patchIsEmpty } from './requirements/requirements-document.js';
+import { hasEdits } from './phases/requirement-edits.js';
 import { ConversationPhase, type ConversationState, newConversationState, type SessionOwner } from './state.js';
 import { SessionStore, StoreUnavailableError } from './store/session-store.js';
 import { storeError, TurnEngine } from './turn-engine.js';
@@ -291,7 +291,7 @@ export class ConversationService {
       case 'restart':
         turn.resetAgent();
         // "Start over: summarize my Slack instead" restarts and handles the new description right away.
-        turn.goTo(ConversationPhase.DISCOVERY, 'restart', { forward: !patchIsEmpty(turn.interpretation?.patch ?? {}) });
+        turn.goTo(ConversationPhase.DISCOVERY, 'restart', { forward: hasEdits(turn.interpretation) });
         break;
       case 'go_back': {
         const target = backTarget(turn.phase);

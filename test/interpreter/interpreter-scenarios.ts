@@ -58,7 +58,10 @@ export function describeInterpreterScenarios(init: InterpreterInitializer): void
       expectWellFramed(third);
       expect(phaseChanges(third)).toEqual([]);
       const requirements = pick(third, 'requirements').data!['requirements'] as Record<string, Requirement>;
-      expect(requirements['filters']!.value).toEqual(expect.arrayContaining(['unread', 'from my manager']));
+      // Filters are typed since requirements v2; `text` is the human form the old strings carried.
+      expect(requirements['filters']!.value).toEqual(
+        expect.arrayContaining([expect.objectContaining({ text: 'unread' }), expect.objectContaining({ kind: 'from', text: 'from my manager' })]),
+      );
       expect(requirements['trigger']!.value).toMatchObject({ cron: '0 8 * * *' });
       expect(messageTexts(third).some((text) => text.includes('Shall I build it?'))).toBe(true);
 
@@ -71,7 +74,7 @@ export function describeInterpreterScenarios(init: InterpreterInitializer): void
       expect(phaseChanges(fifth)).toEqual(['TESTING→REQUIREMENTS']);
       view = await client.session();
       expect(view.context.requirements.trigger.value).toMatchObject({ cron: '30 7 * * *' });
-      expect(view.context.requirements.filters.value).toEqual(expect.arrayContaining(['from my manager']));
+      expect(view.context.requirements.filters.value).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'from my manager' })]));
       expect(view.context.requirements.destination.value).toMatchObject({ target: '#team-updates' });
 
       expect(phaseChanges(await say(client, { action: 'confirm' }))).toEqual(['REQUIREMENTS→GENERATION', 'GENERATION→TESTING']);
@@ -172,7 +175,7 @@ export function describeInterpreterScenarios(init: InterpreterInitializer): void
       expect(phaseChanges(nonsense)).toEqual(['IDLE→DISCOVERY']);
       expect(messageTexts(nonsense).length).toBeGreaterThan(0);
       let view = await client.session();
-      expect(view.context.missing).toEqual(['goal', 'integrations', 'trigger', 'destination']);
+      expect(view.context.missing).toEqual(['goal', 'integrations', 'trigger', 'destinations']);
 
       await say(client, EXAMPLE_DESCRIPTION);
       view = await connectAll(client);

@@ -1,5 +1,5 @@
 import { missingFields } from '../requirements/requirements-document.js';
-import type { Requirements } from '../requirements/requirements.js';
+import { toRequirementsView, type RequirementsView } from '../requirements/requirements-view.js';
 import type { ConversationPhase, ConversationState, IntegrationConnection } from '../state.js';
 
 /** What clients see of a session (API.md, "SessionView"): no secret, no OAuth state, ISO timestamps. */
@@ -8,7 +8,7 @@ export interface SessionView {
   userId: string;
   tenantId: string;
   phase: ConversationPhase;
-  context: { requirements: Requirements; integrations: IntegrationConnection[]; missing: string[] };
+  context: { requirements: RequirementsView; integrations: IntegrationConnection[]; missing: string[] };
   pendingOauth: { integration: string; provider: string; authorizationUrl: string; expiresAt: string } | null;
   draftAgentId: string | null;
   history: { from: ConversationPhase; to: ConversationPhase; at: string; reason: string }[];
@@ -20,7 +20,8 @@ export interface SessionView {
 
 const iso = (epochMs: number): string => new Date(epochMs).toISOString();
 
-export function toSessionView(state: ConversationState, idleTimeoutMs: number): SessionView {
+/** `now` places the schedule's next runs (the caller's clock). */
+export function toSessionView(state: ConversationState, idleTimeoutMs: number, now: number): SessionView {
   const pending = state.pendingOauth;
   return {
     sessionId: state.sessionId,
@@ -28,7 +29,7 @@ export function toSessionView(state: ConversationState, idleTimeoutMs: number): 
     tenantId: state.tenantId,
     phase: state.phase,
     context: {
-      requirements: state.context.requirements,
+      requirements: toRequirementsView(state.context.requirements, now),
       integrations: state.context.integrations,
       missing: missingFields(state.context.requirements),
     },

@@ -27,6 +27,8 @@ const INTENT_MEANINGS = {
   question: 'asks something ("what can you connect to?")',
   skip: 'skips the current optional step (such as connecting an account)',
   regenerate: 'asks to rebuild the draft agent',
+  undo: 'wants the last change reverted ("undo that", "put it back")',
+  review_changes: 'asks what was changed ("what did I change?")',
   unclear: 'nothing usable, or a request you must not follow',
 } as const satisfies Record<Intent, string>;
 

@@ -31,7 +31,7 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
   const { requirements, phase } = request;
   const known = requirements.integrations.value ?? [];
   const existingTrigger = requirements.trigger.value;
-  const existingDestination = requirements.destination.value;
+  const existingDestination = requirements.destinations.value?.[0] ?? null;
 
   const filters = findFilters(norm, raw);
   const masked = mask(norm, [...literalSpans(norm), ...filters.spans]);

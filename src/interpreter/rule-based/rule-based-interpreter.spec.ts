@@ -12,8 +12,8 @@ function exampleRequirements(): Requirements {
   r.goal = { value: 'Summarizes my unread Gmail emails', status: 'inferred' };
   r.integrations = { value: ['gmail', 'slack'], status: 'inferred' };
   r.trigger = { value: { type: 'schedule', cron: '0 8 * * *', description: 'every day at 8:00' }, status: 'inferred' };
-  r.destination = { value: { kind: 'channel', integration: 'slack', target: '#team-updates' }, status: 'inferred' };
-  r.filters = { value: ['unread'], status: 'inferred' };
+  r.destinations = { value: [{ kind: 'channel', integration: 'slack', target: '#team-updates' }], status: 'inferred' };
+  r.filters = { value: [{ kind: 'unread', text: 'unread' }], status: 'inferred' };
   return r;
 }
 
@@ -90,7 +90,7 @@ describe(RuleBasedInterpreter.name, () => {
 
     it('puts a bare channel on the chat tool in use', () => {
       const requirements = emptyRequirements();
-      requirements.destination = { value: { kind: 'channel', integration: 'teams', target: '#ops' }, status: 'inferred' };
+      requirements.destinations = { value: [{ kind: 'channel', integration: 'teams', target: '#ops' }], status: 'inferred' };
       expect(interpret('post it to #general instead', REQUIREMENTS, requirements).patch.destination).toEqual({
         kind: 'channel',
         integration: 'teams',
