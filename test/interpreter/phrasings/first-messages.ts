@@ -1,0 +1,8 @@
+/**
+ * The held-in table of first messages: how people describe an agent in a chat box, with what the
+ * requirements must say after it. Written without reading the interpreter; split by theme into parts.
+ */
+import type { PhrasingCase } from './phrasing-case.js';
+import { TYPO_MESSAGES } from './first-messages-typos.js';
+
+export const FIRST_MESSAGES: PhrasingCase[] = [...TYPO_MESSAGES];
