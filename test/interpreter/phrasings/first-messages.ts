@@ -3,6 +3,8 @@
  * requirements must say after it. Written without reading the interpreter; split by theme into parts.
  */
 import type { PhrasingCase } from './phrasing-case.js';
+import { TIME_MESSAGES } from './first-messages-times.js';
+import { TOOL_MESSAGES } from './first-messages-tools.js';
 import { TYPO_MESSAGES } from './first-messages-typos.js';
 
-export const FIRST_MESSAGES: PhrasingCase[] = [...TYPO_MESSAGES];
+export const FIRST_MESSAGES: PhrasingCase[] = [...TYPO_MESSAGES, ...TIME_MESSAGES, ...TOOL_MESSAGES];
