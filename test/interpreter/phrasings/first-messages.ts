@@ -8,6 +8,7 @@ import { TIME_MESSAGES } from './first-messages-times.js';
 import { TOOL_MESSAGES } from './first-messages-tools.js';
 import { TRIGGER_MESSAGES } from './first-messages-triggers.js';
 import { TYPO_MESSAGES } from './first-messages-typos.js';
+import { VOICE_MESSAGES } from './first-messages-voices.js';
 import type { PhrasingCase } from './phrasing-case.js';
 
 export const FIRST_MESSAGES: PhrasingCase[] = [
@@ -17,4 +18,5 @@ export const FIRST_MESSAGES: PhrasingCase[] = [
   ...TRIGGER_MESSAGES,
   ...DESTINATION_MESSAGES,
   ...FILTER_MESSAGES,
+  ...VOICE_MESSAGES,
 ];
