@@ -43,6 +43,8 @@ export interface Interpretation {
    * clear a field, switch a trigger), applied after the patch's. Left out when there are none.
    */
   edits?: RequirementEdit[];
+  /** Tools the message names that the catalog does not have (display names), for the reply to name back. */
+  unsupported?: string[];
   /** An assistant reply written by the interpreter (LLM); rule-based interpretation leaves it out. */
   reply?: string;
 }

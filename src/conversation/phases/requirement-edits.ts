@@ -72,3 +72,9 @@ export function emitRequirements(turn: Turn, changed: EditResult | EditRecord | 
   }
   turn.emit({ type: 'requirements', data });
 }
+
+/** Names back the tools the catalog lacks: "QuickBooks isn't supported yet." */
+export function unsupportedNote(names: readonly string[]): string {
+  const list = names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `${list} ${names.length === 1 ? "isn't" : "aren't"} supported yet, so I left ${names.length === 1 ? 'it' : 'them'} out.`;
+}
