@@ -6,6 +6,7 @@ import { hasCorrectionMarker } from './corrections.js';
 import { asksAboutService, intentOf, isQuestionForm, readControl } from './intent.js';
 import { readPatch } from './patch-reader.js';
 import { normalize } from './text.js';
+import { correctTypos } from './typos.js';
 
 /** Phases in which new facts about a drafted agent are a change to it. */
 const CHANGE_PHASES: ReadonlySet<ConversationPhase> = new Set([
@@ -28,7 +29,8 @@ const isEmpty = (patch: RequirementsPatch): boolean => Object.keys(patch).length
  * - a correction ("actually…", "instead of…", "no, …"), a bare time or a removed integration: `change`.
  */
 export function interpretMessage(request: InterpretRequest): Interpretation {
-  const raw = request.text;
+  // Misspelled tool names are put right first, so that every reader below sees the tool.
+  const raw = correctTypos(request.text);
   const norm = normalize(raw);
   const control = readControl(norm, request.phase);
   if (control.intent) return { intent: control.intent, patch: {} };
