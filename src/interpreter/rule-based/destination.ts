@@ -7,9 +7,9 @@ export interface DestinationContext {
   /** Integrations named in the message and not being removed. */
   mentions: readonly IntegrationMention[];
   /** The chat integration to assume for a bare `#channel` (the one already in use, else Slack). */
-  defaultChat: string;
+  defaultChat: string | null;
   /** `gmail` or `outlook`. */
-  emailIntegration: string;
+  emailIntegration: string | null;
   /** Spans of filter values: an address there is a sender, not a recipient. */
   filterSpans: readonly Span[];
   /** The event trigger's clause: an integration there is where events come from. */
@@ -57,7 +57,7 @@ const OUTPUT_VERB = new RegExp(
 const NAMED =
   /\b(?:called|named|titled)\s+(?:"([^"]+)"|'([^']+)'|([a-z0-9][\w-]*))|"([^"]+)"|(?<![a-z])'([^']+)'(?![a-z])/dg;
 
-function chatFor(position: number, ctx: DestinationContext): string {
+function chatFor(position: number, ctx: DestinationContext): string | null {
   let best: IntegrationMention | undefined;
   for (const m of ctx.mentions) {
     if (!CHAT.has(m.id)) continue;

@@ -11,6 +11,19 @@ import { literalSpans, mask } from './text.js';
 import { stepsFor, titleFor } from './title.js';
 
 const CHAT = ['teams', 'discord', 'slack'];
+// "email me", "email it to boss@…", "to my inbox": the word says how output is delivered, not that a mailbox is read.
+const EMAIL_VERB_AFTER = /^\s*(?:(?:me|us|it|them|this|that|the|a|an|to|him|her|out|over|daily|weekly|[^\s\w]))(?:\s|$)|^\s{3,}/;
+const EMAIL_DELIVERY_BEFORE = /\b(?:an?|by|via|through|over|to my|into my|in my|to our|to the|as an?|send (?:\w+ )?(?:an?|the)|\w+ (?=inbox))\s+$/;
+
+/** Whether a generic email word ("email", "inbox") only says how output is delivered. */
+function emailDelivery(text: string, mention: IntegrationMention): boolean {
+  if (!mention.generic) return false;
+  const before = text.slice(Math.max(0, mention.start - 16), mention.start);
+  const after = text.slice(mention.end, mention.end + 12);
+  const word = text.slice(mention.start, mention.end);
+  if (EMAIL_DELIVERY_BEFORE.test(before)) return true;
+  return /^(?:e-?mail|mail)$/.test(word) && EMAIL_VERB_AFTER.test(after);
+}
 const DELIVERY_BEFORE = /\b(?:an?|by|via|through|over|to my|into my)\s+$/;
 const DELIVERY_AFTER = /^\s+(?:me|it|them|this|that)\b/;
 
@@ -20,6 +33,12 @@ function deliveryOnly(text: string, mention: IntegrationMention): boolean {
     DELIVERY_BEFORE.test(text.slice(Math.max(0, mention.start - 10), mention.start)) ||
     DELIVERY_AFTER.test(text.slice(mention.end, mention.end + 6))
   );
+}
+
+/** The mail tool an email goes out through: the one named or in use, else none said. */
+function emailTool(named: readonly string[], known: readonly string[]): string | null {
+  if (named.includes('outlook') || (known.includes('outlook') && !named.includes('gmail'))) return 'outlook';
+  return named.includes('gmail') || known.includes('gmail') ? 'gmail' : null;
 }
 
 /**
@@ -37,7 +56,7 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
   const masked = mask(norm, [...literalSpans(norm), ...filters.spans]);
   const mentions = findMentions(masked, known.includes('outlook') && !known.includes('gmail'));
   const removedMentions = findRemovedMentions(masked, mentions);
-  const active = mentions.filter((m) => !removedMentions.has(m));
+  const active = mentions.filter((m) => !removedMentions.has(m) && !emailDelivery(masked, m));
   const named = distinctIds(active);
   const removed = [
     ...new Set([...distinctIds([...removedMentions]), ...impliedRemovals(norm, named, known)]),
@@ -49,8 +68,8 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
   const destination =
     findDestination(norm, raw, {
       mentions: active,
-      defaultChat: chatInUse ?? CHAT.find((id) => known.includes(id) && !removed.includes(id)) ?? 'slack',
-      emailIntegration: named.includes('outlook') || (known.includes('outlook') && !named.includes('gmail')) ? 'outlook' : 'gmail',
+      defaultChat: chatInUse ?? CHAT.find((id) => known.includes(id) && !removed.includes(id)) ?? null,
+      emailIntegration: emailTool(named, known),
       filterSpans: filters.spans,
       triggerSpan: event?.span ?? null,
     }) ?? carryDestination(existingDestination, removed, named);
