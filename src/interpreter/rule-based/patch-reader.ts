@@ -1,7 +1,8 @@
+import type { RequirementEdit } from '../../conversation/requirements/edits.js';
 import type { RequirementsPatch, Trigger } from '../../conversation/requirements/requirements.js';
 import type { InterpretRequest } from '../interpreter.js';
 import { carryDestination, findRemovedMentions, impliedRemovals } from './corrections.js';
-import { findDestination } from './destination.js';
+import { findDestinations } from './destination.js';
 import { findEventTrigger } from './event-trigger.js';
 import { findFilters } from './filters.js';
 import { extractGoal } from './goal.js';
@@ -35,6 +36,12 @@ function deliveryOnly(text: string, mention: IntegrationMention): boolean {
   );
 }
 
+/** What a message states: the patch shorthand, and the edits it cannot say (a second destination, …). */
+export interface Reading {
+  patch: RequirementsPatch;
+  edits: RequirementEdit[];
+}
+
 /** The mail tool an email goes out through: the one named or in use, else none said. */
 function emailTool(named: readonly string[], known: readonly string[]): string | null {
   if (named.includes('outlook') || (known.includes('outlook') && !named.includes('gmail'))) return 'outlook';
@@ -46,8 +53,9 @@ function emailTool(named: readonly string[], known: readonly string[]): string |
  * `correcting` (the message reads as a correction) makes a bare time a `time` patch rather than
  * a new daily schedule.
  */
-export function readPatch(norm: string, raw: string, request: InterpretRequest, correcting: boolean): RequirementsPatch {
+export function readPatch(norm: string, raw: string, request: InterpretRequest, correcting: boolean): Reading {
   const { requirements, phase } = request;
+  const extra: RequirementEdit[] = [];
   const known = requirements.integrations.value ?? [];
   const existingTrigger = requirements.trigger.value;
   const existingDestination = requirements.destinations.value?.[0] ?? null;
@@ -65,14 +73,16 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
   const event = findEventTrigger(masked, active, known);
   const schedule = readSchedule(masked, existingTrigger);
   const chatInUse = existingDestination?.kind === 'channel' ? existingDestination.integration : null;
-  const destination =
-    findDestination(norm, raw, {
+  const destinations = findDestinations(norm, raw, {
       mentions: active,
       defaultChat: chatInUse ?? CHAT.find((id) => known.includes(id) && !removed.includes(id)) ?? null,
       emailIntegration: emailTool(named, known),
       filterSpans: filters.spans,
       triggerSpan: event?.span ?? null,
-    }) ?? carryDestination(existingDestination, removed, named);
+    });
+  const carried = carryDestination(existingDestination, removed, named);
+  if (destinations.length === 0 && carried) destinations.push(carried);
+  const destination = destinations[0] ?? null;
 
   // With both ("every morning, if there are new emails, …") the schedule starts the agent and the
   // event reads as its condition.
@@ -83,7 +93,7 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
     else trigger = dailyAt(schedule.time);
   }
   const integrations = [
-    ...new Set([...named, event?.trigger.integration, destination?.integration].filter((id): id is string => !!id)),
+    ...new Set([...named, event?.trigger.integration, ...destinations.map((d) => d.integration)].filter((id): id is string => !!id)),
   ].filter((id) => !removed.includes(id));
 
   const patch: RequirementsPatch = {};
@@ -113,6 +123,7 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
   if (integrations.length > 0) patch.integrations = integrations;
   if (removed.length > 0) patch.integrationsRemoved = removed;
   if (destination) patch.destination = destination;
+  if (destinations.length > 1) extra.push(...destinations.slice(1).map((value) => ({ op: 'add' as const, field: 'destinations' as const, value })));
   if (filters.filters.length > 0) patch.filters = filters.filters;
-  return patch;
+  return { patch, edits: extra };
 }

@@ -106,10 +106,11 @@ describe(RuleBasedInterpreter.name, () => {
         {
           goal: 'When someone opens a GitHub issue, DM me on Slack',
           name: 'GitHub alerts to Slack',
-          steps: ['when a new issue is opened in GitHub', 'message @me'],
+          steps: ['when a new issue is opened in GitHub', 'message me'],
           trigger: { type: 'event', integration: 'github', event: 'new_issue', description: 'when a new issue is opened in GitHub' },
           integrations: ['github', 'slack'],
-          destination: { kind: 'channel', integration: 'slack', target: '@me' },
+          // Requirements v2: a message to the person themselves is a `dm` destination.
+          destination: { kind: 'dm', integration: 'slack', target: 'me' },
         },
       ],
       // "An email" says how the alert is delivered, not that a Gmail mailbox is read: no mail tool is assumed.
@@ -118,10 +119,10 @@ describe(RuleBasedInterpreter.name, () => {
         {
           goal: 'Send me an email when a payment fails in Stripe',
           name: 'Stripe alerts',
-          steps: ['when a payment fails in Stripe', 'email me'],
+          steps: ['when a payment fails in Stripe', 'message me'],
           trigger: { type: 'event', integration: 'stripe', event: 'payment_failed', description: 'when a payment fails in Stripe' },
           integrations: ['stripe'],
-          destination: { kind: 'email', integration: null, target: 'me' },
+          destination: { kind: 'dm', integration: null, target: 'me' },
         },
       ],
       [

@@ -39,16 +39,18 @@ export function interpretMessage(request: InterpretRequest): Interpretation {
   const correcting = control.lead === 'negation' || hasCorrectionMarker(norm);
   // A fresh start ("start over: …", a new agent after COMPLETE) is read as a first description.
   const fresh = control.lead === 'restart' || request.phase === ConversationPhase.COMPLETE;
-  const patch = readPatch(norm, raw, fresh ? { ...request, phase: ConversationPhase.DISCOVERY, requirements: emptyRequirements() } : request, correcting);
-  if (isEmpty(patch)) {
+  const reading = readPatch(norm, raw, fresh ? { ...request, phase: ConversationPhase.DISCOVERY, requirements: emptyRequirements() } : request, correcting);
+  const { patch } = reading;
+  const extras = reading.edits.length > 0 ? { edits: reading.edits } : {};
+  if (isEmpty(patch) && reading.edits.length === 0) {
     if (isQuestionForm(norm)) return { intent: 'question', patch };
     const lead = control.lead;
     return { intent: lead && lead !== 'filler' ? intentOf(lead, request.phase) : 'unclear', patch };
   }
-  if (control.lead === 'restart') return { intent: 'restart', patch };
+  if (control.lead === 'restart') return { intent: 'restart', patch, ...extras };
   const changing =
     correcting || patch.time !== undefined || patch.integrationsRemoved !== undefined || CHANGE_PHASES.has(request.phase);
-  return { intent: changing ? 'change' : 'provide_information', patch };
+  return { intent: changing ? 'change' : 'provide_information', patch, ...extras };
 }
 
 /** The default interpreter: rules only, no key needed. It writes no reply and streams no deltas. */
