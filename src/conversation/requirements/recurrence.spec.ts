@@ -25,7 +25,7 @@ describe(recurrenceFromCron.name, () => {
 describe(describeRecurrence.name, () => {
   it.each([
     [{ days: [1, 2, 3, 4, 5], times: ['08:00'] }, 'every weekday at 8:00'],
-    [{ days: [0, 6], times: ['10:30'] }, 'every weekend day at 10:30'],
+    [{ days: [0, 6], times: ['10:30'] }, 'every Saturday and Sunday at 10:30'],
     [{ days: [1, 3], times: ['09:00', '17:00'] }, 'every Monday and Wednesday at 9:00 and 17:00'],
     [{ days: [1, 2, 3, 4, 5], times: [], every: { minutes: 30 } }, 'every 30 minutes on weekdays'],
     [{ days: [], times: ['09:00'], dayOfMonth: 1 }, 'on the 1st of every month at 9:00'],

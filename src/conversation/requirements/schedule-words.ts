@@ -24,7 +24,6 @@ function daysWords(r: Recurrence): string {
   const field = dowField(r.days);
   if (field === '*') return 'every day';
   if (field === '1-5') return 'every weekday';
-  if (field === '0,6') return 'every weekend day';
   return `every ${listWords(mondayFirst(r.days).map((d) => DAY_NAMES[d] ?? ''))}`;
 }
 

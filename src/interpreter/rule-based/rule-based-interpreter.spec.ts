@@ -31,7 +31,7 @@ describe(RuleBasedInterpreter.name, () => {
           goal: 'Summarizes my unread Gmail emails every morning at 8am and posts the summary to the #team-updates Slack channel',
           name: 'Gmail summary to Slack',
           steps: ['read unread Gmail emails', 'summarize', 'post to #team-updates'],
-          trigger: { type: 'schedule', cron: '0 8 * * *', description: 'every day at 8:00' },
+          trigger: expect.objectContaining({ type: 'schedule', cron: '0 8 * * *', description: 'every day at 8:00' }),
           integrations: ['gmail', 'slack'],
           destination: { kind: 'channel', integration: 'slack', target: '#team-updates' },
           filters: ['unread'],
@@ -53,7 +53,7 @@ describe(RuleBasedInterpreter.name, () => {
     it.each<[string, RequirementsPatch]>([
       ['actually make it 9am', { time: '09:00' }],
       ['at 17:45', { time: '17:45' }],
-      ['make it every Monday', { trigger: { type: 'schedule', cron: '0 8 * * 1', description: 'every Monday at 8:00' } }],
+      ['make it every Monday', { trigger: expect.objectContaining({ type: 'schedule', cron: '0 8 * * 1', description: 'every Monday at 8:00' }) }],
       [
         'instead of Slack use Teams',
         { integrations: ['teams'], integrationsRemoved: ['slack'], destination: { kind: 'channel', integration: 'teams', target: '#team-updates' } },
@@ -67,19 +67,19 @@ describe(RuleBasedInterpreter.name, () => {
     it('reads a whole new schedule as more information, which replaces the old one', () => {
       expect(interpret('every day at 9am', REQUIREMENTS, exampleRequirements())).toEqual({
         intent: 'provide_information',
-        patch: { trigger: { type: 'schedule', cron: '0 9 * * *', description: 'every day at 9:00' } },
+        patch: { trigger: expect.objectContaining({ type: 'schedule', cron: '0 9 * * *', description: 'every day at 9:00' }) },
       });
     });
 
     it('takes a bare time as a daily schedule when there is none to correct', () => {
       expect(interpret('at 17:45', DISCOVERY).patch).toEqual({
-        trigger: { type: 'schedule', cron: '45 17 * * *', description: 'every day at 17:45' },
+        trigger: expect.objectContaining({ type: 'schedule', cron: '45 17 * * *', description: 'every day at 17:45' }),
       });
     });
 
     it('lets a schedule start the agent when a condition is also said', () => {
       const { patch } = interpret('every morning, if there are new emails, summarize them', DISCOVERY);
-      expect(patch.trigger).toEqual({ type: 'schedule', cron: '0 8 * * *', description: 'every day at 8:00' });
+      expect(patch.trigger).toMatchObject({ type: 'schedule', cron: '0 8 * * *', description: 'every day at 8:00' });
     });
 
     it('reads email words as Outlook once Outlook is in use', () => {
