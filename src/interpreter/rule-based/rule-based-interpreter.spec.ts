@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { emptyRequirements, type Requirements, type RequirementsPatch } from '../../conversation/requirements/requirements.js';
+import { emptyRequirements, type Requirements } from '../../conversation/requirements/requirements.js';
 import { ConversationPhase } from '../../conversation/state.js';
 import type { Interpretation } from '../interpreter.js';
 import { interpretMessage, RuleBasedInterpreter } from './rule-based-interpreter.js';
@@ -50,7 +50,7 @@ describe(RuleBasedInterpreter.name, () => {
   });
 
   describe('reading against what is known', () => {
-    it.each<[string, RequirementsPatch]>([
+    it.each<[string, object]>([
       ['actually make it 9am', { time: '09:00' }],
       ['at 17:45', { time: '17:45' }],
       ['make it every Monday', { trigger: expect.objectContaining({ type: 'schedule', cron: '0 8 * * 1', description: 'every Monday at 8:00' }) }],
@@ -100,7 +100,7 @@ describe(RuleBasedInterpreter.name, () => {
   });
 
   describe('whole requests', () => {
-    it.each<[string, RequirementsPatch]>([
+    it.each<[string, object]>([
       [
         'When someone opens a GitHub issue, DM me on Slack',
         {
