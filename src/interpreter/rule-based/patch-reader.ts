@@ -5,6 +5,7 @@ import { carryDestination, findRemovedMentions, impliedRemovals } from './correc
 import { findDestinations } from './destination.js';
 import { findEventTrigger } from './event-trigger.js';
 import { findFilters } from './filters.js';
+import { findManualTrigger } from './manual-trigger.js';
 import { extractGoal } from './goal.js';
 import { distinctIds, findMentions, type IntegrationMention } from './integrations.js';
 import { dailyAt, readSchedule } from './schedule.js';
@@ -86,7 +87,7 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
 
   // With both ("every morning, if there are new emails, …") the schedule starts the agent and the
   // event reads as its condition.
-  let trigger: Trigger | null = schedule.trigger ?? event?.trigger ?? null;
+  let trigger: Trigger | null = findManualTrigger(masked) ?? schedule.trigger ?? event?.trigger ?? null;
   let time: string | null = null;
   if (!trigger && schedule.time !== null) {
     if (correcting || existingTrigger?.type === 'schedule') time = schedule.time;

@@ -79,7 +79,8 @@ export function readSchedule(text: string, existing: Trigger | null = null): Sch
     return { trigger: null, time: null, vague: true };
   }
   const twice = TWICE_DAILY.test(text);
-  if (!days && !twice) return { trigger: null, time: times[0] ? toHHMM(times[0]) : null };
+  // One time alone is for the caller to place (a correction, or daily); several say a daily schedule.
+  if (!days && !twice && times.length < 2) return { trigger: null, time: times[0] ? toHHMM(times[0]) : null };
   let at: ClockTime[] = times;
   if (twice && times.length < 2) at = [{ hour: 9, minute: 0 }, { hour: 17, minute: 0 }];
   const previous = existingRecurrence(existing);

@@ -26,8 +26,11 @@ const hourOf = (word: string): number => HOURS[word] ?? Number(word);
 const minuteOf = (word: string): number => MINUTES[word] ?? Number(word.replace(' minutes', ''));
 const clock = (hour: number, minute: number): string => `${hour}:${String(minute).padStart(2, '0')}`;
 
+const AT_WORD = /\b(at|around)\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s+(?:past|to|after|before|till|minutes|hours|times|days))/g;
+
 export function timesInDigits(text: string): string {
   return text
+    .replace(AT_WORD, (_whole, at: string, hourWord: string) => `${at} ${hourOf(hourWord)}`)
     .replace(PAST_TO, (whole, minuteWord: string, relation: string, hourWord: string) => {
       const minute = minuteOf(minuteWord);
       const hour = hourOf(hourWord);

@@ -10,6 +10,8 @@ export interface ClockTime {
 /** A time read from a message; `meridiem` is false when am/pm was left out ("at 7", "7:30"). */
 interface SpokenTime extends ClockTime {
   meridiem: boolean;
+  /** Said as a bare hour ("at 4", "five o'clock"), which the afternoon rule reads. */
+  bare?: boolean;
 }
 
 /** A loose part of the day ("every morning"), which also gives a default time. */
@@ -59,13 +61,13 @@ function spokenTimes(text: string): SpokenTime[] {
       return;
     }
     const spoken = m[1] !== undefined ? toSpoken(m[1], Number(m[2]), m[3]) : toSpoken(m[4] ?? '', 0, m[5]);
-    if (spoken) times.push(spoken);
+    if (spoken) times.push(m[1] === undefined ? { ...spoken, bare: true } : spoken);
   });
   if (times.length === 0) {
     eachMatch(BARE_HOUR, text, (m) => {
       for (const hour of [m[1] ?? '', ...(m[2] ?? '').split(/\D+/).filter(Boolean)]) {
         const spoken = toSpoken(hour, 0, undefined);
-        if (spoken) times.push(spoken);
+        if (spoken) times.push({ ...spoken, bare: true });
       }
     });
   }
@@ -73,7 +75,7 @@ function spokenTimes(text: string): SpokenTime[] {
     const pair = HOUR_PAIR.exec(text);
     for (const hour of pair ? [pair[1] ?? '', pair[2] ?? ''] : []) {
       const spoken = toSpoken(hour, 0, undefined);
-      if (spoken) times.push(spoken);
+      if (spoken) times.push({ ...spoken, bare: true });
     }
   }
   return times;
@@ -97,8 +99,8 @@ export function findTimes(text: string, part: PartOfDay | null): ClockTime[] {
   const late = part === 'afternoon' || part === 'evening' || part === 'night' || part === 'end of day';
   const early = part === 'morning';
   // Without am/pm, "at 4" is read as a working hour (16:00) and "at 9" as the morning; a part of the day decides first.
-  return spokenTimes(timesInDigits(text)).map(({ hour, minute, meridiem }) => ({
-    hour: !meridiem && hour < 12 && (late || (!early && hour >= 1 && hour <= 6)) ? hour + 12 : hour,
+  return spokenTimes(timesInDigits(text)).map(({ hour, minute, meridiem, bare }) => ({
+    hour: !meridiem && hour < 12 && (late || (!early && bare && hour >= 1 && hour <= 6)) ? hour + 12 : hour,
     minute,
   }));
 }
