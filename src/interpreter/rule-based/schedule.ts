@@ -68,7 +68,7 @@ function existingRecurrence(existing: Trigger | null): Recurrence | null {
 export function readSchedule(text: string, existing: Trigger | null = null): ScheduleReading {
   const part = findPartOfDay(text);
   const times = findTimes(text, part);
-  const days = findDays(text);
+  const days = findDays(text, times.length > 0);
   const every = interval(text);
   if (every !== null) {
     if (!validInterval(every) || days?.kind === 'month') return { trigger: null, time: null };
