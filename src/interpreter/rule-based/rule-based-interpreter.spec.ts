@@ -71,8 +71,9 @@ describe(RuleBasedInterpreter.name, () => {
       });
     });
 
+    // A bare time as the very first message is chat ("lunch is at noon"); answering a question, it is a schedule.
     it('takes a bare time as a daily schedule when there is none to correct', () => {
-      expect(interpret('at 17:45', DISCOVERY).patch).toEqual({
+      expect(interpret('at 17:45', REQUIREMENTS).patch).toEqual({
         trigger: expect.objectContaining({ type: 'schedule', cron: '45 17 * * *', description: 'every day at 17:45' }),
       });
     });

@@ -17,6 +17,32 @@ const CHANGE_PHASES: ReadonlySet<ConversationPhase> = new Set([
 
 const isEmpty = (patch: RequirementsPatch): boolean => Object.keys(patch).length === 0;
 
+/** Phases in which a message is the first description of an agent. */
+const OPENING_PHASES: ReadonlySet<ConversationPhase> = new Set([ConversationPhase.IDLE, ConversationPhase.DISCOVERY]);
+const TOOL_WORDS = /\b(?:and|or|with|plus|use|using|also|then|to|the|my|our|i|we|both|\+|&)\b/g;
+
+/**
+ * Whether a first message describes an agent at all, rather than chatting ("lol slack is down again",
+ * "my kid has a trip on the 15th", "tell me a joke"): a task with something concrete (a tool, a
+ * schedule or event, a place to send to), or a tool with a schedule or a place, or a bare list of tools.
+ */
+function describesAgent(patch: RequirementsPatch, norm: string): boolean {
+  const tools = (patch.integrations?.length ?? 0) > 0;
+  const when = patch.trigger !== undefined || patch.time !== undefined;
+  const place = patch.destination !== undefined;
+  const elsewhere = place && patch.destination?.kind !== 'dm';
+  const task = patch.goal !== undefined;
+  // "X → Y" and "only emails from my manager" say what the agent does without a verb.
+  const shaped = /->|→|=>/.test(norm) || ((patch.filters?.length ?? 0) > 0 && /\b(?:only|just)\b/.test(norm));
+  if (tools && (task || when || place || shaped)) return true;
+  if ((task || place) && when) return true;
+  if (task && elsewhere) return true;
+  if (!tools) return false;
+  // "Gmail and Slack": nothing but tool names and joining words.
+  const rest = norm.replace(/[^a-z\s]/g, ' ').replace(TOOL_WORDS, ' ').split(/\s+/).filter(Boolean);
+  return rest.length <= (patch.integrations?.length ?? 0) + 2;
+}
+
 /**
  * Reads one message without a model: control phrases first ("yes, build it", "go back"), then
  * questions about the service, then requirement fields. Deterministic, and cheap enough for every turn.
@@ -40,9 +66,10 @@ export function interpretMessage(request: InterpretRequest): Interpretation {
   // A fresh start ("start over: …", a new agent after COMPLETE) is read as a first description.
   const fresh = control.lead === 'restart' || request.phase === ConversationPhase.COMPLETE;
   const reading = readPatch(norm, raw, fresh ? { ...request, phase: ConversationPhase.DISCOVERY, requirements: emptyRequirements() } : request, correcting);
-  const { patch } = reading;
-  const extras = reading.edits.length > 0 ? { edits: reading.edits } : {};
-  if (isEmpty(patch) && reading.edits.length === 0) {
+  const opening = fresh || OPENING_PHASES.has(request.phase);
+  const { patch }: { patch: RequirementsPatch } = opening && !describesAgent(reading.patch, norm) ? { patch: {} } : reading;
+  const extras = reading.edits.length > 0 && patch === reading.patch ? { edits: reading.edits } : {};
+  if (isEmpty(patch) && !('edits' in extras)) {
     if (isQuestionForm(norm)) return { intent: 'question', patch };
     const lead = control.lead;
     return { intent: lead && lead !== 'filler' ? intentOf(lead, request.phase) : 'unclear', patch };
