@@ -73,6 +73,12 @@ export function emitRequirements(turn: Turn, changed: EditResult | EditRecord | 
   turn.emit({ type: 'requirements', data });
 }
 
+/** The note naming back the tools the catalog lacks, followed by a space, or `''`. */
+export function unsupportedLead(turn: Turn): string {
+  const names = turn.interpretation?.unsupported ?? [];
+  return names.length > 0 ? `${unsupportedNote(names)} ` : '';
+}
+
 /** Names back the tools the catalog lacks: "QuickBooks isn't supported yet." */
 export function unsupportedNote(names: readonly string[]): string {
   const list = names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;

@@ -6,7 +6,7 @@ import { OauthConnector } from './oauth-connector.js';
 import type { PhaseHandler } from './phase-handler.js';
 import { syncConnections } from './connections.js';
 import { askForNextOrConfirm, capabilities } from './replies.js';
-import { applyTurnEdits, changesReport, emitRequirements, hasEdits, undoTurnEdits } from './requirement-edits.js';
+import { applyTurnEdits, changesReport, emitRequirements, hasEdits, undoTurnEdits, unsupportedLead } from './requirement-edits.js';
 import type { Turn } from './turn.js';
 import type { RequirementEdit } from '../requirements/edits.js';
 import { describeEdit } from '../requirements/edit-words.js';
@@ -60,11 +60,11 @@ export class RequirementsHandler implements PhaseHandler {
         return;
       }
       emitRequirements(turn, result);
-      askForNextOrConfirm(turn, 'Got it.', result.applied.length ? changedWords(result) : []);
+      askForNextOrConfirm(turn, `${unsupportedLead(turn)}Got it.`, result.applied.length ? changedWords(result) : []);
       return;
     }
-    const preface =
-      turn.intent === 'question' ? capabilities() : turn.intent === 'skip' ? 'There is nothing to skip here.' : "Sorry, I didn't get that.";
+    const preface = unsupportedLead(turn).trim() ||
+      (turn.intent === 'question' ? capabilities() : turn.intent === 'skip' ? 'There is nothing to skip here.' : "Sorry, I didn't get that.");
     askForNextOrConfirm(turn, preface);
   }
 

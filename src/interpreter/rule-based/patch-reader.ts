@@ -6,6 +6,7 @@ import { findDestinations } from './destination.js';
 import { findEventTrigger } from './event-trigger.js';
 import { findFilters } from './filters.js';
 import { findManualTrigger } from './manual-trigger.js';
+import { findUnsupported } from './unsupported-tools.js';
 import { extractGoal } from './goal.js';
 import { distinctIds, findMentions, type IntegrationMention } from './integrations.js';
 import { dailyAt, readSchedule } from './schedule.js';
@@ -41,6 +42,8 @@ function deliveryOnly(text: string, mention: IntegrationMention): boolean {
 export interface Reading {
   patch: RequirementsPatch;
   edits: RequirementEdit[];
+  /** Tools named that the catalog does not have (display names). */
+  unsupported: string[];
 }
 
 /** The mail tool an email goes out through: the one named or in use, else none said. */
@@ -62,8 +65,13 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
   const existingDestination = requirements.destinations.value?.[0] ?? null;
 
   const filters = findFilters(norm, raw);
-  const masked = mask(norm, [...literalSpans(norm), ...filters.spans]);
-  const mentions = findMentions(masked, known.includes('outlook') && !known.includes('gmail'));
+  const unsupported = findUnsupported(mask(norm, literalSpans(norm)));
+  const masked = mask(norm, [...literalSpans(norm), ...filters.spans, ...unsupported.spans]);
+  // A tool outside the catalog is named back, never swapped for a catalog tool its words suggest
+  // ("invoices in QuickBooks" is not Stripe).
+  const mentions = findMentions(masked, known.includes('outlook') && !known.includes('gmail')).filter(
+    (m) => unsupported.names.length === 0 || !m.keyword,
+  );
   const removedMentions = findRemovedMentions(masked, mentions);
   const active = mentions.filter((m) => !removedMentions.has(m) && !emailDelivery(masked, m));
   const named = distinctIds(active);
@@ -126,5 +134,5 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
   if (destination) patch.destination = destination;
   if (destinations.length > 1) extra.push(...destinations.slice(1).map((value) => ({ op: 'add' as const, field: 'destinations' as const, value })));
   if (filters.filters.length > 0) patch.filters = filters.filters;
-  return { patch, edits: extra };
+  return { patch, edits: extra, unsupported: unsupported.names };
 }

@@ -26,8 +26,8 @@ const TOOL_WORDS = /\b(?:and|or|with|plus|use|using|also|then|to|the|my|our|i|we
  * "my kid has a trip on the 15th", "tell me a joke"): a task with something concrete (a tool, a
  * schedule or event, a place to send to), or a tool with a schedule or a place, or a bare list of tools.
  */
-function describesAgent(patch: RequirementsPatch, norm: string): boolean {
-  const tools = (patch.integrations?.length ?? 0) > 0;
+function describesAgent(patch: RequirementsPatch, norm: string, unsupported: boolean): boolean {
+  const tools = (patch.integrations?.length ?? 0) > 0 || unsupported;
   const when = patch.trigger !== undefined || patch.time !== undefined;
   const place = patch.destination !== undefined;
   const elsewhere = place && patch.destination?.kind !== 'dm';
@@ -67,12 +67,17 @@ export function interpretMessage(request: InterpretRequest): Interpretation {
   const fresh = control.lead === 'restart' || request.phase === ConversationPhase.COMPLETE;
   const reading = readPatch(norm, raw, fresh ? { ...request, phase: ConversationPhase.DISCOVERY, requirements: emptyRequirements() } : request, correcting);
   const opening = fresh || OPENING_PHASES.has(request.phase);
-  const { patch }: { patch: RequirementsPatch } = opening && !describesAgent(reading.patch, norm) ? { patch: {} } : reading;
-  const extras = reading.edits.length > 0 && patch === reading.patch ? { edits: reading.edits } : {};
+  const named = reading.unsupported.length > 0;
+  const { patch }: { patch: RequirementsPatch } = opening && !describesAgent(reading.patch, norm, named) ? { patch: {} } : reading;
+  const extras = {
+    ...(reading.edits.length > 0 && patch === reading.patch ? { edits: reading.edits } : {}),
+    ...(named ? { unsupported: reading.unsupported } : {}),
+  };
   if (isEmpty(patch) && !('edits' in extras)) {
-    if (isQuestionForm(norm)) return { intent: 'question', patch };
+    const unsupported = named ? { unsupported: reading.unsupported } : {};
+    if (isQuestionForm(norm)) return { intent: 'question', patch, ...unsupported };
     const lead = control.lead;
-    return { intent: lead && lead !== 'filler' ? intentOf(lead, request.phase) : 'unclear', patch };
+    return { intent: lead && lead !== 'filler' ? intentOf(lead, request.phase) : 'unclear', patch, ...unsupported };
   }
   if (control.lead === 'restart') return { intent: 'restart', patch, ...extras };
   const changing =
