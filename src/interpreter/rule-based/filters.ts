@@ -1,5 +1,6 @@
 import { findMentions } from './integrations.js';
 import { eachMatch, oneOf, overlaps, type Span } from './text.js';
+import { findTypedFilters } from './typed-filters.js';
 
 /** Filters found in a message, and the spans of their values (which name no integration). */
 export interface FilterReading {
@@ -102,6 +103,10 @@ export function findFilters(norm: string, raw: string): FilterReading {
     add(m.index, word);
   });
   eachMatch(ATTACHMENTS, norm, (m) => add(m.index, 'with attachments'));
+  for (const typed of findTypedFilters(norm)) {
+    if (overlaps(typed.span[0], typed.span[1], spans)) continue;
+    add(typed.at, typed.text, typed.span);
+  }
   found.sort((a, b) => a.at - b.at);
   return { filters: [...new Set(found.map((f) => f.text))], spans };
 }
