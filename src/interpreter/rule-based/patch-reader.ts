@@ -5,6 +5,7 @@ import { carryDestination, findRemovedMentions, impliedRemovals } from './correc
 import { findDestinations } from './destination.js';
 import { findEventTrigger } from './event-trigger.js';
 import { findFilters } from './filters.js';
+import { correctionEdits } from './correction-edits.js';
 import { findManualTrigger } from './manual-trigger.js';
 import { findUnsupported } from './unsupported-tools.js';
 import { extractGoal } from './goal.js';
@@ -45,6 +46,9 @@ export interface Reading {
   /** Tools named that the catalog does not have (display names). */
   unsupported: string[];
 }
+
+const hasContent = (requirements: InterpretRequest['requirements']): boolean =>
+  requirements.goal.value !== null || (requirements.destinations.value?.length ?? 0) > 0 || requirements.trigger.value !== null;
 
 /** The mail tool an email goes out through: the one named or in use, else none said. */
 function emailTool(named: readonly string[], known: readonly string[]): string | null {
@@ -132,7 +136,8 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
   if (integrations.length > 0) patch.integrations = integrations;
   if (removed.length > 0) patch.integrationsRemoved = removed;
   if (destination) patch.destination = destination;
-  if (destinations.length > 1) extra.push(...destinations.slice(1).map((value) => ({ op: 'add' as const, field: 'destinations' as const, value })));
+  if (destinations.length > 1 && !hasContent(requirements)) extra.push(...destinations.slice(1).map((value) => ({ op: 'add' as const, field: 'destinations' as const, value })));
   if (filters.filters.length > 0) patch.filters = filters.filters;
+  if (hasContent(requirements)) extra.push(...correctionEdits({ norm, requirements, patch, destinations }));
   return { patch, edits: extra, unsupported: unsupported.names };
 }
