@@ -19,6 +19,8 @@ export interface ModelInput {
   phase: string | undefined;
   /** The second call of a turn, asking to correct an invalid first answer. */
   repair: boolean;
+  /** The whole request (its prompt carries the requirements so far). */
+  body?: unknown;
 }
 
 /** A model answer: an object (sent as JSON) or raw text (sent as is, e.g. a fenced or broken answer). */
@@ -103,6 +105,7 @@ export function scriptedModel(override: () => ModelOverride | null): Responder {
       text: userMessageOf(request.body) ?? '',
       phase: phaseOf(request.body),
       repair: isRepairRequest(request.body),
+      body: request.body,
     };
     const chosen = override()?.(input) ?? realisticAnswer(input.text);
     return isStep(chosen) ? chosen : step.answer(chosen, { chunkSize: 4 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import type { RequirementEdit } from '../../conversation/requirements/edits.js';
 import { parseFilter } from '../../conversation/requirements/filter-text.js';
-import type { Destination, RequirementsPatch, Trigger } from '../../conversation/requirements/requirements.js';
+import { FILTER_KINDS, type Destination, type FilterKind, type RequirementsPatch, type Trigger } from '../../conversation/requirements/requirements.js';
 import { INTEGRATION_CATALOG, findIntegration } from '../../oauth/integration-catalog.js';
 import { INTENTS, type Interpretation } from '../interpreter.js';
 import { normalizeCron } from './cron.js';
@@ -91,7 +91,8 @@ function toTrigger(wire: WireTrigger | null | undefined): Trigger | undefined {
 }
 
 function toDestination(wire: WireDestination | null | undefined): Destination | undefined {
-  if (!wire || wire.target === '') return undefined;
+  // An integration's default place has no target ("add a row to my sheet"); a channel or address needs one.
+  if (!wire || (wire.target === '' && wire.kind !== 'integration')) return undefined;
   const integration = wire.integration ? resolveIntegrationId(wire.integration) : null;
   if (wire.kind === 'integration' && integration === null) return undefined;
   return { kind: wire.kind, integration, target: wire.target };
@@ -179,6 +180,8 @@ function toEdit(wire: WireEdit): RequirementEdit | null {
     case 'filters': {
       if (!words) return null;
       const filter = parseFilter(words);
+      // "unread", "from", "amount": a bare kind removes every filter of that kind.
+      if (op === 'remove' && (FILTER_KINDS as readonly string[]).includes(words)) return { op, field, value: { kind: words as FilterKind } };
       if (op === 'remove') return { op, field, value: filter.kind === 'other' ? { text: filter.text } : { kind: filter.kind, ...(filter.value ? { value: filter.value } : {}) } };
       return op === 'add' ? { op, field, value: filter } : { op: 'replace', field, value: [filter] };
     }
