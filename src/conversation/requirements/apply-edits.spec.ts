@@ -5,6 +5,7 @@ import type { RequirementEdit } from './edits.js';
 import { parseFilter } from './filter-text.js';
 import { emptyRequirements, type Requirements } from './requirements.js';
 import { scheduleTrigger } from './schedule-words.js';
+import { upgradeRequirements } from './upgrade-requirements.js';
 
 const team = { kind: 'channel', integration: 'slack', target: '#team-updates' } as const;
 const dm = { kind: 'dm', integration: 'slack', target: 'me' } as const;
@@ -168,5 +169,25 @@ describe(undoLast.name, () => {
     for (let i = 0; i < EDIT_HISTORY_CAP + 3; i++) history = pushRecord(history, { said: [`turn ${i}`], changes: [] });
     expect(history).toHaveLength(EDIT_HISTORY_CAP);
     expect(history[0]?.said).toEqual(['turn 3']);
+  });
+});
+
+describe(upgradeRequirements.name, () => {
+  it('reads a session saved before v2: one destination becomes the list, string filters typed, a DM the dm kind', () => {
+    const v1 = {
+      ...emptyRequirements(),
+      destination: { value: { kind: 'channel', integration: 'slack', target: '@me' }, status: 'confirmed' },
+      filters: { value: ['unread', 'from my manager'], status: 'inferred' },
+    } as unknown as Requirements;
+    delete (v1 as Partial<Requirements>).destinations;
+    const upgraded = upgradeRequirements(v1);
+    expect(upgraded.destinations).toEqual({ value: [{ kind: 'dm', integration: 'slack', target: 'me' }], status: 'confirmed' });
+    expect(upgraded.filters.value).toEqual([{ kind: 'unread', text: 'unread' }, { kind: 'from', value: 'my manager', text: 'from my manager' }]);
+    expect('destination' in upgraded).toBe(false);
+  });
+
+  it('returns v2 requirements unchanged', () => {
+    const current = base();
+    expect(upgradeRequirements(current)).toBe(current);
   });
 });

@@ -1,11 +1,15 @@
 import type { ChatResponse } from '../chat-response.js';
 import type { ConversationState } from '../state.js';
 import type { OauthStateRecord } from './session-store.js';
+import { upgradeRequirements } from '../requirements/upgrade-requirements.js';
 
 /** JSON in and out of Redis; every read yields fresh objects, so callers never share stored data. */
 
 export function parseState(json: string): ConversationState {
-  return JSON.parse(json) as ConversationState;
+  const state = JSON.parse(json) as ConversationState;
+  // Sessions saved before requirements v2 are read in the new shape (one destination became a list).
+  if (state.context?.requirements) state.context.requirements = upgradeRequirements(state.context.requirements);
+  return state;
 }
 
 export function parseOauthRecord(json: string): OauthStateRecord {
