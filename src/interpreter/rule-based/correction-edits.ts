@@ -5,7 +5,7 @@ import { normalizeTrigger, scheduleTrigger } from '../../conversation/requiremen
 import { eachMatch } from './text.js';
 
 const ALSO = /\b(?:also|too|as well|additionally|add|plus|and|another|again)\b/;
-const REMOVE_VERB = String.raw`(?:remove|drop|delete|lose|forget|ditch|take (?:off|out)|no more|stop (?:posting|sending)(?: (?:to|in))?|don'?t (?:post|send)(?: (?:to|in))?|not|without|no|skip)`;
+const REMOVE_VERB = String.raw`(?:remove|drop|delete|lose|forget|ditch|take (?:off|out)|no more|instead of|rather than|replace|stop (?:posting|sending)(?: (?:to|in))?|don'?t (?:post|send)(?: (?:to|in))?|not|without|no|skip)`;
 const REMOVE_DESTINATION = new RegExp(
   String.raw`\b${REMOVE_VERB}\s+(?:the\s+|my\s+)?(?:(email|e-mail|mail|channel|dm|direct message|slack|teams)\s+(?:destination|recipient|address|one|part|bit|copy)|(#[a-z][\w.-]*)|([a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}))`,
   'g',
@@ -22,6 +22,8 @@ const REMOVE_FILTER = new RegExp(
 const CLEAR_FILTERS = /\b(?:no|remove|drop|clear|without|forget)\s+(?:the\s+|any\s+|all\s+(?:the\s+)?)?filters?\b|\b(?:all of them|everything|from anyone|any sender)\b/;
 /** Kinds of which an agent keeps one: a new value replaces the old ("make that over 1000"). */
 const SINGLE_KINDS: ReadonlySet<FilterKind> = new Set(['amount', 'status', 'priority', 'label']);
+/** "and again at 4pm", "also at 5": one more time of day, not a new one. */
+const TIME_ALSO = /\b(?:again|also at|and at|add|plus|as well)\b/;
 const JUST_PART = /\b(?:just|only|keep)\s+the\s+(morning|afternoon|evening|first|second|last|later|earlier)\s+(?:one|time|run)\b/;
 
 export interface CorrectionInput {
@@ -75,7 +77,7 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
 
   const existing = requirements.trigger.value ? normalizeTrigger(requirements.trigger.value) : null;
   const recurrence = existing?.type === 'schedule' ? existing.recurrence : undefined;
-  if (recurrence && !recurrence.every && patch.time && ALSO.test(norm)) {
+  if (recurrence && !recurrence.every && patch.time && TIME_ALSO.test(norm)) {
     edits.push({ op: 'replace', field: 'trigger', value: scheduleTrigger({ ...recurrence, times: [...new Set([...recurrence.times, patch.time])].sort() }) });
     delete patch.time;
   }

@@ -23,7 +23,7 @@ const REMOVAL_CUE = new RegExp(
     'instead of', 'rather than', 'replace', 'replacing', 'switch(?:ing)? (?:over )?from', 'mov(?:e|ing) (?:away )?from',
     'chang(?:e|ing) from', 'migrat(?:e|ing) from', 'swap(?:ping)?(?: out)?', 'not', 'no longer(?: use| using)?',
     "(?:don't|do not|stop|quit) (?:use|using|post(?:ing)? (?:to|in)|send(?:ing)? (?:to|in))", 'remove', 'drop',
-    'without', 'get rid of', 'no more',
+    'without', 'get rid of', 'no more', '(?:is )?better than', 'anything but', 'but not',
   ])}\s+`,
   'g',
 );

@@ -58,6 +58,7 @@ const OUTPUT_WORD = new RegExp(
     'post', 'send', 'share', 'forward', 'put', 'drop', 'copy', 'copie', 'move', 'publish', 'write', 'ping', 'notify',
     'alert', 'tell', 'message', 'announce', 'push', 'deliver', 'report', 'shout', 'broadcast', 'dump', 'route', 'pipe',
     'escalate', 'output', 'go', 'goe', 'going', 'sent', 'posted', 'shared', 'summary', 'digest', 'list', 'total',
+    'remind', 'reminder', 'update', 'log',
   ])}\w*\b`,
 );
 const DELIVERY_PREFIX = /\b(?:to|into|in|on|at)\s+(?:the\s+|our\s+|my\s+)?(?:(?:slack|teams|discord)\s+)?$/;

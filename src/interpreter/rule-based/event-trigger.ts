@@ -25,7 +25,7 @@ const CONCEPTS: readonly Concept[] = [
   [
     new RegExp(
       String.raw`\b(?:payment|charge)s?\b[^,.;!?]{0,60}?\b(?:succeeds?|succeeded|goes through|went through|is received|comes in|clears)\b` +
-        String.raw`|\b(?:successful|new) (?:payment|charge)s?\b|\b(?:get|gets|receive|receives) (?:an? |new )*payments?\b|\bpays\b`,
+        String.raw`|\b(?:successful|new) (?:stripe )?(?:payment|charge)s?\b|\b(?:get|gets|receive|receives) (?:an? |new )*payments?\b|\bpays\b`,
     ),
     [['stripe', 'payment_succeeded']],
     true,
@@ -77,6 +77,8 @@ const OCCURS = new RegExp(
   [
     String.raw`\bnew\b|\barriv\w*|\bcomes? in\b|\blands?\b|\bshows? up\b|\bappears?\b|\bfails?\b|\bsucceeds?\b`,
     String.raw`\bstarts?\b|\bbegins?\b|\babout to\b`,
+    // "when the school sends an email", "when my landlord writes": someone sends something.
+    String.raw`\b(?:sends?|writes?|replies|emails? me|messages? me)\b`,
     String.raw`\b(?:is|are|gets?|was|were|been)\s+(?:\w+\s+)?${oneOf([
       'added', 'created', 'opened', 'posted', 'filed', 'received', 'published', 'placed', 'uploaded', 'assigned',
       'submitted', 'closed', 'merged', 'booked', 'scheduled', 'sent', 'shared', 'mentioned', 'dropped',

@@ -23,7 +23,10 @@ const NOUN = oneOf([
 ]);
 const ARRIVING = String.raw`(?:\s+(?:that|which|who))?(?:\s+(?:arrives?|arriving|comes?|coming|came|(?:are|is|was|were) sent|sent|received))?`;
 
-const FROM = new RegExp(String.raw`\b${NOUN}${ARRIVING}\s+from\s+(?:(${ADDRESS})|(.+?)${STOP})`, 'dg');
+const DOMAIN = String.raw`[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![\w.@])`;
+const FROM = new RegExp(String.raw`\b${NOUN}${ARRIVING}\s+from\s+(?:(${ADDRESS})|(${DOMAIN})|(.+?)${STOP})`, 'dg');
+/** "skip anything from noreply": an exclusion, read by the typed filters. */
+const EXCLUDED_BEFORE = /\b(?:skip(?:ping)?|except|excluding|ignore|ignoring|nothing|not|no|but)\s+(?:\w+\s+)?$/;
 const SENT_BY = new RegExp(String.raw`\b(?:sent|written|posted) by\s+(?:(${ADDRESS})|(.+?)${STOP})`, 'dg');
 const FROM_ADDRESS = new RegExp(String.raw`\bfrom\s+(${ADDRESS})`, 'dg');
 const LABEL = new RegExp(
@@ -83,16 +86,16 @@ export function findFilters(norm: string, raw: string): FilterReading {
     found.push({ at, text });
     if (span) spans.push(span);
   };
-  const valued = (re: RegExp, format: (value: string) => string, check?: (value: string) => boolean): void => {
+  const valued = (re: RegExp, format: (value: string) => string, check?: (value: string, at: number) => boolean): void => {
     eachMatch(re, norm, (m) => {
       const value = captured(m);
       if (!value || overlaps(value.start, value.start + value.text.length, spans)) return;
       const text = raw.slice(value.start, value.start + value.text.length).trim();
-      if (check && !check(value.text.trim())) return;
+      if (check && !check(value.text.trim(), m.index)) return;
       add(m.index, format(text), [value.start, value.start + value.text.length]);
     });
   };
-  valued(FROM, (v) => `from ${v}`, (v) => !isSourceOrTime(v));
+  valued(FROM, (v) => `from ${v}`, (v, at) => !isSourceOrTime(v) && !EXCLUDED_BEFORE.test(norm.slice(Math.max(0, at - 30), at)));
   valued(SENT_BY, (v) => `from ${v}`, (v) => !isSourceOrTime(v));
   valued(FROM_ADDRESS, (v) => `from ${v}`);
   valued(LABEL, (v) => `label: ${v}`);

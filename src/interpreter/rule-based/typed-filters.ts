@@ -20,6 +20,7 @@ const STATUS_PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`\b(?:status(?: is| of| =|:)?|(?:that are|which are|are|is|marked(?: as)?|set to|moved to|in(?: the)?|still)\s+(?:still\s+)?)\s*(${STATUS})(?=\s+(?:ones|column|status|state|tickets?|issues?|tasks?|deals?|cards?|invoices?|orders?|items?|stage)\b|[\s,.;!?)]|$)`, 'g'),
   new RegExp(String.raw`\b(?:only|just|all)\s+(?:the\s+)?(${STATUS})\s+(?:ones|tickets?|issues?|tasks?|deals?|cards?|invoices?|orders?|items?|bugs?|prs?|pull requests?)\b`, 'g'),
   new RegExp(String.raw`\b(?:the\s+)?(${STATUS})\s+(?:column|stage|state|list)\b`, 'g'),
+  new RegExp(String.raw`\b(?:ones|those|items|tickets|issues|tasks|cards|deals)\s+(${STATUS})(?=[\s,.;!?]|$)`, 'g'),
   new RegExp(String.raw`\b(overdue|unpaid|unfulfilled|past due|blocked)\b`, 'g'),
 ];
 const PRIORITY_PATTERNS: readonly RegExp[] = [
@@ -41,10 +42,12 @@ const AMOUNT = new RegExp(
   'g',
 );
 const EXCLUDE = new RegExp(
-  String.raw`\b(?:except(?: for)?|excluding|exclude|but not|apart from|other than|skip(?:ping)?(?: anything)?(?: from)?|ignore|ignoring|nothing from|not from|no)\s+(?:the\s+|any\s+|anything\s+from\s+|emails?\s+from\s+)?(newsletters?|noreply|no-reply|spam|promotions?|marketing(?: emails)?|linkedin|notifications?|automated emails?|[a-z][\w.-]*@[\w.-]+|[a-z][\w-]*(?:\.com)?)(?=[\s,.;!?]|$)`,
+  String.raw`\b(?:(?:except(?: for)?|excluding|exclude|but not|apart from|other than|skip(?:ping)?(?: anything)?(?: from)?|ignore|ignoring|nothing from|not from)\s+(?:the\s+|any\s+|anything\s+from\s+|emails?\s+from\s+)?(newsletters?|noreply|no-reply|spam|promotions?|marketing(?: emails)?|linkedin|notifications?|automated emails?|[a-z][\w.-]*@[\w.-]+|[a-z][\w-]*(?:\.com)?)|no\s+(newsletters?|spam|promotions?|marketing(?: emails)?|notifications?|automated emails?))(?=[\s,.;!?]|$)`,
   'g',
 );
 const NOT_EXCLUDED = new Set(['this', 'that', 'it', 'for', 'now', 'today', 'tomorrow', 'step', 'the', 'one', 'ones', 'longer', 'more', 'need', 'idea', 'problem', 'way', 'thanks', 'matter', 'rush', 'worries', 'filter', 'filters']);
+
+const DAY_WORD = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*$|^(?:weekends?|weekdays?|mornings?|evenings?)$/;
 
 function amountValue(number: string, unit: string | undefined): string {
   let value = Number(number.replace(/,/g, ''));
@@ -77,8 +80,8 @@ export function findTypedFilters(norm: string): FoundFilter[] {
     add(m, `amount ${op} ${amountValue(number, unit)}`);
   });
   eachMatch(EXCLUDE, norm, (m) => {
-    const value = m[1] ?? '';
-    if (!NOT_EXCLUDED.has(value)) add(m, `not ${value}`);
+    const value = m[1] ?? m[2] ?? '';
+    if (!NOT_EXCLUDED.has(value) && !DAY_WORD.test(value)) add(m, `not ${value}`);
   });
   return found;
 }
