@@ -69,15 +69,16 @@ function listedDays(text: string, weekly: boolean, timed = false): number[] | nu
 }
 
 /** The days a schedule in `text` runs on, or null when none are named; `timed` when a time of day is said. */
-export function findDays(text: string, timed = false): DaySpec | null {
+export function findDays(text: string, timed = false, base: readonly number[] | null = null): DaySpec | null {
   const spec = daysSaid(text.replace(EXCEPT, ' '), timed);
   const except = EXCEPT.exec(text);
   if (!except || spec?.kind === 'month') return spec;
   // "every day but Sunday", "weekdays except Wednesdays": the named days come off.
   const dropped = new Set<number>();
   eachMatch(DAY_TOKEN, except[1] ?? '', (t) => dropped.add(dayNumber(t[1] ?? '')));
-  const base = spec?.kind === 'week' ? spec.days : [0, 1, 2, 3, 4, 5, 6];
-  return week(base.filter((d) => !dropped.has(d)));
+  // "Skip Fridays" alone takes them off the days already set.
+  const from = spec?.kind === 'week' ? spec.days : (base ?? [0, 1, 2, 3, 4, 5, 6]);
+  return week(from.filter((d) => !dropped.has(d)));
 }
 
 function daysSaid(text: string, timed: boolean): DaySpec | null {

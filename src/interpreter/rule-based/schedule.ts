@@ -40,6 +40,27 @@ const ROUGHLY = /\b\d{1,2}\s*-?ish\b|\b(?:sometime|some time) (?:around|after|be
 const LOOSE_PART = /\b(?:in|during) the (?:morning|afternoon|evening|night)s?\b|\bin the evenings\b|\bat the end of the (?:day|week)\b|\bthis (?:morning|afternoon|evening)\b/;
 const RECURRING = /\b(?:every|each|daily|nightly|weekly|monthly|hourly|weekdays?|weekends?|mornings|evenings|nights|afternoons)\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*s\b/;
 
+const NOT_THAT = /\bnot (?:just|only) (?:on )?[\w-]+|\bnot (?:at )?(?:midnight|noon|\d{1,2}(?::\d\d)?\s*(?:am|pm)?)(?![\w:])/g;
+const ADDING = /\b(?:add|also|plus|as well|too)\b/;
+const THE_NTH = /\bthe (\d{1,2})(?:st|nd|rd|th)\b/g;
+
+/**
+ * Days read against the schedule being corrected: "add Saturday" joins the days already set, "the
+ * 28th" moves a monthly day.
+ */
+function correctedDays(text: string, previous: Recurrence | null, days: DaySpec | null): DaySpec | null {
+  if (!previous) return days;
+  if (previous.dayOfMonth !== undefined && !days) {
+    const last = [...text.matchAll(THE_NTH)].at(-1);
+    const day = Number(last?.[1]);
+    return day >= 1 && day <= 31 ? { kind: 'month', day } : days;
+  }
+  if (days?.kind === 'week' && previous.dayOfMonth === undefined && ADDING.test(text)) {
+    return { kind: 'week', days: [...new Set([...previous.days, ...days.days])].sort((a, b) => a - b) };
+  }
+  return days;
+}
+
 function interval(text: string): number | null {
   const m = INTERVAL.exec(text);
   if (!m) return null;
@@ -65,10 +86,13 @@ function existingRecurrence(existing: Trigger | null): Recurrence | null {
  * day's default ("every morning" is 8:00), else the existing schedule's times, else 9:00; a loose time
  * ("in the morning", "around 9ish") gives none and is marked vague.
  */
-export function readSchedule(text: string, existing: Trigger | null = null): ScheduleReading {
+export function readSchedule(said: string, existing: Trigger | null = null): ScheduleReading {
+  // "every day, not just weekdays", "noon, not midnight": what is denied is not read.
+  const text = said.replace(NOT_THAT, ' ');
+  const previous = existingRecurrence(existing);
   const part = findPartOfDay(text);
   const times = findTimes(text, part);
-  const days = findDays(text, times.length > 0);
+  const days = correctedDays(text, previous, findDays(text, times.length > 0 || previous !== null, previous?.dayOfMonth === undefined ? (previous?.days ?? null) : null));
   const every = interval(text);
   if (every !== null) {
     if (!validInterval(every) || days?.kind === 'month') return { trigger: null, time: null };
@@ -83,7 +107,6 @@ export function readSchedule(text: string, existing: Trigger | null = null): Sch
   if (!days && !twice && times.length < 2) return { trigger: null, time: times[0] ? toHHMM(times[0]) : null };
   let at: ClockTime[] = times;
   if (twice && times.length < 2) at = [{ hour: 9, minute: 0 }, { hour: 17, minute: 0 }];
-  const previous = existingRecurrence(existing);
   const clock = at.length > 0 ? [...new Set(at.map(toHHMM))].sort() : part ? [toHHMM(defaultTime(part))] : previous?.times.length ? previous.times : [hhmm(9, 0)];
   const recurrence: Recurrence = { ...datesOf(days), times: clock, timezone: previous?.timezone ?? DEFAULT_TIMEZONE };
   const words = describeRecurrence(recurrence);
