@@ -1,6 +1,6 @@
 import type { Destination } from '../../conversation/requirements/requirements.js';
 import type { IntegrationMention } from './integrations.js';
-import { eachMatch, oneOf, overlaps, type Span } from './text.js';
+import { eachMatch, mask, oneOf, overlaps, type Span } from './text.js';
 
 /** What the destination reader needs besides the text. */
 export interface DestinationContext {
@@ -56,16 +56,19 @@ const CLAUSE_BREAK = /[,.;!?]|->|→|=>/g;
 const OUTPUT_WORD = new RegExp(
   String.raw`\b${oneOf([
     'post', 'send', 'share', 'forward', 'put', 'drop', 'copy', 'copie', 'move', 'publish', 'write', 'ping', 'notify',
-    'alert', 'tell', 'message', 'announce', 'push', 'deliver', 'report', 'shout', 'broadcast', 'dump', 'route', 'pipe',
+    'alert', 'tell', 'announce', 'push', 'deliver', 'report', 'shout', 'broadcast', 'dump', 'route', 'pipe',
     'escalate', 'output', 'go', 'goe', 'going', 'sent', 'posted', 'shared', 'summary', 'digest', 'list', 'total',
     'remind', 'reminder', 'update', 'log',
-  ])}\w*\b`,
+  ])}(?:s|es|ed|d|ing)?\b`,
 );
 const DELIVERY_PREFIX = /\b(?:to|into|in|on|at)\s+(?:the\s+|our\s+|my\s+)?(?:(?:slack|teams|discord)\s+)?$/;
 const VERB_PREFIX = /\b(?:ping|notify|alert|tell|message|post|share|cc)\s+$/;
 const SOURCE_PREFIX =
   /\b(?:from|of|in|through|read(?:s|ing)?|watch(?:es|ing)?|monitor(?:s|ing)?|summari[sz]e|summari[sz]ing|check|scan|follow|about|on)\s+(?:(?:the|our|my|both)\s+)?(?:(?:slack|teams|discord)\s+)?$/;
-const SOURCE_AFTER = new RegExp(String.raw`^\s*(?:\((?:slack|teams|discord)\)\s*)?(?:(?:slack|teams|discord)\s+)?(?:channel\s+)?${ARROW}`);
+const SOURCE_AFTER = new RegExp(
+  String.raw`^\s*(?:\((?:slack|teams|discord)\)\s*)?(?:(?:slack|teams|discord)\s+)?(?:channel\s+)?${ARROW}` +
+    String.raw`|^\s+(?:questions|messages|posts|threads|conversations|highlights|mentions|feedback|discussions?)\b`,
+);
 const ARROW_BEFORE = new RegExp(String.raw`${ARROW}\s*(?:(?:to|my|the|our|a|an|new)\s+)*(?:(?:slack|teams|discord)\s+)?$`);
 
 /** The text of the clause before `position` (after the last comma, full stop or arrow). */
@@ -94,9 +97,15 @@ function isDestinationChannel(norm: string, start: number, end: number): boolean
 
 function channels(norm: string, ctx: DestinationContext): Destination[] {
   const found: { at: number; destination: Destination }[] = [];
+  let lastSourceEnd = -100;
   const take = (start: number, end: number, target: string): void => {
     if (REMOVED_BEFORE.test(norm.slice(Math.max(0, start - 16), start))) return;
-    if (!isDestinationChannel(norm, start, end)) return;
+    // "in #eng and #product": a channel joined to one read from is read from too.
+    const joined = start - lastSourceEnd < 8 && /^\s*(?:and|,|&|\+)\s*$/.test(norm.slice(lastSourceEnd, start));
+    if (joined || !isDestinationChannel(norm, start, end)) {
+      lastSourceEnd = end;
+      return;
+    }
     if (found.some((f) => f.destination.target === target)) return;
     found.push({ at: start, destination: { kind: 'channel', integration: chatFor(start, ctx), target } });
   };
@@ -108,29 +117,31 @@ function channels(norm: string, ctx: DestinationContext): Destination[] {
   return found.sort((a, b) => a.at - b.at).map((f) => f.destination);
 }
 
-const TO_ME = new RegExp(
-  [
-    String.raw`\b(?:dm|direct message|message|msg|ping|notify|notifies|alert|alerts|tell|remind|reminds|text|texts|sms|slack|e-?mail|e-?mails|mail|send|sends|drop|let|forward|give|hit)\s+me\b`,
-    String.raw`\b(?:to|for) me\b(?:\s+(?:privately|personally|directly|only))?(?!\s+(?:to|and))`,
-    String.raw`\bto my (?:own )?(?:dms?|direct messages?|inbox|e-?mail|mail|phone|gmail|outlook|slack|teams|discord)\b`,
-    String.raw`\b(?:my|a|as an?|via|by|in an?|over) (?:(?:slack|teams|discord)\s+)?(?:dms?|direct messages?|private messages?|texts?|sms)\b`,
-    String.raw`\b(?:slack|teams|discord) (?:dms?|direct messages?)\b|\bmy (?:teams|slack|discord) chat\b`,
-    String.raw`\bprivately\b|\bjust me\b`,
-    String.raw`${ARROW}\s*(?:to\s+)?(?:my|me)\b`,
-  ].join('|'),
-);
-const NOT_TO_ME = /\b(?:assigned|sent|addressed|created|mentioned|shared|given|written|for)\s+(?:to\s+)?me\b/g;
-const EMAILISH = /^\s*(?:e-?mails?|mail)\b|\b(?:an? e-?mail|inbox|gmail|outlook)\b|\bto my (?:e-?mail|mail)\b/;
+/** Ways of saying "to me", most telling first ("to my gmail" beats "slack dms" read as a source). */
+const TO_ME: readonly RegExp[] = [
+  new RegExp(String.raw`\bto my (?:own )?(?:dms?|direct messages?|inbox|e-?mail|mail|phone|gmail|outlook|slack|teams|discord)\b|${ARROW}\s*(?:to\s+)?(?:my|me)\b`),
+  /\b(?:dm|direct message|msg|ping|notify|notifies|alert|alerts|tell|remind|reminds|text|texts|sms|slack|e-?mail|e-?mails|mail|send|sends|drop|let|forward|give|hit|shoot|message)\s+me\b/,
+  /\b(?:to|for) me\b(?:\s+(?:privately|personally|directly|only))?(?!\s+to\b)/,
+  /\bdm (?:on|via|in) (?:slack|teams|discord)\b/,
+  /\b(?:my|a|as an?|via|by|in an?|over) (?:(?:slack|teams|discord)\s+)?(?:dms?|direct messages?|private messages?|texts?|sms)\b/,
+  /\b(?:slack|teams|discord) (?:dms?|direct messages?)\b|\bmy (?:teams|slack|discord) chat\b/,
+  /\bprivately\b|\bjust me\b/,
+];
+const NOT_TO_ME = /\b(?:assigned|sent|addressed|created|mentioned|shared|given|written)\s+(?:to|for)\s+me\b/g;
+const EMAILISH = /^\s*(?:e-?mails?|mail)\b|\b(?:inbox|gmail|outlook)\b|\bto my (?:e-?mail|mail)\b/;
+const EMAIL_AFTER = /^\s*(?:an? )?e-?mail\b/;
 const TEXT_MESSAGE = /\btext(?:s)?\b|\bsms\b|\bphone\b/;
 
 /** The person themselves ("text me", "dm me on Slack", "to my inbox"): the tool it goes through when one is said. */
 function toMe(norm: string, ctx: DestinationContext): Destination | null {
-  const text = norm.replace(NOT_TO_ME, (m) => ' '.repeat(m.length));
-  const me = TO_ME.exec(text);
+  let text = norm.replace(NOT_TO_ME, (m) => ' '.repeat(m.length));
+  // "When someone emails me" is the event, not where the output goes.
+  if (ctx.triggerSpan) text = mask(text, [ctx.triggerSpan]);
+  const me = TO_ME.map((re) => re.exec(text)).find((m) => m !== null);
   if (!me) return null;
-  const phrase = `${me[0]}${text.slice(me.index + me[0].length, me.index + me[0].length + 14)}`;
+  const phrase = me[0];
   if (TEXT_MESSAGE.test(phrase)) return { kind: 'dm', integration: null, target: 'me' };
-  if (EMAILISH.test(phrase)) {
+  if (EMAILISH.test(phrase) || EMAIL_AFTER.test(text.slice(me.index + me[0].length, me.index + me[0].length + 12))) {
     const tool = /\boutlook\b/.test(phrase) ? 'outlook' : /\bgmail\b/.test(phrase) ? 'gmail' : ctx.emailIntegration;
     return { kind: 'dm', integration: tool, target: 'me' };
   }
@@ -160,19 +171,26 @@ function namedTarget(norm: string, raw: string, ctx: DestinationContext): string
   return target;
 }
 
-function integration(norm: string, raw: string, ctx: DestinationContext): Destination | null {
+/** Tools written to; `besides` when a channel, address or DM was found, which then needs a clearer cue. */
+function integrations(norm: string, raw: string, ctx: DestinationContext, besides: boolean): Destination[] {
+  const found: Destination[] = [];
+  const first = ctx.mentions[0];
   for (const m of ctx.mentions) {
+    if (found.some((d) => d.integration === m.id)) continue;
     if (CHAT.has(m.id) || EMAIL.has(m.id)) continue;
     if (ctx.triggerSpan && overlaps(m.start, m.end, [ctx.triggerSpan])) continue;
     const before = norm.slice(Math.max(0, m.start - 60), m.start);
     const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf('.')) + 1);
     const arrowed = ARROW_BEFORE.test(norm.slice(Math.max(0, m.start - 16), m.start));
     const afterSource = ctx.mentions.some((other) => other.start < m.start && other.id !== m.id);
-    if ((INTO_BEFORE.test(clause) && (OUTPUT_VERB.test(clause) || afterSource)) || MAKE_BEFORE.test(clause) || (arrowed && afterSource)) {
-      return { kind: 'integration', integration: m.id, target: namedTarget(norm, raw, ctx) };
+    const joined = found.length > 0 && /\b(?:and|&|\+)\s+(?:(?:a|an|the|my|new)\s+)*$/.test(before);
+    const made = MAKE_BEFORE.test(clause) && !(besides && (m === first || /\bpost|\bpublish|\btweet/.test(clause)));
+    const into = INTO_BEFORE.test(clause) && (OUTPUT_VERB.test(clause) || afterSource) && !(besides && m === first);
+    if (into || made || (arrowed && m.start > 0) || joined) {
+      found.push({ kind: 'integration', integration: m.id, target: found.length === 0 ? namedTarget(norm, raw, ctx) : '' });
     }
   }
-  return null;
+  return found;
 }
 
 /**
@@ -185,9 +203,6 @@ export function findDestinations(norm: string, raw: string, ctx: DestinationCont
   const found = [...channels(norm, ctx), ...emails(norm, ctx)];
   const me = toMe(norm, ctx);
   if (me) found.push(me);
-  if (found.length === 0) {
-    const tool = integration(norm, raw, ctx);
-    if (tool) found.push(tool);
-  }
+  found.push(...integrations(norm, raw, ctx, found.length > 0));
   return found;
 }
