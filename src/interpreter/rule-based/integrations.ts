@@ -40,7 +40,7 @@ const VETOES: Readonly<Record<string, { before?: RegExp; after?: RegExp }>> = {
     after: /^\s+(?:home|back|to|there|here|over|through|by|safely|more|sales|traffic|growth|engagement|revenue|adoption)\b/,
   },
   teams: {
-    before: /\b(?:sports|other|different|multiple|several|many|both|two|three|four|all|some|across|between|small|large|remote)\s+$/,
+    before: /\b(?:sports|other|different|multiple|several|many|both|two|three|four|all|some|across|between|small|large|remote|sales|dev|engineering|support|product|marketing|ops|our|my|the)\s+$/,
     after: /^\s+(?:of|who|which|are|were)\b/,
   },
   mail: { before: /\b(?:snail|voice)\s+$/ },

@@ -39,6 +39,18 @@ function deliveryOnly(text: string, mention: IntegrationMention): boolean {
   );
 }
 
+/**
+ * Whether a keyword mention is a part of a tool named just before it ("the Airtable content calendar",
+ * "my Dropbox invoices folder", "our Notion finance database"), not a tool of its own.
+ */
+function partOfNamedTool(text: string, mention: IntegrationMention, all: readonly IntegrationMention[]): boolean {
+  if (!mention.keyword) return false;
+  return all.some(
+    (other) => !other.keyword && other.id !== mention.id && other.end <= mention.start && mention.start - other.end <= 24 &&
+      !/[,.;!?]|->|→|\b(?:and|to|into|from|then|or)\b/.test(text.slice(other.end, mention.start)),
+  );
+}
+
 /** What a message states: the patch shorthand, and the edits it cannot say (a second destination, …). */
 export interface Reading {
   patch: RequirementsPatch;
@@ -73,9 +85,8 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
   const masked = mask(norm, [...literalSpans(norm), ...filters.spans, ...unsupported.spans]);
   // A tool outside the catalog is named back, never swapped for a catalog tool its words suggest
   // ("invoices in QuickBooks" is not Stripe).
-  const mentions = findMentions(masked, known.includes('outlook') && !known.includes('gmail')).filter(
-    (m) => unsupported.names.length === 0 || !m.keyword,
-  );
+  const found = findMentions(masked, known.includes('outlook') && !known.includes('gmail'));
+  const mentions = found.filter((m) => (unsupported.names.length === 0 || !m.keyword) && !partOfNamedTool(masked, m, found));
   const removedMentions = findRemovedMentions(masked, mentions);
   const active = mentions.filter((m) => !removedMentions.has(m) && !emailDelivery(masked, m));
   const named = distinctIds(active);
@@ -83,7 +94,9 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
     ...new Set([...distinctIds([...removedMentions]), ...impliedRemovals(norm, named, known)]),
   ].filter((id) => !named.includes(id));
 
-  const event = findEventTrigger(masked, active, known);
+  const read = findEventTrigger(masked, active, known);
+  // "New Pipedrive deals": the event is in the tool outside the catalog, not in the catalog's usual one.
+  const event = read && unsupported.names.length > 0 && !active.some((m) => m.id === read.trigger.integration) ? null : read;
   const schedule = readSchedule(masked, existingTrigger);
   const chatInUse = existingDestination?.kind === 'channel' ? existingDestination.integration : null;
   const destinations = findDestinations(norm, raw, {
