@@ -154,6 +154,50 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     trigger: on(['fri']),
     destinations: [into('notion')],
   }),
+  row('stop using gmail for this, my school account is outlook: summarise new emails from teachers to teams', ['negation', 'filter-from', 'parent'], {
+    integrations: ['outlook', 'teams'],
+    filters: [f.from('teachers')],
+  }),
+  row('i no longer use dropbox — new google drive files to #assets on slack please', ['negation', 'event'], {
+    integrations: ['google_drive', 'slack'],
+    trigger: event('google_drive', 'new_file'),
+    destinations: [channel('#assets', 'slack')],
+  }),
+  row('not email, not teams, just slack: post new linear issues to #eng-inbox', ['negation', 'event'], {
+    integrations: ['linear', 'slack'],
+    trigger: event('linear', 'new_issue'),
+    destinations: [channel('#eng-inbox', 'slack')],
+  }),
+  row('leave jira out of it, the github issues alone are enough: weekly summary to #eng fridays at 3', ['negation'], {
+    integrations: ['github'],
+    trigger: at(['15:00'], ['fri']),
+    destinations: [channel('#eng')],
+  }),
+  row('salesforce is gone, we switched to hubspot: new deals → #sales on teams', ['negation', 'event'], {
+    integrations: ['hubspot', 'teams'],
+    trigger: event('hubspot', 'new_deal'),
+    destinations: [channel('#sales', 'teams')],
+  }),
+  row('instead of a notion page put the meeting notes in confluence, every friday at 2', ['negation'], {
+    integrations: ['confluence'],
+    trigger: at(['14:00'], ['fri']),
+    destinations: [into('confluence')],
+  }),
+  row('anything but slack — new stripe disputes to my email please', ['negation', 'dm'], {
+    destinations: [dm()],
+  }),
+  row('airtable, not google sheets, for the new shopify orders', ['negation', 'terse'], {
+    integrations: ['airtable', 'shopify'],
+    destinations: [into('airtable')],
+  }),
+  row('no more trello cards; when a new zendesk ticket comes in create an asana task', ['negation', 'event'], {
+    integrations: ['zendesk', 'asana'],
+    trigger: event('zendesk', 'new_ticket'),
+    destinations: [into('asana')],
+  }),
+  row('post the #general highlights to discord, but not on slack itself', ['negation', 'source-channel'], {
+    integrations: ['slack', 'discord'],
+  }),
   // Tools outside the catalog, named explicitly: named back, never replaced by a catalog tool.
   row('when an invoice is paid in quickbooks post it to #finance on slack', ['unsupported-tool', 'keyword-trap'], {
     integrations: ['slack'],
@@ -164,10 +208,11 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     integrations: ['hubspot'],
     unsupported: ['mailchimp'],
   }),
-  row('post xero invoices over $1000 to #finance every monday', ['unsupported-tool', 'keyword-trap', 'filter-amount'], {
+  row('post xero invoices over $1000 to #finance on slack every monday', ['unsupported-tool', 'keyword-trap', 'filter-amount'], {
+    integrations: ['slack'],
     unsupported: ['xero'],
     trigger: on(['mon']),
-    destinations: [channel('#finance')],
+    destinations: [channel('#finance', 'slack')],
     filters: [f.amount('>', 1000)],
   }),
   row('new pipedrive deals to slack #sales', ['unsupported-tool'], {
@@ -239,21 +284,24 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     destinations: [dm('gmail')],
     filters: [f.amount('>', 100)],
   }),
-  row('the excel spreadsheet on our sharepoint — email the totals to cfo@acme.com monthly on the 1st', ['unsupported-tool', 'keyword-trap', 'day-of-month'], {
+  row('the excel spreadsheet on our sharepoint — post the totals to #finance on teams monthly on the 1st', ['unsupported-tool', 'keyword-trap', 'day-of-month'], {
+    integrations: ['teams'],
     unsupported: ['excel', 'sharepoint'],
     trigger: monthly(1),
-    destinations: [mail('cfo@acme.com')],
+    destinations: [channel('#finance', 'teams')],
   }),
   row('new google forms responses to slack #feedback', ['unsupported-tool'], {
     integrations: ['slack'],
     unsupported: ['google forms'],
     destinations: [channel('#feedback', 'slack')],
   }),
-  row('post our new instagram comments to #social', ['unsupported-tool'], {
+  row('post our new instagram comments to #social on slack', ['unsupported-tool'], {
+    integrations: ['slack'],
     unsupported: ['instagram'],
-    destinations: [channel('#social')],
+    destinations: [channel('#social', 'slack')],
   }),
   row('linkedin messages from recruiters → my outlook? can you do that', ['unsupported-tool'], {
+    integrations: ['outlook'],
     unsupported: ['linkedin'],
   }),
   row('new typeform submissions to airtable', ['unsupported-tool'], {
@@ -261,10 +309,11 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     unsupported: ['typeform'],
     destinations: [into('airtable')],
   }),
-  row('every friday at 5 post basecamp to-dos completed this week to #team', ['unsupported-tool'], {
+  row('every friday at 5 post basecamp to-dos completed this week to #team on slack', ['unsupported-tool'], {
+    integrations: ['slack'],
     unsupported: ['basecamp'],
     trigger: at(['17:00'], ['fri']),
-    destinations: [channel('#team')],
+    destinations: [channel('#team', 'slack')],
   }),
   row('todoist tasks for today to my slack dm at 7', ['unsupported-tool', 'dm'], {
     integrations: ['slack'],
@@ -282,10 +331,11 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     unsupported: ['telegram'],
     trigger: event('twitter', 'new_mention'),
   }),
-  row('mailchimp campaign stats to #marketing every monday at 10', ['unsupported-tool', 'keyword-trap'], {
+  row('mailchimp email campaign stats to #marketing on teams every monday at 10', ['unsupported-tool', 'keyword-trap'], {
+    integrations: ['teams'],
     unsupported: ['mailchimp'],
     trigger: at(['10:00'], ['mon']),
-    destinations: [channel('#marketing')],
+    destinations: [channel('#marketing', 'teams')],
   }),
   row('new bamboohr hires → a notion onboarding page', ['unsupported-tool'], {
     integrations: ['notion'],
@@ -297,10 +347,11 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     unsupported: ['docusign'],
     destinations: [into('dropbox')],
   }),
-  row('freshbooks invoices that are overdue, email me every monday at 9', ['unsupported-tool', 'keyword-trap', 'filter-status', 'freelancer'], {
+  row('freshbooks invoices that are overdue, slack me every monday at 9', ['unsupported-tool', 'keyword-trap', 'filter-status', 'freelancer'], {
+    integrations: ['slack'],
     unsupported: ['freshbooks'],
     trigger: at(['09:00'], ['mon']),
-    destinations: [dm()],
+    destinations: [dm('slack')],
   }),
   row('onedrive new files to #design on teams', ['unsupported-tool'], {
     integrations: ['teams'],
@@ -317,10 +368,11 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     unsupported: ['monday.com'],
     destinations: [channel('#pm', 'slack')],
   }),
-  row('square sales from the coffee shop every evening at 7 to my email', ['unsupported-tool', 'dm'], {
+  row('square payments from the coffee shop every evening at 7 to my gmail', ['unsupported-tool', 'keyword-trap', 'dm'], {
+    integrations: ['gmail'],
     unsupported: ['square'],
     trigger: at(['19:00'], 'daily'),
-    destinations: [dm()],
+    destinations: [dm('gmail')],
   }),
   row('wordpress new comments → discord #blog', ['unsupported-tool'], {
     integrations: ['discord'],
@@ -331,14 +383,16 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     integrations: ['slack'],
     unsupported: ['youtube'],
   }),
-  row('new figma comments to #design-feedback', ['unsupported-tool'], {
+  row('new figma comments to #design-feedback on discord', ['unsupported-tool'], {
+    integrations: ['discord'],
     unsupported: ['figma'],
-    destinations: [channel('#design-feedback')],
+    destinations: [channel('#design-feedback', 'discord')],
   }),
-  row('google analytics weekly traffic to #growth on mondays', ['unsupported-tool'], {
+  row('google analytics weekly traffic to #growth on slack, mondays', ['unsupported-tool'], {
+    integrations: ['slack'],
     unsupported: ['google analytics'],
     trigger: on(['mon']),
-    destinations: [channel('#growth')],
+    destinations: [channel('#growth', 'slack')],
   }),
   row('quickbooks + stripe: match payments and put the mismatches in a google sheet', ['unsupported-tool'], {
     integrations: ['stripe', 'google_sheets'],

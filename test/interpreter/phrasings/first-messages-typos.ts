@@ -161,9 +161,10 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     integrations: ['trello', 'discord'],
     trigger: everyMinutes(30),
   }),
-  row('heyy can u send the new shopiffy orders to my email each night at 10', ['typo', 'dm'], {
+  row('heyy can u send the new shopiffy orders to my slack each night at 10', ['typo', 'dm'], {
+    integrations: ['shopify', 'slack'],
     trigger: at(['22:00'], 'daily'),
-    destinations: [dm()],
+    destinations: [dm('slack')],
   }),
   row('Salesforse opportunities over 10k to the #deals channel as soon as they are created', ['typo', 'event', 'filter-amount'], {
     integrations: ['salesforce'],
