@@ -70,7 +70,6 @@ export const RECURRENCE_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#ops')],
   }),
   row('twice daily — 6am and 6pm — email the salesforce lead list to sdr@acme.com', ['multi-time', 'daily', 'email-destination'], {
-    integrations: ['salesforce'],
     trigger: at(['06:00', '18:00'], 'daily'),
     destinations: [mail('sdr@acme.com')],
   }),
@@ -85,13 +84,12 @@ export const RECURRENCE_MESSAGES: PhrasingCase[] = [
     trigger: monthly(1, ['08:00']),
     destinations: [channel('#support')],
   }),
-  row('every month on the 25th remind me on slack to send invoices to my clients, pull the hours from my toggl... no, from my google sheet', ['day-of-month', 'dm', 'freelancer'], {
+  row('every month on the 25th remind me on slack to send invoices to my clients, pull the hours from my toggl... no, from my google sheet', ['day-of-month', 'dm', 'freelancer', 'keyword-trap'], {
     integrations: ['slack', 'google_sheets'],
     trigger: monthly(25),
     destinations: [dm('slack')],
   }),
   row('the 7th of each month, 9:30: email rent reminders from the tenants airtable to me', ['day-of-month', 'time-form', 'dm'], {
-    integrations: ['airtable'],
     trigger: monthly(7, ['09:30']),
     destinations: [dm()],
   }),
@@ -131,7 +129,6 @@ export const RECURRENCE_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#triage')],
   }),
   row('every day but saturday at 8am email the team@acme.com the shopify orders', ['specific-days', 'email-destination'], {
-    integrations: ['shopify'],
     trigger: at(['08:00'], ['sun', 'mon', 'tue', 'wed', 'thu', 'fri']),
     destinations: [mail('team@acme.com')],
   }),
@@ -152,12 +149,10 @@ export const RECURRENCE_MESSAGES: PhrasingCase[] = [
     destinations: [dm('slack')],
   }),
   row('thursday evenings 6:30pm: notion volunteer schedule → email volunteers@example.com', ['specific-days', 'time-form', 'email-destination'], {
-    integrations: ['notion'],
     trigger: at(['18:30'], ['thu']),
     destinations: [mail('volunteers@example.com')],
   }),
   row('tuesday at 7am and friday at 7am send me the airtable content queue', ['specific-days', 'dm'], {
-    integrations: ['airtable'],
     trigger: at(['07:00'], ['tue', 'fri']),
     destinations: [dm()],
   }),

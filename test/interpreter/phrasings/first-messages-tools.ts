@@ -129,7 +129,6 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     trigger: at(['08:00']),
   }),
   row('summary of zendesk tickets every friday 4pm to my email, dont post to any channel', ['negation', 'dm'], {
-    integrations: ['zendesk'],
     trigger: at(['16:00'], ['fri']),
     destinations: [dm()],
   }),
@@ -491,7 +490,6 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     trigger: event('github', 'new_issue'),
   }),
   row('mail merge from the google sheet to our customers? no sorry, just email me the new rows from the google sheet daily at 6pm', ['keyword-trap', 'dm'], {
-    integrations: ['google_sheets'],
     trigger: at(['18:00'], 'daily'),
     destinations: [dm()],
   }),
@@ -529,7 +527,6 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#orders', 'discord')],
   }),
   row('new zendesk tickets from acme.com should be emailed to account-team@acme.com', ['event', 'filter-from', 'email-destination'], {
-    integrations: ['zendesk'],
     trigger: event('zendesk', 'new_ticket'),
     destinations: [mail('account-team@acme.com')],
     filters: [f.from('acme.com')],

@@ -15,7 +15,7 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     integrations: ['jira'],
     destinations: [channel('#eng-triage')],
   }),
-  row('backup my dropbx invoices folder into google drive every sunday night at 11pm', ['typo', 'filter-label'], {
+  row('backup my dropbx invoices folder into google drive every sunday night at 11pm', ['typo', 'filter-label', 'keyword-trap'], {
     integrations: ['dropbox', 'google_drive'],
     trigger: at(['23:00'], ['sun']),
   }),
@@ -127,7 +127,7 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     trigger: at(['18:00'], 'daily'),
     destinations: [dm('slack')],
   }),
-  row('i use oulook at work. can you flag emails from hr@acme.com and send me a teams message', ['typo', 'filter-from', 'dm'], {
+  row('i use oulook at work. can you flag emails from hr@acme.com and send me a teams message', ['typo', 'filter-from', 'dm', 'keyword-trap'], {
     integrations: ['outlook', 'teams'],
     destinations: [dm('teams')],
     filters: [f.from('hr@acme.com')],
@@ -153,7 +153,6 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     destinations: [into('google_sheets')],
   }),
   row('notion meeting notes from this week emailed to team@acme.com friday 5pm', ['email-destination'], {
-    integrations: ['notion'],
     trigger: at(['17:00'], ['fri']),
     destinations: [mail('team@acme.com')],
   }),
@@ -183,7 +182,6 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     trigger: event('linear', 'new_issue'),
   }),
   row('airtalbe base for inventory, email a weekly summary to ops@acme.com on mondays', ['typo', 'email-destination'], {
-    integrations: ['airtable'],
     trigger: on(['mon']),
     destinations: [mail('ops@acme.com')],
   }),
@@ -229,7 +227,6 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     destinations: [dm('slack')],
   }),
   row('NoTiOn tasks due today to my email at 7', ['casing', 'dm'], {
-    integrations: ['notion'],
     trigger: at(['07:00']),
     destinations: [dm()],
   }),
@@ -320,7 +317,6 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     destinations: [dm()],
   }),
   row('my google sheeets budget tab - email finance@acme.com when it changes? actually just weekly on fridays', ['typo', 'email-destination'], {
-    integrations: ['google_sheets'],
     trigger: on(['fri']),
     destinations: [mail('finance@acme.com')],
   }),
@@ -329,7 +325,7 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     trigger: event('gmail', 'new_email'),
     destinations: [into('dropbox')],
   }),
-  row('trelllo board "content calendar" cards due this week to slack #content mon 9am', ['typo'], {
+  row('trelllo board "content calendar" cards due this week to slack #content mon 9am', ['typo', 'keyword-trap'], {
     integrations: ['trello', 'slack'],
     trigger: at(['09:00'], ['mon']),
     destinations: [channel('#content', 'slack')],
@@ -368,7 +364,6 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     filters: [f.status('closed')],
   }),
   row('slack mesages in #incidents that mention sev1 -> email oncall@acme.com', ['source-channel', 'filter-keyword'], {
-    integrations: ['slack'],
     destinations: [mail('oncall@acme.com')],
     filters: [f.keyword('sev1')],
   }),
@@ -410,7 +405,6 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     filters: [f.status('overdue')],
   }),
   row('1st of every month at 9 email the stripe revenue total to ceo@acme.com', ['day-of-month', 'email-destination'], {
-    integrations: ['stripe'],
     trigger: monthly(1, ['09:00']),
     destinations: [mail('ceo@acme.com')],
   }),
@@ -458,7 +452,6 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     trigger: at(['16:45'], ['fri']),
   }),
   row('zendesk tickets tagged refund AND stripe refunds, match them, email me a report weekly', ['filter-label', 'dm'], {
-    integrations: ['zendesk', 'stripe'],
     destinations: [dm()],
   }),
   row('slack #customer-feedback -> notion database, evry day at 6', ['typo', 'source-channel'], {
@@ -491,7 +484,6 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#signups', 'slack')],
   }),
   row('confluece weekly digest of updated pages, email to docs@acme.com mondays', ['typo', 'email-destination'], {
-    integrations: ['confluence'],
     trigger: on(['mon']),
     destinations: [mail('docs@acme.com')],
   }),
@@ -560,7 +552,7 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     integrations: ['jira', 'slack'],
     trigger: at(['09:00'], 'daily'),
   }),
-  row('OUTLOOK inbox -> Teams, only emails marked important, every 2 hrs', ['casing', 'interval', 'filter-priority'], {
+  row('OUTLOOK inbox -> Teams, only emails marked important, every 2 hrs', ['casing', 'interval', 'filter-priority', 'keyword-trap'], {
     integrations: ['outlook', 'teams'],
     trigger: everyHours(2),
     filters: [f.priority('important')],
@@ -587,7 +579,6 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     filters: [f.status('pending')],
   }),
   row('every sunday evening 8pm email me a summary of my gogle drive changes', ['typo', 'dm'], {
-    integrations: ['google_drive'],
     trigger: at(['20:00'], ['sun']),
     destinations: [dm()],
   }),

@@ -73,7 +73,6 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#platform')],
   }),
   row('finance: on the 3rd of every month at 9 email the stripe payout summary to controller@acme.com and post it to #finance', ['finance', 'day-of-month', 'multi-destination'], {
-    integrations: ['stripe'],
     trigger: monthly(3, ['09:00']),
     destinations: [mail('controller@acme.com'), channel('#finance')],
   }),
@@ -97,7 +96,6 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#celebrations', 'slack')],
   }),
   row('recruiting: new airtable applications for engineering roles → email hiring-eng@acme.com', ['hr', 'event'], {
-    integrations: ['airtable'],
     trigger: event('airtable', 'new_record'),
     destinations: [mail('hiring-eng@acme.com')],
   }),
@@ -112,7 +110,6 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     destinations: [into('google_calendar')],
   }),
   row('class rep: on sundays at 7pm email the parents list (parents-3b@example.com) the week’s events from the shared google calendar', ['parent', 'email-destination'], {
-    integrations: ['google_calendar'],
     trigger: at(['19:00'], ['sun']),
     destinations: [mail('parents-3b@example.com')],
   }),
@@ -122,7 +119,6 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     destinations: [dm('slack')],
   }),
   row('i freelance and forget to chase invoices. every monday at 10 tell me which stripe invoices are unpaid', ['freelancer', 'filter-status', 'dm'], {
-    integrations: ['stripe'],
     trigger: at(['10:00'], ['mon']),
     destinations: [dm()],
     filters: [f.status('unpaid')],
@@ -156,7 +152,6 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     filters: [f.unread()],
   }),
   row('can u make it so whenever i say go it sends the week’s hubspot numbers to my boss at boss@acme.com', ['manual', 'email-destination'], {
-    integrations: ['hubspot'],
     trigger: MANUAL,
     destinations: [mail('boss@acme.com')],
   }),
@@ -204,7 +199,6 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#payroll', 'slack')],
   }),
   row('teacher here: students submit work in a google drive folder, when something new arrives email me at teacher@example.com', ['event', 'email-destination'], {
-    integrations: ['google_drive'],
     trigger: event('google_drive', 'new_file'),
     destinations: [mail('teacher@example.com')],
   }),
@@ -219,7 +213,6 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     filters: [f.keyword('nda')],
   }),
   row('ceo here. one email, every friday at 6pm, with stripe revenue, new hubspot deals and open zendesk tickets. to me.', ['multi-source', 'dm', 'specific-days'], {
-    integrations: ['stripe', 'hubspot', 'zendesk'],
     trigger: at(['18:00'], ['fri']),
     destinations: [dm()],
   }),
@@ -233,7 +226,7 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     trigger: at(['11:00'], ['mon', 'thu']),
     destinations: [channel('#content-review', 'teams')],
   }),
-  row('IT helpdesk: new jira service tickets with priority high → #it-urgent on teams', ['filter-priority', 'event'], {
+  row('IT helpdesk: new jira service tickets with priority high → #it-urgent on teams', ['filter-priority', 'event', 'keyword-trap'], {
     integrations: ['jira', 'teams'],
     trigger: event('jira', 'new_issue'),
     destinations: [channel('#it-urgent', 'teams')],
@@ -260,7 +253,6 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     destinations: [into('trello')],
   }),
   row('event planner: new rsvp rows in airtable → email me a tally at 9pm each night', ['daily', 'dm'], {
-    integrations: ['airtable'],
     trigger: at(['21:00'], 'daily'),
     destinations: [dm()],
   }),
@@ -270,7 +262,6 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     filters: [f.label('regression')],
   }),
   row('bookkeeper: every friday at 4pm send client@example.com the week’s stripe payments as a summary', ['freelancer', 'email-destination', 'specific-days'], {
-    integrations: ['stripe'],
     trigger: at(['16:00'], ['fri']),
     destinations: [mail('client@example.com')],
   }),
@@ -280,7 +271,6 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     filters: [f.keyword('cve')],
   }),
   row('exec assistant: at 6am weekdays email the ceo (ceo@acme.com) her google calendar for the day', ['weekdays', 'email-destination'], {
-    integrations: ['google_calendar'],
     trigger: at(['06:00'], 'weekdays'),
     destinations: [mail('ceo@acme.com')],
   }),
