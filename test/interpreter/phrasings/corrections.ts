@@ -136,7 +136,6 @@ export const CORRECTIONS: CorrectionConversation[] = [
     onlyFilters: true,
   }, 'undo', 'add-filter'),
   talk('dm instead of channel', ['post my github review requests to #backend every weekday at 10', 'actually just dm me instead'], {
-    integrations: ['github'],
     trigger: at(['10:00'], 'weekdays'),
     destinations: [dm()],
   }, 'replace-destination', 'dm'),
@@ -165,7 +164,6 @@ export const CORRECTIONS: CorrectionConversation[] = [
     destinations: [into('google_drive')],
   }, 'negation', 'remove-integration'),
   talk('third recipient and undo', ['email the weekly zendesk stats to a@acme.com and b@acme.com mondays 9am', 'add c@acme.com', 'undo that'], {
-    integrations: ['zendesk'],
     trigger: at(['09:00'], ['mon']),
     destinations: [mail('a@acme.com'), mail('b@acme.com')],
   }, 'undo', 'add-destination'),
@@ -197,7 +195,6 @@ export const CORRECTIONS: CorrectionConversation[] = [
     destinations: [channel('#growth', 'slack'), channel('#marketing', 'slack')],
   }, 'replace-integration', 'add-destination'),
   talk('month day changed', ['on the 1st of each month email the airtable inventory to ops@acme.com', 'make it the last working day... no, the 28th'], {
-    integrations: ['airtable'],
     trigger: monthly(28),
     destinations: [mail('ops@acme.com')],
   }, 'day-of-month'),
@@ -330,7 +327,6 @@ export const CORRECTIONS: CorrectionConversation[] = [
     destinations: [channel('#orders')],
   }, 'days', 'multi-time'),
   talk('two corrections in one', ['send the github issues labelled bug to #qa every monday at 10', 'make it 9 and also send to qa-lead@acme.com'], {
-    integrations: ['github'],
     trigger: at(['09:00'], ['mon']),
     destinations: [channel('#qa'), mail('qa-lead@acme.com')],
     filters: [f.label('bug')],

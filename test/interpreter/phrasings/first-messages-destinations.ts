@@ -350,7 +350,7 @@ export const DESTINATION_MESSAGES: PhrasingCase[] = [
     destinations: [dm('teams')],
     filters: [f.from('ceo@acme.com')],
   }),
-  row('when i get a new notion page shared with me, tell me on slack sometime in the day', ['event', 'dm'], {
+  row('when i get a new notion page shared with me, tell me on slack', ['event', 'dm'], {
     integrations: ['notion', 'slack'],
     trigger: event('notion', 'new_page'),
     destinations: [dm('slack')],
@@ -365,7 +365,6 @@ export const DESTINATION_MESSAGES: PhrasingCase[] = [
     destinations: [dm('discord')],
   }),
   row('email me (me@example.com) the trello cards due this week every monday at 7', ['email-destination'], {
-    integrations: ['trello'],
     trigger: at(['07:00'], ['mon']),
   }),
   row('put new shopify orders in the fulfilment airtable and slack the warehouse channel', ['multi-destination', 'event'], {

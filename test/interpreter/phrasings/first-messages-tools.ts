@@ -194,7 +194,7 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     trigger: event('zendesk', 'new_ticket'),
     destinations: [into('asana')],
   }),
-  row('post the #general highlights to discord, but not on slack itself', ['negation', 'source-channel'], {
+  row('post the slack #general highlights to discord, not back into slack', ['negation', 'source-channel'], {
     integrations: ['slack', 'discord'],
   }),
   // Tools outside the catalog, named explicitly: named back, never replaced by a catalog tool.

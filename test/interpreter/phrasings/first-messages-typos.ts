@@ -181,9 +181,10 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     integrations: ['linear', 'teams'],
     trigger: event('linear', 'new_issue'),
   }),
-  row('airtalbe base for inventory, email a weekly summary to ops@acme.com on mondays', ['typo', 'email-destination'], {
+  row('airtalbe base for inventory, post a weekly summary to #ops on slack on mondays', ['typo'], {
+    integrations: ['airtable', 'slack'],
     trigger: on(['mon']),
-    destinations: [mail('ops@acme.com')],
+    destinations: [channel('#ops', 'slack')],
   }),
   row('zendeks new tickets from vip customers -> #vip-support on slack', ['typo', 'event', 'filter-from'], {
     integrations: ['zendesk', 'slack'],
@@ -226,9 +227,10 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     trigger: event('dropbox', 'new_file'),
     destinations: [dm('slack')],
   }),
-  row('NoTiOn tasks due today to my email at 7', ['casing', 'dm'], {
+  row('NoTiOn tasks due today to my Slack DMs at 7', ['casing', 'dm'], {
+    integrations: ['notion', 'slack'],
     trigger: at(['07:00']),
-    destinations: [dm()],
+    destinations: [dm('slack')],
   }),
   row('i manage a shopify stoer, pls send me a text when an order is placed', ['typo', 'event', 'dm'], {
     trigger: event('shopify', 'new_order'),
@@ -316,9 +318,10 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     trigger: at(['21:00'], 'daily'),
     destinations: [dm()],
   }),
-  row('my google sheeets budget tab - email finance@acme.com when it changes? actually just weekly on fridays', ['typo', 'email-destination'], {
+  row('my google sheeets budget tab - post it to #finance on teams when it changes? actually just weekly on fridays', ['typo'], {
+    integrations: ['google_sheets', 'teams'],
     trigger: on(['fri']),
-    destinations: [mail('finance@acme.com')],
+    destinations: [channel('#finance', 'teams')],
   }),
   row('save every attachment from gmial to dropbox', ['typo', 'event'], {
     integrations: ['gmail', 'dropbox'],
@@ -483,9 +486,10 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     trigger: event('airtable', 'new_record'),
     destinations: [channel('#signups', 'slack')],
   }),
-  row('confluece weekly digest of updated pages, email to docs@acme.com mondays', ['typo', 'email-destination'], {
+  row('confluece weekly digest of updated pages, to #docs on discord mondays', ['typo'], {
+    integrations: ['confluence', 'discord'],
     trigger: on(['mon']),
-    destinations: [mail('docs@acme.com')],
+    destinations: [channel('#docs', 'discord')],
   }),
   row('salesfore new lead → hubspot contact', ['typo', 'event', 'terse'], {
     integrations: ['salesforce', 'hubspot'],
@@ -578,9 +582,10 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#support-leads', 'slack')],
     filters: [f.status('pending')],
   }),
-  row('every sunday evening 8pm email me a summary of my gogle drive changes', ['typo', 'dm'], {
+  row('every sunday evening 8pm slack me a summary of my gogle drive changes', ['typo', 'dm'], {
+    integrations: ['google_drive', 'slack'],
     trigger: at(['20:00'], ['sun']),
-    destinations: [dm()],
+    destinations: [dm('slack')],
   }),
   row('stripe payouts... i mean stripe payments over 250 euros into airtabl', ['typo', 'filter-amount'], {
     integrations: ['stripe', 'airtable'],

@@ -87,7 +87,6 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#finance', 'teams')],
   }),
   row('hr: when a new hire row is added to the onboarding sheet, create an asana task for it and welcome them in #welcome', ['hr', 'event', 'multi-destination'], {
-    integrations: ['google_sheets', 'asana'],
     trigger: event('google_sheets', 'new_row'),
   }),
   row('people team here. every friday at 12 post birthdays for next week from our notion directory to #celebrations on slack 🎂', ['hr', 'emoji', 'specific-days'], {
