@@ -118,7 +118,6 @@ export const CORRECTIONS: CorrectionConversation[] = [
   }, 'add-filter', 'filter-exclude'),
   talk('amount threshold changed', ['post stripe payments over $500 to #wins', 'make that over 1000'], {
     integrations: ['stripe'],
-    trigger: event('stripe', 'payment_succeeded'),
     destinations: [channel('#wins')],
     filters: [f.amount('>', 1000)],
   }, 'filter-amount'),
@@ -204,7 +203,7 @@ export const CORRECTIONS: CorrectionConversation[] = [
     destinations: [dm('slack')],
     filters: [f.keyword('invoice')],
   }, 'add-filter', 'filter-keyword'),
-  talk('exclusion then sender', ['text me when i get an email', 'skip anything from noreply', 'and nothing from linkedin either'], {
+  talk('two exclusions in a row', ['text me when i get an email', 'skip anything from noreply', 'and nothing from linkedin either'], {
     trigger: event('gmail', 'new_email'),
     destinations: [dm()],
     filters: [f.exclude('noreply'), f.exclude('linkedin')],
@@ -336,4 +335,56 @@ export const CORRECTIONS: CorrectionConversation[] = [
     trigger: event('hubspot', 'new_deal'),
     destinations: [channel('#sales'), channel('#leadership')],
   }, 'remove-destination', 'negation'),
+  talk('question after an edit changes nothing', ['post new github issues to #eng on slack', 'also #qa', 'what did i change?'], {
+    integrations: ['github', 'slack'],
+    trigger: event('github', 'new_issue'),
+    destinations: [channel('#eng', 'slack'), channel('#qa', 'slack')],
+  }, 'non-request', 'add-destination'),
+  talk('thanks changes nothing', ['every weekday at 8:30 send me my unread outlook mail on teams', 'perfect thanks!'], {
+    integrations: ['outlook', 'teams'],
+    trigger: at(['08:30'], 'weekdays'),
+    destinations: [dm('teams')],
+    filters: [f.unread()],
+  }, 'non-request'),
+  talk('question about the schedule changes nothing', ['post the hubspot pipeline to #sales every monday at 9', 'wait, what time does it run again?'], {
+    integrations: ['hubspot'],
+    trigger: at(['09:00'], ['mon']),
+    destinations: [channel('#sales')],
+  }, 'non-request'),
+  talk('typo in a replacement tool', ['copy new trello cards into asana', 'actually use linaer not asana'], {
+    integrations: ['trello', 'linear'],
+    trigger: event('trello', 'new_card'),
+    destinations: [into('linear')],
+  }, 'typo', 'replace-integration'),
+  talk('casing in a correction', ['new zendesk tickets should go to #support on slack', 'TEAMS not slack'], {
+    integrations: ['zendesk', 'teams'],
+    trigger: event('zendesk', 'new_ticket'),
+    destinations: [channel('#support', 'teams')],
+  }, 'casing', 'replace-integration'),
+  talk('event to manual to undo', ['when a new row is added to the leads sheet post it to #sales on slack', "actually i'll run it myself", 'undo that'], {
+    integrations: ['google_sheets', 'slack'],
+    trigger: event('google_sheets', 'new_row'),
+    destinations: [channel('#sales', 'slack')],
+  }, 'undo', 'trigger-switch'),
+  talk('interval to a daily time', ['check stripe every 30 minutes for failed payments and slack me', 'once a day is enough, at 6pm'], {
+    integrations: ['stripe', 'slack'],
+    trigger: at(['18:00']),
+    destinations: [dm('slack')],
+  }, 'interval', 'time'),
+  talk('weekly to two days with a word time', ['every monday at 9 post the linear roadmap to #product', 'mondays and thursdays', 'and make it quarter past nine'], {
+    integrations: ['linear'],
+    trigger: at(['09:15'], ['mon', 'thu']),
+    destinations: [channel('#product')],
+  }, 'days', 'time-form'),
+  talk('filter exclusion removed', ['forward my gmail to my slack dms except newsletters', 'actually include the newsletters too'], {
+    integrations: ['gmail', 'slack'],
+    destinations: [dm('slack')],
+    filters: [],
+    onlyFilters: true,
+  }, 'remove-filter', 'filter-exclude'),
+  talk('dm added beside a channel', ['post new shopify orders over 500 to #orders on slack', 'and dm me too'], {
+    integrations: ['shopify', 'slack'],
+    destinations: [channel('#orders', 'slack'), dm('slack')],
+    filters: [f.amount('>', 500)],
+  }, 'add-destination', 'dm'),
 ];
