@@ -16,7 +16,7 @@ export const RECURRENCE_MESSAGES: PhrasingCase[] = [
     trigger: at(['08:00'], 'weekends'),
     destinations: [channel('#oncall')],
   }),
-  row('every weekend at noon email me my personal gmail newsletters in one digest', ['weekends', 'time-form', 'dm', 'filter-label'], {
+  row('every weekend at noon email me my personal gmail newsletters in one digest', ['weekends', 'time-form', 'dm'], {
     integrations: ['gmail'],
     trigger: at(['12:00'], 'weekends'),
     destinations: [dm('gmail')],
@@ -36,7 +36,7 @@ export const RECURRENCE_MESSAGES: PhrasingCase[] = [
     trigger: at(['09:00'], 'weekends'),
     destinations: [channel('#billing')],
   }),
-  row('weekend mornings 10ish, my family calendar to the family discord', ['weekends', 'vague-time'], {
+  row('weekend mornings 10ish, my family calendar to the family discord', ['vague-time'], {
     integrations: ['google_calendar', 'discord'],
     trigger: { type: 'vague' },
   }),

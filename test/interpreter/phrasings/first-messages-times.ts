@@ -11,7 +11,7 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     trigger: at(['08:45'], 'weekdays'),
     destinations: [channel('#dev', 'slack')],
   }),
-  row('ten past six every morning send me my gmail unread count on slack', ['time-form', 'dm', 'filter-unread'], {
+  row('ten past six every morning send me my gmail unread count on slack', ['time-form', 'dm'], {
     integrations: ['gmail', 'slack'],
     trigger: at(['06:10'], 'daily'),
     destinations: [dm('slack')],
@@ -118,6 +118,7 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     integrations: ['github'],
     trigger: at(['10:00', '16:00']),
     destinations: [channel('#reviews')],
+    filters: [f.status('open')],
   }),
   row('on the 15th of each month at 9am remind #payroll on slack to run payroll from the airtable sheet', ['day-of-month', 'time-form'], {
     integrations: ['airtable', 'slack'],
@@ -210,7 +211,7 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     integrations: ['slack', 'jira'],
     trigger: VAGUE,
   }),
-  row('before lunch send me a list of unanswered zendesk tickets', ['vague-time', 'dm', 'filter-status'], {
+  row('before lunch send me a list of unanswered zendesk tickets', ['vague-time', 'dm'], {
     trigger: VAGUE,
     destinations: [dm()],
   }),
@@ -226,6 +227,7 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     integrations: ['slack', 'notion'],
     trigger: everyHours(4),
     destinations: [into('notion')],
+    filters: [f.unread()],
   }),
   row('every 45 minutes check for new airtable records and copy them to google sheets', ['interval'], {
     integrations: ['airtable', 'google_sheets'],
@@ -535,7 +537,7 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     trigger: at(['09:00'], 'weekends'),
     destinations: [channel('#volunteers')],
   }),
-  row('8.30am daily gmail newsletters → notion reading list', ['time-form', 'daily', 'filter-label'], {
+  row('8.30am daily gmail newsletters → notion reading list', ['time-form', 'daily'], {
     integrations: ['gmail', 'notion'],
     trigger: at(['08:30'], 'daily'),
     destinations: [into('notion')],

@@ -46,7 +46,7 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     trigger: event('hubspot', 'new_deal'),
     destinations: [channel('#sales', 'teams')],
   }),
-  row('copy new dropbox files into google drive rather than onedrive', ['negation', 'unsupported-tool', 'event'], {
+  row('copy new dropbox files into google drive rather than onedrive', ['negation', 'event'], {
     integrations: ['dropbox', 'google_drive'],
     trigger: event('dropbox', 'new_file'),
     destinations: [into('google_drive')],
@@ -87,6 +87,7 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
   row('forget gmail, my work mail is outlook. flag emails from legal@acme.com to my teams', ['negation', 'filter-from', 'dm'], {
     integrations: ['outlook', 'teams'],
     filters: [f.from('legal@acme.com')],
+    destinations: [dm('teams')],
   }),
   row('never post to slack, only dm me on teams when a new jira p1 is created', ['negation', 'event', 'dm', 'filter-priority'], {
     integrations: ['jira', 'teams'],
@@ -194,7 +195,7 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     trigger: event('zendesk', 'new_ticket'),
     destinations: [into('asana')],
   }),
-  row('post the slack #general highlights to discord, not back into slack', ['negation', 'source-channel'], {
+  row('post the slack #general highlights to discord, not back into slack', ['negation'], {
     integrations: ['slack', 'discord'],
   }),
   // Tools outside the catalog, named explicitly: named back, never replaced by a catalog tool.
@@ -229,6 +230,7 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     integrations: ['jira'],
     unsupported: ['intercom'],
     destinations: [into('jira')],
+    filters: [f.label('bug')],
   }),
   row('summarise freshdesk support tickets every evening and send them to #support on slack', ['unsupported-tool', 'keyword-trap'], {
     integrations: ['slack'],
@@ -248,6 +250,7 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     integrations: ['stripe'],
     unsupported: ['whatsapp'],
     trigger: event('stripe', 'payment_failed'),
+    destinations: [dm()],
   }),
   row('post new gitlab merge requests to #reviews on slack', ['unsupported-tool', 'keyword-trap'], {
     integrations: ['slack'],
@@ -324,11 +327,13 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     integrations: ['jira'],
     unsupported: ['sentry'],
     destinations: [into('jira')],
+    filters: [f.priority('high')],
   }),
   row('send a telegram message to me when someone mentions us on twitter', ['unsupported-tool', 'event', 'dm'], {
     integrations: ['twitter'],
     unsupported: ['telegram'],
     trigger: event('twitter', 'new_mention'),
+    destinations: [dm()],
   }),
   row('mailchimp email campaign stats to #marketing on teams every monday at 10', ['unsupported-tool', 'keyword-trap'], {
     integrations: ['teams'],
@@ -345,12 +350,14 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     integrations: ['dropbox'],
     unsupported: ['docusign'],
     destinations: [into('dropbox')],
+    filters: [f.status('completed')],
   }),
   row('freshbooks invoices that are overdue, slack me every monday at 9', ['unsupported-tool', 'keyword-trap', 'filter-status', 'freelancer'], {
     integrations: ['slack'],
     unsupported: ['freshbooks'],
     trigger: at(['09:00'], ['mon']),
     destinations: [dm('slack')],
+    filters: [f.status('overdue')],
   }),
   row('onedrive new files to #design on teams', ['unsupported-tool'], {
     integrations: ['teams'],
@@ -407,6 +414,7 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     integrations: ['notion'],
     unsupported: ['evernote'],
     destinations: [into('notion')],
+    filters: [f.label('work')],
   }),
   row('help scout conversations → zendesk? we are migrating, new ones only', ['unsupported-tool'], {
     integrations: ['zendesk'],

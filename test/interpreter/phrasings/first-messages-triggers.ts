@@ -159,7 +159,7 @@ export const TRIGGER_MESSAGES: PhrasingCase[] = [
     destinations: [dm()],
     filters: [f.from('the school')],
   }),
-  row('when an email hits my outlook from a client, put it in the #clients channel on teams', ['event', 'filter-from'], {
+  row('when an email hits my outlook from a client, put it in the #clients channel on teams', ['event'], {
     integrations: ['outlook', 'teams'],
     trigger: event('outlook', 'new_email'),
     destinations: [channel('#clients', 'teams')],
@@ -187,7 +187,7 @@ export const TRIGGER_MESSAGES: PhrasingCase[] = [
     integrations: ['stripe'],
     destinations: [channel('#churn')],
   }),
-  row('when a trello card is moved to done, tell #team', ['event-not-in-catalog', 'filter-status'], {
+  row('when a trello card is moved to done, tell #team', ['event-not-in-catalog'], {
     integrations: ['trello'],
     destinations: [channel('#team')],
   }),
@@ -254,6 +254,7 @@ export const TRIGGER_MESSAGES: PhrasingCase[] = [
   row('whenever a new doc is added to the drive folder "board", email board@acme.com', ['event', 'filter-label', 'email-destination'], {
     trigger: event('google_drive', 'new_file'),
     destinations: [mail('board@acme.com')],
+    filters: [f.label('board')],
   }),
   row('when a new gmial arrives with "urgent" in the subject, slack me', ['event', 'typo', 'filter-keyword', 'dm'], {
     integrations: ['gmail', 'slack'],
@@ -281,6 +282,7 @@ export const TRIGGER_MESSAGES: PhrasingCase[] = [
     integrations: ['dropbox', 'airtable'],
     trigger: event('dropbox', 'new_file'),
     destinations: [into('airtable')],
+    filters: [f.label('invoices')],
   }),
   // Manual and on-demand.
   row('whenever i ask, summarise the open zendesk tickets for me', ['manual', 'filter-status'], {
@@ -322,6 +324,7 @@ export const TRIGGER_MESSAGES: PhrasingCase[] = [
     integrations: ['gmail', 'slack'],
     trigger: MANUAL,
     filters: [f.unread()],
+    destinations: [dm('slack')],
   }),
   row('a button i can press to post the linear sprint status to #standup', ['manual'], {
     integrations: ['linear'],
@@ -413,5 +416,6 @@ export const TRIGGER_MESSAGES: PhrasingCase[] = [
     integrations: ['dropbox', 'slack'],
     trigger: MANUAL,
     destinations: [dm('slack')],
+    filters: [f.label('contracts')],
   }),
 ];

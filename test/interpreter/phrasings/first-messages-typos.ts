@@ -18,6 +18,7 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
   row('backup my dropbx invoices folder into google drive every sunday night at 11pm', ['typo', 'filter-label', 'keyword-trap'], {
     integrations: ['dropbox', 'google_drive'],
     trigger: at(['23:00'], ['sun']),
+    filters: [f.label('invoices')],
   }),
   row('summarize my gmial inbox and dm me on slack at 7am', ['typo', 'dm'], {
     integrations: ['gmail', 'slack'],
@@ -147,7 +148,7 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     destinations: [dm('slack')],
     filters: [f.priority('p1')],
   }),
-  row('gmal receipts to a google sheets every friday', ['typo', 'filter-keyword'], {
+  row('gmal receipts to a google sheets every friday', ['typo'], {
     integrations: ['gmail', 'google_sheets'],
     trigger: on(['fri']),
     destinations: [into('google_sheets')],
@@ -177,7 +178,7 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#legal', 'slack')],
     filters: [f.label('contracts')],
   }),
-  row('when a linar ticket is created tag me in teams', ['typo', 'event', 'dm'], {
+  row('when a linar ticket is created tag me in teams', ['typo', 'event'], {
     integrations: ['linear', 'teams'],
     trigger: event('linear', 'new_issue'),
   }),
@@ -190,6 +191,7 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     integrations: ['zendesk', 'slack'],
     trigger: event('zendesk', 'new_ticket'),
     destinations: [channel('#vip-support', 'slack')],
+    filters: [f.from('vip customers')],
   }),
   row('post my calender for tomorrow to slack every evening at 8pm', ['typo'], {
     integrations: ['google_calendar', 'slack'],
@@ -212,6 +214,7 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
   }),
   row('hubpsot deals closing this week, summary to my inbox monday 8am', ['typo', 'dm'], {
     trigger: at(['08:00'], ['mon']),
+    destinations: [dm()],
   }),
   row('jiar tickets assigned to me that are still in progress, dm on slack at 4:30pm daily', ['typo', 'filter-status', 'dm'], {
     integrations: ['jira', 'slack'],
@@ -219,7 +222,7 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     destinations: [dm('slack')],
     filters: [f.status('in progress')],
   }),
-  row('Slack  #random  highlights to TEAMS  general once a week', ['casing', 'source-channel'], {
+  row('Slack  #random  highlights to TEAMS  general once a week', ['casing'], {
     integrations: ['slack', 'teams'],
   }),
   row('DROPBOX new file -> tell me on Slack', ['casing', 'event', 'dm', 'terse'], {
@@ -292,7 +295,7 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     destinations: [dm('slack')],
     filters: [f.from('the bank')],
   }),
-  row('new asana tasks assigned to me → my slack dms', ['event', 'dm', 'filter-from'], {
+  row('new asana tasks assigned to me → my slack dms', ['event', 'dm'], {
     integrations: ['asana', 'slack'],
     trigger: event('asana', 'new_task'),
     destinations: [dm('slack')],
@@ -395,6 +398,7 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     integrations: ['slack', 'gmail'],
     trigger: at(['17:00']),
     destinations: [dm('gmail')],
+    filters: [f.unread()],
   }),
   row('whenever i ask, pull the latest githubb issues into a notion page', ['typo', 'manual'], {
     integrations: ['github', 'notion'],
@@ -454,7 +458,7 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     integrations: ['github', 'discord'],
     trigger: at(['16:45'], ['fri']),
   }),
-  row('zendesk tickets tagged refund AND stripe refunds, match them, email me a report weekly', ['filter-label', 'dm'], {
+  row('zendesk tickets tagged refund AND stripe refunds, match them, email me a report weekly', ['dm'], {
     destinations: [dm()],
   }),
   row('slack #customer-feedback -> notion database, evry day at 6', ['typo', 'source-channel'], {
@@ -544,11 +548,11 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     destinations: [into('notion')],
     filters: [f.status('done')],
   }),
-  row('shopify orders from canada only, post to teams #ca-sales', ['filter-keyword'], {
+  row('shopify orders from canada only, post to teams #ca-sales', ['channel-destination'], {
     integrations: ['shopify', 'teams'],
     destinations: [channel('#ca-sales', 'teams')],
   }),
-  row('pls connect gmial and notoin so my newsletters get saved as pages', ['typo', 'filter-label'], {
+  row('pls connect gmial and notoin so my newsletters get saved as pages', ['typo'], {
     integrations: ['gmail', 'notion'],
     destinations: [into('notion')],
   }),
@@ -567,7 +571,7 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     destinations: [into('google_sheets')],
     filters: [f.label('scans')],
   }),
-  row('daily 7am: gcal agenda + gmail unread count → my slack dm', ['multi-source', 'dm', 'filter-unread'], {
+  row('daily 7am: gcal agenda + gmail unread count → my slack dm', ['multi-source', 'dm'], {
     integrations: ['google_calendar', 'gmail', 'slack'],
     trigger: at(['07:00'], 'daily'),
     destinations: [dm('slack')],

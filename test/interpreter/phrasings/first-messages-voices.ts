@@ -11,7 +11,7 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     trigger: event('zendesk', 'new_ticket'),
     destinations: [channel('#cs-enterprise', 'slack')],
   }),
-  row('so basically what i want is like every time we get a new order on shopify it goes into the airtable and then someone in the warehouse channel on slack gets told about it and if its over 300 bucks i want a text too', ['run-on', 'event', 'multi-destination'], {
+  row('so basically what i want is like every time we get a new order on shopify it goes into the airtable and then someone in the warehouse channel on slack gets told about it and if its over 300 bucks i want a text too', ['run-on', 'event'], {
     integrations: ['shopify', 'airtable', 'slack'],
     trigger: event('shopify', 'new_order'),
   }),
@@ -86,7 +86,7 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     trigger: monthly(28, ['16:00']),
     destinations: [channel('#finance', 'teams')],
   }),
-  row('hr: when a new hire row is added to the onboarding sheet, create an asana task for it and welcome them in #welcome', ['hr', 'event', 'multi-destination'], {
+  row('hr: when a new hire row is added to the onboarding sheet, create an asana task for it and welcome them in #welcome', ['hr', 'event'], {
     trigger: event('google_sheets', 'new_row'),
   }),
   row('people team here. every friday at 12 post birthdays for next week from our notion directory to #celebrations on slack 🎂', ['hr', 'emoji', 'specific-days'], {
@@ -165,7 +165,7 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     destinations: [dm('teams')],
     filters: [f.unread()],
   }),
-  row('please, whenever a pull request is opened in any of our repos, post it in #prs, and if it has the label urgent also dm me on slack', ['polite', 'event', 'multi-destination'], {
+  row('please, whenever a pull request is opened in any of our repos, post it in #prs, and if it has the label urgent also dm me on slack', ['polite', 'event'], {
     integrations: ['github', 'slack'],
     trigger: event('github', 'new_pull_request'),
   }),
@@ -250,6 +250,7 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     integrations: ['gmail', 'trello'],
     trigger: event('gmail', 'new_email'),
     destinations: [into('trello')],
+    filters: [f.keyword('repair')],
   }),
   row('event planner: new rsvp rows in airtable → email me a tally at 9pm each night', ['daily', 'dm'], {
     trigger: at(['21:00'], 'daily'),
