@@ -203,7 +203,8 @@ export const DESTINATION_MESSAGES: PhrasingCase[] = [
     trigger: at(['16:00'], 'weekdays'),
     destinations: [mail('qa@acme.com')],
   }),
-  row('watch #alerts in slakc and text me if something mentions database', ['source-channel', 'typo', 'dm', 'filter-keyword'], {
+  row('watch #alerts in slakc and text me if something mentions database', ['source-channel', 'typo', 'dm', 'filter-keyword', 'event'], {
+    trigger: event('slack', 'new_message'),
     destinations: [dm()],
     filters: [f.keyword('database')],
   }),

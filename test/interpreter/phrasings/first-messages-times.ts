@@ -430,9 +430,10 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     trigger: at(['08:50'], 'weekdays'),
     destinations: [dm('teams')],
   }),
-  row('every day at 9 pm send a summary of new hubsopt contacts to sales-ops@acme.com', ['time-form', 'typo', 'email-destination'], {
+  row('every day at 9 pm send a summary of new hubsopt contacts to #sales-ops on slack', ['time-form', 'typo'], {
+    integrations: ['hubspot', 'slack'],
     trigger: at(['21:00'], 'daily'),
-    destinations: [mail('sales-ops@acme.com')],
+    destinations: [channel('#sales-ops', 'slack')],
   }),
   row('on the 10th every month post the confluecne policy review reminder in #hr', ['day-of-month', 'typo'], {
     integrations: ['confluence'],

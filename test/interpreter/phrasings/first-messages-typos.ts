@@ -212,9 +212,10 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     trigger: event('stripe', 'payment_failed'),
     destinations: [into('google_sheets'), channel('#finance', 'slack')],
   }),
-  row('hubpsot deals closing this week, summary to my inbox monday 8am', ['typo', 'dm'], {
+  row('hubpsot deals closing this week, summary to my gmail inbox monday 8am', ['typo', 'dm'], {
+    integrations: ['hubspot', 'gmail'],
     trigger: at(['08:00'], ['mon']),
-    destinations: [dm()],
+    destinations: [dm('gmail')],
   }),
   row('jiar tickets assigned to me that are still in progress, dm on slack at 4:30pm daily', ['typo', 'filter-status', 'dm'], {
     integrations: ['jira', 'slack'],
@@ -317,9 +318,10 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     trigger: event('github', 'new_issue'),
     destinations: [channel('#dev-alerts', 'slack')],
   }),
-  row('gCal meetings for tomorrow → my email every night 9pm', ['casing', 'dm'], {
+  row('gCal meetings for tomorrow → my Slack DM every night 9pm', ['casing', 'dm'], {
+    integrations: ['google_calendar', 'slack'],
     trigger: at(['21:00'], 'daily'),
-    destinations: [dm()],
+    destinations: [dm('slack')],
   }),
   row('my google sheeets budget tab - post it to #finance on teams when it changes? actually just weekly on fridays', ['typo'], {
     integrations: ['google_sheets', 'teams'],

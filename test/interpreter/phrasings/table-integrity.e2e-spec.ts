@@ -70,6 +70,8 @@ function problemsOf(expectation: ExpectedRequirements): string[] {
 
 /** What a topic tag promises the row checks; a tag without it would make the per-tag report say too much. */
 const TAG_BACKING: Record<string, (expectation: ExpectedRequirements) => boolean> = {
+  /** A misspelled tool is only tested when the row says which tool it is. */
+  typo: (e) => e.integrations !== undefined || e.trigger?.type === 'event',
   'unsupported-tool': (e) => (e.unsupported?.length ?? 0) > 0,
   event: (e) => e.trigger?.type === 'event',
   manual: (e) => e.trigger?.type === 'manual',
