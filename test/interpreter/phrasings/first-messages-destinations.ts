@@ -175,9 +175,8 @@ export const DESTINATION_MESSAGES: PhrasingCase[] = [
     destinations: [into('jira')],
   }),
   row('summarise yesterday in #eng and #product on slack, send the summary to me at 8:30', ['source-channel', 'dm'], {
-    integrations: ['slack'],
     trigger: at(['08:30']),
-    destinations: [dm('slack')],
+    destinations: [dm()],
   }),
   row('collect questions from the #help channel on discord and post the unanswered ones in #mods at 9pm', ['source-channel'], {
     integrations: ['discord'],
