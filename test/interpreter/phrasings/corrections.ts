@@ -387,4 +387,30 @@ export const CORRECTIONS: CorrectionConversation[] = [
     destinations: [channel('#orders', 'slack'), dm('slack')],
     filters: [f.amount('>', 500)],
   }, 'add-destination', 'dm'),
+  talk('four turns of a parent setting up school mail', ['text me when the school emails my gmail', 'also my partner at partner@example.com', 'but skip the lunch menu ones', 'actually not my partner, just me'], {
+    trigger: event('gmail', 'new_email'),
+    destinations: [dm()],
+    filters: [f.from('the school'), f.exclude('lunch menu')],
+  }, 'parent', 'add-destination', 'remove-destination', 'filter-exclude'),
+  talk('four turns of an engineer tuning a digest', ['post open github pull requests to #reviews on slack every weekday at 10', 'and at 3pm too', 'only the ones labelled needs-review', 'drop the 3pm one'], {
+    integrations: ['github', 'slack'],
+    trigger: at(['10:00'], 'weekdays'),
+    destinations: [channel('#reviews', 'slack')],
+    filters: [f.label('needs-review')],
+  }, 'multi-time', 'add-filter'),
+  talk('finance threshold, channel and undo', ['post stripe charges over $1000 to #finance on slack', 'make it 2000', 'also email cfo@acme.com', 'undo that'], {
+    integrations: ['stripe', 'slack'],
+    destinations: [channel('#finance', 'slack')],
+    filters: [f.amount('>', 2000)],
+  }, 'filter-amount', 'undo', 'add-destination'),
+  talk('support lead switches trigger twice', ['summarise urgent zendesk tickets for #support-leads every hour', 'no, as soon as one comes in', 'hmm, back to every hour actually'], {
+    integrations: ['zendesk'],
+    trigger: everyHours(1),
+    destinations: [channel('#support-leads')],
+    filters: [f.priority('urgent')],
+  }, 'trigger-switch', 'interval'),
+  talk('freelancer moves from weekly to on demand and adds a dm', ['every friday at 5 email client@example.com the trello cards i finished', 'actually only when i ask', 'and send me a copy on slack'], {
+    trigger: MANUAL,
+    destinations: [mail('client@example.com'), dm('slack')],
+  }, 'freelancer', 'trigger-switch', 'manual', 'add-destination'),
 ];
