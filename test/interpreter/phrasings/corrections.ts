@@ -118,7 +118,6 @@ export const CORRECTIONS: CorrectionConversation[] = [
   }, 'add-filter', 'filter-exclude'),
   talk('amount threshold changed', ['post stripe payments over $500 to #wins', 'make that over 1000'], {
     integrations: ['stripe'],
-    trigger: event('stripe', 'payment_succeeded'),
     destinations: [channel('#wins')],
     filters: [f.amount('>', 1000)],
   }, 'filter-amount'),
@@ -136,7 +135,6 @@ export const CORRECTIONS: CorrectionConversation[] = [
     onlyFilters: true,
   }, 'undo', 'add-filter'),
   talk('dm instead of channel', ['post my github review requests to #backend every weekday at 10', 'actually just dm me instead'], {
-    integrations: ['github'],
     trigger: at(['10:00'], 'weekdays'),
     destinations: [dm()],
   }, 'replace-destination', 'dm'),
@@ -165,7 +163,6 @@ export const CORRECTIONS: CorrectionConversation[] = [
     destinations: [into('google_drive')],
   }, 'negation', 'remove-integration'),
   talk('third recipient and undo', ['email the weekly zendesk stats to a@acme.com and b@acme.com mondays 9am', 'add c@acme.com', 'undo that'], {
-    integrations: ['zendesk'],
     trigger: at(['09:00'], ['mon']),
     destinations: [mail('a@acme.com'), mail('b@acme.com')],
   }, 'undo', 'add-destination'),
@@ -197,7 +194,6 @@ export const CORRECTIONS: CorrectionConversation[] = [
     destinations: [channel('#growth', 'slack'), channel('#marketing', 'slack')],
   }, 'replace-integration', 'add-destination'),
   talk('month day changed', ['on the 1st of each month email the airtable inventory to ops@acme.com', 'make it the last working day... no, the 28th'], {
-    integrations: ['airtable'],
     trigger: monthly(28),
     destinations: [mail('ops@acme.com')],
   }, 'day-of-month'),
@@ -207,7 +203,7 @@ export const CORRECTIONS: CorrectionConversation[] = [
     destinations: [dm('slack')],
     filters: [f.keyword('invoice')],
   }, 'add-filter', 'filter-keyword'),
-  talk('exclusion then sender', ['text me when i get an email', 'skip anything from noreply', 'and nothing from linkedin either'], {
+  talk('two exclusions in a row', ['text me when i get an email', 'skip anything from noreply', 'and nothing from linkedin either'], {
     trigger: event('gmail', 'new_email'),
     destinations: [dm()],
     filters: [f.exclude('noreply'), f.exclude('linkedin')],
@@ -330,7 +326,6 @@ export const CORRECTIONS: CorrectionConversation[] = [
     destinations: [channel('#orders')],
   }, 'days', 'multi-time'),
   talk('two corrections in one', ['send the github issues labelled bug to #qa every monday at 10', 'make it 9 and also send to qa-lead@acme.com'], {
-    integrations: ['github'],
     trigger: at(['09:00'], ['mon']),
     destinations: [channel('#qa'), mail('qa-lead@acme.com')],
     filters: [f.label('bug')],
@@ -340,4 +335,82 @@ export const CORRECTIONS: CorrectionConversation[] = [
     trigger: event('hubspot', 'new_deal'),
     destinations: [channel('#sales'), channel('#leadership')],
   }, 'remove-destination', 'negation'),
+  talk('question after an edit changes nothing', ['post new github issues to #eng on slack', 'also #qa', 'what did i change?'], {
+    integrations: ['github', 'slack'],
+    trigger: event('github', 'new_issue'),
+    destinations: [channel('#eng', 'slack'), channel('#qa', 'slack')],
+  }, 'non-request', 'add-destination'),
+  talk('thanks changes nothing', ['every weekday at 8:30 send me my unread outlook mail on teams', 'perfect thanks!'], {
+    integrations: ['outlook', 'teams'],
+    trigger: at(['08:30'], 'weekdays'),
+    destinations: [dm('teams')],
+    filters: [f.unread()],
+  }, 'non-request'),
+  talk('question about the schedule changes nothing', ['post the hubspot pipeline to #sales every monday at 9', 'wait, what time does it run again?'], {
+    integrations: ['hubspot'],
+    trigger: at(['09:00'], ['mon']),
+    destinations: [channel('#sales')],
+  }, 'non-request'),
+  talk('typo in a replacement tool', ['copy new trello cards into asana', 'actually use linaer not asana'], {
+    integrations: ['trello', 'linear'],
+    trigger: event('trello', 'new_card'),
+    destinations: [into('linear')],
+  }, 'typo', 'replace-integration'),
+  talk('casing in a correction', ['new zendesk tickets should go to #support on slack', 'TEAMS not slack'], {
+    integrations: ['zendesk', 'teams'],
+    trigger: event('zendesk', 'new_ticket'),
+    destinations: [channel('#support', 'teams')],
+  }, 'casing', 'replace-integration'),
+  talk('event to manual to undo', ['when a new row is added to the leads sheet post it to #sales on slack', "actually i'll run it myself", 'undo that'], {
+    integrations: ['google_sheets', 'slack'],
+    trigger: event('google_sheets', 'new_row'),
+    destinations: [channel('#sales', 'slack')],
+  }, 'undo', 'trigger-switch'),
+  talk('interval to a daily time', ['check stripe every 30 minutes for failed payments and slack me', 'once a day is enough, at 6pm'], {
+    integrations: ['stripe', 'slack'],
+    trigger: at(['18:00']),
+    destinations: [dm('slack')],
+  }, 'interval', 'time'),
+  talk('weekly to two days with a word time', ['every monday at 9 post the linear roadmap to #product', 'mondays and thursdays', 'and make it quarter past nine'], {
+    integrations: ['linear'],
+    trigger: at(['09:15'], ['mon', 'thu']),
+    destinations: [channel('#product')],
+  }, 'days', 'time-form'),
+  talk('filter exclusion removed', ['forward my gmail to my slack dms except newsletters', 'actually include the newsletters too'], {
+    integrations: ['gmail', 'slack'],
+    destinations: [dm('slack')],
+    filters: [],
+    onlyFilters: true,
+  }, 'remove-filter', 'filter-exclude'),
+  talk('dm added beside a channel', ['post new shopify orders over 500 to #orders on slack', 'and dm me too'], {
+    integrations: ['shopify', 'slack'],
+    destinations: [channel('#orders', 'slack'), dm('slack')],
+    filters: [f.amount('>', 500)],
+  }, 'add-destination', 'dm'),
+  talk('four turns of a parent setting up school mail', ['text me when the school emails my gmail', 'also my partner at partner@example.com', 'but skip the lunch menu ones', 'actually not my partner, just me'], {
+    trigger: event('gmail', 'new_email'),
+    destinations: [dm()],
+    filters: [f.from('the school'), f.exclude('lunch menu')],
+  }, 'parent', 'add-destination', 'remove-destination', 'filter-exclude'),
+  talk('four turns of an engineer tuning a digest', ['post open github pull requests to #reviews on slack every weekday at 10', 'and at 3pm too', 'only the ones labelled needs-review', 'drop the 3pm one'], {
+    integrations: ['github', 'slack'],
+    trigger: at(['10:00'], 'weekdays'),
+    destinations: [channel('#reviews', 'slack')],
+    filters: [f.label('needs-review')],
+  }, 'multi-time', 'add-filter'),
+  talk('finance threshold, channel and undo', ['post stripe charges over $1000 to #finance on slack', 'make it 2000', 'also email cfo@acme.com', 'undo that'], {
+    integrations: ['stripe', 'slack'],
+    destinations: [channel('#finance', 'slack')],
+    filters: [f.amount('>', 2000)],
+  }, 'filter-amount', 'undo', 'add-destination'),
+  talk('support lead switches trigger twice', ['summarise urgent zendesk tickets for #support-leads every hour', 'no, as soon as one comes in', 'hmm, back to every hour actually'], {
+    integrations: ['zendesk'],
+    trigger: everyHours(1),
+    destinations: [channel('#support-leads')],
+    filters: [f.priority('urgent')],
+  }, 'trigger-switch', 'interval'),
+  talk('freelancer moves from weekly to on demand and adds a dm', ['every friday at 5 email client@example.com the trello cards i finished', 'actually only when i ask', 'and send me a copy on slack'], {
+    trigger: MANUAL,
+    destinations: [mail('client@example.com'), dm('slack')],
+  }, 'freelancer', 'trigger-switch', 'manual', 'add-destination'),
 ];

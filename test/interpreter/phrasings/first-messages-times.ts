@@ -11,7 +11,7 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     trigger: at(['08:45'], 'weekdays'),
     destinations: [channel('#dev', 'slack')],
   }),
-  row('ten past six every morning send me my gmail unread count on slack', ['time-form', 'dm', 'filter-unread'], {
+  row('ten past six every morning send me my gmail unread count on slack', ['time-form', 'dm'], {
     integrations: ['gmail', 'slack'],
     trigger: at(['06:10'], 'daily'),
     destinations: [dm('slack')],
@@ -52,7 +52,6 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     filters: [f.status('open')],
   }),
   row('on the 1st of every month email the shopify sales report to owner@example.com', ['day-of-month', 'email-destination'], {
-    integrations: ['shopify'],
     trigger: monthly(1),
     destinations: [mail('owner@example.com')],
   }),
@@ -66,7 +65,7 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     trigger: at(['08:00'], ['mon', 'wed', 'fri']),
     destinations: [dm('slack')],
   }),
-  row('every 15 min check for new rows in the orders sheet and post them to #warehouse on slack', ['interval'], {
+  row('every 15 min check for new rows in the orders sheet and post them to #warehouse on slack', ['interval', 'keyword-trap'], {
     integrations: ['google_sheets', 'slack'],
     trigger: everyMinutes(15),
     destinations: [channel('#warehouse', 'slack')],
@@ -77,7 +76,6 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#social')],
   }),
   row('in the morning send me the trello cards due today', ['vague-time', 'dm'], {
-    integrations: ['trello'],
     trigger: VAGUE,
     destinations: [dm()],
   }),
@@ -86,7 +84,7 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     trigger: VAGUE,
     destinations: [channel('#product')],
   }),
-  row('regularly check my outlook for emails from the bank and tell me on teams', ['vague-time', 'filter-from', 'dm'], {
+  row('regularly check my outlook for emails from the bank and tell me on teams', ['vague-time', 'filter-from', 'dm', 'keyword-trap'], {
     integrations: ['outlook', 'teams'],
     trigger: VAGUE,
     destinations: [dm('teams')],
@@ -98,7 +96,6 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     destinations: [dm('slack')],
   }),
   row('every weekday at 7:30am email me the weather... no, my google calendar for the day', ['time-form', 'weekdays', 'dm'], {
-    integrations: ['google_calendar'],
     trigger: at(['07:30'], 'weekdays'),
     destinations: [dm()],
   }),
@@ -121,6 +118,7 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     integrations: ['github'],
     trigger: at(['10:00', '16:00']),
     destinations: [channel('#reviews')],
+    filters: [f.status('open')],
   }),
   row('on the 15th of each month at 9am remind #payroll on slack to run payroll from the airtable sheet', ['day-of-month', 'time-form'], {
     integrations: ['airtable', 'slack'],
@@ -128,7 +126,6 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#payroll', 'slack')],
   }),
   row('every sunday at 7pm send the family a list of next week’s school events from my google calendar to family@example.com', ['time-form', 'email-destination', 'parent'], {
-    integrations: ['google_calendar'],
     trigger: at(['19:00'], ['sun']),
     destinations: [mail('family@example.com')],
   }),
@@ -202,7 +199,6 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     filters: [f.status('done')],
   }),
   row('first thing in the morning send me the hubspot tasks for today', ['vague-time', 'dm'], {
-    integrations: ['hubspot'],
     trigger: VAGUE,
     destinations: [dm()],
   }),
@@ -215,8 +211,7 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     integrations: ['slack', 'jira'],
     trigger: VAGUE,
   }),
-  row('before lunch send me a list of unanswered zendesk tickets', ['vague-time', 'dm', 'filter-status'], {
-    integrations: ['zendesk'],
+  row('before lunch send me a list of unanswered zendesk tickets', ['vague-time', 'dm'], {
     trigger: VAGUE,
     destinations: [dm()],
   }),
@@ -232,6 +227,7 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     integrations: ['slack', 'notion'],
     trigger: everyHours(4),
     destinations: [into('notion')],
+    filters: [f.unread()],
   }),
   row('every 45 minutes check for new airtable records and copy them to google sheets', ['interval'], {
     integrations: ['airtable', 'google_sheets'],
@@ -245,7 +241,6 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     filters: [f.label('security')],
   }),
   row('last day of the month... no make it the 30th, 10am, email invoices@acme.com the stripe payouts list', ['day-of-month'], {
-    integrations: ['stripe'],
     trigger: monthly(30, ['10:00']),
     destinations: [mail('invoices@acme.com')],
   }),
@@ -255,7 +250,6 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#exec')],
   }),
   row('monthly on the 20th remind me by email to pay the nanny, pull the hours from my google sheet', ['day-of-month', 'dm', 'parent'], {
-    integrations: ['google_sheets'],
     trigger: monthly(20),
     destinations: [dm()],
   }),
@@ -314,7 +308,6 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#product')],
   }),
   row('every tuesday 14:00 email the airtable content calendar to content@acme.com', ['specific-days', 'time-form', 'email-destination'], {
-    integrations: ['airtable'],
     trigger: at(['14:00'], ['tue']),
     destinations: [mail('content@acme.com')],
   }),
@@ -370,7 +363,6 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     destinations: [dm('teams')],
   }),
   row('at 10.45 every saturday email me the week’s github stars… i mean new issues', ['time-form', 'dm'], {
-    integrations: ['github'],
     trigger: at(['10:45'], ['sat']),
     destinations: [dm()],
   }),
@@ -438,10 +430,10 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     trigger: at(['08:50'], 'weekdays'),
     destinations: [dm('teams')],
   }),
-  row('every day at 9 pm send a summary of new hubsopt contacts to sales-ops@acme.com', ['time-form', 'typo', 'email-destination'], {
-    integrations: ['hubspot'],
+  row('every day at 9 pm send a summary of new hubsopt contacts to #sales-ops on slack', ['time-form', 'typo'], {
+    integrations: ['hubspot', 'slack'],
     trigger: at(['21:00'], 'daily'),
-    destinations: [mail('sales-ops@acme.com')],
+    destinations: [channel('#sales-ops', 'slack')],
   }),
   row('on the 10th every month post the confluecne policy review reminder in #hr', ['day-of-month', 'typo'], {
     integrations: ['confluence'],
@@ -464,7 +456,6 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     destinations: [dm()],
   }),
   row('Good afternoon, I run a small bakery. Every evening at 8 I would like the day’s Shopify orders emailed to my partner at partner@example.com. Many thanks.', ['polite', 'email-destination', 'daily'], {
-    integrations: ['shopify'],
     trigger: at(['20:00'], 'daily'),
     destinations: [mail('partner@example.com')],
   }),
@@ -478,7 +469,6 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#til')],
   }),
   row('at lunchtime tell me what came in on stripe', ['vague-time', 'dm'], {
-    integrations: ['stripe'],
     trigger: VAGUE,
     destinations: [dm()],
   }),
@@ -548,7 +538,7 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     trigger: at(['09:00'], 'weekends'),
     destinations: [channel('#volunteers')],
   }),
-  row('8.30am daily gmail newsletters → notion reading list', ['time-form', 'daily', 'filter-label'], {
+  row('8.30am daily gmail newsletters → notion reading list', ['time-form', 'daily'], {
     integrations: ['gmail', 'notion'],
     trigger: at(['08:30'], 'daily'),
     destinations: [into('notion')],

@@ -46,7 +46,7 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     trigger: event('hubspot', 'new_deal'),
     destinations: [channel('#sales', 'teams')],
   }),
-  row('copy new dropbox files into google drive rather than onedrive', ['negation', 'unsupported-tool', 'event'], {
+  row('copy new dropbox files into google drive rather than onedrive', ['negation', 'event'], {
     integrations: ['dropbox', 'google_drive'],
     trigger: event('dropbox', 'new_file'),
     destinations: [into('google_drive')],
@@ -87,6 +87,7 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
   row('forget gmail, my work mail is outlook. flag emails from legal@acme.com to my teams', ['negation', 'filter-from', 'dm'], {
     integrations: ['outlook', 'teams'],
     filters: [f.from('legal@acme.com')],
+    destinations: [dm('teams')],
   }),
   row('never post to slack, only dm me on teams when a new jira p1 is created', ['negation', 'event', 'dm', 'filter-priority'], {
     integrations: ['jira', 'teams'],
@@ -129,7 +130,6 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     trigger: at(['08:00']),
   }),
   row('summary of zendesk tickets every friday 4pm to my email, dont post to any channel', ['negation', 'dm'], {
-    integrations: ['zendesk'],
     trigger: at(['16:00'], ['fri']),
     destinations: [dm()],
   }),
@@ -154,6 +154,50 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     trigger: on(['fri']),
     destinations: [into('notion')],
   }),
+  row('stop using gmail for this, my school account is outlook: summarise new emails from teachers to teams', ['negation', 'filter-from', 'parent'], {
+    integrations: ['outlook', 'teams'],
+    filters: [f.from('teachers')],
+  }),
+  row('i no longer use dropbox — new google drive files to #assets on slack please', ['negation', 'event'], {
+    integrations: ['google_drive', 'slack'],
+    trigger: event('google_drive', 'new_file'),
+    destinations: [channel('#assets', 'slack')],
+  }),
+  row('not email, not teams, just slack: post new linear issues to #eng-inbox', ['negation', 'event'], {
+    integrations: ['linear', 'slack'],
+    trigger: event('linear', 'new_issue'),
+    destinations: [channel('#eng-inbox', 'slack')],
+  }),
+  row('leave jira out of it, the github issues alone are enough: weekly summary to #eng fridays at 3', ['negation'], {
+    integrations: ['github'],
+    trigger: at(['15:00'], ['fri']),
+    destinations: [channel('#eng')],
+  }),
+  row('salesforce is gone, we switched to hubspot: new deals → #sales on teams', ['negation', 'event'], {
+    integrations: ['hubspot', 'teams'],
+    trigger: event('hubspot', 'new_deal'),
+    destinations: [channel('#sales', 'teams')],
+  }),
+  row('instead of a notion page put the meeting notes in confluence, every friday at 2', ['negation'], {
+    integrations: ['confluence'],
+    trigger: at(['14:00'], ['fri']),
+    destinations: [into('confluence')],
+  }),
+  row('anything but slack — new stripe disputes to my email please', ['negation', 'dm'], {
+    destinations: [dm()],
+  }),
+  row('airtable, not google sheets, for the new shopify orders', ['negation', 'terse'], {
+    integrations: ['airtable', 'shopify'],
+    destinations: [into('airtable')],
+  }),
+  row('no more trello cards; when a new zendesk ticket comes in create an asana task', ['negation', 'event'], {
+    integrations: ['zendesk', 'asana'],
+    trigger: event('zendesk', 'new_ticket'),
+    destinations: [into('asana')],
+  }),
+  row('post the slack #general highlights to discord, not back into slack', ['negation'], {
+    integrations: ['slack', 'discord'],
+  }),
   // Tools outside the catalog, named explicitly: named back, never replaced by a catalog tool.
   row('when an invoice is paid in quickbooks post it to #finance on slack', ['unsupported-tool', 'keyword-trap'], {
     integrations: ['slack'],
@@ -164,10 +208,11 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     integrations: ['hubspot'],
     unsupported: ['mailchimp'],
   }),
-  row('post xero invoices over $1000 to #finance every monday', ['unsupported-tool', 'keyword-trap', 'filter-amount'], {
+  row('post xero invoices over $1000 to #finance on slack every monday', ['unsupported-tool', 'keyword-trap', 'filter-amount'], {
+    integrations: ['slack'],
     unsupported: ['xero'],
     trigger: on(['mon']),
-    destinations: [channel('#finance')],
+    destinations: [channel('#finance', 'slack')],
     filters: [f.amount('>', 1000)],
   }),
   row('new pipedrive deals to slack #sales', ['unsupported-tool'], {
@@ -185,6 +230,7 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     integrations: ['jira'],
     unsupported: ['intercom'],
     destinations: [into('jira')],
+    filters: [f.label('bug')],
   }),
   row('summarise freshdesk support tickets every evening and send them to #support on slack', ['unsupported-tool', 'keyword-trap'], {
     integrations: ['slack'],
@@ -204,6 +250,7 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     integrations: ['stripe'],
     unsupported: ['whatsapp'],
     trigger: event('stripe', 'payment_failed'),
+    destinations: [dm()],
   }),
   row('post new gitlab merge requests to #reviews on slack', ['unsupported-tool', 'keyword-trap'], {
     integrations: ['slack'],
@@ -239,21 +286,24 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     destinations: [dm('gmail')],
     filters: [f.amount('>', 100)],
   }),
-  row('the excel spreadsheet on our sharepoint — email the totals to cfo@acme.com monthly on the 1st', ['unsupported-tool', 'keyword-trap', 'day-of-month'], {
+  row('the excel spreadsheet on our sharepoint — post the totals to #finance on teams monthly on the 1st', ['unsupported-tool', 'keyword-trap', 'day-of-month'], {
+    integrations: ['teams'],
     unsupported: ['excel', 'sharepoint'],
     trigger: monthly(1),
-    destinations: [mail('cfo@acme.com')],
+    destinations: [channel('#finance', 'teams')],
   }),
   row('new google forms responses to slack #feedback', ['unsupported-tool'], {
     integrations: ['slack'],
     unsupported: ['google forms'],
     destinations: [channel('#feedback', 'slack')],
   }),
-  row('post our new instagram comments to #social', ['unsupported-tool'], {
+  row('post our new instagram comments to #social on slack', ['unsupported-tool'], {
+    integrations: ['slack'],
     unsupported: ['instagram'],
-    destinations: [channel('#social')],
+    destinations: [channel('#social', 'slack')],
   }),
   row('linkedin messages from recruiters → my outlook? can you do that', ['unsupported-tool'], {
+    integrations: ['outlook'],
     unsupported: ['linkedin'],
   }),
   row('new typeform submissions to airtable', ['unsupported-tool'], {
@@ -261,10 +311,11 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     unsupported: ['typeform'],
     destinations: [into('airtable')],
   }),
-  row('every friday at 5 post basecamp to-dos completed this week to #team', ['unsupported-tool'], {
+  row('every friday at 5 post basecamp to-dos completed this week to #team on slack', ['unsupported-tool'], {
+    integrations: ['slack'],
     unsupported: ['basecamp'],
     trigger: at(['17:00'], ['fri']),
-    destinations: [channel('#team')],
+    destinations: [channel('#team', 'slack')],
   }),
   row('todoist tasks for today to my slack dm at 7', ['unsupported-tool', 'dm'], {
     integrations: ['slack'],
@@ -276,16 +327,19 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     integrations: ['jira'],
     unsupported: ['sentry'],
     destinations: [into('jira')],
+    filters: [f.priority('high')],
   }),
   row('send a telegram message to me when someone mentions us on twitter', ['unsupported-tool', 'event', 'dm'], {
     integrations: ['twitter'],
     unsupported: ['telegram'],
     trigger: event('twitter', 'new_mention'),
+    destinations: [dm()],
   }),
-  row('mailchimp campaign stats to #marketing every monday at 10', ['unsupported-tool', 'keyword-trap'], {
+  row('mailchimp email campaign stats to #marketing on teams every monday at 10', ['unsupported-tool', 'keyword-trap'], {
+    integrations: ['teams'],
     unsupported: ['mailchimp'],
     trigger: at(['10:00'], ['mon']),
-    destinations: [channel('#marketing')],
+    destinations: [channel('#marketing', 'teams')],
   }),
   row('new bamboohr hires → a notion onboarding page', ['unsupported-tool'], {
     integrations: ['notion'],
@@ -296,11 +350,14 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     integrations: ['dropbox'],
     unsupported: ['docusign'],
     destinations: [into('dropbox')],
+    filters: [f.status('completed')],
   }),
-  row('freshbooks invoices that are overdue, email me every monday at 9', ['unsupported-tool', 'keyword-trap', 'filter-status', 'freelancer'], {
+  row('freshbooks invoices that are overdue, slack me every monday at 9', ['unsupported-tool', 'keyword-trap', 'filter-status', 'freelancer'], {
+    integrations: ['slack'],
     unsupported: ['freshbooks'],
     trigger: at(['09:00'], ['mon']),
-    destinations: [dm()],
+    destinations: [dm('slack')],
+    filters: [f.status('overdue')],
   }),
   row('onedrive new files to #design on teams', ['unsupported-tool'], {
     integrations: ['teams'],
@@ -317,10 +374,11 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     unsupported: ['monday.com'],
     destinations: [channel('#pm', 'slack')],
   }),
-  row('square sales from the coffee shop every evening at 7 to my email', ['unsupported-tool', 'dm'], {
+  row('square payments from the coffee shop every evening at 7 to my gmail', ['unsupported-tool', 'keyword-trap', 'dm'], {
+    integrations: ['gmail'],
     unsupported: ['square'],
     trigger: at(['19:00'], 'daily'),
-    destinations: [dm()],
+    destinations: [dm('gmail')],
   }),
   row('wordpress new comments → discord #blog', ['unsupported-tool'], {
     integrations: ['discord'],
@@ -331,14 +389,16 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     integrations: ['slack'],
     unsupported: ['youtube'],
   }),
-  row('new figma comments to #design-feedback', ['unsupported-tool'], {
+  row('new figma comments to #design-feedback on discord', ['unsupported-tool'], {
+    integrations: ['discord'],
     unsupported: ['figma'],
-    destinations: [channel('#design-feedback')],
+    destinations: [channel('#design-feedback', 'discord')],
   }),
-  row('google analytics weekly traffic to #growth on mondays', ['unsupported-tool'], {
+  row('google analytics weekly traffic to #growth on slack, mondays', ['unsupported-tool'], {
+    integrations: ['slack'],
     unsupported: ['google analytics'],
     trigger: on(['mon']),
-    destinations: [channel('#growth')],
+    destinations: [channel('#growth', 'slack')],
   }),
   row('quickbooks + stripe: match payments and put the mismatches in a google sheet', ['unsupported-tool'], {
     integrations: ['stripe', 'google_sheets'],
@@ -354,6 +414,7 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     integrations: ['notion'],
     unsupported: ['evernote'],
     destinations: [into('notion')],
+    filters: [f.label('work')],
   }),
   row('help scout conversations → zendesk? we are migrating, new ones only', ['unsupported-tool'], {
     integrations: ['zendesk'],
@@ -437,7 +498,6 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     trigger: event('github', 'new_issue'),
   }),
   row('mail merge from the google sheet to our customers? no sorry, just email me the new rows from the google sheet daily at 6pm', ['keyword-trap', 'dm'], {
-    integrations: ['google_sheets'],
     trigger: at(['18:00'], 'daily'),
     destinations: [dm()],
   }),
@@ -475,7 +535,6 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#orders', 'discord')],
   }),
   row('new zendesk tickets from acme.com should be emailed to account-team@acme.com', ['event', 'filter-from', 'email-destination'], {
-    integrations: ['zendesk'],
     trigger: event('zendesk', 'new_ticket'),
     destinations: [mail('account-team@acme.com')],
     filters: [f.from('acme.com')],

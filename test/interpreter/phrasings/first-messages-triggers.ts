@@ -131,7 +131,6 @@ export const TRIGGER_MESSAGES: PhrasingCase[] = [
     destinations: [into('jira')],
   }),
   row('if a new record is added in airtable, email the volunteer coordinator at volunteers@example.com', ['event', 'email-destination'], {
-    integrations: ['airtable'],
     trigger: event('airtable', 'new_record'),
     destinations: [mail('volunteers@example.com')],
   }),
@@ -160,13 +159,12 @@ export const TRIGGER_MESSAGES: PhrasingCase[] = [
     destinations: [dm()],
     filters: [f.from('the school')],
   }),
-  row('when an email hits my outlook from a client, put it in the #clients channel on teams', ['event', 'filter-from'], {
+  row('when an email hits my outlook from a client, put it in the #clients channel on teams', ['event'], {
     integrations: ['outlook', 'teams'],
     trigger: event('outlook', 'new_email'),
     destinations: [channel('#clients', 'teams')],
   }),
   row('whenever a message shows up in the #alerts slack channel, email oncall@acme.com', ['event', 'source-channel', 'email-destination'], {
-    integrations: ['slack'],
     trigger: event('slack', 'new_message'),
     destinations: [mail('oncall@acme.com')],
   }),
@@ -189,12 +187,11 @@ export const TRIGGER_MESSAGES: PhrasingCase[] = [
     integrations: ['stripe'],
     destinations: [channel('#churn')],
   }),
-  row('when a trello card is moved to done, tell #team', ['event-not-in-catalog', 'filter-status'], {
+  row('when a trello card is moved to done, tell #team', ['event-not-in-catalog'], {
     integrations: ['trello'],
     destinations: [channel('#team')],
   }),
   row('when a shopify order is refunded, email accounts@acme.com', ['event-not-in-catalog'], {
-    integrations: ['shopify'],
     destinations: [mail('accounts@acme.com')],
   }),
   row('incoming mail with an attachment from my accountant → save to google drive', ['event', 'filter-from'], {
@@ -229,7 +226,6 @@ export const TRIGGER_MESSAGES: PhrasingCase[] = [
     destinations: [dm()],
   }),
   row('when a new row shows up in the expenses sheet over 300, email finance@acme.com', ['event', 'filter-amount', 'email-destination'], {
-    integrations: ['google_sheets'],
     trigger: event('google_sheets', 'new_row'),
     destinations: [mail('finance@acme.com')],
     filters: [f.amount('>', 300)],
@@ -256,9 +252,9 @@ export const TRIGGER_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#sdr')],
   }),
   row('whenever a new doc is added to the drive folder "board", email board@acme.com', ['event', 'filter-label', 'email-destination'], {
-    integrations: ['google_drive'],
     trigger: event('google_drive', 'new_file'),
     destinations: [mail('board@acme.com')],
+    filters: [f.label('board')],
   }),
   row('when a new gmial arrives with "urgent" in the subject, slack me', ['event', 'typo', 'filter-keyword', 'dm'], {
     integrations: ['gmail', 'slack'],
@@ -282,10 +278,11 @@ export const TRIGGER_MESSAGES: PhrasingCase[] = [
     trigger: event('trello', 'new_card'),
     destinations: [into('asana')],
   }),
-  row('new dropbox file in /invoices → add a row in airtabel', ['event', 'typo', 'filter-label'], {
+  row('new dropbox file in /invoices → add a row in airtabel', ['event', 'typo', 'filter-label', 'keyword-trap'], {
     integrations: ['dropbox', 'airtable'],
     trigger: event('dropbox', 'new_file'),
     destinations: [into('airtable')],
+    filters: [f.label('invoices')],
   }),
   // Manual and on-demand.
   row('whenever i ask, summarise the open zendesk tickets for me', ['manual', 'filter-status'], {
@@ -304,7 +301,6 @@ export const TRIGGER_MESSAGES: PhrasingCase[] = [
     destinations: [into('google_sheets')],
   }),
   row('when i click run, email the airtable inventory to ops@acme.com', ['manual', 'email-destination'], {
-    integrations: ['airtable'],
     trigger: MANUAL,
     destinations: [mail('ops@acme.com')],
   }),
@@ -328,6 +324,7 @@ export const TRIGGER_MESSAGES: PhrasingCase[] = [
     integrations: ['gmail', 'slack'],
     trigger: MANUAL,
     filters: [f.unread()],
+    destinations: [dm('slack')],
   }),
   row('a button i can press to post the linear sprint status to #standup', ['manual'], {
     integrations: ['linear'],
@@ -345,7 +342,6 @@ export const TRIGGER_MESSAGES: PhrasingCase[] = [
     destinations: [into('notion')],
   }),
   row('ad hoc: email me the salesforce leads from this week', ['manual', 'dm'], {
-    integrations: ['salesforce'],
     trigger: MANUAL,
     destinations: [dm()],
   }),
@@ -355,7 +351,6 @@ export const TRIGGER_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#merch', 'teams')],
   }),
   row('only on request: summarise my google calendar for next week and email it to me', ['manual', 'dm'], {
-    integrations: ['google_calendar'],
     trigger: MANUAL,
     destinations: [dm()],
   }),
@@ -402,7 +397,6 @@ export const TRIGGER_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#marketing')],
   }),
   row('whenever i ask, email dana@acme.com and lee@acme.com the latest numbers from the kpi spreadsheet', ['manual', 'multi-destination'], {
-    integrations: ['google_sheets'],
     trigger: MANUAL,
     destinations: [mail('dana@acme.com'), mail('lee@acme.com')],
   }),
@@ -422,5 +416,6 @@ export const TRIGGER_MESSAGES: PhrasingCase[] = [
     integrations: ['dropbox', 'slack'],
     trigger: MANUAL,
     destinations: [dm('slack')],
+    filters: [f.label('contracts')],
   }),
 ];

@@ -15,9 +15,10 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     integrations: ['jira'],
     destinations: [channel('#eng-triage')],
   }),
-  row('backup my dropbx invoices folder into google drive every sunday night at 11pm', ['typo', 'filter-label'], {
+  row('backup my dropbx invoices folder into google drive every sunday night at 11pm', ['typo', 'filter-label', 'keyword-trap'], {
     integrations: ['dropbox', 'google_drive'],
     trigger: at(['23:00'], ['sun']),
+    filters: [f.label('invoices')],
   }),
   row('summarize my gmial inbox and dm me on slack at 7am', ['typo', 'dm'], {
     integrations: ['gmail', 'slack'],
@@ -127,7 +128,7 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     trigger: at(['18:00'], 'daily'),
     destinations: [dm('slack')],
   }),
-  row('i use oulook at work. can you flag emails from hr@acme.com and send me a teams message', ['typo', 'filter-from', 'dm'], {
+  row('i use oulook at work. can you flag emails from hr@acme.com and send me a teams message', ['typo', 'filter-from', 'dm', 'keyword-trap'], {
     integrations: ['outlook', 'teams'],
     destinations: [dm('teams')],
     filters: [f.from('hr@acme.com')],
@@ -147,13 +148,12 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     destinations: [dm('slack')],
     filters: [f.priority('p1')],
   }),
-  row('gmal receipts to a google sheets every friday', ['typo', 'filter-keyword'], {
+  row('gmal receipts to a google sheets every friday', ['typo'], {
     integrations: ['gmail', 'google_sheets'],
     trigger: on(['fri']),
     destinations: [into('google_sheets')],
   }),
   row('notion meeting notes from this week emailed to team@acme.com friday 5pm', ['email-destination'], {
-    integrations: ['notion'],
     trigger: at(['17:00'], ['fri']),
     destinations: [mail('team@acme.com')],
   }),
@@ -161,9 +161,10 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     integrations: ['trello', 'discord'],
     trigger: everyMinutes(30),
   }),
-  row('heyy can u send the new shopiffy orders to my email each night at 10', ['typo', 'dm'], {
+  row('heyy can u send the new shopiffy orders to my slack each night at 10', ['typo', 'dm'], {
+    integrations: ['shopify', 'slack'],
     trigger: at(['22:00'], 'daily'),
-    destinations: [dm()],
+    destinations: [dm('slack')],
   }),
   row('Salesforse opportunities over 10k to the #deals channel as soon as they are created', ['typo', 'event', 'filter-amount'], {
     integrations: ['salesforce'],
@@ -177,19 +178,20 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#legal', 'slack')],
     filters: [f.label('contracts')],
   }),
-  row('when a linar ticket is created tag me in teams', ['typo', 'event', 'dm'], {
+  row('when a linar ticket is created tag me in teams', ['typo', 'event'], {
     integrations: ['linear', 'teams'],
     trigger: event('linear', 'new_issue'),
   }),
-  row('airtalbe base for inventory, email a weekly summary to ops@acme.com on mondays', ['typo', 'email-destination'], {
-    integrations: ['airtable'],
+  row('airtalbe base for inventory, post a weekly summary to #ops on slack on mondays', ['typo'], {
+    integrations: ['airtable', 'slack'],
     trigger: on(['mon']),
-    destinations: [mail('ops@acme.com')],
+    destinations: [channel('#ops', 'slack')],
   }),
   row('zendeks new tickets from vip customers -> #vip-support on slack', ['typo', 'event', 'filter-from'], {
     integrations: ['zendesk', 'slack'],
     trigger: event('zendesk', 'new_ticket'),
     destinations: [channel('#vip-support', 'slack')],
+    filters: [f.from('vip customers')],
   }),
   row('post my calender for tomorrow to slack every evening at 8pm', ['typo'], {
     integrations: ['google_calendar', 'slack'],
@@ -210,8 +212,10 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     trigger: event('stripe', 'payment_failed'),
     destinations: [into('google_sheets'), channel('#finance', 'slack')],
   }),
-  row('hubpsot deals closing this week, summary to my inbox monday 8am', ['typo', 'dm'], {
+  row('hubpsot deals closing this week, summary to my gmail inbox monday 8am', ['typo', 'dm'], {
+    integrations: ['hubspot', 'gmail'],
     trigger: at(['08:00'], ['mon']),
+    destinations: [dm('gmail')],
   }),
   row('jiar tickets assigned to me that are still in progress, dm on slack at 4:30pm daily', ['typo', 'filter-status', 'dm'], {
     integrations: ['jira', 'slack'],
@@ -219,7 +223,7 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     destinations: [dm('slack')],
     filters: [f.status('in progress')],
   }),
-  row('Slack  #random  highlights to TEAMS  general once a week', ['casing', 'source-channel'], {
+  row('Slack  #random  highlights to TEAMS  general once a week', ['casing'], {
     integrations: ['slack', 'teams'],
   }),
   row('DROPBOX new file -> tell me on Slack', ['casing', 'event', 'dm', 'terse'], {
@@ -227,10 +231,10 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     trigger: event('dropbox', 'new_file'),
     destinations: [dm('slack')],
   }),
-  row('NoTiOn tasks due today to my email at 7', ['casing', 'dm'], {
-    integrations: ['notion'],
+  row('NoTiOn tasks due today to my Slack DMs at 7', ['casing', 'dm'], {
+    integrations: ['notion', 'slack'],
     trigger: at(['07:00']),
-    destinations: [dm()],
+    destinations: [dm('slack')],
   }),
   row('i manage a shopify stoer, pls send me a text when an order is placed', ['typo', 'event', 'dm'], {
     trigger: event('shopify', 'new_order'),
@@ -292,7 +296,7 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     destinations: [dm('slack')],
     filters: [f.from('the bank')],
   }),
-  row('new asana tasks assigned to me → my slack dms', ['event', 'dm', 'filter-from'], {
+  row('new asana tasks assigned to me → my slack dms', ['event', 'dm'], {
     integrations: ['asana', 'slack'],
     trigger: event('asana', 'new_task'),
     destinations: [dm('slack')],
@@ -314,21 +318,22 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     trigger: event('github', 'new_issue'),
     destinations: [channel('#dev-alerts', 'slack')],
   }),
-  row('gCal meetings for tomorrow → my email every night 9pm', ['casing', 'dm'], {
+  row('gCal meetings for tomorrow → my Slack DM every night 9pm', ['casing', 'dm'], {
+    integrations: ['google_calendar', 'slack'],
     trigger: at(['21:00'], 'daily'),
-    destinations: [dm()],
+    destinations: [dm('slack')],
   }),
-  row('my google sheeets budget tab - email finance@acme.com when it changes? actually just weekly on fridays', ['typo', 'email-destination'], {
-    integrations: ['google_sheets'],
+  row('my google sheeets budget tab - post it to #finance on teams when it changes? actually just weekly on fridays', ['typo'], {
+    integrations: ['google_sheets', 'teams'],
     trigger: on(['fri']),
-    destinations: [mail('finance@acme.com')],
+    destinations: [channel('#finance', 'teams')],
   }),
   row('save every attachment from gmial to dropbox', ['typo', 'event'], {
     integrations: ['gmail', 'dropbox'],
     trigger: event('gmail', 'new_email'),
     destinations: [into('dropbox')],
   }),
-  row('trelllo board "content calendar" cards due this week to slack #content mon 9am', ['typo'], {
+  row('trelllo board "content calendar" cards due this week to slack #content mon 9am', ['typo', 'keyword-trap'], {
     integrations: ['trello', 'slack'],
     trigger: at(['09:00'], ['mon']),
     destinations: [channel('#content', 'slack')],
@@ -367,7 +372,6 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     filters: [f.status('closed')],
   }),
   row('slack mesages in #incidents that mention sev1 -> email oncall@acme.com', ['source-channel', 'filter-keyword'], {
-    integrations: ['slack'],
     destinations: [mail('oncall@acme.com')],
     filters: [f.keyword('sev1')],
   }),
@@ -396,6 +400,7 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     integrations: ['slack', 'gmail'],
     trigger: at(['17:00']),
     destinations: [dm('gmail')],
+    filters: [f.unread()],
   }),
   row('whenever i ask, pull the latest githubb issues into a notion page', ['typo', 'manual'], {
     integrations: ['github', 'notion'],
@@ -409,7 +414,6 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     filters: [f.status('overdue')],
   }),
   row('1st of every month at 9 email the stripe revenue total to ceo@acme.com', ['day-of-month', 'email-destination'], {
-    integrations: ['stripe'],
     trigger: monthly(1, ['09:00']),
     destinations: [mail('ceo@acme.com')],
   }),
@@ -456,8 +460,7 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     integrations: ['github', 'discord'],
     trigger: at(['16:45'], ['fri']),
   }),
-  row('zendesk tickets tagged refund AND stripe refunds, match them, email me a report weekly', ['filter-label', 'dm'], {
-    integrations: ['zendesk', 'stripe'],
+  row('zendesk tickets tagged refund AND stripe refunds, match them, email me a report weekly', ['dm'], {
     destinations: [dm()],
   }),
   row('slack #customer-feedback -> notion database, evry day at 6', ['typo', 'source-channel'], {
@@ -489,10 +492,10 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     trigger: event('airtable', 'new_record'),
     destinations: [channel('#signups', 'slack')],
   }),
-  row('confluece weekly digest of updated pages, email to docs@acme.com mondays', ['typo', 'email-destination'], {
-    integrations: ['confluence'],
+  row('confluece weekly digest of updated pages, to #docs on discord mondays', ['typo'], {
+    integrations: ['confluence', 'discord'],
     trigger: on(['mon']),
-    destinations: [mail('docs@acme.com')],
+    destinations: [channel('#docs', 'discord')],
   }),
   row('salesfore new lead → hubspot contact', ['typo', 'event', 'terse'], {
     integrations: ['salesforce', 'hubspot'],
@@ -547,11 +550,11 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     destinations: [into('notion')],
     filters: [f.status('done')],
   }),
-  row('shopify orders from canada only, post to teams #ca-sales', ['filter-keyword'], {
+  row('shopify orders from canada only, post to teams #ca-sales', ['channel-destination'], {
     integrations: ['shopify', 'teams'],
     destinations: [channel('#ca-sales', 'teams')],
   }),
-  row('pls connect gmial and notoin so my newsletters get saved as pages', ['typo', 'filter-label'], {
+  row('pls connect gmial and notoin so my newsletters get saved as pages', ['typo'], {
     integrations: ['gmail', 'notion'],
     destinations: [into('notion')],
   }),
@@ -559,7 +562,7 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     integrations: ['jira', 'slack'],
     trigger: at(['09:00'], 'daily'),
   }),
-  row('OUTLOOK inbox -> Teams, only emails marked important, every 2 hrs', ['casing', 'interval', 'filter-priority'], {
+  row('OUTLOOK inbox -> Teams, only emails marked important, every 2 hrs', ['casing', 'interval', 'filter-priority', 'keyword-trap'], {
     integrations: ['outlook', 'teams'],
     trigger: everyHours(2),
     filters: [f.priority('important')],
@@ -570,7 +573,7 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     destinations: [into('google_sheets')],
     filters: [f.label('scans')],
   }),
-  row('daily 7am: gcal agenda + gmail unread count → my slack dm', ['multi-source', 'dm', 'filter-unread'], {
+  row('daily 7am: gcal agenda + gmail unread count → my slack dm', ['multi-source', 'dm'], {
     integrations: ['google_calendar', 'gmail', 'slack'],
     trigger: at(['07:00'], 'daily'),
     destinations: [dm('slack')],
@@ -585,10 +588,10 @@ export const TYPO_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#support-leads', 'slack')],
     filters: [f.status('pending')],
   }),
-  row('every sunday evening 8pm email me a summary of my gogle drive changes', ['typo', 'dm'], {
-    integrations: ['google_drive'],
+  row('every sunday evening 8pm slack me a summary of my gogle drive changes', ['typo', 'dm'], {
+    integrations: ['google_drive', 'slack'],
     trigger: at(['20:00'], ['sun']),
-    destinations: [dm()],
+    destinations: [dm('slack')],
   }),
   row('stripe payouts... i mean stripe payments over 250 euros into airtabl', ['typo', 'filter-amount'], {
     integrations: ['stripe', 'airtable'],

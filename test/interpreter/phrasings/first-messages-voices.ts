@@ -11,7 +11,7 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     trigger: event('zendesk', 'new_ticket'),
     destinations: [channel('#cs-enterprise', 'slack')],
   }),
-  row('so basically what i want is like every time we get a new order on shopify it goes into the airtable and then someone in the warehouse channel on slack gets told about it and if its over 300 bucks i want a text too', ['run-on', 'event', 'multi-destination'], {
+  row('so basically what i want is like every time we get a new order on shopify it goes into the airtable and then someone in the warehouse channel on slack gets told about it and if its over 300 bucks i want a text too', ['run-on', 'event'], {
     integrations: ['shopify', 'airtable', 'slack'],
     trigger: event('shopify', 'new_order'),
   }),
@@ -73,7 +73,6 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#platform')],
   }),
   row('finance: on the 3rd of every month at 9 email the stripe payout summary to controller@acme.com and post it to #finance', ['finance', 'day-of-month', 'multi-destination'], {
-    integrations: ['stripe'],
     trigger: monthly(3, ['09:00']),
     destinations: [mail('controller@acme.com'), channel('#finance')],
   }),
@@ -87,8 +86,7 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     trigger: monthly(28, ['16:00']),
     destinations: [channel('#finance', 'teams')],
   }),
-  row('hr: when a new hire row is added to the onboarding sheet, create an asana task for it and welcome them in #welcome', ['hr', 'event', 'multi-destination'], {
-    integrations: ['google_sheets', 'asana'],
+  row('hr: when a new hire row is added to the onboarding sheet, create an asana task for it and welcome them in #welcome', ['hr', 'event'], {
     trigger: event('google_sheets', 'new_row'),
   }),
   row('people team here. every friday at 12 post birthdays for next week from our notion directory to #celebrations on slack 🎂', ['hr', 'emoji', 'specific-days'], {
@@ -97,7 +95,6 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#celebrations', 'slack')],
   }),
   row('recruiting: new airtable applications for engineering roles → email hiring-eng@acme.com', ['hr', 'event'], {
-    integrations: ['airtable'],
     trigger: event('airtable', 'new_record'),
     destinations: [mail('hiring-eng@acme.com')],
   }),
@@ -112,7 +109,6 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     destinations: [into('google_calendar')],
   }),
   row('class rep: on sundays at 7pm email the parents list (parents-3b@example.com) the week’s events from the shared google calendar', ['parent', 'email-destination'], {
-    integrations: ['google_calendar'],
     trigger: at(['19:00'], ['sun']),
     destinations: [mail('parents-3b@example.com')],
   }),
@@ -122,7 +118,6 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     destinations: [dm('slack')],
   }),
   row('i freelance and forget to chase invoices. every monday at 10 tell me which stripe invoices are unpaid', ['freelancer', 'filter-status', 'dm'], {
-    integrations: ['stripe'],
     trigger: at(['10:00'], ['mon']),
     destinations: [dm()],
     filters: [f.status('unpaid')],
@@ -156,7 +151,6 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     filters: [f.unread()],
   }),
   row('can u make it so whenever i say go it sends the week’s hubspot numbers to my boss at boss@acme.com', ['manual', 'email-destination'], {
-    integrations: ['hubspot'],
     trigger: MANUAL,
     destinations: [mail('boss@acme.com')],
   }),
@@ -171,7 +165,7 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     destinations: [dm('teams')],
     filters: [f.unread()],
   }),
-  row('please, whenever a pull request is opened in any of our repos, post it in #prs, and if it has the label urgent also dm me on slack', ['polite', 'event', 'multi-destination'], {
+  row('please, whenever a pull request is opened in any of our repos, post it in #prs, and if it has the label urgent also dm me on slack', ['polite', 'event'], {
     integrations: ['github', 'slack'],
     trigger: event('github', 'new_pull_request'),
   }),
@@ -204,7 +198,6 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#payroll', 'slack')],
   }),
   row('teacher here: students submit work in a google drive folder, when something new arrives email me at teacher@example.com', ['event', 'email-destination'], {
-    integrations: ['google_drive'],
     trigger: event('google_drive', 'new_file'),
     destinations: [mail('teacher@example.com')],
   }),
@@ -219,7 +212,6 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     filters: [f.keyword('nda')],
   }),
   row('ceo here. one email, every friday at 6pm, with stripe revenue, new hubspot deals and open zendesk tickets. to me.', ['multi-source', 'dm', 'specific-days'], {
-    integrations: ['stripe', 'hubspot', 'zendesk'],
     trigger: at(['18:00'], ['fri']),
     destinations: [dm()],
   }),
@@ -233,7 +225,7 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     trigger: at(['11:00'], ['mon', 'thu']),
     destinations: [channel('#content-review', 'teams')],
   }),
-  row('IT helpdesk: new jira service tickets with priority high → #it-urgent on teams', ['filter-priority', 'event'], {
+  row('IT helpdesk: new jira service tickets with priority high → #it-urgent on teams', ['filter-priority', 'event', 'keyword-trap'], {
     integrations: ['jira', 'teams'],
     trigger: event('jira', 'new_issue'),
     destinations: [channel('#it-urgent', 'teams')],
@@ -258,9 +250,9 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     integrations: ['gmail', 'trello'],
     trigger: event('gmail', 'new_email'),
     destinations: [into('trello')],
+    filters: [f.keyword('repair')],
   }),
   row('event planner: new rsvp rows in airtable → email me a tally at 9pm each night', ['daily', 'dm'], {
-    integrations: ['airtable'],
     trigger: at(['21:00'], 'daily'),
     destinations: [dm()],
   }),
@@ -270,7 +262,6 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     filters: [f.label('regression')],
   }),
   row('bookkeeper: every friday at 4pm send client@example.com the week’s stripe payments as a summary', ['freelancer', 'email-destination', 'specific-days'], {
-    integrations: ['stripe'],
     trigger: at(['16:00'], ['fri']),
     destinations: [mail('client@example.com')],
   }),
@@ -280,7 +271,6 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     filters: [f.keyword('cve')],
   }),
   row('exec assistant: at 6am weekdays email the ceo (ceo@acme.com) her google calendar for the day', ['weekdays', 'email-destination'], {
-    integrations: ['google_calendar'],
     trigger: at(['06:00'], 'weekdays'),
     destinations: [mail('ceo@acme.com')],
   }),

@@ -5,6 +5,7 @@
 import { DESTINATION_MESSAGES } from './first-messages-destinations.js';
 import { FILTER_MESSAGES } from './first-messages-filters.js';
 import { TIME_MESSAGES } from './first-messages-times.js';
+import { RECURRENCE_MESSAGES } from './first-messages-recurrence.js';
 import { TOOL_MESSAGES } from './first-messages-tools.js';
 import { TRIGGER_MESSAGES } from './first-messages-triggers.js';
 import { TYPO_MESSAGES } from './first-messages-typos.js';
@@ -14,6 +15,7 @@ import type { PhrasingCase } from './phrasing-case.js';
 export const FIRST_MESSAGES: PhrasingCase[] = [
   ...TYPO_MESSAGES,
   ...TIME_MESSAGES,
+  ...RECURRENCE_MESSAGES,
   ...TOOL_MESSAGES,
   ...TRIGGER_MESSAGES,
   ...DESTINATION_MESSAGES,

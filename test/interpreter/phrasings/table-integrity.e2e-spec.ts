@@ -68,6 +68,28 @@ function problemsOf(expectation: ExpectedRequirements): string[] {
   return problems;
 }
 
+/** What a topic tag promises the row checks; a tag without it would make the per-tag report say too much. */
+const TAG_BACKING: Record<string, (expectation: ExpectedRequirements) => boolean> = {
+  /** A misspelled tool is only tested when the row says which tool it is. */
+  typo: (e) => e.integrations !== undefined || e.trigger?.type === 'event',
+  'unsupported-tool': (e) => (e.unsupported?.length ?? 0) > 0,
+  event: (e) => e.trigger?.type === 'event',
+  manual: (e) => e.trigger?.type === 'manual',
+  'vague-time': (e) => e.trigger?.type === 'vague',
+  interval: (e) => e.trigger?.type === 'schedule' && e.trigger.every !== undefined,
+  'day-of-month': (e) => e.trigger?.type === 'schedule' && e.trigger.dayOfMonth !== undefined,
+  weekends: (e) => e.trigger?.type === 'schedule' && e.trigger.days === 'weekends',
+  'multi-time': (e) => e.trigger?.type === 'schedule' && (e.trigger.times?.length ?? 0) > 1,
+  dm: (e) => (e.destinations ?? []).some((destination) => destination.kind === 'dm'),
+  'multi-destination': (e) => (e.destinations?.length ?? 0) > 1,
+  ...Object.fromEntries(
+    (['from', 'unread', 'label', 'keyword', 'status', 'priority', 'amount', 'exclude'] as const).map((kind) => [
+      `filter-${kind}`,
+      (e: ExpectedRequirements) => (e.filters ?? []).some((filter) => filter.kind === kind),
+    ]),
+  ),
+};
+
 function duplicates(texts: string[]): string[] {
   const seen = new Set<string>();
   return texts.filter((text) => {
@@ -129,6 +151,13 @@ describe('phrasing table', () => {
     expect(problemsOf({ integrations: ['gmail'], trigger: { type: 'event', integration: 'gmail', event: 'new_deal' } })).toEqual([
       'trigger: "gmail" has no event "new_deal"',
     ]);
+  });
+
+  it('backs every topic tag of a first message with an expectation of that kind', () => {
+    const unbacked = FIRST_MESSAGES.flatMap((row) =>
+      row.tags.filter((tag) => TAG_BACKING[tag] && !TAG_BACKING[tag](row.expect)).map((tag) => `${tag}: ${row.text}`),
+    );
+    expect(unbacked).toEqual([]);
   });
 
   it('checks something in every first message and correction', () => {
