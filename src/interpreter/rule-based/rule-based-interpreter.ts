@@ -26,7 +26,13 @@ const TOOL_WORDS = /\b(?:and|or|with|plus|use|using|also|then|to|the|my|our|i|we
  * "my kid has a trip on the 15th", "tell me a joke"): a task with something concrete (a tool, a
  * schedule or event, a place to send to), or a tool with a schedule or a place, or a bare list of tools.
  */
+/** Chatting about how things are or were ("is pure chaos lol", "i used to…", "is that normal"). */
+const SMALL_TALK = /\b(?:lol|haha+|lmao|smh|rofl|is that normal|those were the days|used to|looks like a|is pure|is (?:so|such|always) |was (?:so|such) |crime scene|chaos)\b/;
+/** Asking for something, which small talk around it does not cancel. */
+const ASKING = /\b(?:please|pls|can you|could you|i want|i need|i'?d like|set up|build|make me|create)\b/;
+
 function describesAgent(patch: RequirementsPatch, norm: string, unsupported: boolean): boolean {
+  if (SMALL_TALK.test(norm) && !ASKING.test(norm)) return false;
   const tools = (patch.integrations?.length ?? 0) > 0 || unsupported;
   const when = patch.trigger !== undefined || patch.time !== undefined;
   const place = patch.destination !== undefined;
