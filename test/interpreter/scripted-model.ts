@@ -32,7 +32,8 @@ export type ModelOverride = (input: ModelInput) => ModelAnswer | FakeStep | unde
 export const EXAMPLE_DESCRIPTION =
   'I want an agent that summarizes my unread Gmail emails every morning at 8am and posts the summary to the #team-updates Slack channel';
 
-const NO_FIELDS = {
+/** Every patch key of the wire shape, null (unsaid). */
+export const NO_FIELDS = {
   name: null,
   goal: null,
   trigger: null,

@@ -9,11 +9,8 @@ import { emptyRequirements, REQUIREMENT_KEYS, type Requirements } from '../../..
 import { unsupportedNote } from '../../../src/conversation/phases/requirement-edits.js';
 import { ConversationPhase } from '../../../src/conversation/state.js';
 import { interpretMessage } from '../../../src/interpreter/rule-based/rule-based-interpreter.js';
-import type { ModelAnswer, ModelInput } from '../scripted-model.js';
+import { NO_FIELDS, type ModelAnswer, type ModelInput } from '../scripted-model.js';
 
-const NO_FIELDS = {
-  name: null, goal: null, trigger: null, integrations: null, integrationsRemoved: null, steps: null, destination: null, filters: null, time: null,
-};
 
 /** The requirements the prompt shows (values only), as a document. */
 export function requirementsFromPrompt(body: unknown): Requirements {
