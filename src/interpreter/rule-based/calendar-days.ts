@@ -8,7 +8,7 @@ export type DaySpec =
   | { kind: 'month'; day: number };
 
 const DAY = String.raw`(sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?)`;
-const JOIN = String.raw`(?:\s*,\s*and\s+|\s*,\s*|\s*&\s*|\s*\/\s*|\s+and\s+|\s+or\s+)`;
+const JOIN = String.raw`(?:\s*,\s*and\s+|\s*,\s*|\s*&\s*|\s*\+\s*|\s*\/\s*|\s+and\s+|\s+or\s+|\s+)`;
 const DAY_LIST = new RegExp(
   String.raw`(?:\b(every|each|on every|weekly on|every week on|on)\s+)?\b(${DAY}s?(?:${JOIN}${DAY}s?)*)(?![a-z])`,
   'g',
@@ -27,6 +27,7 @@ const DAILY = new RegExp(
     String.raw`\bend of (?:each|every) (?:work)?day\b`,
   ].join('|'),
 );
+const EVERY_DAY_TOO = /\b(?:including|incl\.?|plus|and|even on) weekends\b|\bweekends (?:too|included|as well)\b|\b7 days a week\b|\bseven days a week\b/;
 const WEEKLY = /\bweekly\b|\b(?:every|each|once a|per) week\b/;
 const MONTHLY = /\bmonthly\b|\b(?:every|each|once a|per|of the|of every|of each) month\b/;
 const MONTH_DAY = /\b(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(\d{1,2})(?=\s+of\s+(?:every|each|the)\s+month)|first)\b/;
@@ -45,9 +46,9 @@ function week(days: Iterable<number>): DaySpec {
 }
 
 function listedDays(text: string, weekly: boolean, timed = false): number[] | null {
+  // Every recurring group counts: "tuesday at 7am and friday at 7am" runs on both.
   let found: number[] | null = null;
   eachMatch(DAY_LIST, text, (m) => {
-    if (found) return;
     const lead = m[1];
     const days: number[] = [];
     let plural = false;
@@ -63,7 +64,7 @@ function listedDays(text: string, weekly: boolean, timed = false): number[] | nu
     // With a time said ("mon wed fri at 8", "friday 5pm") a day is when the agent runs: agents recur.
     const recurring = (lead !== undefined && lead !== 'on') || plural || weekly || timed;
     const theSun = /\bthe\s+$/.test(text.slice(Math.max(0, m.index - 5), m.index));
-    if (recurring && !theSun && !(abbreviated && lead === undefined && !timed)) found = days;
+    if (recurring && !theSun && !(abbreviated && lead === undefined && !timed)) found = [...(found ?? []), ...days];
   });
   return found;
 }
@@ -105,6 +106,8 @@ function daysSaid(text: string, timed: boolean): DaySpec | null {
     }
     return week(days);
   }
+  // "every day, weekends too": every day.
+  if (EVERY_DAY_TOO.test(text)) return week([0, 1, 2, 3, 4, 5, 6]);
   if (WEEKDAYS.test(text)) return week([1, 2, 3, 4, 5]);
   if (WEEKENDS.test(text)) return week([0, 6]);
   const weekly = WEEKLY.test(text);

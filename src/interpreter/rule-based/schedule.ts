@@ -38,7 +38,7 @@ const VAGUE = new RegExp(
 const ROUGHLY = /\b\d{1,2}\s*-?ish\b|\b(?:sometime|some time) (?:around|after|before)\b/;
 /** A part of the day with nothing recurring ("in the morning send me …"): no schedule said. */
 const LOOSE_PART = /\b(?:in|during) the (?:morning|afternoon|evening|night)s?\b|\bin the evenings\b|\bat the end of the (?:day|week)\b|\bthis (?:morning|afternoon|evening)\b/;
-const RECURRING = /\b(?:every|each|daily|nightly|weekly|monthly|hourly|weekdays?|weekends?|mornings|evenings|nights|afternoons)\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*s\b/;
+const RECURRING = /\b(?:every|each|daily|nightly|weekly|monthly|hourly|weekdays?|weekends?)\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*s\b/;
 
 const NOT_THAT = /\bnot (?:just|only) (?:on )?[\w-]+|\bnot (?:at )?(?:midnight|noon|\d{1,2}(?::\d\d)?\s*(?:am|pm)?)(?![\w:])/g;
 const ADDING = /\b(?:add|also|plus|as well|too)\b/;
