@@ -14,7 +14,7 @@ const ADDRESS = String.raw`[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}
 const STOP = String.raw`(?=\s+${oneOf([
   'and', 'or', 'but', 'then', 'every', 'each', 'daily', 'weekly', 'hourly', 'at', 'on', 'to', 'into', 'in', 'via',
   'with', 'that', 'which', 'who', 'before', 'after', 'when', 'whenever', 'if', 'please', 'only', 'so',
-])}\b|\s*[,.;!?:]|\s+-\s|$)`;
+])}\b|\s*[,.;!?:]|\s+-\s|\s*->|\s*→|$)`;
 const VALUE = String.raw`(?:"([^"]+)"|'([^']+)'|([a-z0-9][\w-]*))`;
 const QUOTED_VALUE = String.raw`(?:"([^"]+)"|'([^']+)')`;
 const NOUN = oneOf([
@@ -31,7 +31,9 @@ const SENT_BY = new RegExp(String.raw`\b(?:sent|written|posted) by\s+(?:(${ADDRE
 const FROM_ADDRESS = new RegExp(String.raw`\bfrom\s+(${ADDRESS})`, 'dg');
 const LABEL = new RegExp(
   String.raw`\b(?:with (?:the |a )?label|labell?ed(?: as| with)?|under (?:the )?label|tagged(?: as| with)?|in (?:the )?label)` +
-    String.raw`\s+${VALUE}|\bin (?:the |my )?${VALUE} label\b`,
+    String.raw`\s+${VALUE}|\bin (?:the |my )?${VALUE} label\b` +
+    // A folder is where a tool keeps things, the way a label is ("in the contracts folder", 'folder "clients"').
+    String.raw`|\bin (?:the |my |our )?(?:shared |team )?(?:"([^"]+)"|([a-z0-9][\w-]*)) folder\b|\bfolder (?:called |named )?"([^"]+)"`,
   'dg',
 );
 const SUBJECT = new RegExp(
@@ -98,7 +100,7 @@ export function findFilters(norm: string, raw: string): FilterReading {
   valued(FROM, (v) => `from ${v}`, (v, at) => !isSourceOrTime(v) && !EXCLUDED_BEFORE.test(norm.slice(Math.max(0, at - 30), at)));
   valued(SENT_BY, (v) => `from ${v}`, (v) => !isSourceOrTime(v));
   valued(FROM_ADDRESS, (v) => `from ${v}`);
-  valued(LABEL, (v) => `label: ${v}`);
+  valued(LABEL, (v) => `label: ${v}`, (v, at) => !/folder/.test(norm.slice(at, at + 60)) || !isSourceOrTime(v));
   valued(SUBJECT, (v) => `subject contains "${v}"`);
   valued(MENTIONS, (v) => `mentions "${v}"`, (v) => !NOT_A_KEYWORD.has(v));
   eachMatch(ADJECTIVE, norm, (m) => {

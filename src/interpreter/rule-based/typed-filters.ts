@@ -22,6 +22,8 @@ const STATUS_PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`\b(?:the\s+)?(${STATUS})\s+(?:column|stage|state|list)\b`, 'g'),
   new RegExp(String.raw`\b(?:ones|those|items|tickets|issues|tasks|cards|deals)\s+(${STATUS})(?=[\s,.;!?]|$)`, 'g'),
   new RegExp(String.raw`\b(overdue|unpaid|unfulfilled|past due|blocked)\b`, 'g'),
+  // "open Jira bugs", "the closed Linear issues": a state said before the things.
+  new RegExp(String.raw`\b(open|closed|resolved|pending|merged|unpaid|overdue)\s+(?:[a-z]+\s+)?(?:bugs?|tickets?|issues?|pull requests?|prs?|tasks?|cards?|deals?|invoices?|orders?)\b`, 'g'),
 ];
 const PRIORITY_PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`\b(${PRIORITY})[- ]priority\b|\bpriority(?: is| of| =|:)?\s+(${PRIORITY}|p[0-4])\b|\bpriority\s+(${PRIORITY})\b`, 'g'),
@@ -59,11 +61,13 @@ function amountValue(number: string, unit: string | undefined): string {
 /** Status, priority, amount and exclusion filters in `norm`, in their human forms. */
 export function findTypedFilters(norm: string): FoundFilter[] {
   const found: FoundFilter[] = [];
-  const add = (m: RegExpExecArray, text: string): void => {
+  const add = (m: RegExpExecArray, text: string, value?: string): void => {
     if (found.some((f) => f.text === text)) return;
-    found.push({ at: m.index, text, span: [m.index, m.index + m[0].length] });
+    // The span ends with the value: "open Zendesk tickets" must leave "Zendesk" to be read as the tool.
+    const end = value ? m.index + m[0].indexOf(value) + value.length : m.index + m[0].length;
+    found.push({ at: m.index, text, span: [m.index, end] });
   };
-  for (const re of STATUS_PATTERNS) eachMatch(re, norm, (m) => add(m, `status: ${(m[1] ?? '').replace('-', ' ')}`));
+  for (const re of STATUS_PATTERNS) eachMatch(re, norm, (m) => add(m, `status: ${(m[1] ?? '').replace('-', ' ')}`, m[1]));
   for (const re of PRIORITY_PATTERNS) {
     eachMatch(re, norm, (m) => {
       const value = (m[1] ?? m[2] ?? m[3] ?? '').replace(/ priority$/, '').replace(' ', '');
