@@ -67,7 +67,7 @@ describe('example conversation (rule-based interpreter, dev OAuth provider)', ()
     // 3. A filter is added; the summary is shown and everything else is kept.
     const third = await client.send('only emails from my manager');
     const requirements = pick(third, 'requirements').data!['requirements'] as Record<string, { value: unknown }>;
-    expect(requirements['filters']!.value).toEqual(expect.arrayContaining(['from my manager']));
+    expect(requirements['filters']!.value).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'from', text: 'from my manager' })]));
     expect(requirements['trigger']!.value).toMatchObject({ cron: '0 8 * * *' });
     expect(pick(third, 'message').content).toContain('Shall I build it?');
 
@@ -84,7 +84,7 @@ describe('example conversation (rule-based interpreter, dev OAuth provider)', ()
     view = await client.session();
     expect(view.phase).toBe('REQUIREMENTS');
     expect(view.context.requirements.trigger.value).toMatchObject({ cron: '30 7 * * *' });
-    expect(view.context.requirements.filters.value).toEqual(expect.arrayContaining(['from my manager']));
+    expect(view.context.requirements.filters.value).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'from my manager' })]));
     expect(view.context.requirements.destination.value).toMatchObject({ target: '#team-updates' });
 
     // 6. Confirm again, accept the test run, activate.

@@ -30,8 +30,8 @@ export class StubAgentGenerator implements AgentGenerator {
     if (!analysis.buildable) throw new DomainError('GENERATION_FAILED', analysis.problems.join('; '));
     const fingerprint = createHash('sha256').update(JSON.stringify(valuesOf(requirements))).digest('hex');
     const integrations = requirements.integrations.value ?? [];
-    const destination = requirements.destination.value;
-    const sources = integrations.filter((id) => id !== destination?.integration);
+    const destinations = requirements.destinations.value ?? [];
+    const sources = integrations.filter((id) => !destinations.some((destination) => destination.integration === id));
     const steps: AgentSpec['steps'] = [
       ...sources.map((integration, index) => ({
         id: `step-${index + 1}`,
@@ -41,7 +41,7 @@ export class StubAgentGenerator implements AgentGenerator {
       })),
       { id: `step-${sources.length + 1}`, integration: null, action: 'process', description: requirements.goal.value ?? '' },
     ];
-    if (destination) {
+    for (const destination of destinations) {
       steps.push({
         id: `step-${steps.length + 1}`,
         integration: destination.integration,
@@ -96,5 +96,5 @@ function valuesOf(requirements: Requirements): unknown[] {
 
 function filtersText(requirements: Requirements): string {
   const filters = requirements.filters.value ?? [];
-  return filters.length ? ` (only ${filters.join(', ')})` : '';
+  return filters.length ? ` (only ${filters.map((filter) => filter.text).join(', ')})` : '';
 }

@@ -122,8 +122,8 @@ describe('ConversationService', () => {
       await turn(sessionId, 'actually make it 9am');
       const { requirements } = (await harness.conversations.getSession(OWNER, sessionId)).context;
       expect(requirements.trigger.value).toMatchObject({ type: 'schedule', cron: '0 9 * * *' });
-      expect(requirements.filters.value).toEqual(expect.arrayContaining(['from my manager']));
-      expect(requirements.destination.value).toMatchObject({ target: '#team-updates' });
+      expect(requirements.filters.value).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'from my manager' })]));
+      expect(requirements.destinations.value).toEqual([expect.objectContaining({ target: '#team-updates' })]);
       expect(requirements.integrations.value).toEqual(['gmail', 'slack']);
       expect(requirements.goal.value).toBeTruthy();
     });

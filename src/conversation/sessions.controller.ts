@@ -1,7 +1,8 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IdentityGuard } from '../identity/identity.guard.js';
 import { Owner } from '../identity/owner.decorator.js';
+import { Clock } from '../common/clock.js';
 import { ConversationService } from './conversation.service.js';
 import { ConversationSettings } from './conversation.settings.js';
 import { type SessionView, toSessionView } from './dto/session-view.js';
@@ -15,6 +16,7 @@ export class SessionsController {
   constructor(
     private readonly conversations: ConversationService,
     private readonly settings: ConversationSettings,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -56,6 +58,6 @@ export class SessionsController {
   }
 
   private view(state: Parameters<typeof toSessionView>[0]): SessionView {
-    return toSessionView(state, this.settings.idleTimeoutMs);
+    return toSessionView(state, this.settings.idleTimeoutMs, this.clock.now());
   }
 }

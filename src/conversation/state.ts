@@ -1,3 +1,4 @@
+import type { EditRecord } from './requirements/edit-history.js';
 import { emptyRequirements, type Requirements } from './requirements/requirements.js';
 import { deepFreeze } from './store/frozen.js';
 
@@ -65,6 +66,8 @@ export interface ConversationContext {
   /** Last few user and assistant lines (capped). */
   transcript: TranscriptEntry[];
   lastTestRun: TestRunSummary | null;
+  /** The last turns' applied edits, newest last, capped: what "undo that" reverts. Absent in older sessions. */
+  editHistory?: EditRecord[];
 }
 
 /** Lifecycle of the session record itself; `expired` records are tombstones answering 410 for a while. */

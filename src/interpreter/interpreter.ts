@@ -1,4 +1,5 @@
 import type { ConversationPhase, TranscriptEntry } from '../conversation/state.js';
+import type { RequirementEdit } from '../conversation/requirements/edits.js';
 import type { Requirements, RequirementsPatch } from '../conversation/requirements/requirements.js';
 
 /** What the user meant by one message. The machine, not the interpreter, decides what happens next. */
@@ -21,6 +22,10 @@ export const INTENTS = [
   'skip',
   /** Asks to rebuild the draft agent. */
   'regenerate',
+  /** Wants the last turn's edits reverted ("undo that", "put it back"). */
+  'undo',
+  /** Asks what was changed ("what did I change?"). */
+  'review_changes',
   /** Nothing usable was recognised. */
   'unclear',
 ] as const;
@@ -28,8 +33,18 @@ export type Intent = (typeof INTENTS)[number];
 
 export interface Interpretation {
   intent: Intent;
-  /** Requirement fields extracted from the message (only what the message says). */
+  /**
+   * Requirement fields the message states, in shorthand: turned into edits against the current
+   * document by `editsFromPatch` (fields replaced, integrations and filters added).
+   */
   patch: RequirementsPatch;
+  /**
+   * Edit operations the shorthand cannot say (remove a destination or filter, add a second destination,
+   * clear a field, switch a trigger), applied after the patch's. Left out when there are none.
+   */
+  edits?: RequirementEdit[];
+  /** Tools the message names that the catalog does not have (display names), for the reply to name back. */
+  unsupported?: string[];
   /** An assistant reply written by the interpreter (LLM); rule-based interpretation leaves it out. */
   reply?: string;
 }

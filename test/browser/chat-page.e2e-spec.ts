@@ -119,12 +119,22 @@ describeWithBrowser('chat page in Chromium', () => {
     await chat.expectLine('Slack connected.');
     await chat.expectPhase('REQUIREMENTS');
     await chat.expectField('trigger', (field) => field.value.includes('0 8 * * *'), 'the 8:00 schedule');
-    await chat.expectField('destination', (field) => field.value.includes('#team-updates'), 'the channel');
+    await chat.expectField('trigger', (field) => field.value.includes('At 08:00 (UTC)') && /Next runs: \w{3} \d{1,2} \w{3}, 08:00; /.test(field.value), 'the schedule in words with its next runs');
+    await chat.expectField('destinations', (field) => field.value.includes('#team-updates'), 'the channel');
     await chat.screenshot('04-requirements');
 
     await chat.send('only emails from my manager');
     await chat.expectLine('Shall I build it?');
     await chat.expectField('filters', (field) => field.value.includes('from my manager'), 'the new filter');
+
+    // Edits by talking: a second destination is listed beside the first, and the Undo action takes it back.
+    await chat.send('also send it to #general');
+    await chat.expectField('destinations', (field) => field.value.includes('#team-updates') && field.value.includes('#general'), 'both channels');
+    await chat.expectActions((labels) => labels.includes('Undo'), 'an Undo action after the edit');
+    await chat.click('Undo');
+    await chat.expectLine('Undone: added #general on Slack as a destination.');
+    await chat.expectField('destinations', (field) => field.value.includes('#team-updates') && !field.value.includes('#general'), 'the second channel undone');
+    await chat.expectField('filters', (field) => field.value.includes('from my manager'), 'the filter kept by the undo');
 
     await chat.send('yes, build it');
     await chat.expectPhase('TESTING');
@@ -138,7 +148,7 @@ describeWithBrowser('chat page in Chromium', () => {
     await chat.expectPhase('REQUIREMENTS');
     await chat.expectField('trigger', (field) => field.value.includes('30 7 * * *'), 'the 7:30 schedule');
     await chat.expectField('filters', (field) => field.value.includes('from my manager'), 'the filter kept');
-    await chat.expectField('destination', (field) => field.value.includes('#team-updates'), 'the channel kept');
+    await chat.expectField('destinations', (field) => field.value.includes('#team-updates'), 'the channel kept');
 
     await chat.click('Yes, build it');
     await chat.expectPhase('TESTING');
@@ -156,6 +166,8 @@ describeWithBrowser('chat page in Chromium', () => {
     expect(said).toEqual([
       `You: ${EXAMPLE_DESCRIPTION}`,
       'You: only emails from my manager',
+      'You: also send it to #general',
+      'You: Undo',
       'You: yes, build it',
       'You: change the time to 7:30',
       'You: Yes, build it',

@@ -58,7 +58,10 @@ export function describeInterpreterScenarios(init: InterpreterInitializer): void
       expectWellFramed(third);
       expect(phaseChanges(third)).toEqual([]);
       const requirements = pick(third, 'requirements').data!['requirements'] as Record<string, Requirement>;
-      expect(requirements['filters']!.value).toEqual(expect.arrayContaining(['unread', 'from my manager']));
+      // Filters are typed since requirements v2; `text` is the human form the old strings carried.
+      expect(requirements['filters']!.value).toEqual(
+        expect.arrayContaining([expect.objectContaining({ text: 'unread' }), expect.objectContaining({ kind: 'from', text: 'from my manager' })]),
+      );
       expect(requirements['trigger']!.value).toMatchObject({ cron: '0 8 * * *' });
       expect(messageTexts(third).some((text) => text.includes('Shall I build it?'))).toBe(true);
 
@@ -71,7 +74,7 @@ export function describeInterpreterScenarios(init: InterpreterInitializer): void
       expect(phaseChanges(fifth)).toEqual(['TESTING→REQUIREMENTS']);
       view = await client.session();
       expect(view.context.requirements.trigger.value).toMatchObject({ cron: '30 7 * * *' });
-      expect(view.context.requirements.filters.value).toEqual(expect.arrayContaining(['from my manager']));
+      expect(view.context.requirements.filters.value).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'from my manager' })]));
       expect(view.context.requirements.destination.value).toMatchObject({ target: '#team-updates' });
 
       expect(phaseChanges(await say(client, { action: 'confirm' }))).toEqual(['REQUIREMENTS→GENERATION', 'GENERATION→TESTING']);
@@ -164,6 +167,50 @@ export function describeInterpreterScenarios(init: InterpreterInitializer): void
       expect(view.context.integrations.every((connection) => connection.status === 'connected')).toBe(true);
     });
 
+    it(`${init.name}#edits by talking: a second destination, a filter removed, the trigger switched, undo`, async () => {
+      const client = newClient();
+      await client.start();
+      await reachPhase(client, ConversationPhase.REQUIREMENTS);
+      const requirementsOf = (turn: Awaited<ReturnType<typeof say>>) =>
+        pick(turn, 'requirements').data!['requirements'] as Record<string, Requirement>;
+
+      const added = await say(client, 'also send it to #general');
+      expect(requirementsOf(added)['destinations']!.value).toEqual([
+        { kind: 'channel', integration: 'slack', target: '#team-updates' },
+        { kind: 'channel', integration: 'slack', target: '#general' },
+      ]);
+      expect(pick(added, 'requirements').data!['changes']).toMatchObject({
+        edits: [{ op: 'add', field: 'destinations', value: { target: '#general' } }],
+        said: ['added #general on Slack as a destination'],
+        undone: false,
+      });
+      const actions = added.responses.filter((response) => response.type === 'message').flatMap((response) => response.actions);
+      expect(actions.map((action) => action.label)).toContain('Undo');
+
+      const dropped = await say(client, 'drop the unread filter');
+      expect(requirementsOf(dropped)['filters']!.value).toEqual([]);
+
+      const manual = await say(client, "actually i'll run it myself");
+      expect(requirementsOf(manual)['trigger']!.value).toMatchObject({ type: 'manual' });
+
+      const undone = await say(client, 'undo that');
+      expect(requirementsOf(undone)['trigger']!.value).toMatchObject({ type: 'schedule', cron: '0 8 * * *' });
+      expect(pick(undone, 'requirements').data!['changes']).toMatchObject({ undone: true });
+      expect(messageTexts(undone).some((text) => text.startsWith('Undone: set it to run when you run it.'))).toBe(true);
+
+      const review = await say(client, 'what did i change?');
+      const listed = messageTexts(review).join('\n');
+      expect(listed).toContain('added #general on Slack as a destination');
+      expect(listed).toContain('removed the filter "unread"');
+      expect(listed).not.toContain('when you run it');
+
+      const view = await client.session();
+      expect(view.context.requirements.destinations.value).toHaveLength(2);
+      expect(view.context.requirements.destination.value).toMatchObject({ target: '#team-updates' });
+      expect(view.context.requirements.schedule).toMatchObject({ words: 'At 08:00 (UTC)', nextRuns: expect.any(Array) });
+      expect(view.context.requirements.schedule?.nextRuns).toHaveLength(3);
+    });
+
     it(`${init.name}#unexpected input gets a clarifying reply and changes nothing`, async () => {
       const client = newClient();
       await client.start();
@@ -172,7 +219,7 @@ export function describeInterpreterScenarios(init: InterpreterInitializer): void
       expect(phaseChanges(nonsense)).toEqual(['IDLE→DISCOVERY']);
       expect(messageTexts(nonsense).length).toBeGreaterThan(0);
       let view = await client.session();
-      expect(view.context.missing).toEqual(['goal', 'integrations', 'trigger', 'destination']);
+      expect(view.context.missing).toEqual(['goal', 'integrations', 'trigger', 'destinations']);
 
       await say(client, EXAMPLE_DESCRIPTION);
       view = await connectAll(client);

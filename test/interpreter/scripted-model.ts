@@ -19,6 +19,8 @@ export interface ModelInput {
   phase: string | undefined;
   /** The second call of a turn, asking to correct an invalid first answer. */
   repair: boolean;
+  /** The whole request (its prompt carries the requirements so far). */
+  body?: unknown;
 }
 
 /** A model answer: an object (sent as JSON) or raw text (sent as is, e.g. a fenced or broken answer). */
@@ -30,7 +32,8 @@ export type ModelOverride = (input: ModelInput) => ModelAnswer | FakeStep | unde
 export const EXAMPLE_DESCRIPTION =
   'I want an agent that summarizes my unread Gmail emails every morning at 8am and posts the summary to the #team-updates Slack channel';
 
-const NO_FIELDS = {
+/** Every patch key of the wire shape, null (unsaid). */
+export const NO_FIELDS = {
   name: null,
   goal: null,
   trigger: null,
@@ -42,10 +45,18 @@ const NO_FIELDS = {
   time: null,
 };
 
-/** An answer in the schema's key order: reply, intent, patch (every patch key present, null when unsaid). */
-export function answer(reply: string, intent: string, fields: Partial<typeof NO_FIELDS> | Record<string, unknown> = {}): ModelAnswer {
-  return { reply, intent, patch: { ...NO_FIELDS, ...fields } };
+/** An answer in the schema's key order: reply, intent, patch (every patch key present, null when unsaid), edits. */
+export function answer(
+  reply: string,
+  intent: string,
+  fields: Partial<typeof NO_FIELDS> | Record<string, unknown> = {},
+  edits: Record<string, unknown>[] | null = null,
+): ModelAnswer {
+  return { reply, intent, patch: { ...NO_FIELDS, ...fields }, edits };
 }
+
+/** One wire edit (every key present, null when unused). */
+const edit = (fields: Record<string, unknown>): Record<string, unknown> => ({ text: null, trigger: null, destination: null, ...fields });
 
 const slackChannel = (target: string) => ({ kind: 'channel', integration: 'slack', target });
 
@@ -77,6 +88,15 @@ const ANSWERS: Record<string, ModelAnswer> = {
     integrations: ['slack'],
     destination: slackChannel('#general'),
   }),
+  'also send it to #general': answer("I'll also post it to #general.", 'change', {}, [
+    edit({ op: 'add', field: 'destinations', destination: slackChannel('#general') }),
+  ]),
+  'drop the unread filter': answer('All emails then, not only unread ones.', 'change', {}, [edit({ op: 'remove', field: 'filters', text: 'unread' })]),
+  "actually i'll run it myself": answer("Okay, it will run when you start it.", 'change', {
+    trigger: { type: 'manual', description: 'when you run it' },
+  }),
+  'undo that': answer('Undone.', 'undo'),
+  'what did i change?': answer('Here is what you changed.', 'review_changes'),
   banana: answer("Sorry, I'm not sure what you'd like to automate.", 'unclear'),
   'purple monkey dishwasher': answer("Sorry, I didn't get that.", 'unclear'),
   "what's the weather in paris?": answer("I can't check the weather, but I can build agents for you.", 'question'),
@@ -103,6 +123,7 @@ export function scriptedModel(override: () => ModelOverride | null): Responder {
       text: userMessageOf(request.body) ?? '',
       phase: phaseOf(request.body),
       repair: isRepairRequest(request.body),
+      body: request.body,
     };
     const chosen = override()?.(input) ?? realisticAnswer(input.text);
     return isStep(chosen) ? chosen : step.answer(chosen, { chunkSize: 4 });

@@ -124,7 +124,7 @@ describeWithRedis('Replicas sharing one Redis', (redisUrl) => {
     const view = await onB.session();
     expect(view.phase).toBe('COMPLETE');
     expect(view.context.requirements.trigger.value).toMatchObject({ cron: '30 7 * * *' });
-    expect(view.context.requirements.filters.value).toEqual(expect.arrayContaining(['from my manager']));
+    expect(view.context.requirements.filters.value).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'from my manager' })]));
     // 1 first turn + 2 callbacks + 6 turns, each one committed version.
     expect(view.version).toBe(9);
 

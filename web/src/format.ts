@@ -1,4 +1,4 @@
-import type { Destination, Phase, Trigger } from './types.js';
+import type { Destination, Filter, Phase, Trigger } from './types.js';
 
 export const PHASE_LABELS: Record<Phase, string> = {
   IDLE: 'Start',
@@ -33,6 +33,7 @@ export function triggerText(trigger: Trigger | string | null | undefined): strin
 
 export function destinationText(destination: Destination | null | undefined): string {
   if (!destination) return '';
+  if (destination.kind === 'dm') return `you (direct message${destination.integration ? ` via ${integrationName(destination.integration)}` : ''})`;
   const via = destination.integration ? ` via ${integrationName(destination.integration)}` : '';
   return `${destination.target}${via}`;
 }
@@ -41,4 +42,20 @@ export function timeText(at: number | string | null | undefined): string {
   if (at === null || at === undefined) return '';
   const date = new Date(at);
   return Number.isNaN(date.getTime()) ? '' : date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+/** A filter's human form (a typed filter's `text`, or an older server's string). */
+export function filterText(filter: Filter): string {
+  return typeof filter === 'string' ? filter : filter.text;
+}
+
+/** `Mon 7 Dec, 08:00` in the schedule's zone. */
+export function runText(iso: string, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    return new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(date);
+  } catch {
+    return date.toISOString();
+  }
 }

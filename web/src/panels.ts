@@ -1,14 +1,15 @@
 import { byId, h } from './dom.js';
-import { destinationText, integrationName, triggerText } from './format.js';
+import { destinationText, filterText, integrationName, runText, triggerText } from './format.js';
 import type { Connection, DraftAgent, Field, Requirements, SessionView, TestResult } from './types.js';
 
-const FIELDS: [keyof Requirements, string][] = [
+type FieldKey = 'name' | 'goal' | 'trigger' | 'integrations' | 'steps' | 'destinations' | 'filters';
+const FIELDS: [FieldKey, string][] = [
   ['name', 'Name'],
   ['goal', 'Goal'],
   ['trigger', 'Trigger'],
   ['integrations', 'Integrations'],
   ['steps', 'Steps'],
-  ['destination', 'Destination'],
+  ['destinations', 'Destinations'],
   ['filters', 'Filters'],
 ];
 
@@ -31,20 +32,33 @@ function list(items: string[], ordered = false): HTMLElement {
   return el;
 }
 
-function fieldValue(key: keyof Requirements, field: Field<unknown>): Node | string {
+/** The trigger, and for a schedule its words and next runs as the server computed them. */
+function triggerValue(requirements: Requirements | null, value: never): Node | string {
+  const schedule = requirements?.schedule;
+  if (!schedule) return triggerText(value);
+  return h(
+    'div',
+    {},
+    h('p', {}, triggerText(value)),
+    h('p', { class: 'schedule-words' }, schedule.words),
+    h('p', { class: 'next-runs' }, 'Next runs: ', schedule.nextRuns.map((run) => runText(run, schedule.timezone)).join('; ')),
+  );
+}
+
+function fieldValue(key: FieldKey, field: Field<unknown>, requirements: Requirements | null): Node | string {
   const value = field.value as never;
   if (value === null || value === undefined) return '';
   switch (key) {
     case 'trigger':
-      return triggerText(value);
-    case 'destination':
-      return destinationText(value);
+      return triggerValue(requirements, value);
+    case 'destinations':
+      return list((value as Parameters<typeof destinationText>[0][]).map(destinationText));
     case 'integrations':
       return (value as string[]).map(integrationName).join(', ');
     case 'steps':
       return list(value, true);
     case 'filters':
-      return list(value);
+      return list((value as Parameters<typeof filterText>[0][]).map(filterText));
     default:
       return String(value);
   }
@@ -54,10 +68,10 @@ function renderRequirements(requirements: Requirements | null, missing: string[]
   const dl = byId('requirements');
   dl.replaceChildren();
   for (const [key, label] of FIELDS) {
-    const field = requirements?.[key] ?? { value: null, status: 'missing' as const };
+    const field = (requirements?.[key] as Field<unknown> | undefined) ?? { value: null, status: 'missing' as const };
     const status = field.status === 'missing' ? (missing.includes(key) ? 'needed' : 'missing') : field.status;
     dl.append(
-      h('div', { class: `field field-${status}`, 'data-field': key }, h('dt', {}, label, ' ', mark(status)), h('dd', {}, fieldValue(key, field))),
+      h('div', { class: `field field-${status}`, 'data-field': key }, h('dt', {}, label, ' ', mark(status)), h('dd', {}, fieldValue(key, field, requirements))),
     );
   }
 }

@@ -19,14 +19,24 @@ export interface Field<T> {
 }
 
 export type Trigger =
-  | { type: 'schedule'; cron: string; description: string }
+  | { type: 'schedule'; cron: string; description: string; crons?: string[] }
   | { type: 'event'; integration: string; event: string; description: string }
   | { type: 'manual'; description: string };
 
 export interface Destination {
-  kind: 'channel' | 'email' | 'integration';
+  kind: 'channel' | 'email' | 'dm' | 'integration';
   integration: string | null;
   target: string;
+}
+
+/** A typed filter; `text` is its human form. Older servers sent plain strings. */
+export type Filter = { kind: string; value?: string; op?: string; text: string } | string;
+
+/** A schedule in words with its next runs (server-computed). */
+export interface ScheduleView {
+  words: string;
+  nextRuns: string[];
+  timezone: string;
 }
 
 export interface Requirements {
@@ -35,8 +45,9 @@ export interface Requirements {
   trigger: Field<Trigger>;
   integrations: Field<string[]>;
   steps: Field<string[]>;
-  destination: Field<Destination>;
-  filters: Field<string[]>;
+  destinations: Field<Destination[]>;
+  filters: Field<Filter[]>;
+  schedule?: ScheduleView | null;
 }
 
 export type IntegrationStatus = 'pending' | 'connected' | 'denied' | 'failed' | 'expired' | 'skipped';

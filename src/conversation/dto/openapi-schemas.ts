@@ -3,6 +3,7 @@ import { CHAT_RESPONSE_TYPES } from '../chat-response.js';
 import { ACTION_TYPES } from '../phases/turn.js';
 import { PHASES } from '../state.js';
 import { ERROR_STATUS } from '../../common/errors.js';
+import { FILTER_KINDS, REQUIREMENT_KEYS } from '../requirements/requirements.js';
 
 type Schema = Record<string, unknown>;
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
@@ -42,19 +43,84 @@ export const API_SCHEMAS: Record<string, Schema> = {
       data: nullable({ type: 'object', additionalProperties: true }),
     },
   },
+  Recurrence: {
+    type: 'object',
+    description: 'A schedule as people think of it; the trigger\'s `cron` is derived from it.',
+    required: ['days', 'times', 'timezone'],
+    properties: {
+      days: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 6 }, description: '0 = Sunday; all seven = every day' },
+      times: { type: 'array', items: { type: 'string', pattern: '^\\d{2}:\\d{2}$' } },
+      every: { type: 'object', properties: { minutes: { type: 'integer', minimum: 1 } } },
+      dayOfMonth: { type: 'integer', minimum: 1, maximum: 31 },
+      timezone: { type: 'string' },
+    },
+  },
+  Trigger: {
+    oneOf: [
+      {
+        type: 'object',
+        required: ['type', 'cron', 'description'],
+        properties: {
+          type: { const: 'schedule' },
+          cron: { type: 'string', description: 'Five-field cron derived from `recurrence` (the first time when there are several)' },
+          crons: { type: 'array', items: { type: 'string' }, description: 'Every cron, when the times differ in minutes' },
+          description: { type: 'string' },
+          recurrence: ref('Recurrence'),
+        },
+      },
+      {
+        type: 'object',
+        required: ['type', 'integration', 'event', 'description'],
+        properties: { type: { const: 'event' }, integration: { type: 'string' }, event: { type: 'string' }, description: { type: 'string' } },
+      },
+      { type: 'object', required: ['type', 'description'], properties: { type: { const: 'manual' }, description: { type: 'string' } } },
+    ],
+  },
+  Destination: {
+    type: 'object',
+    required: ['kind', 'integration', 'target'],
+    properties: {
+      kind: { enum: ['channel', 'email', 'dm', 'integration'], description: '`dm`: to the person themselves (target `me`)' },
+      integration: nullable({ type: 'string' }),
+      target: { type: 'string' },
+    },
+  },
+  Filter: {
+    type: 'object',
+    required: ['kind', 'text'],
+    properties: {
+      kind: { enum: [...FILTER_KINDS] },
+      value: { type: 'string' },
+      op: { enum: ['>', '>=', '<', '<=', '='] },
+      text: { type: 'string', description: 'The human form, e.g. `from my manager`, `amount > 500`' },
+    },
+  },
+  RequirementEdit: {
+    type: 'object',
+    description: 'One applied change, as the `requirements` event reports it (`data.changes.edits`).',
+    required: ['op', 'field'],
+    properties: {
+      op: { enum: ['add', 'remove', 'replace', 'clear'] },
+      field: { enum: [...REQUIREMENT_KEYS] },
+      value: { description: 'The item added or replaced, or the keys identifying what was removed' },
+    },
+  },
   Requirements: {
     type: 'object',
     properties: {
       name: field({ type: 'string' }),
       goal: field({ type: 'string' }),
-      trigger: field({ type: 'object', required: ['type', 'description'], additionalProperties: true }),
+      trigger: field(ref('Trigger')),
       integrations: field({ type: 'array', items: { type: 'string' } }),
       steps: field({ type: 'array', items: { type: 'string' } }),
-      destination: field({
+      destinations: field({ type: 'array', items: ref('Destination') }),
+      destination: { ...field(ref('Destination')), deprecated: true, description: 'The first of `destinations` (read `destinations`).' },
+      filters: field({ type: 'array', items: ref('Filter') }),
+      schedule: nullable({
         type: 'object',
-        properties: { kind: { enum: ['channel', 'email', 'integration'] }, integration: nullable({ type: 'string' }), target: { type: 'string' } },
+        description: 'A schedule trigger in words (cronstrue) with its next three runs (croner); null for other triggers.',
+        properties: { words: { type: 'string' }, nextRuns: { type: 'array', items: isoDate }, timezone: { type: 'string' } },
       }),
-      filters: field({ type: 'array', items: { type: 'string' } }),
     },
   },
   SessionView: {

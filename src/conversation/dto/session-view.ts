@@ -1,5 +1,5 @@
 import { missingFields } from '../requirements/requirements-document.js';
-import type { Requirements } from '../requirements/requirements.js';
+import { toRequirementsView, type RequirementsView } from '../requirements/requirements-view.js';
 import type { ConversationPhase, ConversationState, IntegrationConnection } from '../state.js';
 import { thaw } from '../store/frozen.js';
 import type { CommittedState } from '../store/session-store.js';
@@ -10,7 +10,7 @@ export interface SessionView {
   userId: string;
   tenantId: string;
   phase: ConversationPhase;
-  context: { requirements: Requirements; integrations: IntegrationConnection[]; missing: string[] };
+  context: { requirements: RequirementsView; integrations: IntegrationConnection[]; missing: string[] };
   pendingOauth: { integration: string; provider: string; authorizationUrl: string; expiresAt: string } | null;
   draftAgentId: string | null;
   history: { from: ConversationPhase; to: ConversationPhase; at: string; reason: string }[];
@@ -22,7 +22,8 @@ export interface SessionView {
 
 const iso = (epochMs: number): string => new Date(epochMs).toISOString();
 
-export function toSessionView(committed: CommittedState, idleTimeoutMs: number): SessionView {
+/** `now` places the schedule's next runs (the caller's clock). */
+export function toSessionView(committed: CommittedState, idleTimeoutMs: number, now: number): SessionView {
   // Read only: the view shares the committed (frozen) objects, it copies nothing.
   const state = thaw<ConversationState>(committed);
   const pending = state.pendingOauth;
@@ -32,7 +33,7 @@ export function toSessionView(committed: CommittedState, idleTimeoutMs: number):
     tenantId: state.tenantId,
     phase: state.phase,
     context: {
-      requirements: state.context.requirements,
+      requirements: toRequirementsView(state.context.requirements, now),
       integrations: state.context.integrations,
       missing: missingFields(state.context.requirements),
     },

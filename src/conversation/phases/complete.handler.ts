@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConversationPhase } from '../state.js';
-import { patchIsEmpty } from '../requirements/requirements-document.js';
+import { hasEdits } from './requirement-edits.js';
 import type { PhaseHandler } from './phase-handler.js';
 import type { Turn } from './turn.js';
 
@@ -17,7 +17,7 @@ export class CompleteHandler implements PhaseHandler {
   }
 
   async handle(turn: Turn): Promise<void> {
-    const describesAgent = !patchIsEmpty(turn.interpretation?.patch ?? {});
+    const describesAgent = hasEdits(turn.interpretation);
     const wantsAnother = describesAgent || /\b(another|new agent|one more)\b/i.test(turn.input?.text ?? '');
     if (!wantsAnother) {
       turn.say('Your agent is active. Describe another task to build a new agent.', [BUILD_ANOTHER]);

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConversationPhase } from '../state.js';
-import { mergeRequirements, patchIsEmpty, displayName } from '../requirements/requirements-document.js';
+import { displayName } from '../requirements/requirements-document.js';
+import { applyTurnEdits, hasEdits, undoTurnEdits, unsupportedLead } from './requirement-edits.js';
 import { OauthConnector } from './oauth-connector.js';
 import type { PhaseHandler } from './phase-handler.js';
 import { capabilities } from './replies.js';
@@ -29,32 +30,37 @@ export class DiscoveryHandler implements PhaseHandler {
   }
 
   async handle(turn: Turn): Promise<void> {
-    const patch = turn.interpretation?.patch ?? {};
+    if (turn.intent === 'undo') {
+      const undone = undoTurnEdits(turn);
+      turn.say(undone ? `Undone: ${undone.said.join('; ')}. What would you like to automate?` : 'There is nothing to undo yet. What would you like to automate?');
+      return;
+    }
     if (turn.intent === 'question') {
       turn.say(`${capabilities()} What would you like to automate?`, EXAMPLES);
       return;
     }
-    if (patchIsEmpty(patch)) {
+    const lead = unsupportedLead(turn);
+    if (!hasEdits(turn.interpretation)) {
       turn.say(
-        "I didn't catch what the agent should do. Could you describe it, like \"summarize my unread Gmail every morning and post it to Slack\"?",
+        lead ? `${lead}What else should the agent work with?` : "I didn't catch what the agent should do. Could you describe it, like \"summarize my unread Gmail every morning and post it to Slack\"?",
         EXAMPLES,
       );
       return;
     }
-    const requirements = mergeRequirements(turn.state.context.requirements, patch);
-    turn.updateContext({ requirements });
+    applyTurnEdits(turn);
+    const { requirements } = turn.state.context;
     const integrations = requirements.integrations.value ?? [];
     if (integrations.length === 0) {
-      turn.say('Which apps should the agent work with (for example Gmail, Slack, Notion or GitHub)?');
+      turn.say(`${lead}Which apps should the agent work with (for example Gmail, Slack, Notion or GitHub)?`);
       return;
     }
     const needsConnecting = await syncConnections(turn, this.oauth);
     const apps = integrations.map(displayName).join(' and ');
     if (needsConnecting) {
-      turn.say(`Got it. This agent works with ${apps}; let's connect them first.`);
+      turn.say(`${lead}Got it. This agent works with ${apps}; let's connect them first.`);
       turn.goTo(ConversationPhase.OAUTH_FLOW, 'integrations_need_connecting');
     } else {
-      turn.say(`Got it. This agent works with ${apps}, which you have already connected.`);
+      turn.say(`${lead}Got it. This agent works with ${apps}, which you have already connected.`);
       turn.goTo(ConversationPhase.REQUIREMENTS, 'integrations_ready');
     }
   }

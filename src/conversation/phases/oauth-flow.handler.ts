@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ChatAction } from '../chat-response.js';
 import { isUnresolved } from '../machine/transitions.js';
 import { ConversationPhase, type IntegrationConnection, type IntegrationStatus, type PendingOauth } from '../state.js';
-import { displayName, mergeRequirements, patchIsEmpty } from '../requirements/requirements-document.js';
+import { displayName } from '../requirements/requirements-document.js';
+import { applyTurnEdits, hasEdits } from './requirement-edits.js';
 import { OauthConnector } from './oauth-connector.js';
 import type { PhaseHandler } from './phase-handler.js';
 import {
@@ -83,9 +84,7 @@ export class OauthFlowHandler implements PhaseHandler {
         await this.retry(turn);
         return;
       default: {
-        const patch = turn.interpretation?.patch ?? {};
-        if (!patchIsEmpty(patch)) {
-          turn.updateContext({ requirements: mergeRequirements(turn.state.context.requirements, patch) });
+        if (hasEdits(turn.interpretation) && applyTurnEdits(turn)) {
           turn.say('Noted, I added that to the requirements.');
           if (await this.followRequirements(turn)) return;
         }

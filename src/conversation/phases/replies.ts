@@ -2,6 +2,7 @@ import { INTEGRATION_CATALOG } from '../../oauth/integration-catalog.js';
 import type { ChatAction } from '../chat-response.js';
 import { summarize, missingFields } from '../requirements/requirements-document.js';
 import { questionFor } from '../requirements/next-question.js';
+import { UNDO } from './requirement-edits.js';
 import type { Turn } from './turn.js';
 
 export const CONFIRM: ChatAction = { type: 'confirm', label: 'Yes, build it' };
@@ -16,25 +17,26 @@ export function capabilities(): string {
   return `I build agents that run on a schedule or when something happens, and work with ${names}.`;
 }
 
-/** Emits the current requirements and what is still missing. */
-export function emitRequirements(turn: Turn): void {
-  const { requirements } = turn.state.context;
-  turn.emit({ type: 'requirements', data: { requirements, missing: missingFields(requirements) } });
-}
-
-/** Asks for the most important missing field, or shows the summary and asks for confirmation. */
-export function askForNextOrConfirm(turn: Turn, preface?: string): void {
+/**
+ * Asks for the most important missing field, or shows the summary (with what this turn `changed`)
+ * and asks for confirmation. After a change an Undo button is offered.
+ */
+export function askForNextOrConfirm(turn: Turn, preface?: string, changed: readonly string[] = []): void {
   const { requirements } = turn.state.context;
   const [missing] = missingFields(requirements);
   const lead = preface ? `${preface} ` : '';
+  const undo = changed.length > 0 ? [UNDO] : [];
   if (missing) {
     const question = questionFor(missing, requirements);
-    turn.say(`${lead}${question.text}`, question.actions);
+    turn.say(`${lead}${question.text}`, [...question.actions, ...undo]);
     return;
   }
-  turn.say(`${lead}Here is the agent I'll build:\n${summarize(requirements)}\nShall I build it?`, [
+  const summary = summarize(requirements, { now: turn.settings.now });
+  const changes = changed.length > 0 ? `\nChanged: ${changed.join('; ')}.` : '';
+  turn.say(`${lead}Here is the agent I'll build:\n${summary}${changes}\nShall I build it?`, [
     CONFIRM,
     { type: 'reply', label: 'Change the schedule', value: 'change the schedule' },
+    ...undo,
     BACK,
   ]);
 }

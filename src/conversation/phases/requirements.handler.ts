@@ -1,12 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConversationPhase } from '../state.js';
-import { confirmAll, mergeRequirements, missingFields, patchIsEmpty } from '../requirements/requirements-document.js';
+import { confirmAll, missingFields } from '../requirements/requirements-document.js';
 import { questionFor } from '../requirements/next-question.js';
 import { OauthConnector } from './oauth-connector.js';
 import type { PhaseHandler } from './phase-handler.js';
 import { syncConnections } from './connections.js';
-import { askForNextOrConfirm, capabilities, emitRequirements } from './replies.js';
+import { askForNextOrConfirm, capabilities } from './replies.js';
+import { applyTurnEdits, changesReport, emitRequirements, hasEdits, undoTurnEdits, unsupportedLead } from './requirement-edits.js';
 import type { Turn } from './turn.js';
+import type { RequirementEdit } from '../requirements/edits.js';
+import { describeEdit } from '../requirements/edit-words.js';
+
+const changedWords = (result: { applied: readonly RequirementEdit[] }): string[] => result.applied.map(describeEdit);
 
 /** Fills in the requirements field by field and asks for confirmation before anything is built. */
 @Injectable()
@@ -25,8 +30,13 @@ export class RequirementsHandler implements PhaseHandler {
   }
 
   async handle(turn: Turn): Promise<void> {
-    const patch = turn.interpretation?.patch ?? {};
-    if (turn.intent === 'confirm' && patchIsEmpty(patch)) {
+    if (turn.intent === 'undo') return this.undo(turn);
+    if (turn.intent === 'review_changes') {
+      askForNextOrConfirm(turn, changesReport(turn));
+      return;
+    }
+    const saysSomething = hasEdits(turn.interpretation);
+    if (turn.intent === 'confirm' && !saysSomething) {
       const [missing] = missingFields(turn.state.context.requirements);
       if (missing) {
         const question = questionFor(missing, turn.state.context.requirements);
@@ -38,19 +48,39 @@ export class RequirementsHandler implements PhaseHandler {
       turn.goTo(ConversationPhase.GENERATION, 'requirements_confirmed');
       return;
     }
-    if (!patchIsEmpty(patch)) {
-      turn.updateContext({ requirements: mergeRequirements(turn.state.context.requirements, patch) });
+    if (saysSomething) {
+      const result = applyTurnEdits(turn);
+      if (!result) {
+        askForNextOrConfirm(turn, "That's how it is already.");
+        return;
+      }
       if (await syncConnections(turn, this.oauth)) {
         turn.say('That needs another connection first.');
         turn.goTo(ConversationPhase.OAUTH_FLOW, 'new_integration');
         return;
       }
-      emitRequirements(turn);
-      askForNextOrConfirm(turn, 'Got it.');
+      emitRequirements(turn, result);
+      askForNextOrConfirm(turn, `${unsupportedLead(turn)}Got it.`, result.applied.length ? changedWords(result) : []);
       return;
     }
-    const preface =
-      turn.intent === 'question' ? capabilities() : turn.intent === 'skip' ? 'There is nothing to skip here.' : "Sorry, I didn't get that.";
+    const preface = unsupportedLead(turn).trim() ||
+      (turn.intent === 'question' ? capabilities() : turn.intent === 'skip' ? 'There is nothing to skip here.' : "Sorry, I didn't get that.");
     askForNextOrConfirm(turn, preface);
+  }
+
+  /** "Undo that": the last turn's edits reverted, the checklist following. */
+  private async undo(turn: Turn): Promise<void> {
+    const undone = undoTurnEdits(turn);
+    if (!undone) {
+      askForNextOrConfirm(turn, 'There is nothing to undo.');
+      return;
+    }
+    if (await syncConnections(turn, this.oauth)) {
+      turn.say(`Undone: ${undone.said.join('; ')}. That needs a connection again.`);
+      turn.goTo(ConversationPhase.OAUTH_FLOW, 'new_integration');
+      return;
+    }
+    emitRequirements(turn, undone);
+    askForNextOrConfirm(turn, `Undone: ${undone.said.join('; ')}.`);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AgentGenerator } from '../../agent-generator/agent-generator.js';
 import { ConversationPhase } from '../state.js';
-import { mergeRequirements, patchIsEmpty } from '../requirements/requirements-document.js';
+import { applyTurnEdits, hasEdits, undoTurnEdits } from './requirement-edits.js';
 import type { PhaseHandler } from './phase-handler.js';
 import { BACK, capabilities } from './replies.js';
 import type { Turn } from './turn.js';
@@ -28,10 +28,9 @@ export class TestingHandler implements PhaseHandler {
   }
 
   async handle(turn: Turn): Promise<void> {
-    const patch = turn.interpretation?.patch ?? {};
-    if (!patchIsEmpty(patch)) {
-      turn.updateContext({ requirements: mergeRequirements(turn.state.context.requirements, patch) });
-      turn.say('Changed. Back to the requirements to confirm the new version.');
+    if (hasEdits(turn.interpretation) || turn.intent === 'undo') {
+      const changed = turn.intent === 'undo' ? undoTurnEdits(turn) !== null : applyTurnEdits(turn) !== null;
+      turn.say(changed ? 'Changed. Back to the requirements to confirm the new version.' : 'That is how it is already. Back to the requirements.');
       turn.goTo(ConversationPhase.REQUIREMENTS, 'change_requested');
       return;
     }

@@ -121,7 +121,7 @@ export class Turn {
       ...this.state,
       draftAgentId: null,
       pendingOauth: null,
-      context: { ...this.state.context, requirements: emptyRequirements(), integrations: [], lastTestRun: null },
+      context: { ...this.state.context, requirements: emptyRequirements(), integrations: [], lastTestRun: null, editHistory: [] },
     };
   }
 

@@ -39,7 +39,7 @@ export function questionFor(field: RequirementKey, requirements: Requirements): 
           ...(integrations.includes('gmail') ? [reply('When a new email arrives')] : []),
         ],
       };
-    case 'destination': {
+    case 'destinations': {
       const actions: ChatAction[] = [];
       if (integrations.includes('slack')) actions.push(reply('Post to #general on Slack', 'post it to #general'));
       if (integrations.includes('teams')) actions.push(reply('Post to a Teams channel', 'post it to #general on teams'));

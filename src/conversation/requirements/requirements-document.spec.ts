@@ -26,14 +26,14 @@ describe(mergeRequirements.name, () => {
 
   it('accumulates: a later patch adds without dropping', () => {
     const requirements = mergeRequirements(gmailToSlack(), { filters: ['from my manager'], steps: ['summarize'] });
-    expect(requirements.filters.value).toEqual(['unread', 'from my manager']);
-    expect(requirements.trigger.value).toEqual(daily8);
-    expect(requirements.destination.value?.target).toBe('#team-updates');
+    expect(requirements.filters.value?.map((filter) => filter.text)).toEqual(['unread', 'from my manager']);
+    expect(requirements.trigger.value).toMatchObject(daily8);
+    expect(requirements.destinations.value?.map((destination) => destination.target)).toEqual(['#team-updates']);
   });
 
   it('moves the time of an existing schedule and keeps its days', () => {
     const requirements = mergeRequirements(gmailToSlack(), { time: '07:30' });
-    expect(requirements.trigger.value).toEqual({ type: 'schedule', cron: '30 7 * * 1-5', description: 'every weekday at 07:30' });
+    expect(requirements.trigger.value).toMatchObject({ type: 'schedule', cron: '30 7 * * 1-5', description: 'every weekday at 7:30' });
   });
 
   it('turns an hourly schedule into a daily one when given a time', () => {
@@ -53,7 +53,7 @@ describe(mergeRequirements.name, () => {
   it('replaces an integration and moves the destination with it ("instead of Slack use Teams")', () => {
     const requirements = mergeRequirements(gmailToSlack(), { integrations: ['teams'], integrationsRemoved: ['slack'] });
     expect(requirements.integrations.value).toEqual(['gmail', 'teams']);
-    expect(requirements.destination.value).toEqual({ kind: 'channel', integration: 'teams', target: '#team-updates' });
+    expect(requirements.destinations.value).toEqual([{ kind: 'channel', integration: 'teams', target: '#team-updates' }]);
   });
 
   it('keeps the field but marks integrations missing when every one is removed', () => {
@@ -75,8 +75,8 @@ describe(mergeRequirements.name, () => {
 
 describe(missingFields.name, () => {
   it('lists required fields most important first', () => {
-    expect(missingFields(emptyRequirements())).toEqual(['goal', 'integrations', 'trigger', 'destination']);
-    expect(missingFields(mergeRequirements(emptyRequirements(), { goal: 'x', integrations: ['gmail'] }))).toEqual(['trigger', 'destination']);
+    expect(missingFields(emptyRequirements())).toEqual(['goal', 'integrations', 'trigger', 'destinations']);
+    expect(missingFields(mergeRequirements(emptyRequirements(), { goal: 'x', integrations: ['gmail'] }))).toEqual(['trigger', 'destinations']);
   });
 });
 
@@ -97,10 +97,22 @@ describe(summarize.name, () => {
     expect(text).toContain('Sends to: #team-updates on Slack');
     expect(text).toContain('Only: unread');
   });
+
+  it('shows the schedule in words and, given the time, its next three runs', () => {
+    const text = summarize(gmailToSlack(), { now: Date.UTC(2026, 11, 4, 15, 0) });
+    expect(text).toContain('At 08:00, Monday through Friday (UTC)');
+    expect(text).toContain('Next runs: Mon 7 Dec, 08:00; Tue 8 Dec, 08:00; Wed 9 Dec, 08:00');
+  });
+
+  it('lists every destination', () => {
+    const both = mergeRequirements(gmailToSlack(), {});
+    both.destinations = { value: [...(both.destinations.value ?? []), { kind: 'dm', integration: 'slack', target: 'me' }], status: 'inferred' };
+    expect(summarize(both)).toContain('Sends to: #team-updates on Slack and you directly on Slack');
+  });
 });
 
 describe(questionFor.name, () => {
-  it.each(['goal', 'integrations', 'trigger', 'destination'] as const)('asks a targeted question for %s with quick replies', (field) => {
+  it.each(['goal', 'integrations', 'trigger', 'destinations'] as const)('asks a targeted question for %s with quick replies', (field) => {
     const question = questionFor(field, mergeRequirements(emptyRequirements(), { integrations: ['gmail', 'slack', 'teams'] }));
     expect(question.field).toBe(field);
     expect(question.text).toMatch(/\?/);

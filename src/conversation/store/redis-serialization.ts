@@ -3,11 +3,15 @@ import { eventJson } from '../event-json.js';
 import type { ConversationState } from '../state.js';
 import { deepFreeze } from './frozen.js';
 import type { CommittedState, OauthStateRecord } from './session-store.js';
+import { upgradeRequirements } from '../requirements/upgrade-requirements.js';
 
 /** JSON in and out of Redis. States come out frozen, as the store contract hands them out. */
 
 export function parseState(json: string): CommittedState {
-  return deepFreeze(JSON.parse(json) as ConversationState);
+  const state = JSON.parse(json) as ConversationState;
+  // Sessions saved before requirements v2 are read in the new shape (one destination became a list).
+  if (state.context?.requirements) state.context.requirements = upgradeRequirements(state.context.requirements);
+  return deepFreeze(state);
 }
 
 export function parseOauthRecord(json: string): OauthStateRecord {

@@ -5,7 +5,7 @@ import { LlmMetrics } from '../../interpreter/openai/llm-metrics.js';
 import { backTarget } from '../machine/transitions.js';
 import { PhaseHandlerRegistry } from '../phases/phase-handler.registry.js';
 import type { Turn, TurnInput } from '../phases/turn.js';
-import { patchIsEmpty } from '../requirements/requirements-document.js';
+import { hasEdits } from '../phases/requirement-edits.js';
 import type { Requirements } from '../requirements/requirements.js';
 import { ConversationPhase, type TranscriptEntry } from '../state.js';
 import { thaw } from '../store/frozen.js';
@@ -55,7 +55,7 @@ export class UserTurn {
       case 'restart':
         turn.resetAgent();
         // "Start over: summarize my Slack instead" restarts and handles the new description right away.
-        turn.goTo(ConversationPhase.DISCOVERY, 'restart', { forward: !patchIsEmpty(turn.interpretation?.patch ?? {}) });
+        turn.goTo(ConversationPhase.DISCOVERY, 'restart', { forward: hasEdits(turn.interpretation) });
         return;
       case 'go_back': {
         const target = backTarget(turn.phase);

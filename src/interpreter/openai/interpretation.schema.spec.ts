@@ -61,7 +61,8 @@ describe('the strict JSON schema sent to the model', () => {
 
   it('puts reply first, so it streams first, and lists the intents', () => {
     const properties = schema['properties'] as Node;
-    expect(Object.keys(properties)).toEqual(['reply', 'intent', 'patch']);
+    // `edits` (requirements v2) comes last: what the patch cannot say.
+    expect(Object.keys(properties)).toEqual(['reply', 'intent', 'patch', 'edits']);
     expect((properties['intent'] as Node)['enum']).toContain('provide_information');
   });
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-import type { Destination, RequirementsPatch, Trigger } from '../../conversation/requirements/requirements.js';
+import type { RequirementEdit } from '../../conversation/requirements/edits.js';
+import { parseFilter } from '../../conversation/requirements/filter-text.js';
+import { FILTER_KINDS, type Destination, type FilterKind, type RequirementsPatch, type Trigger } from '../../conversation/requirements/requirements.js';
 import { INTEGRATION_CATALOG, findIntegration } from '../../oauth/integration-catalog.js';
 import { INTENTS, type Interpretation } from '../interpreter.js';
 import { normalizeCron } from './cron.js';
@@ -70,7 +72,7 @@ const trigger = z.discriminatedUnion('type', [
 ]);
 
 const destination = z.object({
-  kind: z.enum(['channel', 'email', 'integration']),
+  kind: z.enum(['channel', 'email', 'dm', 'integration']).describe('dm: a direct message to the person themselves (target "me")'),
   integration: integrationId.nullish(),
   target: text(OUTPUT_LIMITS.text).describe('e.g. "#team-updates" or "boss@example.com"'),
 });
@@ -89,7 +91,8 @@ function toTrigger(wire: WireTrigger | null | undefined): Trigger | undefined {
 }
 
 function toDestination(wire: WireDestination | null | undefined): Destination | undefined {
-  if (!wire || wire.target === '') return undefined;
+  // An integration's default place has no target ("add a row to my sheet"); a channel or address needs one.
+  if (!wire || (wire.target === '' && wire.kind !== 'integration')) return undefined;
   const integration = wire.integration ? resolveIntegrationId(wire.integration) : null;
   if (wire.kind === 'integration' && integration === null) return undefined;
   return { kind: wire.kind, integration, target: wire.target };
@@ -128,6 +131,63 @@ const patch = z
     return result;
   });
 
+const EDIT_FIELDS = ['name', 'goal', 'trigger', 'integrations', 'steps', 'destinations', 'filters'] as const;
+
+const edit = z
+  .object({
+    op: z.enum(['add', 'remove', 'replace', 'clear']),
+    field: z.enum(EDIT_FIELDS),
+    text: text(OUTPUT_LIMITS.text)
+      .nullish()
+      .describe('name, goal, a step, an integration id, or a filter in words ("from my manager", "unread", "amount > 500", "status: done", "not newsletters")'),
+    trigger: trigger.nullish().describe('For field trigger, op replace'),
+    destination: destination.nullish().describe('For field destinations: the one to add, or to remove (only the keys that identify it)'),
+  })
+  .describe('One change to the requirements, for what the patch cannot say: a second destination, removing a destination or filter, clearing a field');
+
+type WireEdit = z.output<typeof edit>;
+
+/** A wire edit as a typed edit, or null when it lacks what its field needs (unknown ids are dropped). */
+function toEdit(wire: WireEdit): RequirementEdit | null {
+  const { op, field } = wire;
+  if (op === 'clear') return { op, field };
+  const words = wire.text ?? '';
+  switch (field) {
+    case 'name':
+    case 'goal':
+      return op === 'replace' && words ? { op, field, value: words } : null;
+    case 'trigger': {
+      const parsed = toTrigger(wire.trigger);
+      return op === 'replace' && parsed ? { op, field, value: parsed } : null;
+    }
+    case 'integrations': {
+      const id = resolveIntegrationId(words);
+      return id && op !== 'replace' ? { op, field, value: id } : null;
+    }
+    case 'steps':
+      return words && op !== 'replace' ? { op, field, value: words } : null;
+    case 'destinations': {
+      if (op === 'remove') {
+        const wanted: Partial<Destination> = {};
+        if (wire.destination?.target) wanted.target = wire.destination.target;
+        else if (wire.destination?.kind) wanted.kind = wire.destination.kind;
+        return Object.keys(wanted).length > 0 ? { op, field, value: wanted } : null;
+      }
+      const parsed = toDestination(wire.destination);
+      if (!parsed) return null;
+      return op === 'add' ? { op, field, value: parsed } : { op: 'replace', field, value: [parsed] };
+    }
+    case 'filters': {
+      if (!words) return null;
+      const filter = parseFilter(words);
+      // "unread", "from", "amount": a bare kind removes every filter of that kind.
+      if (op === 'remove' && (FILTER_KINDS as readonly string[]).includes(words)) return { op, field, value: { kind: words as FilterKind } };
+      if (op === 'remove') return { op, field, value: filter.kind === 'other' ? { text: filter.text } : { kind: filter.kind, ...(filter.value ? { value: filter.value } : {}) } };
+      return op === 'add' ? { op, field, value: filter } : { op: 'replace', field, value: [filter] };
+    }
+  }
+}
+
 /**
  * THE schema of the model's answer. Its input side is sent as the strict `json_schema` response format
  * (see `strict-json-schema.ts`); parsing with it is the validation. `reply` comes first so it streams
@@ -144,11 +204,14 @@ export const interpretationSchema = z
       .transform((value) => sanitizeModelText(value ?? '', OUTPUT_LIMITS.reply)),
     intent: z.enum(INTENTS),
     patch: patch.nullish(),
+    edits: z.array(edit).nullish().describe('Changes the patch cannot say, applied after it; null when none'),
   })
-  .transform(
-    (wire): Interpretation => ({
+  .transform((wire): Interpretation => {
+    const edits = (wire.edits ?? []).slice(0, OUTPUT_LIMITS.items).map(toEdit).filter((e): e is RequirementEdit => e !== null);
+    return {
       intent: wire.intent,
       patch: wire.patch ?? {},
+      ...(edits.length > 0 ? { edits } : {}),
       ...(wire.reply.trim() === '' ? {} : { reply: wire.reply }),
-    }),
-  );
+    };
+  });

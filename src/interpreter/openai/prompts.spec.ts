@@ -72,7 +72,7 @@ describe('prompts', () => {
 
   it('redacts credentials wherever they appear', () => {
     const requirements = emptyRequirements();
-    requirements.destination = { value: { kind: 'channel', integration: 'slack', target: 'https://hooks/x?token=abc123' }, status: 'inferred' };
+    requirements.destinations = { value: [{ kind: 'channel', integration: 'slack', target: 'https://hooks/x?token=abc123' }], status: 'inferred' };
     const prompt = userPrompt(
       request({
         text: 'use key sk-abcdefghijklmnopqrstuv and https://app/cb?state=s3cr3t&code=c0de',

@@ -7,7 +7,7 @@ import type { Intent, InterpretRequest } from '../interpreter.js';
 import { redactSecrets, stripInvisible } from './text-safety.js';
 
 /** Bump on any change to the wording below; it is logged with every call so answers can be traced to it. */
-export const PROMPT_VERSION = 'interpreter-2026-11-25.1';
+export const PROMPT_VERSION = 'interpreter-2026-12-04.1';
 
 /** How many transcript lines go into the prompt, and how long each may be. */
 export const TRANSCRIPT_LINES = 8;
@@ -27,6 +27,8 @@ const INTENT_MEANINGS = {
   question: 'asks something ("what can you connect to?")',
   skip: 'skips the current optional step (such as connecting an account)',
   regenerate: 'asks to rebuild the draft agent',
+  undo: 'wants the last change reverted ("undo that", "put it back")',
+  review_changes: 'asks what was changed ("what did I change?")',
   unclear: 'nothing usable, or a request you must not follow',
 } as const satisfies Record<Intent, string>;
 
@@ -59,8 +61,10 @@ const JSON_SHAPE = `Answer with exactly one JSON object and nothing else, keys i
  "patch": {"name": string|null, "goal": string|null,
    "trigger": {"type":"schedule","cron":string,"description":string} | {"type":"event","integration":id,"event":key,"description":string} | {"type":"manual","description":string} | null,
    "integrations": [id]|null, "integrationsRemoved": [id]|null, "steps": [string]|null,
-   "destination": {"kind":"channel"|"email"|"integration","integration":id|null,"target":string} | null,
-   "filters": [string]|null, "time": "HH:MM"|null}}`;
+   "destination": {"kind":"channel"|"email"|"dm"|"integration","integration":id|null,"target":string} | null,
+   "filters": [string]|null, "time": "HH:MM"|null},
+ "edits": [{"op":"add"|"remove"|"replace"|"clear","field":"name"|"goal"|"trigger"|"integrations"|"steps"|"destinations"|"filters",
+   "text": string|null, "trigger": trigger|null, "destination": destination|null}] | null}`;
 
 /** The system prompt for one phase. Holds no user data and no secret. */
 export function systemPrompt(phase: ConversationPhase, mode: ResponseMode): string {
@@ -80,8 +84,10 @@ Fields of "patch" (only what the latest message states; null for everything else
 - name, goal: short text.
 - trigger: schedule (five-field cron "minute hour day-of-month month day-of-week", e.g. "0 8 * * 1-5" for weekdays at 8:00), event (an integration id and one of its event keys below) or manual.
 - integrations: integration ids to add; integrationsRemoved: ids the person no longer wants ("instead of Slack use Teams" removes slack and adds teams).
-- steps, filters: short phrases. destination: where the output goes (kind channel, email or integration; target like "#team-updates" or an email address).
+- steps, filters: short phrases (filters as "from my manager", "unread", "label: Invoices", "status: done", "priority: high", "amount > 500", "not newsletters"). destination: where the output goes, replacing the destinations (kind channel, email, dm for the person themselves, or integration; target like "#team-updates" or an email address).
 - time: "HH:MM" when the person only moves the time of the existing schedule.
+
+"edits" (null when the patch says it all): changes the patch cannot say, applied after it. A second place to send to ("also send it to #sales") is {"op":"add","field":"destinations","destination":…}; removing one ("drop #eng", "no email") is op remove with only the target or kind; removing a filter ("drop the unread filter") is {"op":"remove","field":"filters","text":"unread"}; "no filters" is op clear. "Undo that" is the intent undo, not an edit.
 
 Integration catalog (use these ids only; anything else cannot be used):
 ${CATALOG_LINES}

@@ -8,7 +8,7 @@ export type DaySpec =
   | { kind: 'month'; day: number };
 
 const DAY = String.raw`(sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?)`;
-const JOIN = String.raw`(?:\s*,\s*and\s+|\s*,\s*|\s*&\s*|\s*\/\s*|\s+and\s+|\s+or\s+)`;
+const JOIN = String.raw`(?:\s*,\s*and\s+|\s*,\s*|\s*&\s*|\s*\+\s*|\s*\/\s*|\s+and\s+|\s+or\s+|\s+)`;
 const DAY_LIST = new RegExp(
   String.raw`(?:\b(every|each|on every|weekly on|every week on|on)\s+)?\b(${DAY}s?(?:${JOIN}${DAY}s?)*)(?![a-z])`,
   'g',
@@ -16,7 +16,7 @@ const DAY_LIST = new RegExp(
 const DAY_TOKEN = new RegExp(`${DAY}(s?)(?![a-z])`, 'g');
 const DAY_RANGE = new RegExp(String.raw`\b${DAY}\s*(?:-|to|through|thru|till|until)\s*${DAY}(?![a-z])`);
 const WEEKDAYS = new RegExp(
-  String.raw`\b(?:every|each|on)\s+(?:weekday|work(?:ing)? ?day|business day)s?\b|\bweekdays\b` +
+  String.raw`\b(?:every|each|on)\s+(?:weekday|work(?:ing)? ?day|business day)s?\b|\bweekdays\b|\bwk ?days\b` +
     String.raw`|\bweekday (?:morning|afternoon|evening|night)s?\b|\b(?:work(?:ing)?|business) ?days\b`,
 );
 const WEEKENDS = /\b(?:every|each|on)\s+weekends?\b|\bweekends\b|\bweekend (?:morning|afternoon|evening)s?\b/;
@@ -27,9 +27,13 @@ const DAILY = new RegExp(
     String.raw`\bend of (?:each|every) (?:work)?day\b`,
   ].join('|'),
 );
+const EVERY_DAY_TOO = /\b(?:including|incl\.?|plus|and|even on) weekends\b|\bweekends (?:too|included|as well)\b|\b7 days a week\b|\bseven days a week\b/;
 const WEEKLY = /\bweekly\b|\b(?:every|each|once a|per) week\b/;
 const MONTHLY = /\bmonthly\b|\b(?:every|each|once a|per|of the|of every|of each) month\b/;
-const MONTH_DAY = /\bthe\s+(?:(\d{1,2})(?:st|nd|rd|th)|(\d{1,2})(?=\s+of\s+(?:every|each|the)\s+month)|first)\b/;
+const MONTH_DAY = /\b(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(\d{1,2})(?=\s+of\s+(?:every|each|the)\s+month)|first)\b/;
+/** "on the 28th" names a day of the month without saying "month". */
+const ON_MONTH_DAY = /\bon the (\d{1,2})(?:st|nd|rd|th)\b/;
+const EXCEPT = new RegExp(String.raw`\b(?:except|but|not on|excluding|other than|apart from|skip(?:ping)?|minus|without)\s+(?:on\s+)?(${DAY}s?(?:${JOIN}${DAY}s?)*)(?![a-z])`);
 const LAST_DAY = /\blast (?:day|business day|weekday|working day)\b/;
 
 function dayNumber(token: string): number {
@@ -41,10 +45,10 @@ function week(days: Iterable<number>): DaySpec {
   return { kind: 'week', days: [...new Set(days)].sort((a, b) => a - b) };
 }
 
-function listedDays(text: string, weekly: boolean): number[] | null {
+function listedDays(text: string, weekly: boolean, timed = false): number[] | null {
+  // Every recurring group counts: "tuesday at 7am and friday at 7am" runs on both.
   let found: number[] | null = null;
   eachMatch(DAY_LIST, text, (m) => {
-    if (found) return;
     const lead = m[1];
     const days: number[] = [];
     let plural = false;
@@ -57,14 +61,33 @@ function listedDays(text: string, weekly: boolean): number[] | null {
     });
     // "on Monday" and "the sun" are too often a one-off or a plain word: a recurring day needs
     // "every"/"each", a plural ("Mondays"), or a weekly context; abbreviations need a lead word.
-    const recurring = (lead !== undefined && lead !== 'on') || plural || weekly;
-    if (recurring && !(abbreviated && lead === undefined)) found = days;
+    // With a time said ("mon wed fri at 8", "friday 5pm") a day is when the agent runs: agents recur.
+    const recurring = (lead !== undefined && lead !== 'on') || plural || weekly || timed;
+    const theSun = /\bthe\s+$/.test(text.slice(Math.max(0, m.index - 5), m.index));
+    if (recurring && !theSun && !(abbreviated && lead === undefined && !timed)) found = [...(found ?? []), ...days];
   });
   return found;
 }
 
-/** The days a schedule in `text` runs on, or null when none are named. */
-export function findDays(text: string): DaySpec | null {
+/** The days a schedule in `text` runs on, or null when none are named; `timed` when a time of day is said. */
+export function findDays(text: string, timed = false, base: readonly number[] | null = null): DaySpec | null {
+  const spec = daysSaid(text.replace(EXCEPT, ' '), timed);
+  const except = EXCEPT.exec(text);
+  if (!except || spec?.kind === 'month') return spec;
+  // "every day but Sunday", "weekdays except Wednesdays": the named days come off.
+  const dropped = new Set<number>();
+  eachMatch(DAY_TOKEN, except[1] ?? '', (t) => dropped.add(dayNumber(t[1] ?? '')));
+  // "Skip Fridays" alone takes them off the days already set.
+  const from = spec?.kind === 'week' ? spec.days : (base ?? [0, 1, 2, 3, 4, 5, 6]);
+  return week(from.filter((d) => !dropped.has(d)));
+}
+
+function daysSaid(text: string, timed: boolean): DaySpec | null {
+  const onDay = ON_MONTH_DAY.exec(text);
+  if (onDay && !MONTHLY.test(text)) {
+    const day = Number(onDay[1]);
+    return day >= 1 && day <= 31 ? { kind: 'month', day } : null;
+  }
   if (MONTHLY.test(text)) {
     // Five-field cron has no "last day of the month" (`L` is an extension): better to ask.
     if (LAST_DAY.test(text)) return null;
@@ -83,10 +106,12 @@ export function findDays(text: string): DaySpec | null {
     }
     return week(days);
   }
+  // "every day, weekends too": every day.
+  if (EVERY_DAY_TOO.test(text)) return week([0, 1, 2, 3, 4, 5, 6]);
   if (WEEKDAYS.test(text)) return week([1, 2, 3, 4, 5]);
   if (WEEKENDS.test(text)) return week([0, 6]);
   const weekly = WEEKLY.test(text);
-  const listed = listedDays(text, weekly);
+  const listed = listedDays(text, weekly, timed);
   if (listed) return week(listed);
   if (DAILY.test(text)) return week([0, 1, 2, 3, 4, 5, 6]);
   // A bare "weekly" runs on Mondays.

@@ -22,8 +22,10 @@ const REMOVAL_CUE = new RegExp(
   String.raw`\b${oneOf([
     'instead of', 'rather than', 'replace', 'replacing', 'switch(?:ing)? (?:over )?from', 'mov(?:e|ing) (?:away )?from',
     'chang(?:e|ing) from', 'migrat(?:e|ing) from', 'swap(?:ping)?(?: out)?', 'not', 'no longer(?: use| using)?',
-    "(?:don't|do not|stop|quit) (?:use|using|post(?:ing)? (?:to|in)|send(?:ing)? (?:to|in))", 'remove', 'drop',
-    'without', 'get rid of', 'no more',
+    "(?:don'?t|dont|do not|stop|stopped|quit|never) (?:use|using|post(?:ing)? (?:to|in)|send(?:ing)? (?:to|in))", 'remove', 'drop',
+    'mov(?:e|ed|ing) off(?: of)?', 'forget(?: about)?', '(?:we are |we\'re )?getting rid of', 'got rid of', 'no', 'ditch(?:ed)?',
+    'dropped', 'left', 'leaving', 'quit(?:ting)?', 'abandon(?:ed)?',
+    'without', 'get rid of', 'no more', '(?:is )?better than', 'anything but', 'but not',
   ])}\s+`,
   'g',
 );

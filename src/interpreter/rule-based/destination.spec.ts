@@ -1,22 +1,29 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Destination } from '../../conversation/requirements/requirements.js';
-import { findDestination } from './destination.js';
+import { findDestinations } from './destination.js';
 import { findFilters } from './filters.js';
 import { findMentions } from './integrations.js';
 import { literalSpans, mask, normalize } from './text.js';
 
-const read = (text: string, defaultChat = 'slack'): Destination | null => {
+const read = (text: string, defaultChat: string | null = 'slack'): Destination | null => {
   const norm = normalize(text);
   const filters = findFilters(norm, text);
   const mentions = findMentions(mask(norm, [...literalSpans(norm), ...filters.spans]));
   const emailIntegration = mentions.some((m) => m.id === 'outlook') ? 'outlook' : 'gmail';
-  return findDestination(norm, text, { mentions, defaultChat, emailIntegration, filterSpans: filters.spans, triggerSpan: null });
+  return findDestinations(norm, text, { mentions, defaultChat, emailIntegration, filterSpans: filters.spans, triggerSpan: null })[0] ?? null;
 };
-const channel = (integration: string, target: string): Destination => ({ kind: 'channel', integration, target });
-const email = (integration: string, target: string): Destination => ({ kind: 'email', integration, target });
+const all = (text: string): Destination[] => {
+  const norm = normalize(text);
+  const filters = findFilters(norm, text);
+  const mentions = findMentions(mask(norm, [...literalSpans(norm), ...filters.spans]));
+  return findDestinations(norm, text, { mentions, defaultChat: null, emailIntegration: null, filterSpans: filters.spans, triggerSpan: null });
+};
+const me = (integration: string | null): Destination => ({ kind: 'dm', integration, target: 'me' });
+const channel = (integration: string | null, target: string): Destination => ({ kind: 'channel', integration, target });
+const email = (integration: string | null, target: string): Destination => ({ kind: 'email', integration, target });
 const tool = (integration: string, target = ''): Destination => ({ kind: 'integration', integration, target });
 
-describe(findDestination.name, () => {
+describe(findDestinations.name, () => {
   it.each([
     ['posts the summary to the #team-updates Slack channel', channel('slack', '#team-updates')],
     ['send it to #general', channel('slack', '#general')],
@@ -24,16 +31,17 @@ describe(findDestination.name, () => {
     ['share it in the #random channel on Discord', channel('discord', '#random')],
     ['post it in the general channel on Slack', channel('slack', '#general')],
     ['not #random, #general', channel('slack', '#general')],
-    ['DM me on Slack', channel('slack', '@me')],
-    ['send me a Teams message', channel('teams', '@me')],
-    ['notify me on Discord', channel('discord', '@me')],
-    ['send it as a DM', channel('slack', '@me')],
+    ['DM me on Slack', me('slack')],
+    ['send me a Teams message', me('teams')],
+    ['notify me on Discord', me('discord')],
+    ['send it as a DM', me(null)],
     ['message @alice on Slack', channel('slack', '@alice')],
     ['forward it to boss@example.com', email('gmail', 'boss@example.com')],
     ['email it to team@acme.io from my Outlook', email('outlook', 'team@acme.io')],
-    ['send me an email', email('gmail', 'me')],
-    ['email me the summary', email('gmail', 'me')],
-    ['send the digest to my inbox', email('gmail', 'me')],
+    ['send me an email', me('gmail')],
+    ['email me the summary', me('gmail')],
+    ['send the digest to my inbox', me('gmail')],
+    ['text me when it fails', me(null)],
     ['add a row to my Google Sheet', tool('google_sheets')],
     ['save them to Google Drive', tool('google_drive')],
     ['create a Jira ticket', tool('jira')],
@@ -47,9 +55,19 @@ describe(findDestination.name, () => {
   });
 
   it.each([
+    ['summarize #support and post it to #leads', [channel(null, '#leads')]],
+    ['email me a summary of the #support channel', [me(null)]],
+    ['the #bugs teams channel → summarise and email qa@acme.com', [email(null, 'qa@acme.com')]],
+    ['orders to #vip-orders on slack and text me', [channel('slack', '#vip-orders'), me(null)]],
+    ['new asana tasks assigned to me → my slack dms', [me('slack')]],
+    ['gmail labelled "to-pay" -> trello card', [tool('trello')]],
+  ])('reads where %j goes, and not where it is read from', (text, expected) => {
+    expect(all(text)).toEqual(expected);
+  });
+
+  it.each([
     ['post it to Slack', 'a chat tool without a channel needs a question'],
     ['only emails from boss@example.com', 'an address after "from" is a sender'],
-    ['notify me', 'no chat tool and no address'],
     ['summarize my Gmail', 'a source is no destination'],
     ['this is my #1 priority', 'a channel starts with a letter'],
   ])('finds none in %j (%s)', (text) => {

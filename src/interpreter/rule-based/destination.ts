@@ -1,15 +1,15 @@
 import type { Destination } from '../../conversation/requirements/requirements.js';
 import type { IntegrationMention } from './integrations.js';
-import { eachMatch, oneOf, overlaps, type Span } from './text.js';
+import { eachMatch, mask, oneOf, overlaps, type Span } from './text.js';
 
 /** What the destination reader needs besides the text. */
 export interface DestinationContext {
   /** Integrations named in the message and not being removed. */
   mentions: readonly IntegrationMention[];
   /** The chat integration to assume for a bare `#channel` (the one already in use, else Slack). */
-  defaultChat: string;
+  defaultChat: string | null;
   /** `gmail` or `outlook`. */
-  emailIntegration: string;
+  emailIntegration: string | null;
   /** Spans of filter values: an address there is a sender, not a recipient. */
   filterSpans: readonly Span[];
   /** The event trigger's clause: an integration there is where events come from. */
@@ -25,23 +25,8 @@ const NOT_A_CHANNEL = new Set([
 ]);
 const REMOVED_BEFORE = /\b(?:instead of|not|rather than|from|replace|than)\s+(?:the\s+)?$/;
 const HANDLE = /(?<![\w.@])@([a-z0-9][\w.-]*[a-z0-9]|[a-z0-9])(?![\w@])/g;
-const DM_ME = new RegExp(
-  [
-    String.raw`\b(?:dm|direct message|slack|message|ping|notify|notifies|alert|tell|remind|text)s?\s+me\b`,
-    String.raw`\bsend\s+me\b(?!\s+(?:an?\s+)?(?:e-?mail|mail))`,
-    String.raw`\bsend me an? (?:slack|teams|discord) (?:message|dm|notification)\b`,
-    String.raw`\b(?:in|via|as|by) (?:an? )?(?:direct message|dm)\b`,
-  ].join('|'),
-);
 const ADDRESS = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/g;
 const SENDER_BEFORE = /\b(?:from|by|sender)\s+$/;
-const EMAIL_ME = new RegExp(
-  [
-    String.raw`\b(?:e-?mail|mail)\s+(?:it\s+|them\s+|this\s+|that\s+|the\s+\w+\s+)?(?:to\s+)?me\b`,
-    String.raw`\bsend\s+(?:it\s+|them\s+|this\s+)?(?:to\s+)?me\s+(?:an?\s+)?(?:e-?mail|mail)\b`,
-    String.raw`\b(?:to|into)\s+my\s+(?:inbox|e-?mail|mailbox)\b|\b(?:by|via|over|through|in an?)\s+e-?mail\b`,
-  ].join('|'),
-);
 const INTO_BEFORE = /\b(?:to|in|into|onto|on)\s+(?:(?:my|the|our|a|an|new|shared)\s+)*$/;
 const MAKE_BEFORE = new RegExp(
   String.raw`\b(?:creates?|adds?|opens?|files?|makes?|logs?|posts?|publish(?:es)?|tweets?|appends?)\s+` +
@@ -57,7 +42,7 @@ const OUTPUT_VERB = new RegExp(
 const NAMED =
   /\b(?:called|named|titled)\s+(?:"([^"]+)"|'([^']+)'|([a-z0-9][\w-]*))|"([^"]+)"|(?<![a-z])'([^']+)'(?![a-z])/dg;
 
-function chatFor(position: number, ctx: DestinationContext): string {
+function chatFor(position: number, ctx: DestinationContext): string | null {
   let best: IntegrationMention | undefined;
   for (const m of ctx.mentions) {
     if (!CHAT.has(m.id)) continue;
@@ -66,38 +51,113 @@ function chatFor(position: number, ctx: DestinationContext): string {
   return best?.id ?? ctx.defaultChat;
 }
 
-function channel(norm: string, ctx: DestinationContext): Destination | null {
-  let found: Destination | null = null;
-  const take = (start: number, target: string): void => {
-    if (found || REMOVED_BEFORE.test(norm.slice(Math.max(0, start - 16), start))) return;
-    found = { kind: 'channel', integration: chatFor(start, ctx), target };
+const ARROW = String.raw`(?:->|→|=>|>)`;
+const CLAUSE_BREAK = /[,.;!?]|->|→|=>/g;
+const OUTPUT_WORD = new RegExp(
+  String.raw`\b${oneOf([
+    'post', 'send', 'share', 'forward', 'put', 'drop', 'copy', 'copie', 'move', 'publish', 'write', 'ping', 'notify',
+    'alert', 'tell', 'announce', 'push', 'deliver', 'report', 'shout', 'broadcast', 'dump', 'route', 'pipe',
+    'escalate', 'output', 'go', 'goe', 'going', 'sent', 'posted', 'shared', 'summary', 'digest', 'list', 'total',
+    'remind', 'reminder', 'update', 'log',
+  ])}(?:s|es|ed|d|ing)?\b`,
+);
+const DELIVERY_PREFIX = /\b(?:to|into|in|on|at)\s+(?:the\s+|our\s+|my\s+)?(?:(?:slack|teams|discord)\s+)?$/;
+const VERB_PREFIX = /\b(?:ping|notify|alert|tell|message|post|share|cc)\s+$/;
+const SOURCE_PREFIX =
+  /\b(?:from|of|in|through|read(?:s|ing)?|watch(?:es|ing)?|monitor(?:s|ing)?|summari[sz]e|summari[sz]ing|check|scan|follow|about|on)\s+(?:(?:the|our|my|both)\s+)?(?:(?:slack|teams|discord)\s+)?$/;
+const SOURCE_AFTER = new RegExp(
+  String.raw`^\s*(?:\((?:slack|teams|discord)\)\s*)?(?:(?:slack|teams|discord)\s+)?(?:channel\s+)?${ARROW}` +
+    String.raw`|^\s+(?:questions|messages|posts|threads|conversations|highlights|mentions|feedback|discussions?)\b`,
+);
+const ARROW_BEFORE = new RegExp(String.raw`${ARROW}\s*(?:(?:to|my|the|our|a|an|new)\s+)*(?:(?:slack|teams|discord)\s+)?$`);
+
+/** The text of the clause before `position` (after the last comma, full stop or arrow). */
+function clauseBefore(norm: string, position: number): string {
+  const before = norm.slice(Math.max(0, position - 80), position);
+  let cut = 0;
+  for (const m of before.matchAll(CLAUSE_BREAK)) cut = m.index + m[0].length;
+  return before.slice(cut);
+}
+
+/**
+ * Whether a channel at `start..end` is where output goes rather than where it is read from: after an
+ * arrow, after "post … to/in", "ping", or "to"; "from #x", "summarize #x", "#x →" read from it.
+ */
+function isDestinationChannel(norm: string, start: number, end: number): boolean {
+  const before = norm.slice(Math.max(0, start - 40), start);
+  if (ARROW_BEFORE.test(before)) return true;
+  if (SOURCE_AFTER.test(norm.slice(end, end + 30))) return false;
+  const clause = clauseBefore(norm, start);
+  if (VERB_PREFIX.test(before)) return true;
+  if (DELIVERY_PREFIX.test(before) && (OUTPUT_WORD.test(clause) || /\b(?:to|into)\s+(?:the\s+|our\s+|my\s+)?(?:(?:slack|teams|discord)\s+)?$/.test(before))) {
+    return true;
+  }
+  return !SOURCE_PREFIX.test(before);
+}
+
+function channels(norm: string, ctx: DestinationContext): Destination[] {
+  const found: { at: number; destination: Destination }[] = [];
+  let lastSourceEnd = -100;
+  const take = (start: number, end: number, target: string): void => {
+    if (REMOVED_BEFORE.test(norm.slice(Math.max(0, start - 16), start))) return;
+    // "in #eng and #product": a channel joined to one read from is read from too.
+    const joined = start - lastSourceEnd < 8 && /^\s*(?:and|,|&|\+)\s*$/.test(norm.slice(lastSourceEnd, start));
+    if (joined || !isDestinationChannel(norm, start, end)) {
+      lastSourceEnd = end;
+      return;
+    }
+    if (found.some((f) => f.destination.target === target)) return;
+    found.push({ at: start, destination: { kind: 'channel', integration: chatFor(start, ctx), target } });
   };
-  eachMatch(CHANNEL, norm, (m) => take(m.index, m[0]));
+  eachMatch(CHANNEL, norm, (m) => take(m.index, m.index + m[0].length, m[0]));
   eachMatch(NAMED_CHANNEL, norm, (m) => {
-    if (!NOT_A_CHANNEL.has(m[1] ?? '')) take(m.index, `#${m[1] ?? ''}`);
+    if (!NOT_A_CHANNEL.has(m[1] ?? '')) take(m.index, m.index + m[0].length, `#${m[1] ?? ''}`);
   });
-  eachMatch(HANDLE, norm, (m) => take(m.index, m[0]));
-  return found;
+  eachMatch(HANDLE, norm, (m) => take(m.index, m.index + m[0].length, m[0]));
+  return found.sort((a, b) => a.at - b.at).map((f) => f.destination);
 }
 
-// "Notify me" goes to a chat DM only when a chat tool is named or the words say DM.
-function directMessage(norm: string, ctx: DestinationContext): Destination | null {
-  const dm = DM_ME.exec(norm);
-  if (!dm) return null;
+/** Ways of saying "to me", most telling first ("to my gmail" beats "slack dms" read as a source). */
+const TO_ME: readonly RegExp[] = [
+  new RegExp(String.raw`\bto my (?:own )?(?:dms?|direct messages?|inbox|e-?mail|mail|phone|gmail|outlook|slack|teams|discord)\b|${ARROW}\s*(?:to\s+)?(?:my|me)\b`),
+  /\b(?:dm|direct message|msg|ping|notify|notifies|alert|alerts|tell|remind|reminds|text|texts|sms|slack|e-?mail|e-?mails|mail|send|sends|drop|let|forward|give|hit|shoot|message)\s+me\b/,
+  /\b(?:to|for) me\b(?:\s+(?:privately|personally|directly|only))?(?!\s+to\b)/,
+  /\bdm (?:on|via|in) (?:slack|teams|discord)\b/,
+  /\b(?:my|a|as an?|via|by|in an?|over) (?:(?:slack|teams|discord)\s+)?(?:dms?|direct messages?|private messages?|texts?|sms)\b/,
+  /\b(?:slack|teams|discord) (?:dms?|direct messages?)\b|\bmy (?:teams|slack|discord) chat\b/,
+  /\bprivately\b|\bjust me\b/,
+];
+const NOT_TO_ME = /\b(?:assigned|sent|addressed|created|mentioned|shared|given|written)\s+(?:to|for)\s+me\b/g;
+const EMAILISH = /^\s*(?:e-?mails?|mail)\b|\b(?:inbox|gmail|outlook)\b|\bto my (?:e-?mail|mail)\b/;
+const EMAIL_AFTER = /^\s*(?:an? )?e-?mail\b/;
+const TEXT_MESSAGE = /\btext(?:s)?\b|\bsms\b|\bphone\b/;
+
+/** The person themselves ("text me", "dm me on Slack", "to my inbox"): the tool it goes through when one is said. */
+function toMe(norm: string, ctx: DestinationContext): Destination | null {
+  let text = norm.replace(NOT_TO_ME, (m) => ' '.repeat(m.length));
+  // "When someone emails me" is the event, not where the output goes.
+  if (ctx.triggerSpan) text = mask(text, [ctx.triggerSpan]);
+  const me = TO_ME.map((re) => re.exec(text)).find((m) => m !== null);
+  if (!me) return null;
+  const phrase = me[0];
+  if (TEXT_MESSAGE.test(phrase)) return { kind: 'dm', integration: null, target: 'me' };
+  if (EMAILISH.test(phrase) || EMAIL_AFTER.test(text.slice(me.index + me[0].length, me.index + me[0].length + 12))) {
+    const tool = /\boutlook\b/.test(phrase) ? 'outlook' : /\bgmail\b/.test(phrase) ? 'gmail' : ctx.emailIntegration;
+    return { kind: 'dm', integration: tool, target: 'me' };
+  }
   const chatNamed = ctx.mentions.some((m) => CHAT.has(m.id));
-  if (!chatNamed && !/\b(?:dm|direct message)\b/.test(dm[0])) return null;
-  return { kind: 'channel', integration: chatFor(dm.index, ctx), target: '@me' };
+  return { kind: 'dm', integration: chatNamed ? chatFor(me.index, ctx) : null, target: 'me' };
 }
 
-function email(norm: string, ctx: DestinationContext): Destination | null {
-  let target: string | null = null;
+function emails(norm: string, ctx: DestinationContext): Destination[] {
+  const found: Destination[] = [];
   eachMatch(ADDRESS, norm, (m) => {
     const end = m.index + m[0].length;
-    if (target !== null || overlaps(m.index, end, ctx.filterSpans)) return;
-    if (!SENDER_BEFORE.test(norm.slice(Math.max(0, m.index - 10), m.index))) target = m[0];
+    if (overlaps(m.index, end, ctx.filterSpans)) return;
+    if (SENDER_BEFORE.test(norm.slice(Math.max(0, m.index - 10), m.index))) return;
+    if (!found.some((d) => d.target === m[0])) found.push({ kind: 'email', integration: ctx.emailIntegration, target: m[0] });
   });
-  if (target === null && EMAIL_ME.test(norm)) target = 'me';
-  return target === null ? null : { kind: 'email', integration: ctx.emailIntegration, target };
+  return found;
 }
 
 function namedTarget(norm: string, raw: string, ctx: DestinationContext): string {
@@ -111,26 +171,38 @@ function namedTarget(norm: string, raw: string, ctx: DestinationContext): string
   return target;
 }
 
-function integration(norm: string, raw: string, ctx: DestinationContext): Destination | null {
+/** Tools written to; `besides` when a channel, address or DM was found, which then needs a clearer cue. */
+function integrations(norm: string, raw: string, ctx: DestinationContext, besides: boolean): Destination[] {
+  const found: Destination[] = [];
+  const first = ctx.mentions[0];
   for (const m of ctx.mentions) {
+    if (found.some((d) => d.integration === m.id)) continue;
     if (CHAT.has(m.id) || EMAIL.has(m.id)) continue;
     if (ctx.triggerSpan && overlaps(m.start, m.end, [ctx.triggerSpan])) continue;
     const before = norm.slice(Math.max(0, m.start - 60), m.start);
     const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf('.')) + 1);
-    if ((INTO_BEFORE.test(clause) && OUTPUT_VERB.test(clause)) || MAKE_BEFORE.test(clause)) {
-      return { kind: 'integration', integration: m.id, target: namedTarget(norm, raw, ctx) };
+    const arrowed = ARROW_BEFORE.test(norm.slice(Math.max(0, m.start - 16), m.start));
+    const afterSource = ctx.mentions.some((other) => other.start < m.start && other.id !== m.id);
+    const joined = found.length > 0 && /\b(?:and|&|\+)\s+(?:(?:a|an|the|my|new)\s+)*$/.test(before);
+    const made = MAKE_BEFORE.test(clause) && !(besides && (m === first || /\bpost|\bpublish|\btweet/.test(clause)));
+    const into = INTO_BEFORE.test(clause) && (OUTPUT_VERB.test(clause) || afterSource) && !(besides && m === first);
+    if (into || made || (arrowed && m.start > 0) || joined) {
+      found.push({ kind: 'integration', integration: m.id, target: found.length === 0 ? namedTarget(norm, raw, ctx) : '' });
     }
   }
-  return null;
+  return found;
 }
 
 /**
- * Where the output goes, only when a concrete place is said: a channel, a handle, "DM me",
- * an address, "email me", or a tool written to ("add a row to my Google Sheet", target named
- * or `''` for the tool's default place). "Post it to Slack" alone gives none: it needs a channel.
+ * Every place the output goes, when a concrete place is said: channels posted to (not those read
+ * from), handles, addresses, the person themselves ("text me", "dm me on Slack", "to my inbox"), or
+ * a tool written to ("add a row to my Google Sheet", target named or `''` for the tool's default
+ * place). "Post it to Slack" alone gives none: it needs a channel.
  */
-export function findDestination(norm: string, raw: string, ctx: DestinationContext): Destination | null {
-  return (
-    channel(norm, ctx) ?? email(norm, ctx) ?? directMessage(norm, ctx) ?? integration(norm, raw, ctx)
-  );
+export function findDestinations(norm: string, raw: string, ctx: DestinationContext): Destination[] {
+  const found = [...channels(norm, ctx), ...emails(norm, ctx)];
+  const me = toMe(norm, ctx);
+  if (me) found.push(me);
+  found.push(...integrations(norm, raw, ctx, found.length > 0));
+  return found;
 }

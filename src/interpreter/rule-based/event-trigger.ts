@@ -25,7 +25,7 @@ const CONCEPTS: readonly Concept[] = [
   [
     new RegExp(
       String.raw`\b(?:payment|charge)s?\b[^,.;!?]{0,60}?\b(?:succeeds?|succeeded|goes through|went through|is received|comes in|clears)\b` +
-        String.raw`|\b(?:successful|new) (?:payment|charge)s?\b|\b(?:get|gets|receive|receives) (?:an? |new )*payments?\b|\bpays\b`,
+        String.raw`|\b(?:successful|new) (?:stripe )?(?:payment|charge)s?\b|\b(?:get|gets|receive|receives) (?:an? |new )*payments?\b|\bpays\b`,
     ),
     [['stripe', 'payment_succeeded']],
     true,
@@ -54,6 +54,22 @@ const CONCEPTS: readonly Concept[] = [
 const MARKER =
   /\b(?:when(?:ever)?|every time|each time|any ?time|as soon as|once|if|after|(?:on|for) (?:every|each|any)(?= new\b)|on(?= new\b))\s+/g;
 const CLAUSE_END = /[,.;!?]|\bthen\b/;
+const STRICT_CLAUSE_END = /[,.;!?]|\bthen\b|->|→|=>/;
+const CLAUSE_SEPARATOR = /[,.;!?:]|->|→|=>/g;
+const SCHEDULED = /\b(?:every|each)\s+(?:day|morning|afternoon|evening|night|week|weekday|hour|minute|month|\d+|mon|tue|wed|thu|fri|sat|sun)|\b(?:daily|weekly|hourly|monthly|nightly)\b/;
+
+function conceptMatchEnd(pattern: RegExp, clause: string): number {
+  const m = pattern.exec(clause);
+  return m ? m.index + m[0].length : clause.length;
+}
+
+/** Where the last mention that starts right after the event words ends ("new issues in Linear"). */
+function mentionsEnd(mentions: readonly IntegrationMention[], after: number): number {
+  return mentions.filter((m) => m.start <= after + 4).reduce((end, m) => Math.max(end, m.end), after);
+}
+
+/** Something new happening, said without "when". */
+const NEW_THING = /\b(?:new|newly|incoming|every new|each new|any new|fresh)\b|\b(?:added|created|opened|published|placed|submitted|arrives?|comes? in|fails?|failed)\b/;
 // An event clause is short; the cap keeps a long message with many "when"s linear.
 const MAX_CLAUSE = 160;
 // Something has to happen: "when I get an email" is an event, "when I read my email" is not.
@@ -61,6 +77,8 @@ const OCCURS = new RegExp(
   [
     String.raw`\bnew\b|\barriv\w*|\bcomes? in\b|\blands?\b|\bshows? up\b|\bappears?\b|\bfails?\b|\bsucceeds?\b`,
     String.raw`\bstarts?\b|\bbegins?\b|\babout to\b`,
+    // "when the school sends an email", "when my landlord writes": someone sends something.
+    String.raw`\b(?:sends?|writes?|replies|emails? me|messages? me)\b`,
     String.raw`\b(?:is|are|gets?|was|were|been)\s+(?:\w+\s+)?${oneOf([
       'added', 'created', 'opened', 'posted', 'filed', 'received', 'published', 'placed', 'uploaded', 'assigned',
       'submitted', 'closed', 'merged', 'booked', 'scheduled', 'sent', 'shared', 'mentioned', 'dropped',
@@ -94,16 +112,15 @@ export function findEventTrigger(
   known: readonly string[],
 ): EventReading | null {
   let found: EventReading | null = null;
-  eachMatch(MARKER, text, (marker) => {
-    if (found) return;
-    const from = marker.index + marker[0].length;
+  const read = (start: number, from: number, strict: boolean): void => {
     const rest = text.slice(from, from + MAX_CLAUSE);
-    const end = CLAUSE_END.exec(rest);
+    const end = (strict ? STRICT_CLAUSE_END : CLAUSE_END).exec(rest);
     const clause = end ? rest.slice(0, end.index) : rest;
     const to = from + clause.length;
     const matching = CONCEPTS.filter(([re]) => re.test(clause));
     if (matching.length === 0) return;
-    const inClause = mentions.filter((m) => m.start >= from && m.end <= to).map((m) => m.id);
+    const inClauseMentions = mentions.filter((m) => m.start >= from && m.end <= to);
+    const inClause = inClauseMentions.map((m) => m.id);
     const concept = matching.find(([, c]) => c.some(([id]) => inClause.includes(id))) ?? matching[0];
     if (!concept) return;
     const [, candidates, happens] = concept;
@@ -113,7 +130,21 @@ export function findEventTrigger(
     const [integration, event] = choice;
     const catalog = getIntegration(integration);
     const description = `when ${catalog.events[event] ?? event} in ${catalog.name}`;
-    found = { trigger: { type: 'event', integration, event, description }, span: [marker.index, to] };
+    // Without "when" the clause runs on to where things go ("new records into a sheet"): the event ends with its words.
+    const conceptEnd = strict ? from + conceptMatchEnd(concept[0], clause) : to;
+    found = { trigger: { type: 'event', integration, event, description }, span: [start, Math.max(conceptEnd, mentionsEnd(inClauseMentions, conceptEnd))] };
+  };
+  eachMatch(MARKER, text, (marker) => {
+    if (!found) read(marker.index, marker.index + marker[0].length, false);
   });
+  if (found || SCHEDULED.test(text)) return found;
+  // Without "when": "HubSpot new contacts -> #growth", "new issues in Linear should go to #product",
+  // "copy every new Airtable record": a clause that says something new happens.
+  let clauseStart = 0;
+  for (const separator of [...text.matchAll(CLAUSE_SEPARATOR), null]) {
+    const clauseEnd = separator ? separator.index : text.length;
+    if (!found && NEW_THING.test(text.slice(clauseStart, clauseEnd))) read(clauseStart, clauseStart, true);
+    if (separator) clauseStart = separator.index + separator[0].length;
+  }
   return found;
 }

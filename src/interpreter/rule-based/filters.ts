@@ -1,5 +1,6 @@
 import { findMentions } from './integrations.js';
 import { eachMatch, oneOf, overlaps, type Span } from './text.js';
+import { findTypedFilters } from './typed-filters.js';
 
 /** Filters found in a message, and the spans of their values (which name no integration). */
 export interface FilterReading {
@@ -13,7 +14,7 @@ const ADDRESS = String.raw`[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}
 const STOP = String.raw`(?=\s+${oneOf([
   'and', 'or', 'but', 'then', 'every', 'each', 'daily', 'weekly', 'hourly', 'at', 'on', 'to', 'into', 'in', 'via',
   'with', 'that', 'which', 'who', 'before', 'after', 'when', 'whenever', 'if', 'please', 'only', 'so',
-])}\b|\s*[,.;!?:]|\s+-\s|$)`;
+])}\b|\s*[,.;!?:]|\s+-\s|\s*->|\s*→|$)`;
 const VALUE = String.raw`(?:"([^"]+)"|'([^']+)'|([a-z0-9][\w-]*))`;
 const QUOTED_VALUE = String.raw`(?:"([^"]+)"|'([^']+)')`;
 const NOUN = oneOf([
@@ -22,12 +23,17 @@ const NOUN = oneOf([
 ]);
 const ARRIVING = String.raw`(?:\s+(?:that|which|who))?(?:\s+(?:arrives?|arriving|comes?|coming|came|(?:are|is|was|were) sent|sent|received))?`;
 
-const FROM = new RegExp(String.raw`\b${NOUN}${ARRIVING}\s+from\s+(?:(${ADDRESS})|(.+?)${STOP})`, 'dg');
+const DOMAIN = String.raw`[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![\w.@])`;
+const FROM = new RegExp(String.raw`\b${NOUN}${ARRIVING}\s+from\s+(?:(${ADDRESS})|(${DOMAIN})|(.+?)${STOP})`, 'dg');
+/** "skip anything from noreply": an exclusion, read by the typed filters. */
+const EXCLUDED_BEFORE = /\b(?:skip(?:ping)?|except|excluding|ignore|ignoring|nothing|not|no|but)\s+(?:\w+\s+)?$/;
 const SENT_BY = new RegExp(String.raw`\b(?:sent|written|posted) by\s+(?:(${ADDRESS})|(.+?)${STOP})`, 'dg');
 const FROM_ADDRESS = new RegExp(String.raw`\bfrom\s+(${ADDRESS})`, 'dg');
 const LABEL = new RegExp(
   String.raw`\b(?:with (?:the |a )?label|labell?ed(?: as| with)?|under (?:the )?label|tagged(?: as| with)?|in (?:the )?label)` +
-    String.raw`\s+${VALUE}|\bin (?:the |my )?${VALUE} label\b`,
+    String.raw`\s+${VALUE}|\bin (?:the |my )?${VALUE} label\b` +
+    // A folder is where a tool keeps things, the way a label is ("in the contracts folder", 'folder "clients"').
+    String.raw`|\bin (?:the |my |our )?(?:shared |team )?(?:"([^"]+)"|([a-z0-9][\w-]*)) folder\b|\bfolder (?:called |named )?"([^"]+)"`,
   'dg',
 );
 const SUBJECT = new RegExp(
@@ -82,19 +88,19 @@ export function findFilters(norm: string, raw: string): FilterReading {
     found.push({ at, text });
     if (span) spans.push(span);
   };
-  const valued = (re: RegExp, format: (value: string) => string, check?: (value: string) => boolean): void => {
+  const valued = (re: RegExp, format: (value: string) => string, check?: (value: string, at: number) => boolean): void => {
     eachMatch(re, norm, (m) => {
       const value = captured(m);
       if (!value || overlaps(value.start, value.start + value.text.length, spans)) return;
       const text = raw.slice(value.start, value.start + value.text.length).trim();
-      if (check && !check(value.text.trim())) return;
+      if (check && !check(value.text.trim(), m.index)) return;
       add(m.index, format(text), [value.start, value.start + value.text.length]);
     });
   };
-  valued(FROM, (v) => `from ${v}`, (v) => !isSourceOrTime(v));
+  valued(FROM, (v) => `from ${v}`, (v, at) => !isSourceOrTime(v) && !EXCLUDED_BEFORE.test(norm.slice(Math.max(0, at - 30), at)));
   valued(SENT_BY, (v) => `from ${v}`, (v) => !isSourceOrTime(v));
   valued(FROM_ADDRESS, (v) => `from ${v}`);
-  valued(LABEL, (v) => `label: ${v}`);
+  valued(LABEL, (v) => `label: ${v}`, (v, at) => !/folder/.test(norm.slice(at, at + 60)) || !isSourceOrTime(v));
   valued(SUBJECT, (v) => `subject contains "${v}"`);
   valued(MENTIONS, (v) => `mentions "${v}"`, (v) => !NOT_A_KEYWORD.has(v));
   eachMatch(ADJECTIVE, norm, (m) => {
@@ -102,6 +108,10 @@ export function findFilters(norm: string, raw: string): FilterReading {
     add(m.index, word);
   });
   eachMatch(ATTACHMENTS, norm, (m) => add(m.index, 'with attachments'));
+  for (const typed of findTypedFilters(norm)) {
+    if (overlaps(typed.span[0], typed.span[1], spans)) continue;
+    add(typed.at, typed.text, typed.span);
+  }
   found.sort((a, b) => a.at - b.at);
   return { filters: [...new Set(found.map((f) => f.text))], spans };
 }

@@ -8,6 +8,18 @@ export interface IntegrationMention {
   end: number;
   /** Named by a generic word ("email", "inbox") that a named product of the same kind overrides. */
   generic: boolean;
+  /** Named by a word the tool is known for ("invoices", "orders", "wiki"), not by its name. */
+  keyword: boolean;
+}
+
+// Names of a tool that are not its catalog name or id.
+const BRAND_ALIASES = new Set(['gcal', 'gsheet', 'gsheets', 'gdrive', 'sfdc', 'x.com', 'hotmail', 'office 365 mail', 'google mail', 'exchange']);
+
+function isBrand(id: string, synonym: string): boolean {
+  const integration = INTEGRATION_CATALOG.find((candidate) => candidate.id === id);
+  const name = (integration?.name ?? id).toLowerCase();
+  const compact = (text: string): string => text.replace(/[\s_]+/g, '');
+  return BRAND_ALIASES.has(synonym) || compact(synonym).includes(compact(name)) || compact(synonym).includes(compact(id)) || compact(name).includes(compact(synonym));
 }
 
 // Phrases people use that the catalog leaves out; a bare "sheet" is too vague to add there.
@@ -28,7 +40,7 @@ const VETOES: Readonly<Record<string, { before?: RegExp; after?: RegExp }>> = {
     after: /^\s+(?:home|back|to|there|here|over|through|by|safely|more|sales|traffic|growth|engagement|revenue|adoption)\b/,
   },
   teams: {
-    before: /\b(?:sports|other|different|multiple|several|many|both|two|three|four|all|some|across|between|small|large|remote)\s+$/,
+    before: /\b(?:sports|other|different|multiple|several|many|both|two|three|four|all|some|across|between|small|large|remote|sales|dev|engineering|support|product|marketing|ops|our|my|the)\s+$/,
     after: /^\s+(?:of|who|which|are|were)\b/,
   },
   mail: { before: /\b(?:snail|voice)\s+$/ },
@@ -78,7 +90,8 @@ export function findMentions(text: string, preferOutlook = false): IntegrationMe
     const end = m.index + synonym.length;
     if (vetoed(text, synonym, m.index, end)) return;
     const generic = GENERIC_EMAIL.has(synonym);
-    mentions.push({ id: SYNONYM_TO_ID.get(synonym) ?? synonym, start: m.index, end, generic });
+    const id = SYNONYM_TO_ID.get(synonym) ?? synonym;
+    mentions.push({ id, start: m.index, end, generic, keyword: !generic && !isBrand(id, synonym) });
   });
   if (preferOutlook || mentions.some((m) => m.id === 'outlook')) {
     for (const mention of mentions) if (mention.generic) mention.id = 'outlook';

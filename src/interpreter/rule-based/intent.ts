@@ -3,7 +3,17 @@ import type { Intent } from '../interpreter.js';
 import { oneOf } from './text.js';
 
 /** What one clause of a message is, when it is a whole control phrase. */
-export type ClauseKind = 'cancel' | 'restart' | 'go_back' | 'regenerate' | 'skip' | 'confirm' | 'negation' | 'filler';
+export type ClauseKind =
+  | 'cancel'
+  | 'restart'
+  | 'undo'
+  | 'review_changes'
+  | 'go_back'
+  | 'regenerate'
+  | 'skip'
+  | 'confirm'
+  | 'negation'
+  | 'filler';
 
 /** The control reading of a message. */
 export interface ControlReading {
@@ -38,9 +48,21 @@ const CLAUSES: readonly (readonly [ClauseKind, RegExp])[] = [
     'another (?:one|agent)', 'clear everything', 'wipe (?:it|everything)', 'scrap (?:it|this|that|everything)', 'do over',
     'start a new (?:one|agent|conversation)',
   ])],
+  // "Undo that" reverts the last turn's edits (it used to mean "go back").
+  ['undo', phrase([
+    'undo(?: (?:that|it|this|the last (?:change|edit|one)|my last (?:change|edit)|what i (?:just )?(?:said|changed|did)))?',
+    'put (?:it|that|them) back(?: (?:how|the way) it was)?', 'change (?:it|that) back', 'revert(?: (?:it|that|this|the last change))?',
+    'take (?:that|it) back', 'roll (?:it|that) back', 'go back to (?:how|what) it was(?: before)?', 'scratch that',
+    "(?:no,? )?(?:i )?(?:didn'?t|did not) mean (?:that|it)",
+  ])],
+  ['review_changes', phrase([
+    'what (?:did|have) (?:i|we) (?:just )?change(?:d)?(?: so far)?', 'what changed', 'what (?:has|was) changed',
+    "what(?:'s| is| have) been changed", 'what (?:did|have) you change(?:d)?', 'show (?:me )?(?:my |the )?(?:changes|edits)',
+    '(?:list|review) (?:my |the )?(?:changes|edits)', 'my changes',
+  ])],
   ['go_back', phrase([
     'back', 'go back(?: (?:a|one) step| to (?:the )?(?:previous|last) (?:step|question|phase))?',
-    '(?:the )?previous(?: step| question| phase)?', '(?:one )?step back', 'back one step', 'undo(?: that)?',
+    '(?:the )?previous(?: step| question| phase)?', '(?:one )?step back', 'back one step',
     'take me back', 'return to (?:the )?(?:previous|last) step',
   ])],
   ['regenerate', phrase([
@@ -76,7 +98,9 @@ const CLAUSES: readonly (readonly [ClauseKind, RegExp])[] = [
     'wait',
   ])],
 ];
-const PRECEDENCE: readonly Exclude<ClauseKind, 'filler'>[] = ['cancel', 'restart', 'go_back', 'regenerate', 'skip', 'confirm', 'negation'];
+const PRECEDENCE: readonly Exclude<ClauseKind, 'filler'>[] = [
+  'cancel', 'restart', 'undo', 'review_changes', 'go_back', 'regenerate', 'skip', 'confirm', 'negation',
+];
 const LEAD_CONFIRM = /^(?:yes|yeah|yep|yup|sure|ok(?:ay)?|correct|perfect|great)\b/;
 const LEAD_NEGATION = /^(?:no|nope|nah)\b/;
 const CLAUSE_SPLIT = /\s*(?:[,.!;:?]+|\s-\s|\band\b|\bthen\b|\bbut\b)\s*/;

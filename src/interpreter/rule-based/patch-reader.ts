@@ -1,9 +1,13 @@
+import type { RequirementEdit } from '../../conversation/requirements/edits.js';
 import type { RequirementsPatch, Trigger } from '../../conversation/requirements/requirements.js';
 import type { InterpretRequest } from '../interpreter.js';
 import { carryDestination, findRemovedMentions, impliedRemovals } from './corrections.js';
-import { findDestination } from './destination.js';
+import { findDestinations } from './destination.js';
 import { findEventTrigger } from './event-trigger.js';
 import { findFilters } from './filters.js';
+import { correctionEdits } from './correction-edits.js';
+import { findManualTrigger } from './manual-trigger.js';
+import { findUnsupported } from './unsupported-tools.js';
 import { extractGoal } from './goal.js';
 import { distinctIds, findMentions, type IntegrationMention } from './integrations.js';
 import { dailyAt, readSchedule } from './schedule.js';
@@ -11,6 +15,19 @@ import { literalSpans, mask } from './text.js';
 import { stepsFor, titleFor } from './title.js';
 
 const CHAT = ['teams', 'discord', 'slack'];
+// "email me", "email it to boss@…", "to my inbox": the word says how output is delivered, not that a mailbox is read.
+const EMAIL_VERB_AFTER = /^\s*(?:(?:me|us|it|them|this|that|the|a|an|to|him|her|out|over|daily|weekly|[^\s\w]))(?:\s|$)|^\s{3,}/;
+const EMAIL_DELIVERY_BEFORE = /\b(?:an?|by|via|through|over|to my|into my|in my|to our|to the|as an?|send (?:\w+ )?(?:an?|the)|\w+ (?=inbox))\s+$/;
+
+/** Whether a generic email word ("email", "inbox") only says how output is delivered. */
+function emailDelivery(text: string, mention: IntegrationMention): boolean {
+  if (!mention.generic) return false;
+  const before = text.slice(Math.max(0, mention.start - 16), mention.start);
+  const after = text.slice(mention.end, mention.end + 12);
+  const word = text.slice(mention.start, mention.end);
+  if (EMAIL_DELIVERY_BEFORE.test(before)) return true;
+  return /^(?:e-?mail|mail)$/.test(word) && EMAIL_VERB_AFTER.test(after);
+}
 const DELIVERY_BEFORE = /\b(?:an?|by|via|through|over|to my|into my)\s+$/;
 const DELIVERY_AFTER = /^\s+(?:me|it|them|this|that)\b/;
 
@@ -23,48 +40,86 @@ function deliveryOnly(text: string, mention: IntegrationMention): boolean {
 }
 
 /**
+ * Whether a keyword mention is a part of a tool named just before it ("the Airtable content calendar",
+ * "my Dropbox invoices folder", "our Notion finance database"), not a tool of its own.
+ */
+function partOfNamedTool(text: string, mention: IntegrationMention, all: readonly IntegrationMention[]): boolean {
+  if (!mention.keyword) return false;
+  return all.some(
+    (other) => !other.keyword && other.id !== mention.id && other.end <= mention.start && mention.start - other.end <= 24 &&
+      !/[,.;!?]|->|→|\b(?:and|to|into|from|then|or)\b/.test(text.slice(other.end, mention.start)),
+  );
+}
+
+/** What a message states: the patch shorthand, and the edits it cannot say (a second destination, …). */
+export interface Reading {
+  patch: RequirementsPatch;
+  edits: RequirementEdit[];
+  /** Tools named that the catalog does not have (display names). */
+  unsupported: string[];
+}
+
+const hasContent = (requirements: InterpretRequest['requirements']): boolean =>
+  requirements.goal.value !== null || (requirements.destinations.value?.length ?? 0) > 0 || requirements.trigger.value !== null;
+
+/** The mail tool an email goes out through: the one named or in use, else none said. */
+function emailTool(named: readonly string[], known: readonly string[]): string | null {
+  if (named.includes('outlook') || (known.includes('outlook') && !named.includes('gmail'))) return 'outlook';
+  return named.includes('gmail') || known.includes('gmail') ? 'gmail' : null;
+}
+
+/**
  * Every requirement field `norm` (normalised `raw`) states, read against what is already known.
  * `correcting` (the message reads as a correction) makes a bare time a `time` patch rather than
  * a new daily schedule.
  */
-export function readPatch(norm: string, raw: string, request: InterpretRequest, correcting: boolean): RequirementsPatch {
+export function readPatch(norm: string, raw: string, request: InterpretRequest, correcting: boolean): Reading {
   const { requirements, phase } = request;
+  const extra: RequirementEdit[] = [];
   const known = requirements.integrations.value ?? [];
   const existingTrigger = requirements.trigger.value;
-  const existingDestination = requirements.destination.value;
+  const existingDestination = requirements.destinations.value?.[0] ?? null;
 
   const filters = findFilters(norm, raw);
-  const masked = mask(norm, [...literalSpans(norm), ...filters.spans]);
-  const mentions = findMentions(masked, known.includes('outlook') && !known.includes('gmail'));
+  const unsupported = findUnsupported(mask(norm, literalSpans(norm)));
+  const masked = mask(norm, [...literalSpans(norm), ...filters.spans, ...unsupported.spans]);
+  // A tool outside the catalog is named back, never swapped for a catalog tool its words suggest
+  // ("invoices in QuickBooks" is not Stripe).
+  const found = findMentions(masked, known.includes('outlook') && !known.includes('gmail'));
+  const mentions = found.filter((m) => (unsupported.names.length === 0 || !m.keyword) && !partOfNamedTool(masked, m, found));
   const removedMentions = findRemovedMentions(masked, mentions);
-  const active = mentions.filter((m) => !removedMentions.has(m));
+  const active = mentions.filter((m) => !removedMentions.has(m) && !emailDelivery(masked, m));
   const named = distinctIds(active);
   const removed = [
     ...new Set([...distinctIds([...removedMentions]), ...impliedRemovals(norm, named, known)]),
   ].filter((id) => !named.includes(id));
 
-  const event = findEventTrigger(masked, active, known);
+  const read = findEventTrigger(masked, active, known);
+  // "New Pipedrive deals": the event is in the tool outside the catalog, not in the catalog's usual one.
+  const event = read && unsupported.names.length > 0 && !active.some((m) => m.id === read.trigger.integration) ? null : read;
   const schedule = readSchedule(masked, existingTrigger);
   const chatInUse = existingDestination?.kind === 'channel' ? existingDestination.integration : null;
-  const destination =
-    findDestination(norm, raw, {
+  const destinations = findDestinations(norm, raw, {
       mentions: active,
-      defaultChat: chatInUse ?? CHAT.find((id) => known.includes(id) && !removed.includes(id)) ?? 'slack',
-      emailIntegration: named.includes('outlook') || (known.includes('outlook') && !named.includes('gmail')) ? 'outlook' : 'gmail',
+      defaultChat: chatInUse ?? CHAT.find((id) => known.includes(id) && !removed.includes(id)) ?? null,
+      emailIntegration: emailTool(named, known),
       filterSpans: filters.spans,
       triggerSpan: event?.span ?? null,
-    }) ?? carryDestination(existingDestination, removed, named);
+    });
+  const carried = carryDestination(existingDestination, removed, named);
+  if (destinations.length === 0 && carried) destinations.push(carried);
+  const destination = destinations[0] ?? null;
 
   // With both ("every morning, if there are new emails, …") the schedule starts the agent and the
   // event reads as its condition.
-  let trigger: Trigger | null = schedule.trigger ?? event?.trigger ?? null;
+  let trigger: Trigger | null = findManualTrigger(masked) ?? schedule.trigger ?? event?.trigger ?? null;
   let time: string | null = null;
   if (!trigger && schedule.time !== null) {
     if (correcting || existingTrigger?.type === 'schedule') time = schedule.time;
     else trigger = dailyAt(schedule.time);
   }
   const integrations = [
-    ...new Set([...named, event?.trigger.integration, destination?.integration].filter((id): id is string => !!id)),
+    ...new Set([...named, event?.trigger.integration, ...destinations.map((d) => d.integration)].filter((id): id is string => !!id)),
   ].filter((id) => !removed.includes(id));
 
   const patch: RequirementsPatch = {};
@@ -94,6 +149,8 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
   if (integrations.length > 0) patch.integrations = integrations;
   if (removed.length > 0) patch.integrationsRemoved = removed;
   if (destination) patch.destination = destination;
+  if (destinations.length > 1 && !hasContent(requirements)) extra.push(...destinations.slice(1).map((value) => ({ op: 'add' as const, field: 'destinations' as const, value })));
   if (filters.filters.length > 0) patch.filters = filters.filters;
-  return patch;
+  if (hasContent(requirements)) extra.push(...correctionEdits({ norm, requirements, patch, destinations }));
+  return { patch, edits: extra, unsupported: unsupported.names };
 }

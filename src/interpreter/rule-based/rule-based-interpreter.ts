@@ -6,6 +6,7 @@ import { hasCorrectionMarker } from './corrections.js';
 import { asksAboutService, intentOf, isQuestionForm, readControl } from './intent.js';
 import { readPatch } from './patch-reader.js';
 import { normalize } from './text.js';
+import { correctTypos } from './typos.js';
 
 /** Phases in which new facts about a drafted agent are a change to it. */
 const CHANGE_PHASES: ReadonlySet<ConversationPhase> = new Set([
@@ -15,6 +16,38 @@ const CHANGE_PHASES: ReadonlySet<ConversationPhase> = new Set([
 ]);
 
 const isEmpty = (patch: RequirementsPatch): boolean => Object.keys(patch).length === 0;
+
+/** Phases in which a message is the first description of an agent. */
+const OPENING_PHASES: ReadonlySet<ConversationPhase> = new Set([ConversationPhase.IDLE, ConversationPhase.DISCOVERY]);
+const TOOL_WORDS = /\b(?:and|or|with|plus|use|using|also|then|to|the|my|our|i|we|both|\+|&)\b/g;
+
+/**
+ * Whether a first message describes an agent at all, rather than chatting ("lol slack is down again",
+ * "my kid has a trip on the 15th", "tell me a joke"): a task with something concrete (a tool, a
+ * schedule or event, a place to send to), or a tool with a schedule or a place, or a bare list of tools.
+ */
+/** Chatting about how things are or were ("is pure chaos lol", "i used to…", "is that normal"). */
+const SMALL_TALK = /\b(?:lol|haha+|lmao|smh|rofl|is that normal|those were the days|used to|looks like a|is pure|is (?:so|such|always) |was (?:so|such) |crime scene|chaos)\b/;
+/** Asking for something, which small talk around it does not cancel. */
+const ASKING = /\b(?:please|pls|can you|could you|i want|i need|i'?d like|set up|build|make me|create)\b/;
+
+function describesAgent(patch: RequirementsPatch, norm: string, unsupported: boolean): boolean {
+  if (SMALL_TALK.test(norm) && !ASKING.test(norm)) return false;
+  const tools = (patch.integrations?.length ?? 0) > 0 || unsupported;
+  const when = patch.trigger !== undefined || patch.time !== undefined;
+  const place = patch.destination !== undefined;
+  const elsewhere = place && patch.destination?.kind !== 'dm';
+  const task = patch.goal !== undefined;
+  // "X → Y" and "only emails from my manager" say what the agent does without a verb.
+  const shaped = /->|→|=>/.test(norm) || ((patch.filters?.length ?? 0) > 0 && /\b(?:only|just)\b/.test(norm));
+  if (tools && (task || when || place || shaped)) return true;
+  if ((task || place) && when) return true;
+  if (task && elsewhere) return true;
+  if (!tools) return false;
+  // "Gmail and Slack": nothing but tool names and joining words.
+  const rest = norm.replace(/[^a-z\s]/g, ' ').replace(TOOL_WORDS, ' ').split(/\s+/).filter(Boolean);
+  return rest.length <= (patch.integrations?.length ?? 0) + 2;
+}
 
 /**
  * Reads one message without a model: control phrases first ("yes, build it", "go back"), then
@@ -28,7 +61,8 @@ const isEmpty = (patch: RequirementsPatch): boolean => Object.keys(patch).length
  * - a correction ("actually…", "instead of…", "no, …"), a bare time or a removed integration: `change`.
  */
 export function interpretMessage(request: InterpretRequest): Interpretation {
-  const raw = request.text;
+  // Misspelled tool names are put right first, so that every reader below sees the tool.
+  const raw = correctTypos(request.text);
   const norm = normalize(raw);
   const control = readControl(norm, request.phase);
   if (control.intent) return { intent: control.intent, patch: {} };
@@ -37,16 +71,24 @@ export function interpretMessage(request: InterpretRequest): Interpretation {
   const correcting = control.lead === 'negation' || hasCorrectionMarker(norm);
   // A fresh start ("start over: …", a new agent after COMPLETE) is read as a first description.
   const fresh = control.lead === 'restart' || request.phase === ConversationPhase.COMPLETE;
-  const patch = readPatch(norm, raw, fresh ? { ...request, phase: ConversationPhase.DISCOVERY, requirements: emptyRequirements() } : request, correcting);
-  if (isEmpty(patch)) {
-    if (isQuestionForm(norm)) return { intent: 'question', patch };
+  const reading = readPatch(norm, raw, fresh ? { ...request, phase: ConversationPhase.DISCOVERY, requirements: emptyRequirements() } : request, correcting);
+  const opening = fresh || OPENING_PHASES.has(request.phase);
+  const named = reading.unsupported.length > 0;
+  const { patch }: { patch: RequirementsPatch } = opening && !describesAgent(reading.patch, norm, named) ? { patch: {} } : reading;
+  const extras = {
+    ...(reading.edits.length > 0 && patch === reading.patch ? { edits: reading.edits } : {}),
+    ...(named ? { unsupported: reading.unsupported } : {}),
+  };
+  if (isEmpty(patch) && !('edits' in extras)) {
+    const unsupported = named ? { unsupported: reading.unsupported } : {};
+    if (isQuestionForm(norm)) return { intent: 'question', patch, ...unsupported };
     const lead = control.lead;
-    return { intent: lead && lead !== 'filler' ? intentOf(lead, request.phase) : 'unclear', patch };
+    return { intent: lead && lead !== 'filler' ? intentOf(lead, request.phase) : 'unclear', patch, ...unsupported };
   }
-  if (control.lead === 'restart') return { intent: 'restart', patch };
+  if (control.lead === 'restart') return { intent: 'restart', patch, ...extras };
   const changing =
     correcting || patch.time !== undefined || patch.integrationsRemoved !== undefined || CHANGE_PHASES.has(request.phase);
-  return { intent: changing ? 'change' : 'provide_information', patch };
+  return { intent: changing ? 'change' : 'provide_information', patch, ...extras };
 }
 
 /** The default interpreter: rules only, no key needed. It writes no reply and streams no deltas. */

@@ -40,7 +40,8 @@ describe(readSchedule.name, () => {
     ['every weekday morning', '0 8 * * 1-5', 'every weekday at 8:00'],
     ['every Tue at 12:30pm', '30 12 * * 2', 'every Tuesday at 12:30'],
   ])('reads %j as %s', (text, cron, description) => {
-    expect(read(text)).toEqual({ trigger: { type: 'schedule', cron, description }, time: null });
+    // Requirements v2: the trigger also carries the structured recurrence its cron is derived from.
+    expect(read(text)).toEqual({ trigger: expect.objectContaining({ type: 'schedule', cron, description, recurrence: expect.any(Object) }), time: null });
   });
 
   it.each([
@@ -49,7 +50,13 @@ describe(readSchedule.name, () => {
     ['make it 7:30pm', '19:30'],
     ['at 17:45', '17:45'],
     ['around noon', '12:00'],
-    ['at 6', '06:00'],
+    // Without am/pm, an hour from 1 to 6 is read as the afternoon (people schedule work then, not at dawn).
+    ['at 6', '18:00'],
+    ['at 0600', '06:00'],
+    ['quarter to nine', '08:45'],
+    ['ten past six pm', '18:10'],
+    ['half 8', '08:30'],
+    ['at 6.15pm', '18:15'],
   ])('reads %j as only a time, %s', (text, time) => {
     expect(read(text)).toEqual({ trigger: null, time });
   });
@@ -68,14 +75,28 @@ describe(readSchedule.name, () => {
     'every 45 minutes',
     'on the last day of the month',
     'in order to get 3 items',
-    'this afternoon I met a friend',
   ])('finds no schedule in %j', (text) => {
     expect(read(text)).toEqual({ trigger: null, time: null });
+  });
+
+  it.each(['in the morning send me my tasks', 'around 9ish', 'every now and then', 'after work every day', 'this afternoon I met a friend'])(
+    'asks rather than guesses a loose time in %j',
+    (text) => {
+      expect(read(text)).toEqual({ trigger: null, time: null, vague: true });
+    },
+  );
+
+  it('reads several times a day, each with its own minutes', () => {
+    expect(read('at 8am, 1:30pm and 6pm on weekdays').trigger).toMatchObject({
+      cron: '0 8,18 * * 1-5',
+      crons: ['0 8,18 * * 1-5', '30 13 * * 1-5'],
+      recurrence: { times: ['08:00', '13:30', '18:00'] },
+    });
   });
 });
 
 describe(dailyAt.name, () => {
   it('turns a time into a daily schedule', () => {
-    expect(dailyAt('17:45')).toEqual({ type: 'schedule', cron: '45 17 * * *', description: 'every day at 17:45' });
+    expect(dailyAt('17:45')).toMatchObject({ type: 'schedule', cron: '45 17 * * *', description: 'every day at 17:45' });
   });
 });

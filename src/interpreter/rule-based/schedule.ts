@@ -1,10 +1,10 @@
-import type { Trigger } from '../../conversation/requirements/requirements.js';
+import { DEFAULT_TIMEZONE, EVERY_DAY, hhmm, validInterval, type Recurrence } from '../../conversation/requirements/recurrence.js';
+import type { ScheduleTrigger, Trigger } from '../../conversation/requirements/requirements.js';
+import { describeRecurrence, normalizeTrigger, scheduleTrigger } from '../../conversation/requirements/schedule-words.js';
 import { findDays, type DaySpec } from './calendar-days.js';
-import { formatClock } from './text.js';
 import { defaultTime, findPartOfDay, findTimes, toHHMM, type ClockTime } from './time-of-day.js';
 
-/** A schedule trigger. */
-export type ScheduleTrigger = Extract<Trigger, { type: 'schedule' }>;
+export type { ScheduleTrigger };
 
 /** What a message says about when the agent runs. */
 export interface ScheduleReading {
@@ -12,9 +12,10 @@ export interface ScheduleReading {
   trigger: ScheduleTrigger | null;
   /** Only a time of day was said ("make it 9am", "at 17:45"): `HH:MM`, for the caller to place. */
   time: string | null;
+  /** The time was too loose to guess ("in the morning", "around 9ish", "now and then"): ask, do not guess. */
+  vague?: true;
 }
 
-const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, ten: 10, twelve: 12,
   fifteen: 15, twenty: 20, thirty: 30, 'half an': 30, 'quarter of an': 15,
@@ -24,110 +25,95 @@ const INTERVAL = new RegExp(
   String.raw`\bevery\s+(?:${COUNT}\s+)?(minute|min|hour|hr)s?\b|\b(hourly)\b|\bevery (half|quarter)[- ]hour\b`,
 );
 const TWICE_DAILY = /\btwice (?:a|per) day\b|\btwice daily\b/;
-const EXISTING_TIME = /^(\d{1,2}) (\d{1,2}) /;
+/** Loose times: a question is better than a guess. */
+const VAGUE = new RegExp(
+  [
+    String.raw`\b(?:sometimes?|some ?time|regularly|periodically|occasionally|now and (?:then|again)|once in a while|every (?:so often|now and then)|from time to time)\b`,
+    String.raw`\b\d{1,2}\s*-?ish\b|\b(?:soon|early|late)-?ish\b|\bish\b`,
+    String.raw`\b(?:before|after|around|at|by) (?:lunch(?:time)?|work|dinner|breakfast)\b|\blunchtime\b`,
+    String.raw`\b(?:early|late) (?:morning|evening|afternoon|night)\b|\bfirst thing\b|\bdoesn'?t matter when\b`,
+  ].join('|'),
+);
+/** A time said as roughly that ("9ish"): vague even with a number in it. */
+const ROUGHLY = /\b\d{1,2}\s*-?ish\b|\b(?:sometime|some time) (?:around|after|before)\b/;
+/** A part of the day with nothing recurring ("in the morning send me …"): no schedule said. */
+const LOOSE_PART = /\b(?:in|during) the (?:morning|afternoon|evening|night)s?\b|\bin the evenings\b|\bat the end of the (?:day|week)\b|\bthis (?:morning|afternoon|evening)\b/;
+const RECURRING = /\b(?:every|each|daily|nightly|weekly|monthly|hourly|weekdays?|weekends?)\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*s\b/;
 
-function interval(text: string): { minutes: number } | null {
+const NOT_THAT = /\bnot (?:just|only) (?:on )?[\w-]+|\bnot (?:at )?(?:midnight|noon|\d{1,2}(?::\d\d)?\s*(?:am|pm)?)(?![\w:])/g;
+const ADDING = /\b(?:add|also|plus|as well|too)\b/;
+const THE_NTH = /\bthe (\d{1,2})(?:st|nd|rd|th)\b/g;
+
+/**
+ * Days read against the schedule being corrected: "add Saturday" joins the days already set, "the
+ * 28th" moves a monthly day.
+ */
+function correctedDays(text: string, previous: Recurrence | null, days: DaySpec | null): DaySpec | null {
+  if (!previous) return days;
+  if (previous.dayOfMonth !== undefined && !days) {
+    const last = [...text.matchAll(THE_NTH)].at(-1);
+    const day = Number(last?.[1]);
+    return day >= 1 && day <= 31 ? { kind: 'month', day } : days;
+  }
+  if (days?.kind === 'week' && previous.dayOfMonth === undefined && ADDING.test(text)) {
+    return { kind: 'week', days: [...new Set([...previous.days, ...days.days])].sort((a, b) => a - b) };
+  }
+  return days;
+}
+
+function interval(text: string): number | null {
   const m = INTERVAL.exec(text);
   if (!m) return null;
-  if (m[3] !== undefined) return { minutes: 60 };
-  if (m[4] !== undefined) return { minutes: m[4] === 'half' ? 30 : 15 };
+  if (m[3] !== undefined) return 60;
+  if (m[4] !== undefined) return m[4] === 'half' ? 30 : 15;
   const count = m[1] === undefined ? 1 : (NUMBER_WORDS[m[1]] ?? Number(m[1]));
-  return { minutes: m[2]?.startsWith('h') ? count * 60 : count };
+  return m[2]?.startsWith('h') ? count * 60 : count;
 }
 
-// `*/45` fires at :00 and :45, not every 45 minutes: only steps that divide the hour (or the day)
-// are what they say; anything else is left for a clarifying question.
-function intervalCron(minutes: number): [cron: string, description: string] | null {
-  if (minutes < 60) {
-    if (minutes < 1 || 60 % minutes !== 0) return null;
-    return minutes === 1 ? ['* * * * *', 'every minute'] : [`*/${minutes} * * * *`, `every ${minutes} minutes`];
-  }
-  const hours = minutes / 60;
-  if (!Number.isInteger(hours) || 24 % hours !== 0 || hours >= 24) return null;
-  return hours === 1 ? ['0 * * * *', 'every hour'] : [`0 */${hours} * * *`, `every ${hours} hours`];
+function datesOf(spec: DaySpec | null): Pick<Recurrence, 'days' | 'dayOfMonth'> {
+  if (spec?.kind === 'month') return { days: [...EVERY_DAY], dayOfMonth: spec.day };
+  return { days: spec ? [...spec.days] : [...EVERY_DAY] };
 }
 
-function dowField(days: readonly number[]): string {
-  if (days.length === 7) return '*';
-  const first = days[0] ?? 0;
-  const contiguous = days.every((d, i) => d === first + i);
-  return contiguous && days.length >= 3 ? `${first}-${first + days.length - 1}` : days.join(',');
-}
-
-/** Cron counts from Sunday; people read weeks from Monday. */
-function mondayFirst(days: readonly number[]): number[] {
-  return [...days].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7));
-}
-
-function listWords(words: readonly string[]): string {
-  return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
-}
-
-function daysDescription(spec: DaySpec): string {
-  if (spec.kind === 'month') {
-    const d = spec.day;
-    const suffix = d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th';
-    return `on the ${d}${suffix} of every month`;
-  }
-  const field = dowField(spec.days);
-  if (field === '*') return 'every day';
-  if (field === '1-5') return 'every weekday';
-  return `every ${listWords(mondayFirst(spec.days).map((d) => DAY_NAMES[d] ?? ''))}`;
-}
-
-function pluralDays(days: readonly number[]): string {
-  return dowField(days) === '1-5' ? 'weekdays' : listWords(mondayFirst(days).map((d) => `${DAY_NAMES[d] ?? ''}s`));
-}
-
-function cronDays(spec: DaySpec): string {
-  return spec.kind === 'month' ? `${spec.day} * *` : `* * ${dowField(spec.days)}`;
-}
-
-function existingTime(existing: Trigger | null): ClockTime | null {
+function existingRecurrence(existing: Trigger | null): Recurrence | null {
   if (existing?.type !== 'schedule') return null;
-  const m = EXISTING_TIME.exec(existing.cron);
-  return m ? { minute: Number(m[1]), hour: Number(m[2]) } : null;
+  const normalized = normalizeTrigger(existing);
+  return normalized.type === 'schedule' ? (normalized.recurrence ?? null) : null;
 }
 
 /**
- * Reads a schedule from `text` (normalised). A schedule without a time takes the part of the day's
- * default ("every morning" is 8:00), else the existing schedule's time, else 9:00.
+ * Reads a schedule from `text` (normalised). A recurring schedule without a time takes the part of the
+ * day's default ("every morning" is 8:00), else the existing schedule's times, else 9:00; a loose time
+ * ("in the morning", "around 9ish") gives none and is marked vague.
  */
-export function readSchedule(text: string, existing: Trigger | null = null): ScheduleReading {
+export function readSchedule(said: string, existing: Trigger | null = null): ScheduleReading {
+  // "every day, not just weekdays", "noon, not midnight": what is denied is not read.
+  const text = said.replace(NOT_THAT, ' ');
+  const previous = existingRecurrence(existing);
   const part = findPartOfDay(text);
   const times = findTimes(text, part);
-  const days = findDays(text);
+  const days = correctedDays(text, previous, findDays(text, times.length > 0 || previous !== null, previous?.dayOfMonth === undefined ? (previous?.days ?? null) : null));
   const every = interval(text);
-  if (every) {
-    const cron = intervalCron(every.minutes);
-    if (!cron || days?.kind === 'month') return { trigger: null, time: null };
-    const onDays = days && days.days.length < 7 ? ` on ${pluralDays(days.days)}` : '';
-    const dow = days ? dowField(days.days) : '*';
-    return { trigger: { type: 'schedule', cron: cron[0].replace(/\*$/, dow), description: cron[1] + onDays }, time: null };
+  if (every !== null) {
+    if (!validInterval(every) || days?.kind === 'month') return { trigger: null, time: null };
+    const recurrence: Recurrence = { ...datesOf(days), times: [], every: { minutes: every }, timezone: DEFAULT_TIMEZONE };
+    return { trigger: scheduleTrigger(recurrence), time: null };
+  }
+  if (ROUGHLY.test(text) || (times.length === 0 && (VAGUE.test(text) || (LOOSE_PART.test(text) && !RECURRING.test(text))))) {
+    return { trigger: null, time: null, vague: true };
   }
   const twice = TWICE_DAILY.test(text);
-  if (!days && !twice) return { trigger: null, time: times[0] ? toHHMM(times[0]) : null };
-  const spec = days ?? { kind: 'week', days: [0, 1, 2, 3, 4, 5, 6] };
-  let at: ClockTime[] = times.slice(0, 1);
-  if (twice) at = times.length >= 2 ? times.slice(0, 2) : [{ hour: 9, minute: 0 }, { hour: 17, minute: 0 }];
-  else if (times.length >= 2 && times.every((t) => t.minute === times[0]?.minute)) at = times;
-  const first = at[0] ?? (part ? defaultTime(part) : (existingTime(existing) ?? { hour: 9, minute: 0 }));
-  const sameMinute = at.length > 1 && at.every((t) => t.minute === first.minute);
-  const hours = sameMinute ? [...new Set(at.map((t) => t.hour))].sort((a, b) => a - b) : [first.hour];
-  const clocks = listWords(hours.map((h) => formatClock(h, first.minute)));
-  const lead = twice && !days ? 'twice a day' : daysDescription(spec);
-  return {
-    trigger: {
-      type: 'schedule',
-      cron: `${first.minute} ${hours.join(',')} ${cronDays(spec)}`,
-      description: `${lead} at ${clocks}`,
-    },
-    time: null,
-  };
+  // One time alone is for the caller to place (a correction, or daily); several say a daily schedule.
+  if (!days && !twice && times.length < 2) return { trigger: null, time: times[0] ? toHHMM(times[0]) : null };
+  let at: ClockTime[] = times;
+  if (twice && times.length < 2) at = [{ hour: 9, minute: 0 }, { hour: 17, minute: 0 }];
+  const clock = at.length > 0 ? [...new Set(at.map(toHHMM))].sort() : part ? [toHHMM(defaultTime(part))] : previous?.times.length ? previous.times : [hhmm(9, 0)];
+  const recurrence: Recurrence = { ...datesOf(days), times: clock, timezone: previous?.timezone ?? DEFAULT_TIMEZONE };
+  const words = describeRecurrence(recurrence);
+  return { trigger: scheduleTrigger(recurrence, twice && !days ? words.replace(/^every day/, 'twice a day') : words), time: null };
 }
 
 /** Every day at `time` (`HH:MM`): what a bare time means when there is no schedule to correct. */
 export function dailyAt(time: string): ScheduleTrigger {
-  const [hour = 9, minute = 0] = time.split(':').map(Number);
-  return { type: 'schedule', cron: `${minute} ${hour} * * *`, description: `every day at ${formatClock(hour, minute)}` };
+  return scheduleTrigger({ days: [...EVERY_DAY], times: [time], timezone: DEFAULT_TIMEZONE });
 }

@@ -1,3 +1,4 @@
+import { timesInDigits } from './spoken-times.js';
 import { eachMatch } from './text.js';
 
 /** A time of day, 24-hour. */
@@ -9,6 +10,8 @@ export interface ClockTime {
 /** A time read from a message; `meridiem` is false when am/pm was left out ("at 7", "7:30"). */
 interface SpokenTime extends ClockTime {
   meridiem: boolean;
+  /** Said as a bare hour ("at 4", "five o'clock"), which the afternoon rule reads. */
+  bare?: boolean;
 }
 
 /** A loose part of the day ("every morning"), which also gives a default time. */
@@ -25,13 +28,15 @@ const PART_DEFAULT_HOUR: Readonly<Record<PartOfDay, number>> = {
 
 // `\b` before "noon": "afternoon" ends with it.
 const CLOCK =
-  /(?<![\d:.])(?:(\d{1,2}):([0-5]\d)\s*(a\.?m\.?|p\.?m\.?)?|(\d{1,2})\s*(a\.?m\.?|p\.?m\.?|o'?clock)|\b(noon|midday|midnight))(?![a-z0-9:])/g;
+  /(?<![\d:.])(?:(\d{1,2}):([0-5]\d)\s*(a\.?m\.?|p\.?m\.?)?|(\d{1,2})\s*(a\.?m\.?|p\.?m\.?|o'?clock)|\b(noon|midday|midnight))(?![a-z0-9]|:\d)/g;
 // "at 7" counts as a time; "at 7 items", "make it 5 minutes" do not.
+const NOT_AN_HOUR = String.raw`(?!\s*(?:%|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|items?|emails?|messages?|people|times?|st|nd|rd|th|k|dollars|usd)\b)`;
 const BARE_HOUR = new RegExp(
-  String.raw`\b(?:at|around|make it|by)\s+(\d{1,2})(?![\d:])` +
-    String.raw`(?!\s*(?:%|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|items?|emails?|messages?|people|times?|st|nd|rd|th)\b)`,
+  String.raw`\b(?:at|around|make it|by|to|@)\s+(\d{1,2})(?![\d:.,]\d)${NOT_AN_HOUR}((?:\s*(?:,|and|,\s*and|&)\s*(?:again at\s+)?\d{1,2}(?![\d:])${NOT_AN_HOUR})*)`,
   'g',
 );
+/** "twice a day, 10 and 4": two bare hours joined by "and" after a count of runs. */
+const HOUR_PAIR = /\b(?:twice|two times|2x)\b[^.;]*?\b(\d{1,2})\s*(?:,|and|&)\s*(\d{1,2})\b(?![\d:])/;
 const PART =
   /\b(?:(morning|afternoon|evening|night|lunch)(?:time)?s?|(end of (?:the )?(?:day|business day|workday|business))|(first thing)|(nightly))\b/;
 
@@ -56,13 +61,22 @@ function spokenTimes(text: string): SpokenTime[] {
       return;
     }
     const spoken = m[1] !== undefined ? toSpoken(m[1], Number(m[2]), m[3]) : toSpoken(m[4] ?? '', 0, m[5]);
-    if (spoken) times.push(spoken);
+    if (spoken) times.push(m[1] === undefined ? { ...spoken, bare: true } : spoken);
   });
   if (times.length === 0) {
     eachMatch(BARE_HOUR, text, (m) => {
-      const spoken = toSpoken(m[1] ?? '', 0, undefined);
-      if (spoken) times.push(spoken);
+      for (const hour of [m[1] ?? '', ...(m[2] ?? '').split(/\D+/).filter(Boolean)]) {
+        const spoken = toSpoken(hour, 0, undefined);
+        if (spoken) times.push({ ...spoken, bare: true });
+      }
     });
+  }
+  if (times.length === 0) {
+    const pair = HOUR_PAIR.exec(text);
+    for (const hour of pair ? [pair[1] ?? '', pair[2] ?? ''] : []) {
+      const spoken = toSpoken(hour, 0, undefined);
+      if (spoken) times.push({ ...spoken, bare: true });
+    }
   }
   return times;
 }
@@ -83,8 +97,10 @@ export function findPartOfDay(text: string): PartOfDay | null {
  */
 export function findTimes(text: string, part: PartOfDay | null): ClockTime[] {
   const late = part === 'afternoon' || part === 'evening' || part === 'night' || part === 'end of day';
-  return spokenTimes(text).map(({ hour, minute, meridiem }) => ({
-    hour: !meridiem && late && hour < 12 ? hour + 12 : hour,
+  const early = part === 'morning';
+  // Without am/pm, "at 4" is read as a working hour (16:00) and "at 9" as the morning; a part of the day decides first.
+  return spokenTimes(timesInDigits(text)).map(({ hour, minute, meridiem, bare }) => ({
+    hour: !meridiem && hour < 12 && (late || (!early && bare && hour >= 1 && hour <= 6)) ? hour + 12 : hour,
     minute,
   }));
 }

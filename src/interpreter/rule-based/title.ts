@@ -69,7 +69,8 @@ export function stepsFor(parts: TitleParts): string[] {
   const verb = action(parts.goal)?.[2];
   if (verb) steps.push(verb);
   const out = parts.destination;
-  if (out?.kind === 'channel') steps.push(out.target.startsWith('@') ? `message ${out.target}` : `post to ${out.target}`);
+  if (out?.kind === 'dm') steps.push(out.integration === 'gmail' || out.integration === 'outlook' ? 'email me' : 'message me');
+  else if (out?.kind === 'channel') steps.push(out.target.startsWith('@') ? `message ${out.target}` : `post to ${out.target}`);
   else if (out?.kind === 'email') steps.push(`email ${out.target}`);
   else if (out?.kind === 'integration') steps.push(`save to ${[nameOf(out.integration), out.target].filter(Boolean).join(' ')}`);
   return steps.length >= 2 ? steps : [];

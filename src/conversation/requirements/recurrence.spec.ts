@@ -1,0 +1,52 @@
+import { describe, expect, it } from '@jest/globals';
+import { cronsOf, recurrenceFromCron } from './recurrence.js';
+import { describeRecurrence, nextRuns, scheduleTrigger, scheduleWords } from './schedule-words.js';
+
+describe(recurrenceFromCron.name, () => {
+  it.each([
+    ['0 8 * * 1-5', { days: [1, 2, 3, 4, 5], times: ['08:00'] }],
+    ['30 9,17 * * *', { days: [0, 1, 2, 3, 4, 5, 6], times: ['09:30', '17:30'] }],
+    ['0 9 15 * *', { times: ['09:00'], dayOfMonth: 15 }],
+    ['*/15 * * * 1-5', { days: [1, 2, 3, 4, 5], times: [], every: { minutes: 15 } }],
+    ['0 */2 * * *', { times: [], every: { minutes: 120 } }],
+    ['0 * * * *', { times: [], every: { minutes: 60 } }],
+    ['0 9 * * 0,6', { days: [0, 6], times: ['09:00'] }],
+  ])('reads %s and derives the same cron back', (cron, expected) => {
+    const recurrence = recurrenceFromCron(cron);
+    expect(recurrence).toMatchObject(expected);
+    expect(cronsOf(recurrence!)).toEqual([cron]);
+  });
+
+  it.each(['0 9-17/2 * * *', '0 9 * 1 *', '0 9 1 * 1', 'nonsense', '*/45 * * * *'])('keeps %s as a bare cron (no recurrence)', (cron) => {
+    expect(recurrenceFromCron(cron)).toBeNull();
+  });
+});
+
+describe(describeRecurrence.name, () => {
+  it.each([
+    [{ days: [1, 2, 3, 4, 5], times: ['08:00'] }, 'every weekday at 8:00'],
+    [{ days: [0, 6], times: ['10:30'] }, 'every Saturday and Sunday at 10:30'],
+    [{ days: [1, 3], times: ['09:00', '17:00'] }, 'every Monday and Wednesday at 9:00 and 17:00'],
+    [{ days: [1, 2, 3, 4, 5], times: [], every: { minutes: 30 } }, 'every 30 minutes on weekdays'],
+    [{ days: [], times: ['09:00'], dayOfMonth: 1 }, 'on the 1st of every month at 9:00'],
+  ])('%j reads %j', (fields, words) => {
+    expect(describeRecurrence({ timezone: 'UTC', ...fields })).toBe(words);
+  });
+});
+
+describe(nextRuns.name, () => {
+  it('gives the next three runs over every cron of a schedule, in order', () => {
+    const trigger = scheduleTrigger({ days: [1, 2, 3, 4, 5], times: ['09:15', '17:30'], timezone: 'UTC' });
+    expect(nextRuns(trigger, Date.UTC(2026, 11, 4, 12, 0))).toEqual([
+      '2026-12-04T17:30:00.000Z',
+      '2026-12-07T09:15:00.000Z',
+      '2026-12-07T17:30:00.000Z',
+    ]);
+    expect(scheduleWords(trigger)).toBe('At 09:15, Monday through Friday; At 17:30, Monday through Friday (UTC)');
+  });
+
+  it('reads the times in the schedule zone', () => {
+    const trigger = scheduleTrigger({ days: [0, 1, 2, 3, 4, 5, 6], times: ['09:00'], timezone: 'Europe/Paris' });
+    expect(nextRuns(trigger, Date.UTC(2026, 11, 4, 12, 0), 1)).toEqual(['2026-12-05T08:00:00.000Z']);
+  });
+});

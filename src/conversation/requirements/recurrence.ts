@@ -1,0 +1,118 @@
+/**
+ * A schedule as people think of it (which days, which times), from which the cron is derived.
+ * Editing a field of it ("not on Fridays", "also at 5pm", "every day instead") is editing data, not
+ * rewriting a cron string.
+ */
+export interface Recurrence {
+  /** Days of the week, cron numbering (0 = Sunday … 6), sorted; all seven means every day. Unused with `dayOfMonth`. */
+  days: number[];
+  /** Times of day, 24 h `HH:MM`, sorted. Empty with `every`. */
+  times: string[];
+  /** Runs on an interval instead of at times: minutes dividing the hour, or whole hours dividing the day. */
+  every?: { minutes: number };
+  /** Monthly, on this day of the month (1–31). */
+  dayOfMonth?: number;
+  /** IANA zone the times are read in. */
+  timezone: string;
+}
+
+export const EVERY_DAY: readonly number[] = [0, 1, 2, 3, 4, 5, 6];
+export const WEEKDAYS: readonly number[] = [1, 2, 3, 4, 5];
+export const DEFAULT_TIMEZONE = 'UTC';
+
+const HHMM = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
+/** `HH:MM` → [hour, minute], or null. */
+export function clockOf(time: string): [hour: number, minute: number] | null {
+  const m = HHMM.exec(time);
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+export function hhmm(hour: number, minute: number): string {
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/** The cron day-of-week field for `days`: `*`, a range (`1-5`) or a list. */
+export function dowField(days: readonly number[]): string {
+  const sorted = [...new Set(days)].sort((a, b) => a - b);
+  if (sorted.length === 7 || sorted.length === 0) return '*';
+  const first = sorted[0] ?? 0;
+  const contiguous = sorted.every((d, i) => d === first + i);
+  return contiguous && sorted.length >= 3 ? `${first}-${first + sorted.length - 1}` : sorted.join(',');
+}
+
+function dateFields(r: Recurrence): string {
+  return r.dayOfMonth !== undefined ? `${r.dayOfMonth} * *` : `* * ${dowField(r.days)}`;
+}
+
+/**
+ * The crons a recurrence needs, first time first: one, unless its times differ in minutes
+ * (`9:15 and 17:30` cannot be one five-field expression). Empty when it says nothing runnable.
+ */
+export function cronsOf(r: Recurrence): string[] {
+  const dates = dateFields(r);
+  if (r.every) {
+    const { minutes } = r.every;
+    if (minutes < 60) return [minutes === 1 ? `* * ${dates}` : `*/${minutes} * ${dates}`];
+    const hours = minutes / 60;
+    return [hours === 1 ? `0 * ${dates}` : `0 */${hours} ${dates}`];
+  }
+  const byMinute = new Map<number, number[]>();
+  for (const time of r.times) {
+    const clock = clockOf(time);
+    if (!clock) continue;
+    byMinute.set(clock[1], [...(byMinute.get(clock[1]) ?? []), clock[0]]);
+  }
+  return [...byMinute].map(([minute, hours]) => `${minute} ${[...new Set(hours)].sort((a, b) => a - b).join(',')} ${dates}`);
+}
+
+/** Whether an interval can be said in cron as it is meant (`*\/45` would fire at :00 and :45). */
+export function validInterval(minutes: number): boolean {
+  if (minutes < 1) return false;
+  if (minutes < 60) return 60 % minutes === 0;
+  const hours = minutes / 60;
+  return Number.isInteger(hours) && hours < 24 && 24 % hours === 0;
+}
+
+const NUMBER = /^\d{1,2}$/;
+
+function listOf(field: string, min: number, max: number): number[] | null {
+  if (field === '*') return null;
+  const values: number[] = [];
+  for (const part of field.split(',')) {
+    const range = /^(\d{1,2})-(\d{1,2})$/.exec(part);
+    if (range) {
+      for (let v = Number(range[1]); v <= Number(range[2]); v++) values.push(v);
+    } else if (NUMBER.test(part)) values.push(Number(part));
+    else return [];
+  }
+  return values.every((v) => v >= min && v <= max) ? values : [];
+}
+
+/**
+ * The recurrence a cron says, for the forms people's schedules take (times on days of the week or a
+ * day of the month, or an interval); null for anything else, which is then kept as a bare cron.
+ */
+export function recurrenceFromCron(cron: string, timezone = DEFAULT_TIMEZONE): Recurrence | null {
+  const [minute, hour, dom, month, dow, ...rest] = cron.trim().split(/\s+/);
+  if (minute === undefined || hour === undefined || dom === undefined || month !== '*' || dow === undefined || rest.length > 0) {
+    return null;
+  }
+  const weekdays = listOf(dow, 0, 7);
+  if (weekdays?.length === 0) return null;
+  const days = weekdays ? [...new Set(weekdays.map((d) => d % 7))].sort((a, b) => a - b) : [...EVERY_DAY];
+  const monthDays = listOf(dom, 1, 31);
+  if (monthDays !== null && (monthDays.length !== 1 || weekdays !== null)) return null;
+  const dated = monthDays ? { dayOfMonth: monthDays[0] as number } : {};
+  const step = (field: string): number | null => (field === '*' ? 1 : /^\*\/(\d{1,2})$/.test(field) ? Number(field.slice(2)) : null);
+  if (hour === '*' || hour.startsWith('*/')) {
+    const hourStep = step(hour);
+    if (hourStep === null) return null;
+    const minutes = hourStep === 1 ? (minute === '0' ? 60 : step(minute)) : minute === '0' ? hourStep * 60 : null;
+    if (minutes === null || !validInterval(minutes)) return null;
+    return { days, times: [], every: { minutes }, ...dated, timezone };
+  }
+  const hours = listOf(hour, 0, 23);
+  if (!hours?.length || !NUMBER.test(minute) || Number(minute) > 59) return null;
+  return { days, times: hours.map((h) => hhmm(h, Number(minute))).sort(), ...dated, timezone };
+}

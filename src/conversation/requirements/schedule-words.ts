@@ -1,0 +1,105 @@
+import { Cron } from 'croner';
+import cronstrue from 'cronstrue';
+import { clockOf, cronsOf, dowField, recurrenceFromCron, type Recurrence } from './recurrence.js';
+import type { ScheduleTrigger, Trigger } from './requirements.js';
+
+const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** Cron counts from Sunday; people read weeks from Monday. */
+function mondayFirst(days: readonly number[]): number[] {
+  return [...days].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7));
+}
+
+export function listWords(words: readonly string[]): string {
+  return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+function ordinal(d: number): string {
+  const suffix = d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th';
+  return `${d}${suffix}`;
+}
+
+function daysWords(r: Recurrence): string {
+  if (r.dayOfMonth !== undefined) return `on the ${ordinal(r.dayOfMonth)} of every month`;
+  const field = dowField(r.days);
+  if (field === '*') return 'every day';
+  if (field === '1-5') return 'every weekday';
+  return `every ${listWords(mondayFirst(r.days).map((d) => DAY_NAMES[d] ?? ''))}`;
+}
+
+function pluralDays(days: readonly number[]): string {
+  const field = dowField(days);
+  if (field === '1-5') return 'weekdays';
+  if (field === '0,6') return 'weekends';
+  return listWords(mondayFirst(days).map((d) => `${DAY_NAMES[d] ?? ''}s`));
+}
+
+/** `7:05` style: hour without padding, minutes with. */
+function clock(time: string): string {
+  const [hour = 0, minute = 0] = clockOf(time) ?? [];
+  return `${hour}:${String(minute).padStart(2, '0')}`;
+}
+
+/** Plain words for a recurrence: `every weekday at 8:00`, `every 15 minutes on weekdays`. */
+export function describeRecurrence(r: Recurrence): string {
+  if (r.every) {
+    const { minutes } = r.every;
+    const base =
+      minutes === 1 ? 'every minute' : minutes < 60 ? `every ${minutes} minutes` : minutes === 60 ? 'every hour' : `every ${minutes / 60} hours`;
+    if (r.dayOfMonth !== undefined) return `${base} on the ${ordinal(r.dayOfMonth)} of every month`;
+    return r.days.length < 7 ? `${base} on ${pluralDays(r.days)}` : base;
+  }
+  return `${daysWords(r)} at ${listWords(r.times.map(clock))}`;
+}
+
+/** A schedule trigger from a recurrence: cron derived, words written unless given. */
+export function scheduleTrigger(r: Recurrence, description = describeRecurrence(r)): ScheduleTrigger {
+  const crons = cronsOf(r);
+  return {
+    type: 'schedule',
+    cron: crons[0] ?? '0 9 * * *',
+    description,
+    recurrence: r,
+    ...(crons.length > 1 ? { crons } : {}),
+  };
+}
+
+/**
+ * A trigger with its schedule made whole: the recurrence read from a bare cron (a model's or an
+ * older session's), or the cron derived from a recurrence. Other triggers pass through.
+ */
+export function normalizeTrigger(trigger: Trigger): Trigger {
+  if (trigger.type !== 'schedule') return trigger;
+  if (trigger.recurrence) return scheduleTrigger(trigger.recurrence, trigger.description);
+  const recurrence = recurrenceFromCron(trigger.cron);
+  return recurrence ? scheduleTrigger(recurrence, trigger.description) : trigger;
+}
+
+/** Every cron a schedule runs on. */
+export function cronsOfTrigger(trigger: ScheduleTrigger): string[] {
+  return trigger.crons ?? [trigger.cron];
+}
+
+/** The schedule in words by `cronstrue` ("At 08:00, Monday through Friday"); several crons joined. */
+export function scheduleWords(trigger: ScheduleTrigger): string {
+  const words = cronsOfTrigger(trigger).map((cron) => cronstrue.toString(cron, { use24HourTimeFormat: true, throwExceptionOnParseError: false }));
+  const zone = trigger.recurrence?.timezone ?? 'UTC';
+  return `${words.join('; ')} (${zone})`;
+}
+
+/** The next `count` runs after `now` by `croner`, merged over the schedule's crons, as ISO strings. */
+export function nextRuns(trigger: ScheduleTrigger, now: number, count = 3): string[] {
+  const timezone = trigger.recurrence?.timezone ?? 'UTC';
+  const runs = cronsOfTrigger(trigger).flatMap((cron) => {
+    try {
+      return new Cron(cron, { timezone }).nextRuns(count, new Date(now));
+    } catch {
+      return [];
+    }
+  });
+  return runs
+    .map((date) => date.getTime())
+    .sort((a, b) => a - b)
+    .slice(0, count)
+    .map((ms) => new Date(ms).toISOString());
+}

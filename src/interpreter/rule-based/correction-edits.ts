@@ -1,0 +1,94 @@
+import type { RequirementEdit } from '../../conversation/requirements/edits.js';
+import { parseFilter } from '../../conversation/requirements/filter-text.js';
+import type { Destination, FilterKind, Requirements, RequirementsPatch } from '../../conversation/requirements/requirements.js';
+import { normalizeTrigger, scheduleTrigger } from '../../conversation/requirements/schedule-words.js';
+import { eachMatch } from './text.js';
+
+const ALSO = /\b(?:also|too|as well|additionally|add|plus|and|another|again)\b/;
+const REMOVE_VERB = String.raw`(?:remove|drop|delete|lose|forget|ditch|take (?:off|out)|no more|instead of|rather than|replace|stop (?:posting|sending)(?: (?:to|in))?|don'?t (?:post|send)(?: (?:to|in))?|not|without|no|skip)`;
+const REMOVE_DESTINATION = new RegExp(
+  String.raw`\b${REMOVE_VERB}\s+(?:the\s+|my\s+)?(?:(email|e-mail|mail|channel|dm|direct message|slack|teams)\s+(?:destination|recipient|address|one|part|bit|copy)|(#[a-z][\w.-]*)|([a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}))`,
+  'g',
+);
+const FILTER_WORDS: Readonly<Record<string, FilterKind>> = {
+  unread: 'unread', label: 'label', labels: 'label', tag: 'label', sender: 'from', from: 'from', priority: 'priority',
+  status: 'status', amount: 'amount', threshold: 'amount', keyword: 'keyword', subject: 'subject', attachment: 'attachment',
+  exclusion: 'exclude', exception: 'exclude',
+};
+const REMOVE_FILTER = new RegExp(
+  String.raw`\b(?:remove|drop|delete|lose|forget|ditch|ignore|clear|no|without|skip)\s+(?:the\s+|that\s+)?(${Object.keys(FILTER_WORDS).join('|')})\b(?:\s+(?:filter|condition|part|bit|rule|one))?`,
+  'g',
+);
+const CLEAR_FILTERS = /\b(?:no|remove|drop|clear|without|forget)\s+(?:the\s+|any\s+|all\s+(?:the\s+)?)?filters?\b|\b(?:all of them|everything|from anyone|any sender)\b/;
+/** Kinds of which an agent keeps one: a new value replaces the old ("make that over 1000"). */
+const SINGLE_KINDS: ReadonlySet<FilterKind> = new Set(['amount', 'status', 'priority', 'label']);
+/** "and again at 4pm", "also at 5": one more time of day, not a new one. */
+const TIME_ALSO = /\b(?:again|also at|and at|add|plus|as well)\b/;
+const JUST_PART = /\b(?:just|only|keep)\s+the\s+(morning|afternoon|evening|first|second|last|later|earlier)\s+(?:one|time|run)\b/;
+
+export interface CorrectionInput {
+  norm: string;
+  requirements: Requirements;
+  patch: RequirementsPatch;
+  /** Every destination the message names, first one also in `patch.destination`. */
+  destinations: Destination[];
+}
+
+/**
+ * Turns what a follow-up message says into edits against what is there: "also to #x" adds a
+ * destination, "remove the email destination" / "drop #eng" removes one, "drop the unread filter"
+ * removes a filter, a new amount, status or priority replaces the old, "and again at 4pm" adds a time,
+ * "just the morning one" keeps it. Moves what it handles out of `patch` and returns the edits.
+ */
+export function correctionEdits({ norm, requirements, patch, destinations }: CorrectionInput): RequirementEdit[] {
+  const edits: RequirementEdit[] = [];
+  const current = requirements.destinations.value ?? [];
+
+  eachMatch(REMOVE_DESTINATION, norm, (m) => {
+    const kind = m[1];
+    const value: Partial<Destination> = m[2] ? { target: m[2] } : m[3] ? { target: m[3] } : kind?.startsWith('e') || kind === 'mail' ? { kind: 'email' } : kind?.startsWith('d') ? { kind: 'dm' } : kind === 'channel' ? { kind: 'channel' } : { integration: kind ?? '' };
+    edits.push({ op: 'remove', field: 'destinations', value });
+  });
+  const removedTargets = new Set(edits.map((e) => (e.field === 'destinations' && e.op === 'remove' ? e.value.target : undefined)));
+  const kept = destinations.filter((d) => !removedTargets.has(d.target));
+  if (current.length > 0 && kept.length > 0 && (ALSO.test(norm) || edits.length > 0)) {
+    delete patch.destination;
+    for (const value of kept) edits.push({ op: 'add', field: 'destinations', value });
+  } else if (kept.length !== destinations.length) {
+    if (kept[0]) patch.destination = kept[0];
+    else delete patch.destination;
+  }
+
+  const filters = requirements.filters.value ?? [];
+  eachMatch(REMOVE_FILTER, norm, (m) => {
+    const kind = FILTER_WORDS[m[1] ?? ''];
+    if (kind && filters.some((f) => f.kind === kind)) edits.push({ op: 'remove', field: 'filters', value: { kind } });
+  });
+  if (CLEAR_FILTERS.test(norm) && filters.length > 0 && !patch.filters?.length) edits.push({ op: 'clear', field: 'filters' });
+  if (patch.filters?.length) {
+    const added = patch.filters.map(parseFilter);
+    const replacing = added.filter((f) => SINGLE_KINDS.has(f.kind) && filters.some((old) => old.kind === f.kind));
+    if (replacing.length > 0) {
+      for (const filter of replacing) edits.push({ op: 'remove', field: 'filters', value: { kind: filter.kind } });
+      for (const filter of added) edits.push({ op: 'add', field: 'filters', value: filter });
+      delete patch.filters;
+    }
+  }
+
+  const existing = requirements.trigger.value ? normalizeTrigger(requirements.trigger.value) : null;
+  const recurrence = existing?.type === 'schedule' ? existing.recurrence : undefined;
+  if (recurrence && !recurrence.every && patch.time && TIME_ALSO.test(norm)) {
+    edits.push({ op: 'replace', field: 'trigger', value: scheduleTrigger({ ...recurrence, times: [...new Set([...recurrence.times, patch.time])].sort() }) });
+    delete patch.time;
+  }
+  const part = JUST_PART.exec(norm);
+  if (recurrence && recurrence.times.length > 1 && part && !patch.trigger && !patch.time) {
+    const sorted = [...recurrence.times].sort();
+    const wanted = part[1] ?? '';
+    const times = ['morning', 'first', 'earlier'].includes(wanted)
+      ? sorted.filter((t, i) => (wanted === 'morning' ? t < '12:00' : i === 0))
+      : sorted.filter((t, i) => (['afternoon', 'evening'].includes(wanted) ? t >= '12:00' : i === sorted.length - 1));
+    if (times.length > 0) edits.push({ op: 'replace', field: 'trigger', value: scheduleTrigger({ ...recurrence, times }) });
+  }
+  return edits;
+}

@@ -1,0 +1,16 @@
+import type { Trigger } from '../../conversation/requirements/requirements.js';
+
+/** "Whenever I ask", "on demand", "I'll run it myself": the agent runs when the person starts it. */
+const ON_DEMAND = new RegExp(
+  [
+    String.raw`\b(?:when(?:ever)?|only when|as and when|any ?time|each time|every time|if) (?:i|we) (?:ask|say so|say|need(?: it)?|want(?: it)?|click|press|tell (?:it|you)|trigger it|run it|request it|hit)\b`,
+    String.raw`\bon (?:demand|request|command)\b|\bon-demand\b|\bmanual(?:ly)?\b|\bby hand\b|\bad[- ]hoc\b`,
+    String.raw`\b(?:i'?ll|i will|we'?ll|let me|i want to|i'd like to|i can) (?:run|start|trigger|kick off|launch) (?:it|this|that)(?: (?:myself|manually|by hand|when i (?:want|need)))?\b`,
+    String.raw`\bno schedule\b|\bnot on a schedule\b|\bjust when i\b`,
+  ].join('|'),
+);
+
+/** A manual trigger when the message says the agent runs on demand. */
+export function findManualTrigger(text: string): Trigger | null {
+  return ON_DEMAND.test(text) ? { type: 'manual', description: 'when you run it' } : null;
+}

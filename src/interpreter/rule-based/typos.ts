@@ -1,0 +1,67 @@
+import { distance } from 'fastest-levenshtein';
+
+/** Tool words people misspell, each the spelling the catalog's synonyms know. */
+const TOOL_WORDS = [
+  'gmail', 'google', 'calendar', 'sheets', 'spreadsheet', 'slack', 'outlook', 'teams', 'notion', 'github', 'jira',
+  'trello', 'asana', 'linear', 'hubspot', 'salesforce', 'zendesk', 'stripe', 'discord', 'dropbox', 'airtable',
+  'twitter', 'shopify', 'confluence', 'payments',
+];
+
+/**
+ * Ordinary words one edit away from a tool word: never corrected ("team" is not "teams", "nation" not
+ * "notion"). Words of three letters or fewer are never corrected at all.
+ */
+const ORDINARY = new Set([
+  'team', 'teas', 'tems', 'lack', 'slacks', 'asanas', 'nation', 'notions', 'motion', 'linen', 'liner', 'lines', 'lineal',
+  'discard', 'discords', 'stride', 'strive', 'stripes', 'striped', 'strips', 'twister', 'titter', 'googled', 'googles',
+  'goggles', 'confluent', 'pavements', 'payment', 'calendars', 'sheet', 'sheep', 'shoots', 'sweets', 'sheer', 'jiras',
+  'mail', 'email', 'gmails', 'outlooks', 'shopping', 'trellis', 'hello', 'steams', 'steam', 'teal', 'teams', 'tease',
+]);
+
+/** Whether `a` is `b` with two neighbouring letters swapped ("jria" for "jira"). */
+function transposed(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+  const [i, j] = diff;
+  return diff.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
+}
+
+/**
+ * The tool word `word` misspells, or null. Short tool words (five letters or fewer) accept one letter
+ * missing, doubled or added, or two swapped; longer ones also one wrong letter (same first letter),
+ * and from eight letters two edits. Ordinary words near a tool word are never corrected.
+ */
+export function correctToolWord(word: string): string | null {
+  if (word.length < 4 || ORDINARY.has(word) || TOOL_WORDS.includes(word)) return null;
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const tool of TOOL_WORDS) {
+    if (Math.abs(tool.length - word.length) > 2) continue;
+    if (transposed(word, tool)) return tool;
+    const d = distance(word, tool);
+    const allowed = tool.length >= 8 ? 2 : 1;
+    if (d > allowed || d >= bestDistance) continue;
+    const substitution = word.length === tool.length;
+    if (tool.length <= 5 && substitution) continue;
+    if (word[0] !== tool[0]) continue;
+    best = tool;
+    bestDistance = d;
+  }
+  return best;
+}
+
+const WORD = /[A-Za-z]+/g;
+
+/**
+ * `raw` with misspelled tool names put right ("slakc" → "slack", "Notoin" → "notion"), so every later
+ * reader sees the tool; words inside addresses, channels and handles are left alone.
+ */
+export function correctTypos(raw: string): string {
+  return raw.replace(WORD, (word, offset: number) => {
+    const before = raw[offset - 1] ?? ' ';
+    const after = raw[offset + word.length] ?? ' ';
+    if (/[#@._\-/\w]/.test(before) || /[@\w]/.test(after) || (after === '.' && /\w/.test(raw[offset + word.length + 1] ?? ''))) return word;
+    return correctToolWord(word.toLowerCase()) ?? word;
+  });
+}

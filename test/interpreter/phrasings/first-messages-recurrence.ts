@@ -1,0 +1,164 @@
+/**
+ * More first messages on recurrence, the patterns a single cron string got wrong: weekends, several times a
+ * day, a day of the month, every day versus weekdays, a day left out.
+ */
+import type { PhrasingCase } from './phrasing-case.js';
+import { at, channel, dm, filter as f, into, mail, monthly, on, row } from './expect-builders.js';
+
+export const RECURRENCE_MESSAGES: PhrasingCase[] = [
+  row('on weekends send me the shopify orders at 10am and 6pm, on slack', ['weekends', 'multi-time', 'dm'], {
+    integrations: ['shopify', 'slack'],
+    trigger: at(['10:00', '18:00'], 'weekends'),
+    destinations: [dm('slack')],
+  }),
+  row('saturday and sunday mornings at 8 post the weekend on-call rota from confluence to #oncall', ['weekends'], {
+    integrations: ['confluence'],
+    trigger: at(['08:00'], 'weekends'),
+    destinations: [channel('#oncall')],
+  }),
+  row('every weekend at noon email me my personal gmail newsletters in one digest', ['weekends', 'time-form', 'dm'], {
+    integrations: ['gmail'],
+    trigger: at(['12:00'], 'weekends'),
+    destinations: [dm('gmail')],
+  }),
+  row('weekends only: discord #support questions → my discord dm at 11am', ['weekends', 'source-channel', 'dm'], {
+    integrations: ['discord'],
+    trigger: at(['11:00'], 'weekends'),
+    destinations: [dm('discord')],
+  }),
+  row('on sat and sun at 7:30pm post the zendesk backlog to #weekend-support on slack', ['weekends', 'time-form'], {
+    integrations: ['zendesk', 'slack'],
+    trigger: at(['19:30'], 'weekends'),
+    destinations: [channel('#weekend-support', 'slack')],
+  }),
+  row('the weekend crew needs the stripe failed payments at 9 on saturdays and sundays in #billing', ['weekends'], {
+    integrations: ['stripe'],
+    trigger: at(['09:00'], 'weekends'),
+    destinations: [channel('#billing')],
+  }),
+  row('weekend mornings 10ish, my family calendar to the family discord', ['vague-time'], {
+    integrations: ['google_calendar', 'discord'],
+    trigger: { type: 'vague' },
+  }),
+  row('post the github issues count at 9, 12, 3 and 6 to #eng on slack', ['multi-time'], {
+    integrations: ['github', 'slack'],
+    trigger: at(['09:00', '12:00', '15:00', '18:00']),
+    destinations: [channel('#eng', 'slack')],
+  }),
+  row('morning and evening, 7am and 7pm, text me the new hubspot deals', ['multi-time', 'dm'], {
+    trigger: at(['07:00', '19:00']),
+    destinations: [dm()],
+  }),
+  row('at 10:30 and at 15:30 every weekday post the jira queue to teams #support-l2', ['multi-time', 'weekdays', 'time-form'], {
+    integrations: ['jira', 'teams'],
+    trigger: at(['10:30', '15:30'], 'weekdays'),
+    destinations: [channel('#support-l2', 'teams')],
+  }),
+  row('start and end of the workday (9am and 5:30pm) slack me my asana tasks', ['multi-time', 'dm'], {
+    integrations: ['asana', 'slack'],
+    trigger: at(['09:00', '17:30']),
+    destinations: [dm('slack')],
+  }),
+  row('noon and midnight: back up the airtable base to dropbox', ['multi-time', 'time-form'], {
+    integrations: ['airtable', 'dropbox'],
+    trigger: at(['12:00', '00:00']),
+    destinations: [into('dropbox')],
+  }),
+  row('at 8:15 and 16:45 on mon wed fri post the trello board to #ops', ['multi-time', 'specific-days'], {
+    integrations: ['trello'],
+    trigger: at(['08:15', '16:45'], ['mon', 'wed', 'fri']),
+    destinations: [channel('#ops')],
+  }),
+  row('twice daily — 6am and 6pm — email the salesforce lead list to sdr@acme.com', ['multi-time', 'daily', 'email-destination'], {
+    trigger: at(['06:00', '18:00'], 'daily'),
+    destinations: [mail('sdr@acme.com')],
+  }),
+  row('at quarter past nine and quarter to five send me unread outlook mail on teams', ['multi-time', 'time-form', 'filter-unread', 'dm'], {
+    integrations: ['outlook', 'teams'],
+    trigger: at(['09:15', '16:45']),
+    destinations: [dm('teams')],
+    filters: [f.unread()],
+  }),
+  row('on the 1st of every month at 8am post last month’s zendesk stats to #support', ['day-of-month'], {
+    integrations: ['zendesk'],
+    trigger: monthly(1, ['08:00']),
+    destinations: [channel('#support')],
+  }),
+  row('every month on the 25th remind me on slack to send invoices to my clients, pull the hours from my toggl... no, from my google sheet', ['day-of-month', 'dm', 'freelancer', 'keyword-trap'], {
+    integrations: ['slack', 'google_sheets'],
+    trigger: monthly(25),
+    destinations: [dm('slack')],
+  }),
+  row('the 7th of each month, 9:30: email rent reminders from the tenants airtable to me', ['day-of-month', 'time-form', 'dm'], {
+    trigger: monthly(7, ['09:30']),
+    destinations: [dm()],
+  }),
+  row('monthly, on the 12th at noon, post the hubspot churned deals to #leadership on teams', ['day-of-month', 'time-form'], {
+    integrations: ['hubspot', 'teams'],
+    trigger: monthly(12, ['12:00']),
+    destinations: [channel('#leadership', 'teams')],
+  }),
+  row('on the 31st... no, the 30th of every month, archive the month’s notion pages to google drive', ['day-of-month'], {
+    integrations: ['notion', 'google_drive'],
+    trigger: monthly(30),
+    destinations: [into('google_drive')],
+  }),
+  row('every 1st at 6am post the month’s confluence release calendar to #releases', ['day-of-month', 'keyword-trap'], {
+    integrations: ['confluence'],
+    trigger: monthly(1, ['06:00']),
+    destinations: [channel('#releases')],
+  }),
+  row('on the 14th of every month at 5pm ping #payroll on slack with the bamboohr... sorry the airtable hours', ['day-of-month'], {
+    integrations: ['slack', 'airtable'],
+    trigger: monthly(14, ['17:00']),
+    destinations: [channel('#payroll', 'slack')],
+  }),
+  row('every day including weekends at 6:30am send me the stripe overnight payments on slack', ['daily', 'dm', 'time-form'], {
+    integrations: ['stripe', 'slack'],
+    trigger: at(['06:30'], 'daily'),
+    destinations: [dm('slack')],
+  }),
+  row('every single day, weekends too, 9pm, post the discord member joins to #growth', ['daily'], {
+    integrations: ['discord'],
+    trigger: at(['21:00'], 'daily'),
+    destinations: [channel('#growth')],
+  }),
+  row('weekdays except monday at 9 post the linear triage list to #triage', ['specific-days'], {
+    integrations: ['linear'],
+    trigger: at(['09:00'], ['tue', 'wed', 'thu', 'fri']),
+    destinations: [channel('#triage')],
+  }),
+  row('every day but saturday at 8am email the team@acme.com the shopify orders', ['specific-days', 'email-destination'], {
+    trigger: at(['08:00'], ['sun', 'mon', 'tue', 'wed', 'thu', 'fri']),
+    destinations: [mail('team@acme.com')],
+  }),
+  row('monday through thursday at 5pm post the github prs still open to #eng', ['specific-days', 'filter-status'], {
+    integrations: ['github'],
+    trigger: at(['17:00'], ['mon', 'tue', 'wed', 'thu']),
+    destinations: [channel('#eng')],
+    filters: [f.status('open')],
+  }),
+  row('fridays and saturdays at 11pm post the shopify late orders to #night-shift', ['specific-days'], {
+    integrations: ['shopify'],
+    trigger: at(['23:00'], ['fri', 'sat']),
+    destinations: [channel('#night-shift')],
+  }),
+  row('every other day... ok just mondays, wednesdays and fridays, 8am, slack me the zendesk backlog', ['specific-days', 'dm'], {
+    integrations: ['slack', 'zendesk'],
+    trigger: at(['08:00'], ['mon', 'wed', 'fri']),
+    destinations: [dm('slack')],
+  }),
+  row('thursday evenings 6:30pm: notion volunteer schedule → email volunteers@example.com', ['specific-days', 'time-form', 'email-destination'], {
+    trigger: at(['18:30'], ['thu']),
+    destinations: [mail('volunteers@example.com')],
+  }),
+  row('tuesday at 7am and friday at 7am send me the airtable content queue', ['specific-days', 'dm'], {
+    trigger: at(['07:00'], ['tue', 'fri']),
+    destinations: [dm()],
+  }),
+  row('each wednesday post the asana roadmap to the product channel on slack', ['specific-days'], {
+    integrations: ['asana', 'slack'],
+    trigger: on(['wed']),
+    destinations: [channel('#product', 'slack')],
+  }),
+];
