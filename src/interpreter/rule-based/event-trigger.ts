@@ -46,9 +46,11 @@ const CONCEPTS: readonly Concept[] = [
   [/\bcards?\b/, [['trello', 'new_card']]],
   [/\btasks?\b/, [['asana', 'new_task']]],
   [/\bpages?\b/, [['notion', 'new_page'], ['confluence', 'new_page']]],
-  [/\b(?:files?|documents?|docs?)\b/, [['google_drive', 'new_file'], ['dropbox', 'new_file']]],
-  [/\bmentions?\b|\bmentioned\b/, [['twitter', 'new_mention']]],
-  [/\b(?:messages?|dms?)\b/, [['slack', 'new_message'], ['teams', 'new_message'], ['discord', 'new_message']]],
+  [/\b(?:files?|documents?|docs?|uploads)\b/, [['google_drive', 'new_file'], ['dropbox', 'new_file']]],
+  [/\bmentions?\b|\bmentioned\b|\btweets\b/, [['twitter', 'new_mention']]],
+  [/\bentries\b/, [['notion', 'new_page'], ['airtable', 'new_record']]],
+  // "posts" only as a noun in the plural: "post new cards" is what the agent does.
+  [/\b(?:messages?|dms?|posts)\b/, [['slack', 'new_message'], ['teams', 'new_message'], ['discord', 'new_message']]],
 ];
 
 const MARKER =
@@ -67,6 +69,10 @@ function conceptMatchEnd(pattern: RegExp, clause: string): number {
 function mentionsEnd(mentions: readonly IntegrationMention[], after: number): number {
   return mentions.filter((m) => m.start <= after + 4).reduce((end, m) => Math.max(end, m.end), after);
 }
+
+const ARROW = /^(?:->|→|=>)$/;
+/** Things in the plural, as a source: "mentions", "uploads", "tickets". */
+const PLURAL_THINGS = /\b(?:mentions|tweets|uploads|files|emails|messages|posts|issues|tickets|rows|records|entries|leads|deals|contacts|orders|cards|tasks|pages|payments)\b/;
 
 /** Something new happening, said without "when". */
 const NEW_THING = /\b(?:new|newly|incoming|every new|each new|any new|fresh)\b|\b(?:added|created|opened|published|placed|submitted|arrives?|comes? in|fails?|failed)\b/;
@@ -112,7 +118,7 @@ export function findEventTrigger(
   known: readonly string[],
 ): EventReading | null {
   let found: EventReading | null = null;
-  const read = (start: number, from: number, strict: boolean): void => {
+  const read = (start: number, from: number, strict: boolean, arrowSource = false): void => {
     const rest = text.slice(from, from + MAX_CLAUSE);
     const end = (strict ? STRICT_CLAUSE_END : CLAUSE_END).exec(rest);
     const clause = end ? rest.slice(0, end.index) : rest;
@@ -124,7 +130,7 @@ export function findEventTrigger(
     const concept = matching.find(([, c]) => c.some(([id]) => inClause.includes(id))) ?? matching[0];
     if (!concept) return;
     const [, candidates, happens] = concept;
-    if (!happens && !OCCURS.test(clause)) return;
+    if (!happens && !arrowSource && !OCCURS.test(clause)) return;
     const choice = pick(candidates, inClause, mentions.map((m) => m.id), known);
     if (!choice) return;
     const [integration, event] = choice;
@@ -143,7 +149,10 @@ export function findEventTrigger(
   let clauseStart = 0;
   for (const separator of [...text.matchAll(CLAUSE_SEPARATOR), null]) {
     const clauseEnd = separator ? separator.index : text.length;
-    if (!found && NEW_THING.test(text.slice(clauseStart, clauseEnd))) read(clauseStart, clauseStart, true);
+    const clause = text.slice(clauseStart, clauseEnd);
+    // "Twitter mentions → #social": things named as the source of an arrow arrive one by one.
+    const arrowSource = clauseStart === 0 && separator !== null && ARROW.test(separator[0]) && PLURAL_THINGS.test(clause);
+    if (!found && (NEW_THING.test(clause) || arrowSource)) read(clauseStart, clauseStart, true, arrowSource);
     if (separator) clauseStart = separator.index + separator[0].length;
   }
   return found;
