@@ -60,6 +60,10 @@ const STRICT_CLAUSE_END = /[,.;!?]|\bthen\b|->|→|=>/;
 const CLAUSE_SEPARATOR = /[,.;!?:]|->|→|=>/g;
 const SCHEDULED = /\b(?:every|each)\s+(?:day|morning|afternoon|evening|night|week|weekday|hour|minute|month|\d+|mon|tue|wed|thu|fri|sat|sun)|\b(?:daily|weekly|hourly|monthly|nightly)\b/;
 
+function conceptStart(pattern: RegExp, clause: string): number {
+  return pattern.exec(clause)?.index ?? clause.length;
+}
+
 function conceptMatchEnd(pattern: RegExp, clause: string): number {
   const m = pattern.exec(clause);
   return m ? m.index + m[0].length : clause.length;
@@ -87,14 +91,14 @@ const OCCURS = new RegExp(
     String.raw`\b(?:sends?|writes?|replies|emails? me|messages? me)\b`,
     String.raw`\b(?:is|are|gets?|was|were|been)\s+(?:\w+\s+)?${oneOf([
       'added', 'created', 'opened', 'posted', 'filed', 'received', 'published', 'placed', 'uploaded', 'assigned',
-      'submitted', 'closed', 'merged', 'booked', 'scheduled', 'sent', 'shared', 'mentioned', 'dropped',
+      'submitted', 'closed', 'merged', 'booked', 'scheduled', 'sent', 'shared', 'mentioned', 'dropped', 'raised',
     ])}\b`,
     String.raw`\b${oneOf([
       'i', 'we', 'someone', 'somebody', 'anyone', 'anybody', 'a customer', 'customers', 'a user', 'users', 'they', 'he',
       'she',
     ])}\s+(?:\w+\s+)?${oneOf([
       'gets?', 'receives?', 'opens?', 'creates?', 'files?', 'posts?', 'sends?', 'adds?', 'mentions?', 'books?',
-      'submits?', 'uploads?', 'places?', 'pays?', 'shares?', 'signs? up', 'writes?', 'tweets?',
+      'submits?', 'uploads?', 'places?', 'pays?', 'shares?', 'signs? up', 'writes?', 'tweets?', 'drops?', 'raises?',
     ])}\b`,
   ].join('|'),
 );
@@ -127,7 +131,9 @@ export function findEventTrigger(
     if (matching.length === 0) return;
     const inClauseMentions = mentions.filter((m) => m.start >= from && m.end <= to);
     const inClause = inClauseMentions.map((m) => m.id);
-    const concept = matching.find(([, c]) => c.some(([id]) => inClause.includes(id))) ?? matching[0];
+    // Of the kinds with a tool named in the clause, the one said first is what happens ("posts in #requests on Slack, create an Asana task").
+    const withTool = matching.filter(([, c]) => c.some(([id]) => inClause.includes(id)));
+    const concept = withTool.sort((a, b) => conceptStart(a[0], clause) - conceptStart(b[0], clause))[0] ?? matching[0];
     if (!concept) return;
     const [, candidates, happens] = concept;
     if (!happens && !arrowSource && !OCCURS.test(clause)) return;
