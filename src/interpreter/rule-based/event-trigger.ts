@@ -144,7 +144,10 @@ export function findEventTrigger(
     const description = `when ${catalog.events[event] ?? event} in ${catalog.name}`;
     // Without "when" the clause runs on to where things go ("new records into a sheet"): the event ends with its words.
     const conceptEnd = strict ? from + conceptMatchEnd(concept[0], clause) : to;
-    found = { trigger: { type: 'event', integration, event, description }, span: [start, Math.max(conceptEnd, mentionsEnd(inClauseMentions, conceptEnd))] };
+    // Without "when" the event starts at its words: "text me every new order" asks for a text.
+    const eventStart = strict ? from + Math.min(conceptStart(concept[0], clause), NEW_THING.exec(clause)?.index ?? clause.length) : start;
+    const spanStart = strict ? Math.min(eventStart, ...inClauseMentions.map((m) => m.start)) : start;
+    found = { trigger: { type: 'event', integration, event, description }, span: [spanStart, Math.max(conceptEnd, mentionsEnd(inClauseMentions, conceptEnd))] };
   };
   eachMatch(MARKER, text, (marker) => {
     if (!found) read(marker.index, marker.index + marker[0].length, false);
