@@ -46,9 +46,11 @@ const CONCEPTS: readonly Concept[] = [
   [/\bcards?\b/, [['trello', 'new_card']]],
   [/\btasks?\b/, [['asana', 'new_task']]],
   [/\bpages?\b/, [['notion', 'new_page'], ['confluence', 'new_page']]],
-  [/\b(?:files?|documents?|docs?)\b/, [['google_drive', 'new_file'], ['dropbox', 'new_file']]],
-  [/\bmentions?\b|\bmentioned\b/, [['twitter', 'new_mention']]],
-  [/\b(?:messages?|dms?)\b/, [['slack', 'new_message'], ['teams', 'new_message'], ['discord', 'new_message']]],
+  [/\b(?:files?|documents?|docs?|uploads)\b/, [['google_drive', 'new_file'], ['dropbox', 'new_file']]],
+  [/\bmentions?\b|\bmentioned\b|\btweets\b/, [['twitter', 'new_mention']]],
+  [/\bentries\b/, [['notion', 'new_page'], ['airtable', 'new_record']]],
+  // "posts" only as a noun in the plural: "post new cards" is what the agent does.
+  [/\b(?:messages?|dms?|posts)\b/, [['slack', 'new_message'], ['teams', 'new_message'], ['discord', 'new_message']]],
 ];
 
 const MARKER =
@@ -57,6 +59,10 @@ const CLAUSE_END = /[,.;!?]|\bthen\b/;
 const STRICT_CLAUSE_END = /[,.;!?]|\bthen\b|->|→|=>/;
 const CLAUSE_SEPARATOR = /[,.;!?:]|->|→|=>/g;
 const SCHEDULED = /\b(?:every|each)\s+(?:day|morning|afternoon|evening|night|week|weekday|hour|minute|month|\d+|mon|tue|wed|thu|fri|sat|sun)|\b(?:daily|weekly|hourly|monthly|nightly)\b/;
+
+function conceptStart(pattern: RegExp, clause: string): number {
+  return pattern.exec(clause)?.index ?? clause.length;
+}
 
 function conceptMatchEnd(pattern: RegExp, clause: string): number {
   const m = pattern.exec(clause);
@@ -67,6 +73,10 @@ function conceptMatchEnd(pattern: RegExp, clause: string): number {
 function mentionsEnd(mentions: readonly IntegrationMention[], after: number): number {
   return mentions.filter((m) => m.start <= after + 4).reduce((end, m) => Math.max(end, m.end), after);
 }
+
+const ARROW = /^(?:->|→|=>)$/;
+/** Things in the plural, as a source: "mentions", "uploads", "tickets". */
+const PLURAL_THINGS = /\b(?:mentions|tweets|uploads|files|emails|messages|posts|issues|tickets|rows|records|entries|leads|deals|contacts|orders|cards|tasks|pages|payments)\b/;
 
 /** Something new happening, said without "when". */
 const NEW_THING = /\b(?:new|newly|incoming|every new|each new|any new|fresh)\b|\b(?:added|created|opened|published|placed|submitted|arrives?|comes? in|fails?|failed)\b/;
@@ -81,14 +91,14 @@ const OCCURS = new RegExp(
     String.raw`\b(?:sends?|writes?|replies|emails? me|messages? me)\b`,
     String.raw`\b(?:is|are|gets?|was|were|been)\s+(?:\w+\s+)?${oneOf([
       'added', 'created', 'opened', 'posted', 'filed', 'received', 'published', 'placed', 'uploaded', 'assigned',
-      'submitted', 'closed', 'merged', 'booked', 'scheduled', 'sent', 'shared', 'mentioned', 'dropped',
+      'submitted', 'closed', 'merged', 'booked', 'scheduled', 'sent', 'shared', 'mentioned', 'dropped', 'raised',
     ])}\b`,
     String.raw`\b${oneOf([
       'i', 'we', 'someone', 'somebody', 'anyone', 'anybody', 'a customer', 'customers', 'a user', 'users', 'they', 'he',
       'she',
     ])}\s+(?:\w+\s+)?${oneOf([
       'gets?', 'receives?', 'opens?', 'creates?', 'files?', 'posts?', 'sends?', 'adds?', 'mentions?', 'books?',
-      'submits?', 'uploads?', 'places?', 'pays?', 'shares?', 'signs? up', 'writes?', 'tweets?',
+      'submits?', 'uploads?', 'places?', 'pays?', 'shares?', 'signs? up', 'writes?', 'tweets?', 'drops?', 'raises?',
     ])}\b`,
   ].join('|'),
 );
@@ -112,7 +122,7 @@ export function findEventTrigger(
   known: readonly string[],
 ): EventReading | null {
   let found: EventReading | null = null;
-  const read = (start: number, from: number, strict: boolean): void => {
+  const read = (start: number, from: number, strict: boolean, arrowSource = false): void => {
     const rest = text.slice(from, from + MAX_CLAUSE);
     const end = (strict ? STRICT_CLAUSE_END : CLAUSE_END).exec(rest);
     const clause = end ? rest.slice(0, end.index) : rest;
@@ -121,10 +131,12 @@ export function findEventTrigger(
     if (matching.length === 0) return;
     const inClauseMentions = mentions.filter((m) => m.start >= from && m.end <= to);
     const inClause = inClauseMentions.map((m) => m.id);
-    const concept = matching.find(([, c]) => c.some(([id]) => inClause.includes(id))) ?? matching[0];
+    // Of the kinds with a tool named in the clause, the one said first is what happens ("posts in #requests on Slack, create an Asana task").
+    const withTool = matching.filter(([, c]) => c.some(([id]) => inClause.includes(id)));
+    const concept = withTool.sort((a, b) => conceptStart(a[0], clause) - conceptStart(b[0], clause))[0] ?? matching[0];
     if (!concept) return;
     const [, candidates, happens] = concept;
-    if (!happens && !OCCURS.test(clause)) return;
+    if (!happens && !arrowSource && !OCCURS.test(clause)) return;
     const choice = pick(candidates, inClause, mentions.map((m) => m.id), known);
     if (!choice) return;
     const [integration, event] = choice;
@@ -132,7 +144,10 @@ export function findEventTrigger(
     const description = `when ${catalog.events[event] ?? event} in ${catalog.name}`;
     // Without "when" the clause runs on to where things go ("new records into a sheet"): the event ends with its words.
     const conceptEnd = strict ? from + conceptMatchEnd(concept[0], clause) : to;
-    found = { trigger: { type: 'event', integration, event, description }, span: [start, Math.max(conceptEnd, mentionsEnd(inClauseMentions, conceptEnd))] };
+    // Without "when" the event starts at its words: "text me every new order" asks for a text.
+    const eventStart = strict ? from + Math.min(conceptStart(concept[0], clause), NEW_THING.exec(clause)?.index ?? clause.length) : start;
+    const spanStart = strict ? Math.min(eventStart, ...inClauseMentions.map((m) => m.start)) : start;
+    found = { trigger: { type: 'event', integration, event, description }, span: [spanStart, Math.max(conceptEnd, mentionsEnd(inClauseMentions, conceptEnd))] };
   };
   eachMatch(MARKER, text, (marker) => {
     if (!found) read(marker.index, marker.index + marker[0].length, false);
@@ -143,7 +158,10 @@ export function findEventTrigger(
   let clauseStart = 0;
   for (const separator of [...text.matchAll(CLAUSE_SEPARATOR), null]) {
     const clauseEnd = separator ? separator.index : text.length;
-    if (!found && NEW_THING.test(text.slice(clauseStart, clauseEnd))) read(clauseStart, clauseStart, true);
+    const clause = text.slice(clauseStart, clauseEnd);
+    // "Twitter mentions → #social": things named as the source of an arrow arrive one by one.
+    const arrowSource = clauseStart === 0 && separator !== null && ARROW.test(separator[0]) && PLURAL_THINGS.test(clause);
+    if (!found && (NEW_THING.test(clause) || arrowSource)) read(clauseStart, clauseStart, true, arrowSource);
     if (separator) clauseStart = separator.index + separator[0].length;
   }
   return found;

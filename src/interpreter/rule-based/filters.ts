@@ -19,12 +19,14 @@ const VALUE = String.raw`(?:"([^"]+)"|'([^']+)'|([a-z0-9][\w-]*))`;
 const QUOTED_VALUE = String.raw`(?:"([^"]+)"|'([^']+)')`;
 const NOUN = oneOf([
   'e-?mails?', 'mails?', 'messages?', 'dms?', 'ones', 'those', 'anything', 'everything', 'stuff', 'tickets?', 'issues?',
-  'notifications?', 'updates', 'threads?', 'only', 'just',
+  'notifications?', 'updates', 'threads?', 'only', 'just', 'gmail', 'outlook',
 ]);
+// "new mail in Outlook from HR": the mailbox may be named between the mail and its sender.
+const MAILBOX = String.raw`(?:\s+(?:in|on|to)\s+(?:my\s+)?(?:gmail|outlook|inbox))?`;
 const ARRIVING = String.raw`(?:\s+(?:that|which|who))?(?:\s+(?:arrives?|arriving|comes?|coming|came|(?:are|is|was|were) sent|sent|received))?`;
 
 const DOMAIN = String.raw`[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![\w.@])`;
-const FROM = new RegExp(String.raw`\b${NOUN}${ARRIVING}\s+from\s+(?:(${ADDRESS})|(${DOMAIN})|(.+?)${STOP})`, 'dg');
+const FROM = new RegExp(String.raw`\b${NOUN}${MAILBOX}${ARRIVING}\s+from\s+(?:(${ADDRESS})|(${DOMAIN})|(.+?)${STOP})`, 'dg');
 /** "skip anything from noreply": an exclusion, read by the typed filters. */
 const EXCLUDED_BEFORE = /\b(?:skip(?:ping)?|except|excluding|ignore|ignoring|nothing|not|no|but)\s+(?:\w+\s+)?$/;
 const SENT_BY = new RegExp(String.raw`\b(?:sent|written|posted) by\s+(?:(${ADDRESS})|(.+?)${STOP})`, 'dg');
