@@ -28,4 +28,7 @@ export default {
     './src/conversation/': { lines: 90 },
   },
   testTimeout: 30000,
+  // Two workers on the 2-core machines this runs on: most e2e suites wait on child processes, sockets and
+  // Redis, so the suite takes about half the time of Jest's default (cores - 1 = one worker).
+  maxWorkers: 2,
 };
