@@ -49,4 +49,14 @@ describe(nextRuns.name, () => {
     const trigger = scheduleTrigger({ days: [0, 1, 2, 3, 4, 5, 6], times: ['09:00'], timezone: 'Europe/Paris' });
     expect(nextRuns(trigger, Date.UTC(2026, 11, 4, 12, 0), 1)).toEqual(['2026-12-05T08:00:00.000Z']);
   });
+
+  it('answers within a minute as the instant itself would, the run at the minute excluded', () => {
+    const trigger = scheduleTrigger({ days: [0, 1, 2, 3, 4, 5, 6], times: ['08:00', '08:01'], timezone: 'UTC' });
+    const eight = Date.UTC(2026, 11, 4, 8, 0);
+    expect(nextRuns(trigger, eight - 1, 1)).toEqual(['2026-12-04T08:00:00.000Z']);
+    for (const now of [eight, eight + 1, eight + 30_000, eight + 59_999]) {
+      expect(nextRuns(trigger, now, 1)).toEqual(['2026-12-04T08:01:00.000Z']);
+    }
+    expect(nextRuns(trigger, eight + 60_000, 1)).toEqual(['2026-12-05T08:00:00.000Z']);
+  });
 });

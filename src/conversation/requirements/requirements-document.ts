@@ -44,17 +44,18 @@ export function confirmAll(requirements: Requirements): Requirements {
   return next as unknown as Requirements;
 }
 
+/** One formatter per zone: constructing an `Intl.DateTimeFormat` costs far more than formatting. */
+const runFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** `Mon 7 Dec, 08:00` in the schedule's zone. */
 function formatRun(iso: string, timeZone: string): string {
-  const format = new Intl.DateTimeFormat('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  });
+  let format = runFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+    // Zones are validated IANA names; the set people use is small, but bound it all the same.
+    if (runFormats.size >= 256) runFormats.clear();
+    runFormats.set(timeZone, format);
+  }
   return format.format(new Date(iso));
 }
 

@@ -2,6 +2,7 @@ import { Cron } from 'croner';
 import cronstrue from 'cronstrue';
 import { clockOf, cronsOf, dowField, recurrenceFromCron, type Recurrence } from './recurrence.js';
 import type { ScheduleTrigger, Trigger } from './requirements.js';
+import { BoundedMemo, minuteOf } from './schedule-cache.js';
 
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -80,19 +81,35 @@ export function cronsOfTrigger(trigger: ScheduleTrigger): string[] {
   return trigger.crons ?? [trigger.cron];
 }
 
+const wordsMemo = new BoundedMemo<string>(512);
+const runsMemo = new BoundedMemo<readonly string[]>(512);
+
 /** The schedule in words by `cronstrue` ("At 08:00, Monday through Friday"); several crons joined. */
 export function scheduleWords(trigger: ScheduleTrigger): string {
-  const words = cronsOfTrigger(trigger).map((cron) => cronstrue.toString(cron, { use24HourTimeFormat: true, throwExceptionOnParseError: false }));
+  const crons = cronsOfTrigger(trigger);
   const zone = trigger.recurrence?.timezone ?? 'UTC';
-  return `${words.join('; ')} (${zone})`;
+  return wordsMemo.get(`${zone}|${crons.join('|')}`, () => {
+    const words = crons.map((cron) => cronstrue.toString(cron, { use24HourTimeFormat: true, throwExceptionOnParseError: false }));
+    return `${words.join('; ')} (${zone})`;
+  });
 }
 
-/** The next `count` runs after `now` by `croner`, merged over the schedule's crons, as ISO strings. */
+/**
+ * The next `count` runs after `now` by `croner`, merged over the schedule's crons, as ISO strings.
+ * Remembered per minute of `now` (crons have no seconds field here, so the answer cannot change
+ * within a minute).
+ */
 export function nextRuns(trigger: ScheduleTrigger, now: number, count = 3): string[] {
+  const crons = cronsOfTrigger(trigger);
   const timezone = trigger.recurrence?.timezone ?? 'UTC';
-  const runs = cronsOfTrigger(trigger).flatMap((cron) => {
+  const runs = runsMemo.get(`${minuteOf(now)}|${count}|${timezone}|${crons.join('|')}`, () => computeNextRuns(crons, timezone, minuteOf(now) * 60_000, count));
+  return [...runs];
+}
+
+function computeNextRuns(crons: readonly string[], timezone: string, from: number, count: number): string[] {
+  const runs = crons.flatMap((cron) => {
     try {
-      return new Cron(cron, { timezone }).nextRuns(count, new Date(now));
+      return new Cron(cron, { timezone }).nextRuns(count, new Date(from));
     } catch {
       return [];
     }
