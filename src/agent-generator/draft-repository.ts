@@ -1,4 +1,5 @@
 import type { SessionOwner } from '../conversation/state.js';
+import { deepFreeze } from '../conversation/store/frozen.js';
 import type { AgentSpec } from './agent-generator.js';
 
 /** Where generated agents are kept, per owner; shared across replicas when Redis is on. */
@@ -16,19 +17,19 @@ const keyOf = (owner: SessionOwner, agentId: string): string => `${owner.tenantI
  * generation, and a long-running process must not keep them all (the oldest go first).
  */
 export class InMemoryDraftRepository implements DraftRepository {
-  private readonly agents = new Map<string, string>();
+  /** Frozen copies: handed out as they are (no parse per read), and nobody can change one in place. */
+  private readonly agents = new Map<string, AgentSpec>();
 
   constructor(private readonly capacity = 10_000) {}
 
   async put(owner: SessionOwner, agent: AgentSpec): Promise<void> {
     const key = keyOf(owner, agent.id);
     this.agents.delete(key);
-    this.agents.set(key, JSON.stringify(agent));
+    this.agents.set(key, deepFreeze(structuredClone(agent)));
     if (this.agents.size > this.capacity) this.agents.delete(this.agents.keys().next().value!);
   }
 
   async get(owner: SessionOwner, agentId: string): Promise<AgentSpec | null> {
-    const json = this.agents.get(keyOf(owner, agentId));
-    return json ? (JSON.parse(json) as AgentSpec) : null;
+    return this.agents.get(keyOf(owner, agentId)) ?? null;
   }
 }

@@ -9,7 +9,7 @@ import {
   type Requirements,
   type RequirementsPatch,
 } from './requirements.js';
-import { nextRuns, scheduleWords } from './schedule-words.js';
+import { nextRunsInWords, scheduleWords } from './schedule-words.js';
 
 export { displayName };
 
@@ -44,21 +44,6 @@ export function confirmAll(requirements: Requirements): Requirements {
   return next as unknown as Requirements;
 }
 
-/** One formatter per zone: constructing an `Intl.DateTimeFormat` costs far more than formatting. */
-const runFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** `Mon 7 Dec, 08:00` in the schedule's zone. */
-function formatRun(iso: string, timeZone: string): string {
-  let format = runFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
-    // Zones are validated IANA names; the set people use is small, but bound it all the same.
-    if (runFormats.size >= 256) runFormats.clear();
-    runFormats.set(timeZone, format);
-  }
-  return format.format(new Date(iso));
-}
-
 /**
  * A plain-English summary, one line per filled field; with `now`, a schedule also shows its next three
  * runs (ASCII only: V8 stores such strings at one byte a character).
@@ -72,9 +57,8 @@ export function summarize(requirements: Requirements, options: { now?: number } 
     const value = trigger.value;
     lines.push(`- Runs: ${value.description}${value.type === 'schedule' ? ` - ${scheduleWords(value)}` : ''}`);
     if (value.type === 'schedule' && options.now !== undefined) {
-      const zone = value.recurrence?.timezone ?? 'UTC';
-      const runs = nextRuns(value, options.now).map((iso) => formatRun(iso, zone));
-      if (runs.length) lines.push(`- Next runs: ${runs.join('; ')}`);
+      const runs = nextRunsInWords(value, options.now);
+      if (runs) lines.push(`- Next runs: ${runs}`);
     }
   }
   if (integrations.value?.length) lines.push(`- Uses: ${integrations.value.map(displayName).join(', ')}`);

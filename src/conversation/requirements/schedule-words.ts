@@ -83,6 +83,7 @@ export function cronsOfTrigger(trigger: ScheduleTrigger): string[] {
 
 const wordsMemo = new BoundedMemo<string>(512);
 const runsMemo = new BoundedMemo<readonly string[]>(512);
+const runWordsMemo = new BoundedMemo<string>(512);
 
 /** The schedule in words by `cronstrue` ("At 08:00, Monday through Friday"); several crons joined. */
 export function scheduleWords(trigger: ScheduleTrigger): string {
@@ -119,4 +120,27 @@ function computeNextRuns(crons: readonly string[], timezone: string, from: numbe
     .sort((a, b) => a - b)
     .slice(0, count)
     .map((ms) => new Date(ms).toISOString());
+}
+
+/** One formatter per zone: constructing an `Intl.DateTimeFormat` costs far more than formatting. */
+const runFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `Mon 7 Dec, 08:00` in the schedule's zone. */
+function formatRun(iso: string, timeZone: string): string {
+  let format = runFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+    // Zones are validated IANA names; the set people use is small, but bound it all the same.
+    if (runFormats.size >= 256) runFormats.clear();
+    runFormats.set(timeZone, format);
+  }
+  return format.format(new Date(iso));
+}
+
+/** `Mon 7 Dec, 08:00; Tue 8 Dec, 08:00; …`: the next runs in the schedule's zone ('' when none). */
+export function nextRunsInWords(trigger: ScheduleTrigger, now: number): string {
+  const zone = trigger.recurrence?.timezone ?? 'UTC';
+  return runWordsMemo.get(`${minuteOf(now)}|${zone}|${cronsOfTrigger(trigger).join('|')}`, () =>
+    nextRuns(trigger, now).map((iso) => formatRun(iso, zone)).join('; '),
+  );
 }

@@ -54,6 +54,22 @@ export function correctToolWord(word: string): string | null {
 const WORD = /[A-Za-z]+/g;
 
 /**
+ * Each word's correction once per process (the edit distances against every tool word were a fifth of
+ * the interpreter's time): people's vocabulary is small, and the memo starts over when it is full.
+ */
+const corrections = new Map<string, string | null>();
+
+function correctionOf(word: string): string | null {
+  let known = corrections.get(word);
+  if (known === undefined) {
+    known = correctToolWord(word);
+    if (corrections.size >= 20_000) corrections.clear();
+    corrections.set(word, known);
+  }
+  return known;
+}
+
+/**
  * `raw` with misspelled tool names put right ("slakc" → "slack", "Notoin" → "notion"), so every later
  * reader sees the tool; words inside addresses, channels and handles are left alone.
  */
@@ -62,6 +78,6 @@ export function correctTypos(raw: string): string {
     const before = raw[offset - 1] ?? ' ';
     const after = raw[offset + word.length] ?? ' ';
     if (/[#@._\-/\w]/.test(before) || /[@\w]/.test(after) || (after === '.' && /\w/.test(raw[offset + word.length + 1] ?? ''))) return word;
-    return correctToolWord(word.toLowerCase()) ?? word;
+    return correctionOf(word.toLowerCase()) ?? word;
   });
 }
