@@ -24,12 +24,12 @@ end
 
 /**
  * KEYS: session, events. ARGV: state JSON, version, lastEventSeq, ttl ms, owner index key, idle bucket
- * key. Returns 1, or 0 when the session already exists. The indexes follow with `INDEX` (see
- * `RedisSessionStore` for the order of the two writes).
+ * key, lastActivityAt, status. Returns 1, or 0 when the session already exists. The indexes follow
+ * with `INDEX` (see `RedisSessionStore` for the order of the two writes).
  */
 const CREATE = `
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-redis.call('HSET', KEYS[1], 'st', ARGV[1], 'v', ARGV[2], 'ls', ARGV[3], 'o', ARGV[5], 'i', ARGV[6])
+redis.call('HSET', KEYS[1], 'st', ARGV[1], 'v', ARGV[2], 'ls', ARGV[3], 'o', ARGV[5], 'i', ARGV[6], 'a', ARGV[7], 's', ARGV[8])
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 -- A stream left by an earlier session of the same id would refuse lower entry ids.
 redis.call('DEL', KEYS[2])
@@ -37,39 +37,56 @@ return 1
 `;
 
 /**
- * KEYS: session, events, lease, live channel. ARGV: expected version, state JSON, new version, ttl ms,
- * event log cap, commit id, lease token (empty: leave the lease alone), event count, then (seq, event
- * JSON) per event. Returns 1, 0 on a version conflict, -1 when an event's seq does not follow the log's
- * last one. The commit id stays in the hash (`c`), so a writer whose reply was lost can tell whether its
- * commit landed. The lease goes with the commit (or with the conflict). Every key shares the session's
- * tag: the script runs in one slot, and the events go out on the session's shard channel.
+ * KEYS: session, events, lease, live channel. ARGV: 1 expected version, 2 state JSON, 3 new version,
+ * 4 ttl ms, 5 event log cap, 6 commit id, 7 lease token (empty: leave the lease alone), 8 first event
+ * seq (0: no events), 9 last event seq, 10 the events as one JSON array, 11 now (the writer's clock,
+ * ms), 12 lastActivityAt, 13 status.
+ *
+ * Returns 1 committed, 2 committed with the keys' TTLs renewed (the caller renews the indexes then),
+ * 0 on a version conflict, -1 when the events do not follow the log's last seq. The commit id stays in
+ * the hash (`c`), so a writer whose reply was lost can tell whether its commit landed. The lease goes
+ * with the commit (or with the conflict). Every key shares the session's tag: one slot.
+ *
+ * Cost, as measured by the benchmark (issue 13): the turn's events are one stream entry (id `<last
+ * seq>-0`, field `e` = the same JSON array the live channel carries), not one per event; and the TTLs
+ * are renewed only when less than half is left (`x` holds until when they surely last, by the
+ * writer's clock), on the first save with events (the stream is new), and for a tombstone (its TTL is
+ * its own). A record thus lives at least half its TTL past its last save; the sweep expires idle
+ * sessions long before. MINID drops the entries whose events are all older than the newest `cap`;
+ * `readEvents` leaves out the older events of the one entry that straddles the line.
  */
 const SAVE = `
 local function release()
   if ARGV[7] ~= '' and redis.call('GET', KEYS[3]) == ARGV[7] then redis.call('DEL', KEYS[3]) end
 end
-local stored = redis.call('HMGET', KEYS[1], 'v', 'ls')
+local stored = redis.call('HMGET', KEYS[1], 'v', 'ls', 'x')
 if not stored[1] or tonumber(stored[1]) ~= tonumber(ARGV[1]) then release() return 0 end
-local count = tonumber(ARGV[8])
-local last = tonumber(stored[2] or '0')
-for i = 0, count - 1 do
-  local seq = tonumber(ARGV[9 + 2 * i])
-  if seq <= last then return -1 end
-  last = seq
+local previous = tonumber(stored[2] or '0')
+local last = previous
+local first = tonumber(ARGV[8])
+if first > 0 then
+  if first <= previous then return -1 end
+  last = tonumber(ARGV[9])
 end
 local ttl = tonumber(ARGV[4])
--- HSET keeps the hash's TTL and PEXPIRE slides it; a plain SET of a string key would drop it.
-redis.call('HSET', KEYS[1], 'st', ARGV[2], 'v', ARGV[3], 'ls', last, 'c', ARGV[6])
-redis.call('PEXPIRE', KEYS[1], ttl)
-local payload = {}
-for i = 0, count - 1 do
-  local event = ARGV[10 + 2 * i]
-  redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[5], ARGV[9 + 2 * i] .. '-0', 'e', event)
-  payload[#payload + 1] = event
+local now = tonumber(ARGV[11])
+local good = tonumber(stored[3] or '0')
+local renew = (first > 0 and previous == 0) or good < now + ttl / 2 or good > now + ttl or ARGV[13] ~= 'active'
+-- HSET keeps the hash's TTL; a plain SET of a string key would drop it.
+if renew then
+  redis.call('HSET', KEYS[1], 'st', ARGV[2], 'v', ARGV[3], 'ls', last, 'c', ARGV[6], 'a', ARGV[12], 's', ARGV[13], 'x', string.format('%d', now + ttl))
+  redis.call('PEXPIRE', KEYS[1], ttl)
+else
+  redis.call('HSET', KEYS[1], 'st', ARGV[2], 'v', ARGV[3], 'ls', last, 'c', ARGV[6], 'a', ARGV[12], 's', ARGV[13])
 end
-redis.call('PEXPIRE', KEYS[2], ttl)
-if count > 0 then redis.call('SPUBLISH', KEYS[4], '[' .. table.concat(payload, ',') .. ']') end
+if first > 0 then
+  local oldest = math.max(0, last - tonumber(ARGV[5]) + 1)
+  redis.call('XADD', KEYS[2], 'MINID', string.format('%d', oldest), string.format('%d', last) .. '-0', 'e', ARGV[10])
+  redis.call('SPUBLISH', KEYS[4], ARGV[10])
+end
+if renew then redis.call('PEXPIRE', KEYS[2], ttl) end
 release()
+if renew then return 2 end
 return 1
 `;
 
@@ -77,6 +94,8 @@ return 1
  * KEYS: owner index, idle bucket (one slot: both carry the owner's bucket tag). ARGV: session id,
  * createdAt, status, lastActivityAt, ttl ms. Lists the session under its owner and, while it is active,
  * in the idle bucket by its last activity (else takes it out); both indexes outlive every member.
+ * Written at create, when the status changes and when a save renewed the session's TTL, not on every
+ * save: between those the idle entry lags behind the session's activity, and `findIdle` corrects it.
  */
 const INDEX = `${EXTEND_TTL}
 local ttl = tonumber(ARGV[5])
@@ -92,29 +111,42 @@ return 1
 `;
 
 /**
- * KEYS: quota. ARGV: points, window ms. Counts a turn in the owner's fixed window: `{1}` within it,
- * past its points `{-1, ms until the window starts again}`.
+ * Counts a turn in the owner's fixed window (KEYS[q], ARGV[p] points, ARGV[p + 1] window ms); past
+ * its points, returns `{-1, ms until the window starts again}` from the script.
  */
-const COUNT_TURN = `
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-if count <= tonumber(ARGV[1]) then return {1} end
-local left = redis.call('PTTL', KEYS[1])
--- A counter left without a TTL (it cannot be, but it must not lock the owner out for good).
-if left < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) left = tonumber(ARGV[2]) end
-return {-1, left}
+const countTurn = (q: number, p: number): string => `
+local count = redis.call('INCR', KEYS[${q}])
+if count == 1 then redis.call('PEXPIRE', KEYS[${q}], ARGV[${p + 1}]) end
+if count > tonumber(ARGV[${p}]) then
+  local left = redis.call('PTTL', KEYS[${q}])
+  -- A counter left without a TTL (it cannot be, but it must not lock the owner out for good).
+  if left < 0 then redis.call('PEXPIRE', KEYS[${q}], ARGV[${p + 1}]) left = tonumber(ARGV[${p + 1}]) end
+  return {-1, left}
+end
+`;
+
+/** KEYS: quota. ARGV: points, window ms. `{1}` within the window's points (see `countTurn`). */
+const COUNT_TURN = `${countTurn(1, 1)}
+return {1}
 `;
 
 /**
  * KEYS: lease, session. ARGV: token, ttl ms. Takes the lease (`SET NX PX`) and reads the state either
  * way: `{1, state}` when taken, `{0, state}` when busy; state is nil for a missing session.
  */
-const LEASE_AND_GET = `
+const LEASE_AND_GET_BODY = `
 local taken = redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX')
 local state = redis.call('HGET', KEYS[2], 'st')
 if taken then return {1, state} end
 return {0, state}
 `;
+
+/**
+ * KEYS: lease, session, quota. ARGV: token, ttl ms, points, window ms. The turn counted, then lease +
+ * read, in one round trip: for a single node, where the owner's quota key may sit beside the session's
+ * (a cluster keeps them in different slots and counts first with `COUNT_TURN`).
+ */
+const COUNT_LEASE_AND_GET = `${countTurn(3, 3)}${LEASE_AND_GET_BODY}`;
 
 /**
  * KEYS: session, events, lease. Deletes the session's keys and returns its index keys `{owner, idle}`
@@ -145,7 +177,8 @@ const SCRIPTS = {
   sessionStoreSave: { lua: SAVE, numberOfKeys: 4 },
   sessionStoreIndex: { lua: INDEX, numberOfKeys: 2 },
   sessionStoreCountTurn: { lua: COUNT_TURN, numberOfKeys: 1 },
-  sessionStoreLeaseAndGet: { lua: LEASE_AND_GET, numberOfKeys: 2 },
+  sessionStoreLeaseAndGet: { lua: LEASE_AND_GET_BODY, numberOfKeys: 2 },
+  sessionStoreCountLeaseAndGet: { lua: COUNT_LEASE_AND_GET, numberOfKeys: 3 },
   sessionStoreDelete: { lua: DELETE, numberOfKeys: 3 },
   sessionStoreUnindex: { lua: UNINDEX, numberOfKeys: 2 },
   sessionStoreReleaseLease: { lua: RELEASE_LEASE, numberOfKeys: 1 },

@@ -18,22 +18,31 @@ export function parseOauthRecord(json: string): OauthStateRecord {
   return JSON.parse(json) as OauthStateRecord;
 }
 
-/** `SAVE` arguments for the events: `count, seq1, json1, seq2, json2, …`. */
-export function eventArguments(events: readonly ChatResponse[]): (string | number)[] {
-  const args: (string | number)[] = [events.length];
-  for (const event of events) args.push(event.seq, eventJson(event));
-  return args;
+/**
+ * `SAVE` arguments for the events: first seq (0 without events), last seq, and the events as one JSON
+ * array, which is both the turn's stream entry and its live-channel message.
+ */
+export function eventBatchArguments(events: readonly ChatResponse[]): [number, number, string] {
+  if (events.length === 0) return [0, 0, ''];
+  return [events[0]!.seq, events.at(-1)!.seq, `[${events.map(eventJson).join(',')}]`];
 }
 
 /** A stream entry as `XRANGE` returns it: `[id, [field, value, …]]`. */
 type StreamEntry = [id: string, fields: string[]];
 
+/**
+ * The events of stream entries, in order: an entry holds one commit's events as a JSON array (an entry
+ * written before that layout holds one event object).
+ */
 export function parseStreamEvents(entries: readonly StreamEntry[]): ChatResponse[] {
   const events: ChatResponse[] = [];
   for (const [, fields] of entries) {
     const index = fields.indexOf('e');
     const json = index >= 0 ? fields[index + 1] : undefined;
-    if (json !== undefined) events.push(JSON.parse(json) as ChatResponse);
+    if (json === undefined) continue;
+    const parsed = JSON.parse(json) as ChatResponse | ChatResponse[];
+    if (Array.isArray(parsed)) events.push(...parsed);
+    else events.push(parsed);
   }
   return events;
 }

@@ -9,7 +9,7 @@ import { RedisKeys } from '../../redis/keyspace.js';
 import { type StoreScriptCommands, withStoreScripts } from './redis-scripts.js';
 import {
   assertIncreasingSeqs,
-  eventArguments,
+  eventBatchArguments,
   parseOauthRecord,
   parseState,
   parseStreamEvents,
@@ -90,6 +90,8 @@ export class RedisSessionStore implements SessionStore {
   /** When each lease this process holds expires (local clock), so a failed release knows how long to retry. */
   private readonly leaseExpiries = new Map<string, number>();
   private readonly releases: LeaseReleaseRetries;
+  /** A Redis Cluster client: the owner's quota key sits in another slot than the session's keys. */
+  private readonly cluster: boolean;
 
   constructor(
     client: Redis,
@@ -97,6 +99,7 @@ export class RedisSessionStore implements SessionStore {
   ) {
     this.redis = withStoreScripts(client);
     this.keys = new RedisKeys(options.keyPrefix);
+    this.cluster = (client as Redis & { isCluster?: boolean }).isCluster === true;
     this.releases = new LeaseReleaseRetries(client, (sessionId, token) => this.releaseOnce(sessionId, token));
   }
 
@@ -115,6 +118,8 @@ export class RedisSessionStore implements SessionStore {
           positiveTtl(options.ttlMs),
           this.keys.owner(state),
           this.keys.idle(state),
+          state.lastActivityAt,
+          state.status,
         ),
       );
     } catch (error) {
@@ -200,14 +205,17 @@ export class RedisSessionStore implements SessionStore {
       this.options.eventLogCap,
       commitId,
       leaseToken,
-      ...eventArguments(events),
+      ...eventBatchArguments(events),
+      Date.now(),
+      state.lastActivityAt,
+      state.status,
     ];
     const replicas = this.options.commitReplicas ?? 0;
     let result: unknown;
     try {
       if (replicas > 0) {
         const { result: saved, acknowledged } = await guarded(this.redis, () => this.saveAndWait(args, replicas));
-        if (saved === 1 && acknowledged < replicas) throw new CommitNotReplicatedError(id);
+        if ((saved === 1 || saved === 2) && acknowledged < replicas) throw new CommitNotReplicatedError(id);
         result = saved;
       } else {
         result = await guarded(this.redis, () => this.redis.sessionStoreSave(...args));
@@ -222,8 +230,9 @@ export class RedisSessionStore implements SessionStore {
       result = 1;
     }
     if (result === 0) throw new VersionConflictError(id);
-    if (result !== 1) throw new Error(`Events of session ${id} must follow its last event seq`);
-    await this.indexAfterCommit(state, options);
+    if (result !== 1 && result !== 2) throw new Error(`Events of session ${id} must follow its last event seq`);
+    // The indexes follow the session when its TTL was renewed or its status changed (see `INDEX`).
+    if (result === 2 || state.status !== 'active') await this.indexAfterCommit(state, options);
   }
 
   /**
@@ -277,8 +286,10 @@ export class RedisSessionStore implements SessionStore {
 
   /**
    * The oldest idle sessions across the idle buckets: up to `limit` from each bucket, merged by last
-   * activity. The reads grow with what is idle, not with every session. Ids whose session is gone are
-   * pruned and the merge is done again without them.
+   * activity. The reads grow with what is idle, not with every session. Each candidate's session is
+   * read (its last activity and status): an entry behind its session's activity (saves do not write the
+   * index, see `INDEX`) is moved up to it, one whose session is gone or no longer active is pruned, and
+   * the merge is done again.
    */
   async findIdle(before: number, limit: number): Promise<string[]> {
     if (limit <= 0) return [];
@@ -293,12 +304,18 @@ export class RedisSessionStore implements SessionStore {
         .flatMap((page, bucket) => pairs(page).map(([id, score]) => ({ id, score, bucket: buckets[bucket]! })))
         .sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
         .slice(0, limit);
-      const present = await Promise.all(
-        candidates.map(async ({ id }) => (await guarded(this.redis, () => this.redis.exists(this.keys.session(id)))) === 1),
+      const sessions = await Promise.all(
+        candidates.map(({ id }) => guarded(this.redis, () => this.redis.hmget(this.keys.session(id), 'v', 'a', 's'))),
       );
-      const gone = candidates.filter((_, i) => !present[i]);
-      if (gone.length === 0) return candidates.map(({ id }) => id);
-      await Promise.all(gone.map(({ id, bucket }) => guarded(this.redis, () => this.redis.zrem(bucket, id))));
+      const fixes: Promise<unknown>[] = [];
+      candidates.forEach(({ id, score, bucket }, i) => {
+        const [version = null, activity = null, status = null] = sessions[i]!;
+        if (version === null || (status !== null && status !== 'active')) fixes.push(guarded(this.redis, () => this.redis.zrem(bucket, id)));
+        // `XX`: only moves an entry that is still there (a concurrent delete or expiry took it out).
+        else if (activity !== null && Number(activity) !== score) fixes.push(guarded(this.redis, () => this.redis.zadd(bucket, 'XX', activity, id)));
+      });
+      if (fixes.length === 0) return candidates.map(({ id }) => id);
+      await Promise.all(fixes);
     }
   }
 
@@ -341,21 +358,23 @@ export class RedisSessionStore implements SessionStore {
   }
 
   /**
-   * The quota first (its own slot: the owner's), then lease + read in one script on the session's slot.
+   * The turn counted against the owner's quota, the lease taken and the state read: one script on a
+   * single node; on a cluster the quota (in the owner's slot) first, then lease + read in the session's.
    * Refused by the quota: counted, nothing leased or read.
    */
   async acquireLeaseAndGet(sessionId: string, ttlMs: number, quota?: TurnQuota): Promise<LeasedRead> {
-    if (quota) {
+    if (quota && this.cluster) {
       const [flag, retryAfterMs] = (await guarded(this.redis, () =>
         this.redis.sessionStoreCountTurn(this.keys.turnQuota(quota.owner), quota.points, positiveTtl(quota.windowMs)),
       )) as [number, number?];
       if (flag === -1) return { token: null, state: null, retryAfterMs: Number(retryAfterMs) };
+      return this.lease(sessionId, ttlMs, true);
     }
-    return this.lease(sessionId, ttlMs, true);
+    return this.lease(sessionId, ttlMs, true, quota);
   }
 
-  /** `SET NX PX` of the lease, with the state read in the same script when `read`. */
-  private async lease(sessionId: string, ttlMs: number, read: boolean): Promise<LeasedRead> {
+  /** `SET NX PX` of the lease, with the state read in the same script when `read` (and the turn counted first with `quota`). */
+  private async lease(sessionId: string, ttlMs: number, read: boolean, quota?: TurnQuota): Promise<LeasedRead> {
     // The lease only keeps turns from overlapping; a holder whose lease ran out mid-turn is fenced
     // by the version check of `save`, not by the lease.
     const token = randomUUID();
@@ -367,15 +386,19 @@ export class RedisSessionStore implements SessionStore {
     try {
       if (read) {
         const [flag, state] = (await guarded(this.redis, () =>
-          this.redis.sessionStoreLeaseAndGet(key, this.keys.session(sessionId), token, ttl),
-        )) as [number, string | null];
-        [taken, json] = [flag === 1, state];
+          quota
+            ? this.redis.sessionStoreCountLeaseAndGet(key, this.keys.session(sessionId), this.keys.turnQuota(quota.owner), token, ttl, quota.points, positiveTtl(quota.windowMs))
+            : this.redis.sessionStoreLeaseAndGet(key, this.keys.session(sessionId), token, ttl),
+        )) as [number, string | number | null];
+        if (flag === -1) return { token: null, state: null, retryAfterMs: Number(state) };
+        [taken, json] = [flag === 1, state as string | null];
       } else {
         taken = (await guarded(this.redis, () => this.redis.set(key, token, 'PX', ttl, 'NX'))) === 'OK';
       }
     } catch (error) {
       // A SET whose reply was lost may hold the lease for nobody: take it if Redis says it is ours,
-      // else make sure it goes (a release deletes only this token's lease).
+      // else make sure it goes (a release deletes only this token's lease). (A quota count whose reply
+      // was lost stays counted: one turn more in the window, never one less.)
       const outcome = await outcomeOf(error, async () => (await guarded(this.redis, () => this.redis.get(key))) === token);
       if (outcome !== 'landed') {
         if (outcome === 'unknown') this.releases.add(sessionId, token, expiresAt);
@@ -446,18 +469,38 @@ export class RedisSessionStore implements SessionStore {
     return json === null ? null : parseOauthRecord(json);
   }
 
+  /**
+   * The newest entry (its id is the log's last seq) and the entries after `afterSeq`, in one round trip
+   * (one key, one slot). An entry holds one commit's events and its id is their last seq, so
+   * `(<seq>-0` starts at the first entry with a later event; only that first entry can hold events at
+   * or before `afterSeq`, or older than the newest `eventLogCap`, and those are left out (hence one
+   * entry more than `limit`).
+   */
   async readEvents(sessionId: string, afterSeq: number, limit: number): Promise<ChatResponse[]> {
     if (limit <= 0) return [];
-    // Entry ids are `<seq>-0`, so `(<seq>-0` starts strictly after that seq (Redis ≥ 6.2).
+    const key = this.keys.events(sessionId);
     const start = afterSeq < 1 ? '-' : `(${Math.floor(afterSeq)}-0`;
-    const entries = await guarded(this.redis, () => this.redis.xrange(this.keys.events(sessionId), start, '+', 'COUNT', limit));
-    return parseStreamEvents(entries);
+    const [newest, entries] = await guarded(this.redis, async () => {
+      const replies = await this.redis.pipeline().xrevrange(key, '+', '-', 'COUNT', 1).xrange(key, start, '+', 'COUNT', limit + 1).exec();
+      if (!replies) throw new Error('Connection is closed.');
+      const [[newestError, last], [rangeError, range]] = replies as [[Error | null, StreamEntry[]], [Error | null, StreamEntry[]]];
+      if (newestError || rangeError) throw newestError ?? rangeError;
+      return [last, range] as const;
+    });
+    const lastSeq = Number.parseInt(newest[0]?.[0] ?? '0', 10);
+    const after = Math.max(afterSeq, lastSeq - this.options.eventLogCap);
+    return parseStreamEvents(entries)
+      .filter((event) => event.seq > after)
+      .slice(0, limit);
   }
 
   async ping(): Promise<void> {
     await guarded(this.redis, () => this.redis.ping());
   }
 }
+
+/** A stream entry as `XRANGE` returns it: `[id, [field, value, …]]`. */
+type StreamEntry = [id: string, fields: string[]];
 
 /** `[member, score, member, score, …]` of `WITHSCORES` as pairs. */
 function pairs(flat: string[]): [string, number][] {
