@@ -14,8 +14,10 @@ export const INDEX_BUCKETS = 16;
  *
  * Layout (`p` = prefix):
  * - `p:session:{<id>}`  hash `{ st: state JSON, v: version, ls: last event seq, o: owner index key,
- *   i: idle bucket key, c: id of the last commit }`
- * - `p:events:{<id>}`   stream of the session's durable events, entry id `<seq>-0`, field `e` = event JSON
+ *   i: idle bucket key, c: id of the last commit, a: last activity, s: status, x: until when its TTLs
+ *   surely last, by the writer's clock }`
+ * - `p:events:{<id>}`   stream of the session's durable events, one entry per commit: id `<its last seq>-0`,
+ *   field `e` = the commit's events as a JSON array (entries of older releases hold one event object)
  * - `p:lease:{<id>}`    string, the turn lease token (`SET NX PX`)
  * - shard channel `p:live:{<id>}` carries committed events (a JSON array) for live delivery (`SPUBLISH`)
  * - `p:idem:{<id>}:<hash>` string, an idempotency record of the session (hash of tenant, user, session, key)
