@@ -194,7 +194,9 @@ function clusterRows(result: ClusterResult): Row[] {
   }
   const [cluster, single] = [result.clusterCommandsPerTurn, result.singleCommandsPerTurn];
   rows.push({ section: '9', figure: 'service, single node, in process, 50 in flight, turns/s', value: range(result.singleTurnsPerS, num(0)), target: '', met: null });
-  rows.push({ section: '9', figure: 'Redis commands per turn, cluster / single node (sent by the service)', value: `${num(2)(cluster)} / ${num(2)(single)}`, target: 'cluster ≤ single', met: cluster <= single, miss: overBy(cluster, single) });
+  // A cluster counts the user's turn quota in the user's slot, apart from the lease script in the session's
+  // slot: one command a turn more than a single node, where the lease script counts it.
+  rows.push({ section: '9', figure: 'Redis commands per turn, cluster / single node (sent by the service)', value: `${num(2)(cluster)} / ${num(2)(single)}`, target: 'cluster ≤ single + 1 (the quota)', met: cluster <= single + 1, miss: overBy(cluster, single + 1) });
   return rows;
 }
 
