@@ -83,6 +83,38 @@ describeWithRedis(RedisSessionStore.name, (url) => {
       expect(await keysWithoutTtl(client, keyPrefix)).toEqual([]);
     });
 
+    it('renews the TTLs (and the indexes) once less than half is left, not on every save', async () => {
+      const store = createRedisSessionStore(client, { keyPrefix, eventLogCap: 10 });
+      const created = sessionState('ttl-2', Date.now());
+      await store.create(created, { ttlMs: 100_000 });
+      const first = nextEvents(created, 1);
+      let state = nextState(created, first);
+      await store.save(state, 0, first, { ttlMs: 100_000 });
+      // As if that save had been 60 s ago: 40 s left of the 100 s.
+      for (const key of [keys.session('ttl-2'), keys.events('ttl-2')]) await client.pexpire(key, 40_000);
+      await client.hset(keys.session('ttl-2'), 'x', Date.now() + 40_000);
+      await client.zadd(keys.idle(created), 1, 'ttl-2');
+
+      const save = async (): Promise<void> => {
+        const events = nextEvents(state, 1);
+        const next = nextState(state, events, { lastActivityAt: Date.now() });
+        await store.save(next, state.version, events, { ttlMs: 100_000 });
+        state = next;
+      };
+      await save();
+      expect(await client.pttl(keys.session('ttl-2'))).toBeGreaterThan(90_000);
+      expect(await client.pttl(keys.events('ttl-2'))).toBeGreaterThan(90_000);
+      expect(Number(await client.zscore(keys.idle(created), 'ttl-2'))).toBe(state.lastActivityAt);
+
+      await client.pexpire(keys.session('ttl-2'), 70_000);
+      await save();
+      // More than half was left: the save renewed nothing, and the idle entry lags behind activity.
+      expect(await client.pttl(keys.session('ttl-2'))).toBeLessThanOrEqual(70_000);
+      expect(Number(await client.zscore(keys.idle(created), 'ttl-2'))).toBeLessThan(state.lastActivityAt);
+      expect(await store.findIdle(state.lastActivityAt, 10)).toEqual([]);
+      expect(Number(await client.zscore(keys.idle(created), 'ttl-2'))).toBe(state.lastActivityAt);
+    });
+
     it('stores a commit\'s events as one stream entry `<last seq>-0`, and reads back only the newest cap', async () => {
       const store = createRedisSessionStore(client, { keyPrefix, eventLogCap: 3 });
       const created = sessionState('stream-1', Date.now());
