@@ -1,5 +1,4 @@
 import type { SessionOwner } from '../conversation/state.js';
-import { deepFreeze } from '../conversation/store/frozen.js';
 import type { AgentSpec } from './agent-generator.js';
 
 /** Where generated agents are kept, per owner; shared across replicas when Redis is on. */
@@ -17,19 +16,23 @@ const keyOf = (owner: SessionOwner, agentId: string): string => `${owner.tenantI
  * generation, and a long-running process must not keep them all (the oldest go first).
  */
 export class InMemoryDraftRepository implements DraftRepository {
-  /** Frozen copies: handed out as they are (no parse per read), and nobody can change one in place. */
-  private readonly agents = new Map<string, AgentSpec>();
+  /**
+   * JSON strings rather than frozen objects: as objects the drafts of a finished conversation took 2 KB
+   * more heap, and copying and freezing one cost more than the parse per read saved (bench section 3/4).
+   */
+  private readonly agents = new Map<string, string>();
 
   constructor(private readonly capacity = 10_000) {}
 
   async put(owner: SessionOwner, agent: AgentSpec): Promise<void> {
     const key = keyOf(owner, agent.id);
     this.agents.delete(key);
-    this.agents.set(key, deepFreeze(structuredClone(agent)));
+    this.agents.set(key, JSON.stringify(agent));
     if (this.agents.size > this.capacity) this.agents.delete(this.agents.keys().next().value!);
   }
 
   async get(owner: SessionOwner, agentId: string): Promise<AgentSpec | null> {
-    return this.agents.get(keyOf(owner, agentId)) ?? null;
+    const json = this.agents.get(keyOf(owner, agentId));
+    return json ? (JSON.parse(json) as AgentSpec) : null;
   }
 }
