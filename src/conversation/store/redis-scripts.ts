@@ -131,22 +131,28 @@ return {1}
 `;
 
 /**
- * KEYS: lease, session. ARGV: token, ttl ms. Takes the lease (`SET NX PX`) and reads the state either
- * way: `{1, state}` when taken, `{0, state}` when busy; state is nil for a missing session.
+ * Takes the lease (`SET NX PX`, KEYS[1], ARGV[1] token, ARGV[2] ttl ms) and reads the session (KEYS[2])
+ * either way: `{1, state, commit}` when taken, `{0, state, commit}` when busy; state is nil for a
+ * missing session. With the id of a commit the caller holds the state of (ARGV[k]), and that commit
+ * still the session's last, the state is not sent again: `{flag, ''}`.
  */
-const LEASE_AND_GET_BODY = `
-local taken = redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX')
-local state = redis.call('HGET', KEYS[2], 'st')
-if taken then return {1, state} end
-return {0, state}
+const leaseAndGet = (k: number): string => `
+local flag = 0
+if redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then flag = 1 end
+if ARGV[${k}] ~= '' and redis.call('HGET', KEYS[2], 'c') == ARGV[${k}] then return {flag, ''} end
+local read = redis.call('HMGET', KEYS[2], 'st', 'c')
+return {flag, read[1], read[2]}
 `;
 
+/** KEYS: lease, session. ARGV: token, ttl ms, known commit id ('' for none). See `leaseAndGet`. */
+const LEASE_AND_GET = leaseAndGet(3);
+
 /**
- * KEYS: lease, session, quota. ARGV: token, ttl ms, points, window ms. The turn counted, then lease +
- * read, in one round trip: for a single node, where the owner's quota key may sit beside the session's
- * (a cluster keeps them in different slots and counts first with `COUNT_TURN`).
+ * KEYS: lease, session, quota. ARGV: token, ttl ms, points, window ms, known commit id. The turn
+ * counted, then lease + read, in one round trip: for a single node, where the owner's quota key may sit
+ * beside the session's (a cluster keeps them in different slots and counts first with `COUNT_TURN`).
  */
-const COUNT_LEASE_AND_GET = `${countTurn(3, 3)}${LEASE_AND_GET_BODY}`;
+const COUNT_LEASE_AND_GET = `${countTurn(3, 3)}${leaseAndGet(5)}`;
 
 /**
  * KEYS: session, events, lease. Deletes the session's keys and returns its index keys `{owner, idle}`
@@ -177,7 +183,7 @@ const SCRIPTS = {
   sessionStoreSave: { lua: SAVE, numberOfKeys: 4 },
   sessionStoreIndex: { lua: INDEX, numberOfKeys: 2 },
   sessionStoreCountTurn: { lua: COUNT_TURN, numberOfKeys: 1 },
-  sessionStoreLeaseAndGet: { lua: LEASE_AND_GET_BODY, numberOfKeys: 2 },
+  sessionStoreLeaseAndGet: { lua: LEASE_AND_GET, numberOfKeys: 2 },
   sessionStoreCountLeaseAndGet: { lua: COUNT_LEASE_AND_GET, numberOfKeys: 3 },
   sessionStoreDelete: { lua: DELETE, numberOfKeys: 3 },
   sessionStoreUnindex: { lua: UNINDEX, numberOfKeys: 2 },

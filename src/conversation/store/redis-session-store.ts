@@ -5,6 +5,7 @@ import type { ChatResponse } from '../chat-response.js';
 import type { ConversationState, SessionOwner } from '../state.js';
 import { guarded, outcomeOf } from './redis-errors.js';
 import { LeaseReleaseRetries, MAX_PENDING_RELEASES } from './redis-lease-releases.js';
+import { RecentCommits } from './recent-commits.js';
 import { RedisKeys } from '../../redis/keyspace.js';
 import { type StoreScriptCommands, withStoreScripts } from './redis-scripts.js';
 import {
@@ -92,6 +93,11 @@ export class RedisSessionStore implements SessionStore {
   private readonly releases: LeaseReleaseRetries;
   /** A Redis Cluster client: the owner's quota key sits in another slot than the session's keys. */
   private readonly cluster: boolean;
+  /**
+   * States of recent commits, so that a turn's read skips a state this replica holds (see
+   * `RecentCommits`). 1 000 of them take about 15 MB at most (a long session's state, frozen).
+   */
+  private readonly recent = new RecentCommits(1_000);
 
   constructor(
     client: Redis,
@@ -231,6 +237,7 @@ export class RedisSessionStore implements SessionStore {
     }
     if (result === 0) throw new VersionConflictError(id);
     if (result !== 1 && result !== 2) throw new Error(`Events of session ${id} must follow its last event seq`);
+    this.recent.set(id, commitId, state);
     // The indexes follow the session when its TTL was renewed or its status changed (see `INDEX`).
     if (result === 2 || state.status !== 'active') await this.indexAfterCommit(state, options);
   }
@@ -252,6 +259,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async delete(sessionId: string): Promise<void> {
+    this.recent.forget(sessionId);
     let indexes: unknown;
     try {
       indexes = await guarded(this.redis, () =>
@@ -383,15 +391,19 @@ export class RedisSessionStore implements SessionStore {
     const ttl = positiveTtl(ttlMs);
     let taken: boolean;
     let json: string | null = null;
+    let held: { commit: string; state: CommittedState } | undefined;
+    let readCommit: string | null = null;
     try {
       if (read) {
-        const [flag, state] = (await guarded(this.redis, () =>
+        held = this.recent.get(sessionId);
+        const known = held?.commit ?? '';
+        const [flag, state, commit] = (await guarded(this.redis, () =>
           quota
-            ? this.redis.sessionStoreCountLeaseAndGet(key, this.keys.session(sessionId), this.keys.turnQuota(quota.owner), token, ttl, quota.points, positiveTtl(quota.windowMs))
-            : this.redis.sessionStoreLeaseAndGet(key, this.keys.session(sessionId), token, ttl),
-        )) as [number, string | number | null];
+            ? this.redis.sessionStoreCountLeaseAndGet(key, this.keys.session(sessionId), this.keys.turnQuota(quota.owner), token, ttl, quota.points, positiveTtl(quota.windowMs), known)
+            : this.redis.sessionStoreLeaseAndGet(key, this.keys.session(sessionId), token, ttl, known),
+        )) as [number, string | number | null, string | null];
         if (flag === -1) return { token: null, state: null, retryAfterMs: Number(state) };
-        [taken, json] = [flag === 1, state as string | null];
+        [taken, json, readCommit] = [flag === 1, state as string | null, commit ?? null];
       } else {
         taken = (await guarded(this.redis, () => this.redis.set(key, token, 'PX', ttl, 'NX'))) === 'OK';
       }
@@ -408,7 +420,9 @@ export class RedisSessionStore implements SessionStore {
       // The lease is ours; the state of the lost reply is read again (only on this rare path).
       if (read) json = await this.field(sessionId, 'st');
     }
-    const state = json === null ? null : parseState(json);
+    // '' from the script: the held commit is still the session's last.
+    const state = json === '' && held ? held.state : json === null || json === '' ? null : parseState(json);
+    if (state && readCommit) this.recent.set(sessionId, readCommit, state);
     if (!taken) return { token: null, state };
     // Every holder releases its lease; should one not, expired entries go before the map grows large.
     if (this.leaseExpiries.size >= MAX_PENDING_RELEASES) {
