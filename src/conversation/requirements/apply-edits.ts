@@ -173,7 +173,7 @@ export function applyEdits(current: Requirements, edits: readonly RequirementEdi
 }
 
 /** The document as it was before `changes` (undo): each field restored, last change first. */
-export function revertChanges(current: Requirements, changes: readonly FieldChange[]): Requirements {
+export function revertChanges(current: Requirements, changes: readonly Pick<FieldChange, 'field' | 'before'>[]): Requirements {
   let doc = current;
   for (const change of [...changes].reverse()) doc = { ...doc, [change.field]: change.before };
   return doc;

@@ -7,15 +7,18 @@ import { describeEdit } from './edit-words.js';
 export interface EditRecord {
   /** What the edits said, in words ("added #general on Slack as a destination"). */
   said: string[];
-  /** The fields as they were before the turn and after it. */
-  changes: FieldChange[];
+  /**
+   * The fields as they were before the turn: all undo needs. (Their `after` is not kept: it was a third
+   * of a session's state, written to the store on every turn. Records of older sessions still hold it.)
+   */
+  changes: Pick<FieldChange, 'field' | 'before'>[];
 }
 
 /** How many turns of edits a session keeps for undo (the oldest drop off). */
 export const EDIT_HISTORY_CAP = 10;
 
 export function recordOf(applied: readonly RequirementEdit[], changes: readonly FieldChange[]): EditRecord {
-  return { said: applied.map(describeEdit), changes: [...changes] };
+  return { said: applied.map(describeEdit), changes: changes.map(({ field, before }) => ({ field, before })) };
 }
 
 /** `history` with `record` on top, capped. */
