@@ -39,8 +39,9 @@ describeWithRedisServer(`${RedisSessionEventBus.name} faults (private redis-serv
 
       await server.kill();
       await server.start();
-      await untilReady(subscriber, 5000);
-      await untilReady(command, 5000);
+      // A client that met the dead server fails fast ('unreachable') until it has reconnected on its own.
+      await reconnected(subscriber);
+      await reconnected(command);
       await sleep(100);
 
       // Whatever was published while it was down reached nobody: the stream ends, its client replays the log.
@@ -63,3 +64,16 @@ describeWithRedisServer(`${RedisSessionEventBus.name} faults (private redis-serv
     }
   });
 });
+
+/** Waits (up to 5 s) for a client's own reconnect: `untilReady` refuses at once while it is marked unreachable. */
+async function reconnected(client: Parameters<typeof untilReady>[0]): Promise<void> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    try {
+      return await untilReady(client, Math.max(1, deadline - Date.now()));
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await sleep(50);
+    }
+  }
+}
