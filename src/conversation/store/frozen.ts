@@ -17,6 +17,11 @@ export type DeepReadonly<T> = T extends (infer E)[]
 export function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
   Object.freeze(value);
+  if (Array.isArray(value)) {
+    // An index loop: for…in over an array makes a string key per element (the history holds 50).
+    for (let index = 0; index < value.length; index++) deepFreeze(value[index]);
+    return value;
+  }
   // for…in rather than Object.keys: no array per object walked (states are plain objects and arrays).
   for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
   return value;
