@@ -23,8 +23,12 @@ const ACTION_INTENT: Record<ActionType, TurnIntent> = {
   retry: 'retry',
 };
 
-/** A response with the phase it was produced in, before the session id and seq are stamped on at commit. */
-export type PendingResponse = ResponseDraft & { phase: ConversationPhase };
+/**
+ * A response with the phase it was produced in, in the shape of the event it becomes: its seq is
+ * stamped on at commit (in place: the turn owns it, and one shape for every event keeps V8's
+ * serialisation on its fast path).
+ */
+export type PendingResponse = ChatResponse;
 
 export interface TurnSettings {
   now: number;
@@ -69,7 +73,16 @@ export class Turn {
   }
 
   emit(draft: ResponseDraft): void {
-    this.responses.push({ ...draft, phase: this.state.phase });
+    this.responses.push({
+      sessionId: this.state.sessionId,
+      seq: 0,
+      type: draft.type,
+      phase: this.state.phase,
+      content: draft.content ?? null,
+      actions: draft.actions ?? [],
+      oauthUrl: draft.oauthUrl ?? null,
+      data: draft.data ?? null,
+    });
   }
 
   say(content: string, actions: ChatAction[] = []): void {
@@ -133,16 +146,8 @@ export class Turn {
   }
 }
 
-/** The responses of a committed turn, stamped with session id and sequence numbers. */
-export function stamp(sessionId: string, responses: readonly PendingResponse[], firstSeq: number): ChatResponse[] {
-  return responses.map((response, index) => ({
-    sessionId,
-    seq: firstSeq + index,
-    type: response.type,
-    phase: response.phase,
-    content: response.content ?? null,
-    actions: response.actions ?? [],
-    oauthUrl: response.oauthUrl ?? null,
-    data: response.data ?? null,
-  }));
+/** The responses of a committed turn, numbered from `firstSeq` (in place) and returned as its events. */
+export function stamp(responses: PendingResponse[], firstSeq: number): ChatResponse[] {
+  for (let index = 0; index < responses.length; index++) responses[index]!.seq = firstSeq + index;
+  return responses;
 }

@@ -171,7 +171,7 @@ export class TurnRunner {
    * round trip), then runs the effects and publishes.
    */
   private async commit(original: CommittedState, turn: Turn, job: TurnJob, lease: Lease): Promise<TurnOutcome> {
-    const events = stamp(original.sessionId, turn.responses, original.lastEventSeq + 1);
+    const events = stamp(turn.responses, original.lastEventSeq + 1);
     const state: ConversationState = {
       ...turn.state,
       version: original.version + 1,
@@ -202,7 +202,7 @@ export class TurnRunner {
     this.metrics.sessionEnded('cancelled');
     await this.runEffects(turn);
     // Every one numbered with the last durable seq, like any live-only event.
-    const events = stamp(original.sessionId, turn.responses, 0).map((event) => ({ ...event, seq: original.lastEventSeq, [LIVE_ONLY]: true as const }));
+    const events = turn.responses.map((event) => ({ ...event, seq: original.lastEventSeq, [LIVE_ONLY]: true as const }));
     return { original, events };
   }
 
