@@ -37,6 +37,8 @@ describe('bad input', () => {
     ['non-string message', JSON.stringify({ message: 42 }), 400, 'VALIDATION_FAILED'],
     ['array body', JSON.stringify([{ message: 'hi' }]), 400, 'VALIDATION_FAILED'],
     ['unknown multitask strategy', JSON.stringify({ message: 'hi', multitask: 'rollback' }), 400, 'VALIDATION_FAILED'],
+    ['body of 5 000 nested brackets (10 KB)', '['.repeat(5000) + ']'.repeat(5000), 400, 'VALIDATION_FAILED'],
+    ['message nested 40 levels deep', JSON.stringify({ message: JSON.parse('['.repeat(40) + ']'.repeat(40)) }), 400, 'VALIDATION_FAILED'],
     ['body over 16 KB', JSON.stringify({ message: 'x'.repeat(20_000) }), 413, 'PAYLOAD_TOO_LARGE'],
   ];
 
@@ -48,6 +50,16 @@ describe('bad input', () => {
     expect(error).toEqual({ statusCode: status, code, message: expect.any(String) });
     expect(JSON.stringify(error)).not.toMatch(/\bat .+\.(ts|js):\d+/); // never a stack trace
     expect(await client.session()).toEqual(before);
+  });
+
+  it('refuses a deeply nested chat body (the AI SDK route, 512 KB limit) with a 400, not a stack overflow', async () => {
+    const response = await fetch(`${app.baseUrl}/v1/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...ALICE },
+      body: `{"id":"${client.sessionId}","messages":[${'['.repeat(5000)}${']'.repeat(5000)}]}`,
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ statusCode: 400, code: 'VALIDATION_FAILED', message: expect.stringContaining('nested too deeply') });
   });
 
   it('names the field path of what is wrong', async () => {

@@ -49,7 +49,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const body = toErrorBody(error);
-    if (body.statusCode >= 500 && body.code === 'INTERNAL_ERROR') this.logger.error('Unhandled error', error as Error);
+    // As an object, so that pino's error serializer writes the type, message and stack (a second argument is dropped).
+    if (body.statusCode >= 500 && body.code === 'INTERNAL_ERROR') this.logger.error({ msg: 'Unhandled error', err: error });
     if (res.headersSent) {
       if (!res.writableEnded) res.end();
       return;

@@ -4,7 +4,8 @@ import { DomainError } from '../../common/errors.js';
 import { EventsQuery } from '../../conversation/dto/events-query.dto.js';
 import { OauthCallbackQuery } from '../../conversation/dto/oauth-callback-query.dto.js';
 import { toTurnInput, TurnRequest } from '../../conversation/dto/turn-request.dto.js';
-import { ApiValidationPipe } from './api-validation.pipe.js';
+import { ChatRequest } from '../../chat/chat-request.dto.js';
+import { ApiValidationPipe, MAX_BODY_DEPTH, nestedDeeperThan } from './api-validation.pipe.js';
 
 const pipe = new ApiValidationPipe();
 const body = (metatype: ArgumentMetadata['metatype']): ArgumentMetadata => ({ type: 'body', metatype });
@@ -48,6 +49,18 @@ describe(ApiValidationPipe.name, () => {
     for (const value of [[{ message: 'hi' }], 'hi', 7, null, undefined]) {
       expect(await refusal(value, body(TurnRequest))).toEqual(expect.any(String));
     }
+  });
+
+  it('refuses a body nested deeper than the limit with a 400, however deep (no stack overflow)', async () => {
+    const nested = (depth: number): unknown => JSON.parse('['.repeat(depth) + ']'.repeat(depth));
+    for (const metatype of [TurnRequest, ChatRequest]) {
+      expect(await refusal(nested(5000), body(metatype))).toBe(`The request is nested too deeply (at most ${MAX_BODY_DEPTH} levels).`);
+      expect(await refusal({ messages: [nested(200)] }, body(metatype))).toMatch(/nested too deeply/);
+    }
+    expect(nestedDeeperThan(nested(MAX_BODY_DEPTH), MAX_BODY_DEPTH)).toBe(false);
+    expect(nestedDeeperThan(nested(MAX_BODY_DEPTH + 1), MAX_BODY_DEPTH)).toBe(true);
+    expect(nestedDeeperThan({ a: { b: 'text', c: [1, null, { d: 2 }] } }, 4)).toBe(false);
+    expect(nestedDeeperThan({ a: { b: 'text', c: [1, null, { d: {} }] } }, 4)).toBe(true);
   });
 
   it('reads lastEventId as a seq and refuses anything else, or an unknown parameter', async () => {
