@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import { abandonConnection, isCommandTimeout, untilReady } from '../../redis/redis-client.js';
 import { isRedisRefusal } from './redis-refusals.js';
@@ -55,16 +56,25 @@ export async function guarded<T>(client: Redis, call: () => Promise<T>): Promise
   }
 }
 
+/** Probes of a write whose reply was lost, before its outcome is called unknown (each waits up to READY_WAIT_MS for a connection). */
+export const OUTCOME_PROBES = 3;
+
 /**
  * After a write failed with `error`: did it land all the same? `probe` asks Redis (waiting for the
  * connection like any call). `lost` when the write surely did not run or the probe says so, `unknown`
  * when Redis cannot tell yet; either way the caller reports the original error, unless `landed`.
+ * A probe that itself finds Redis unreachable is tried again (up to `OUTCOME_PROBES`): the connection
+ * that lost the reply is often still being made again (a busy event loop times the first probe out),
+ * and every `unknown` is a turn the user is told failed although it may have committed.
  */
 export async function outcomeOf(error: unknown, probe: () => Promise<boolean>): Promise<'landed' | 'lost' | 'unknown'> {
   if (!(error instanceof OutcomeUnknownError)) return 'lost';
-  try {
-    return (await probe()) ? 'landed' : 'lost';
-  } catch {
-    return 'unknown';
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await probe()) ? 'landed' : 'lost';
+    } catch (probeError) {
+      if (attempt >= OUTCOME_PROBES || !(probeError instanceof StoreUnavailableError)) return 'unknown';
+      await sleep(50 * attempt);
+    }
   }
 }

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { closeRedisClient, createRedisClient, untilReady } from '../../redis/redis-client.js';
 import { nextEvents, nextState, sessionState } from '../../../test/contracts/session-fixtures.js';
 import { deleteKeysUnder, describeWithRedis, keysWithoutTtl, testKeyPrefix } from '../../../test/contracts/redis-test-env.js';
-import { OutcomeUnknownError } from './redis-errors.js';
+import { OUTCOME_PROBES, OutcomeUnknownError } from './redis-errors.js';
 import { createRedisSessionStore, RedisSessionStore } from './redis-session-store.js';
 import { StoreUnavailableError } from './session-store.js';
 
@@ -70,6 +70,26 @@ describeWithRedis(`${RedisSessionStore.name} with lost replies`, (url) => {
 
     await expect(store.save(nextState(created, events), 0, events, TTL)).rejects.toBeInstanceOf(OutcomeUnknownError);
     expect(await store.get('lost-save')).toEqual(created);
+  });
+
+  it('a save that ran is reported as done when the first probes find Redis unreachable too', async () => {
+    const created = sessionState('ran-save-slow-probe', Date.now());
+    await store.create(created, TTL);
+    const events = nextEvents(created, 1);
+    const next = nextState(created, events);
+    loseNextReply('sessionStoreSave', { runs: true });
+    // The connection is still being made again: the next OUTCOME_PROBES - 1 reads fail as well.
+    const hget = commands['hget']!;
+    let failing = OUTCOME_PROBES - 1;
+    commands['hget'] = async (...args: unknown[]) => {
+      if (failing-- > 0) throw connectionLost();
+      commands['hget'] = hget;
+      return hget.apply(client, args);
+    };
+
+    await expect(store.save(next, 0, events, TTL)).resolves.toBeUndefined();
+    expect(failing).toBe(-1);
+    expect(await store.get('ran-save-slow-probe')).toEqual(next);
   });
 
   it("another writer's commit is not mistaken for this one", async () => {
