@@ -29,6 +29,78 @@ describe(findFilters.name, () => {
     expect(read(text)).toEqual(expected);
   });
 
+  it.each([
+    ['gmaill -> slack when my landlord emails', ['from my landlord']],
+    ['ping me whenever the school emails', ['from the school']],
+    ['text me when my boss emails me on gmail', ['from my boss']],
+    ['new gmail from anyone at acme.com', ['from acme.com']],
+    ['anything from @acme.com in my gmail', ['from acme.com']],
+    ['Gmail, unread, from Acme.com → Teams', ['unread', 'from Acme.com']],
+    ['gmail, unread only, from the accountant, every friday', ['unread', 'from the accountant']],
+    ['emails sent by our lawyers (lawfirm.example.com)', ['from lawfirm.example.com']],
+    ['gmail from the landlord or the letting agent, forward', ['from the landlord', 'from the letting agent']],
+    ['just the important stuff from my gmail from school', ['from school']],
+    ['incoming mail with an attachment from my accountant', ['from my accountant', 'with attachments']],
+    ['emails from my accountant about tax', ['from my accountant', 'mentions "tax"']],
+  ])('reads the sender in %j', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['summarise githib issues tagged good first issue and post them', ['label: good first issue']],
+    ['prs, only the ones labeled needs review, to #reviews', ['label: needs review']],
+    ['gmail emails labelled to pay → google sheet', ['label: to pay']],
+    ['zendsk tickets tagged refund over $50', ['label: refund', 'amount > 50']],
+    ['trello cards with the red label', ['label: red']],
+    ['gmail label "kids" → notion', ['label: kids']],
+    ['zendesk tickets in the billing group', ['label: billing']],
+  ])('reads the label in %j', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['backup my dropbox invoices folder into google drive', ['label: invoices']],
+    ['when a new file lands in the dropbox "scans" folder, add a row', ['label: scans']],
+    ['everything in my outlook folder "receipts" → a sheet', ['label: receipts']],
+    ['whenever a new doc is added to the drive folder "board"', ['label: board']],
+    ['new dropbox file in /invoices → airtable', ['label: invoices']],
+    ['dropbox contracts folder listing', ['label: contracts']],
+  ])('reads a folder in %j as a label', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it.each([
+    'send it to the invoices folder in dropbox',
+    'save attachments to my dropbox receipts folder',
+    'new files in my google drive folder',
+    'a client folder in google drive',
+  ])('reads no folder filter in %j (a place to put things, or no name)', (text) => {
+    expect(read(text)).toEqual([]);
+  });
+
+  it.each([
+    ['github issues with segfault in the title', ['subject contains "segfault"']],
+    ['any outlook email whose subject starts with [action]', ['subject contains "[action]"']],
+    ['gmail messages with the subject "weekly report"', ['subject contains "weekly report"']],
+    ['discord posts mentioning our product name "widgetly"', ['mentions "widgetly"']],
+    ['emails about the field trip → my slack dm', ['mentions "field trip"']],
+    ['when a tenant emails about a repair, make a card', ['from a tenant', 'mentions "repair"']],
+  ])('reads the keyword in %j', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['summarise the messages i haven’t read in slack', ['unread']],
+    ['things i have not opened yet in my inbox', ['unread']],
+  ])('reads unread said the long way in %j', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it('reads an exclusion before the label or status it names', () => {
+    expect(read('post new github issues to #eng except the ones labelled wontfix')).toEqual(['not wontfix']);
+    expect(read('trello cards in done, except the ones labelled internal')).toEqual(['status: done', 'not internal']);
+  });
+
   it('reports the spans of its values, so they are not read as integrations', () => {
     const text = 'with the label Invoices';
     const [span] = findFilters(normalize(text), text).spans;
@@ -44,6 +116,11 @@ describe(findFilters.name, () => {
     'when someone mentions me on Twitter',
     'include a summary',
     'switch from Slack to Teams',
+    'when new emails arrive, text me',
+    'when someone emails me, ping me',
+    'post a message about the launch to #general',
+    'remind me about my meetings',
+    'every 4 hours post slack mentions to my notion page',
   ])('finds no filter in %j', (text) => {
     expect(read(text)).toEqual([]);
   });

@@ -16,40 +16,72 @@ const PRIORITY_WORDS = ['highest', 'high', 'urgent', 'critical', 'blocker', 'low
 const STATUS = oneOf(STATUSES.map((s) => s.replace(' ', '[ -]')));
 const PRIORITY = oneOf(PRIORITY_WORDS);
 
+const THINGS = String.raw`(?:bugs?|tickets?|issues?|pull requests?|prs?|tasks?|cards?|deals?|invoices?|orders?|items?|leads?|opportunities|envelopes?|requests?)`;
+const PRIORITY_SAID = String.raw`(?:${PRIORITY}[- ]prio(?:rity)?|p[0-4])`;
+/** Words that end a stage or list name ("in stage negotiation → …", "in the doing list"). */
+const NOT_A_STAGE = oneOf(['the', 'a', 'my', 'our', 'mailing', 'shopping', 'guest', 'wait', 'reading', 'contact', 'distribution', 'e-?mail', 'same', 'new', 'that', 'this']);
+const STAGE_WORD = String.raw`(?!${NOT_A_STAGE}\b)[a-z][\w-]*`;
+/** Said after the things, as a state they reached: "docusign envelopes completed →". */
+const PARTICIPLE = oneOf(['completed', 'closed', 'resolved', 'merged', 'approved', 'done', 'solved', 'shipped', 'fulfilled', 'paid', 'archived', 'rejected', 'cancell?ed', 'signed']);
+
 const STATUS_PATTERNS: readonly RegExp[] = [
+  // A stage or list of a board names a state, whatever its name ("in the doing list", "in stage closed won").
+  new RegExp(String.raw`\bin (?:the )?(?:stage|status|state|column|list):?\s+(${STATUS}|${STAGE_WORD}(?:\s+(?:won|lost))?)\b`, 'g'),
+  new RegExp(String.raw`\bin (?:the )?(${STAGE_WORD}(?:[ -]${STAGE_WORD})?) (?:list|column|lane|stage)\b`, 'g'),
   new RegExp(String.raw`\b(?:status(?: is| of| =|:)?|(?:that are|which are|are|is|marked(?: as)?|set to|moved to|in(?: the)?|still)\s+(?:still\s+)?)\s*(${STATUS})(?=\s+(?:ones|column|status|state|tickets?|issues?|tasks?|deals?|cards?|invoices?|orders?|items?|stage)\b|[\s,.;!?)]|$)`, 'g'),
   new RegExp(String.raw`\b(?:only|just|all)\s+(?:the\s+)?(${STATUS})\s+(?:ones|tickets?|issues?|tasks?|deals?|cards?|invoices?|orders?|items?|bugs?|prs?|pull requests?)\b`, 'g'),
   new RegExp(String.raw`\b(?:the\s+)?(${STATUS})\s+(?:column|stage|state|list)\b`, 'g'),
   new RegExp(String.raw`\b(?:ones|those|items|tickets|issues|tasks|cards|deals)\s+(${STATUS})(?=[\s,.;!?]|$)`, 'g'),
+  new RegExp(String.raw`\b${THINGS}\s+(${PARTICIPLE})(?=\s*(?:[,.;!?)]|->|→|$))`, 'g'),
   new RegExp(String.raw`\b(overdue|unpaid|unfulfilled|past due|blocked)\b`, 'g'),
-  // "open Jira bugs", "the closed Linear issues": a state said before the things.
-  new RegExp(String.raw`\b(open|closed|resolved|pending|merged|unpaid|overdue)\s+(?:[a-z]+\s+)?(?:bugs?|tickets?|issues?|pull requests?|prs?|tasks?|cards?|deals?|invoices?|orders?)\b`, 'g'),
+  // "open Jira bugs", "open high priority zendesk tickets": a state said before the things.
+  new RegExp(String.raw`\b(open|closed|resolved|pending|merged|unpaid|overdue)\s+(?:${PRIORITY_SAID}\s+)?(?:[a-z]+\s+)?${THINGS}`, 'g'),
 ];
+const PRIORITY_OR = String.raw`(?:\s*(?:,|\/|or|and)\s*(${PRIORITY}|p[0-4]))?`;
 const PRIORITY_PATTERNS: readonly RegExp[] = [
-  new RegExp(String.raw`\b(${PRIORITY})[- ]priority\b|\bpriority(?: is| of| =|:)?\s+(${PRIORITY}|p[0-4])\b|\bpriority\s+(${PRIORITY})\b`, 'g'),
+  new RegExp(String.raw`\b(${PRIORITY})[- ]prio(?:rity)?\b|\bprio(?:rity)?(?: is| of| =|:)?\s+(${PRIORITY}|p[0-4])\b${PRIORITY_OR}${PRIORITY_OR}`, 'g'),
   new RegExp(String.raw`\b(p[0-4]|sev ?[0-4])s?\b`, 'g'),
   new RegExp(String.raw`\b(?:marked|tagged|flagged)\s+(?:as\s+)?(urgent|critical|blocker|important)\b`, 'g'),
+  new RegExp(String.raw`\b(high|low|normal)\s+importance\b`, 'g'),
   new RegExp(String.raw`\b(?:only|just|all)\s+(?:the\s+)?(urgent|critical|blocker|high priority)\s+(?:ones|tickets?|issues?|tasks?|bugs?|emails?|messages?)?`, 'g'),
-  new RegExp(String.raw`\b(urgent|critical)\s+(?:tickets?|issues?|tasks?|bugs?|incidents?)\b`, 'g'),
+  // "critical github issues": the tool may stand between.
+  new RegExp(String.raw`\b(urgent|critical)\s+(?:[a-z]+\s+)?(?:tickets?|issues?|tasks?|bugs?|incidents?)\b`, 'g'),
+  // "… that are in progress and urgent →".
+  new RegExp(String.raw`\b(?:are|is|and|or|only|just)\s+(urgent|critical)(?=\s*(?:[,.;!?)]|->|→|$))`, 'g'),
 ];
-const NUMBER = String.raw`\$?\s?(\d[\d,]*(?:\.\d+)?)\s*(k|m|grand|thousand)?(?:\s*(?:dollars|usd|eur|euros|bucks|€|£))?`;
-const COMPARATOR: readonly (readonly [RegExp, string])[] = [
-  [/^(?:over|above|more than|greater than|bigger than|larger than|exceeding|>)$/, '>'],
-  [/^(?:at least|minimum|min|>=|or more)$/, '>='],
-  [/^(?:under|below|less than|smaller than|<)$/, '<'],
-  [/^(?:at most|maximum|max|<=|up to)$/, '<='],
+const CURRENCY_WORD = String.raw`(?:\s*(?:(?:dollars?|usd|eur|euros?|bucks|quid|pounds?|gbp)\b|€|£))?`;
+// "1,000" groups thousands; "300, email me" is 300 and a comma.
+const NUMBER = String.raw`[$€£]?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(k|m|grand|thousand)\b)?${CURRENCY_WORD}`;
+type Comparison = '>' | '>=' | '<' | '<=' | '=';
+/** Comparison words, longest first ("less than or equal to" before "less than"). */
+const COMPARATORS: readonly (readonly [string, Comparison])[] = [
+  ['(?:less|fewer|smaller) than or equal to', '<='],
+  ['(?:more|greater|bigger|larger) than or equal to', '>='],
+  ['over', '>'], ['above', '>'], ['more than', '>'], ['greater than', '>'], ['bigger than', '>'], ['larger than', '>'],
+  ['higher than', '>'], ['exceeding', '>'], ['in excess of', '>'], ['north of', '>'],
+  ['at least', '>='], ['minimum(?: of)?', '>='], ['min', '>='],
+  ['under', '<'], ['below', '<'], ['less than', '<'], ['smaller than', '<'], ['lower than', '<'], ['south of', '<'],
+  ['at most', '<='], ['maximum(?: of)?', '<='], ['max', '<='], ['up to', '<='], ['no more than', '<='],
+  ['(?:of |for )?exactly', '='], ['equal to', '='], ['equals', '='],
+  ['>=', '>='], ['<=', '<='], ['>', '>'], ['<', '<'], ['=', '='],
 ];
+const COMPARATOR_RES = COMPARATORS.map(([words, op]) => [new RegExp(`^(?:${words})$`), op] as const);
+/** Said after the number: "5k or more", "500+", "20 or less". */
+const AFTER = String.raw`(\+|\s+or (?:more|above|higher|over)|\s+and (?:up|above|over)|\s+or (?:less|under|below|fewer))`;
 const AMOUNT = new RegExp(
-  String.raw`\b(over|above|more than|greater than|bigger than|larger than|exceeding|at least|minimum|under|below|less than|smaller than|at most|up to)\s+${NUMBER}|(>=|<=|>|<)\s*${NUMBER}`,
+  String.raw`(?:(?<![\w>=<-])(${COMPARATORS.map(([words]) => words).join('|')})\s*${NUMBER}|(?<![\w.$€£])${NUMBER}${AFTER})`,
   'g',
 );
-const EXCLUDE = new RegExp(
-  String.raw`\b(?:(?:except(?: for)?|excluding|exclude|but not|apart from|other than|skip(?:ping)?(?: anything)?(?: from)?|ignore|ignoring|nothing from|not from)\s+(?:the\s+|any\s+|anything\s+from\s+|emails?\s+from\s+)?(newsletters?|noreply|no-reply|spam|promotions?|marketing(?: emails)?|linkedin|notifications?|automated emails?|[a-z][\w.-]*@[\w.-]+|[a-z][\w-]*(?:\.com)?)|no\s+(newsletters?|spam|promotions?|marketing(?: emails)?|notifications?|automated emails?))(?=[\s,.;!?]|$)`,
-  'g',
-);
-const NOT_EXCLUDED = new Set(['this', 'that', 'it', 'for', 'now', 'today', 'tomorrow', 'step', 'the', 'one', 'ones', 'longer', 'more', 'need', 'idea', 'problem', 'way', 'thanks', 'matter', 'rush', 'worries', 'filter', 'filters']);
+/** "over 3 days", "under 5 minutes", "over 2 people" are no amounts. */
+const NOT_MONEY = /^\s*(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|items?|people|persons?|times?|e-?mails?|messages?|stars?|comments?|replies|likes|votes|followers|points|%|percent|am|pm|o'?clock)\b/;
 
-const DAY_WORD = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*$|^(?:weekends?|weekdays?|mornings?|evenings?)$/;
+/** An amount comparison: `op value`, and where it sits in `text`. */
+export interface AmountReading {
+  op: Comparison;
+  value: string;
+  start: number;
+  end: number;
+}
 
 function amountValue(number: string, unit: string | undefined): string {
   let value = Number(number.replace(/,/g, ''));
@@ -58,34 +90,58 @@ function amountValue(number: string, unit: string | undefined): string {
   return String(value);
 }
 
-/** Status, priority, amount and exclusion filters in `norm`, in their human forms. */
+function comparisonAfter(words: string): Comparison {
+  return /more|above|higher|over|up|\+/.test(words) ? '>=' : '<=';
+}
+
+/** Every amount comparison in `text` ("over $500", "5k or more", "of exactly 99 dollars"). */
+export function readAmounts(text: string): AmountReading[] {
+  const amounts: AmountReading[] = [];
+  eachMatch(AMOUNT, text, (m) => {
+    if (NOT_MONEY.test(text.slice(m.index + m[0].length))) return;
+    const [, word, n1, u1, n2, u2, after] = m;
+    const op = word !== undefined ? (COMPARATOR_RES.find(([re]) => re.test(word))?.[1] ?? '>') : comparisonAfter(after ?? '');
+    amounts.push({ op, value: amountValue(n1 ?? n2 ?? '', u1 ?? u2), start: m.index, end: m.index + m[0].length });
+  });
+  return amounts;
+}
+
+/** The first amount comparison in `text`, if any. */
+export function readAmount(text: string): AmountReading | null {
+  return readAmounts(text)[0] ?? null;
+}
+
+/** What is kept when an amount is left out: "except the ones under 1" keeps `>= 1`. */
+export function invertComparison(op: Comparison): Comparison {
+  const inverse: Record<Comparison, Comparison> = { '>': '<=', '>=': '<', '<': '>=', '<=': '>', '=': '=' };
+  return inverse[op];
+}
+
+/** Status, priority and amount filters in `norm`, in their human forms. */
 export function findTypedFilters(norm: string): FoundFilter[] {
   const found: FoundFilter[] = [];
   const add = (m: RegExpExecArray, text: string, value?: string): void => {
     if (found.some((f) => f.text === text)) return;
     // The span ends with the value: "open Zendesk tickets" must leave "Zendesk" to be read as the tool.
-    const end = value ? m.index + m[0].indexOf(value) + value.length : m.index + m[0].length;
-    found.push({ at: m.index, text, span: [m.index, end] });
+    const valueAt = value ? m.index + m[0].lastIndexOf(value) : m.index;
+    const end = value ? valueAt + value.length : m.index + m[0].length;
+    // A second value of one phrase ("urgent or high") spans itself only, beside the first.
+    const start = found.some((f) => f.at === m.index) ? valueAt : m.index;
+    found.push({ at: m.index, text, span: [start, end] });
   };
   for (const re of STATUS_PATTERNS) eachMatch(re, norm, (m) => add(m, `status: ${(m[1] ?? '').replace('-', ' ')}`, m[1]));
   for (const re of PRIORITY_PATTERNS) {
     eachMatch(re, norm, (m) => {
-      const value = (m[1] ?? m[2] ?? m[3] ?? '').replace(/ priority$/, '').replace(' ', '');
-      if (value) add(m, `priority: ${value}`);
+      // Every value said ("priority urgent or high" is two).
+      for (const said of m.slice(1)) {
+        const value = (said ?? '').replace(/ priority$/, '').replace(' ', '');
+        if (value) add(m, `priority: ${value}`, said);
+      }
     });
   }
-  eachMatch(AMOUNT, norm, (m) => {
-    const word = m[1] ?? m[4] ?? '';
-    const op = COMPARATOR.find(([re]) => re.test(word))?.[1] ?? '>';
-    const number = m[2] ?? m[5] ?? '';
-    const unit = m[3] ?? m[6];
-    // "over 3 days", "under 5 minutes" are no amounts.
-    if (/^\s*(?:days?|weeks?|hours?|minutes?|mins?|items?|people|times?|emails?|messages?)\b/.test(norm.slice(m.index + m[0].length))) return;
-    add(m, `amount ${op} ${amountValue(number, unit)}`);
-  });
-  eachMatch(EXCLUDE, norm, (m) => {
-    const value = m[1] ?? m[2] ?? '';
-    if (!NOT_EXCLUDED.has(value) && !DAY_WORD.test(value)) add(m, `not ${value}`);
-  });
+  for (const amount of readAmounts(norm)) {
+    const text = `amount ${amount.op} ${amount.value}`;
+    if (!found.some((f) => f.text === text)) found.push({ at: amount.start, text, span: [amount.start, amount.end] });
+  }
   return found;
 }

@@ -557,4 +557,159 @@ export const FILTER_MESSAGES: PhrasingCase[] = [
     trigger: at(['08:00'], 'daily'),
     destinations: [channel('#uk-sales', 'teams')],
   }),
+  // Written later, the way people type, before the rules were reworked (held-out style).
+  row('text me when my boss emails me on gmail', ['filter-from'], {
+    integrations: ['gmail'],
+    filters: [f.from('my boss')],
+  }),
+  row('ping me on slack whenever the school emails', ['filter-from'], {
+    integrations: ['slack', 'gmail'],
+    filters: [f.from('the school')],
+  }),
+  row('fwd mails from the recruiter to me@example.com pls', ['filter-from'], {
+    filters: [f.from('the recruiter')],
+  }),
+  row('emails from anyone @bigclient.com → #bigclient in slack', ['filter-from'], {
+    integrations: ['gmail', 'slack'],
+    filters: [f.from('bigclient.com')],
+  }),
+  row('mails from my mom in outlook → teams chat, but not the chain letters', ['filter-from', 'filter-exclude'], {
+    integrations: ['outlook', 'teams'],
+    filters: [f.from('my mom'), f.exclude('chain letters')],
+  }),
+  row('gmial, unread only, from the accountant, every friday 4pm → slack dm', ['filter-unread', 'filter-from', 'typo'], {
+    integrations: ['gmail', 'slack'],
+    filters: [f.unread(), f.from('the accountant')],
+  }),
+  row('unread outlook emails from hr@acme.com → dm me on teams every morning', ['filter-unread', 'filter-from'], {
+    integrations: ['outlook', 'teams'],
+    filters: [f.unread(), f.from('hr@acme.com')],
+  }),
+  row('githb prs, only the ones labeled needs review, to #reviews on slack', ['filter-label', 'typo'], {
+    integrations: ['github', 'slack'],
+    filters: [f.label('needs review')],
+  }),
+  row('github issues tagged "help wanted" → discord #contributors every monday', ['filter-label'], {
+    integrations: ['github', 'discord'],
+    filters: [f.label('help wanted')],
+  }),
+  row('jira issues labeled tech debt → confluence on the 1st of each month', ['filter-label'], {
+    integrations: ['jira', 'confluence'],
+    filters: [f.label('tech debt')],
+  }),
+  row('outlook mail in my "Clients" folder → airtable', ['filter-label'], {
+    integrations: ['outlook', 'airtable'],
+    filters: [f.label('clients')],
+  }),
+  row('dropbox files in the receipts folder → google sheets', ['filter-label'], {
+    integrations: ['dropbox', 'google_sheets'],
+    filters: [f.label('receipts')],
+  }),
+  row('new stuff in my google drive "Invoices 2024" folder → email accountant@example.com', ['filter-label'], {
+    integrations: ['google_drive'],
+    filters: [f.label('invoices 2024')],
+  }),
+  row('gmail emails labelled to pay → google sheet every sunday', ['filter-label'], {
+    integrations: ['gmail', 'google_sheets'],
+    filters: [f.label('to pay')],
+  }),
+  row('gmail messages with the subject "weekly report" → save to google drive', ['filter-keyword'], {
+    integrations: ['gmail', 'google_drive'],
+    filters: [f.keyword('weekly report')],
+  }),
+  row('slack msgs mentioning deploy → text me', ['filter-keyword'], {
+    integrations: ['slack'],
+    filters: [f.keyword('deploy')],
+  }),
+  row('github issues with segfault in the title → discord #bugs', ['filter-keyword'], {
+    integrations: ['github', 'discord'],
+    filters: [f.keyword('segfault')],
+  }),
+  row('jira tickets with status in progress → #standup every weekday at 9', ['filter-status'], {
+    integrations: ['jira'],
+    filters: [f.status('in progress')],
+  }),
+  row('zendesk tickets still pending → my slack dm at 5pm', ['filter-status'], {
+    integrations: ['zendesk', 'slack'],
+    filters: [f.status('pending')],
+  }),
+  row('trello cards in the doing list → #standup every morning', ['filter-status'], {
+    integrations: ['trello'],
+    filters: [f.status('doing')],
+  }),
+  row('hubspot deals that are closed lost → #sales-retro on fridays', ['filter-status'], {
+    integrations: ['hubspot'],
+    filters: [f.status('closed lost')],
+  }),
+  row('stripe invoices overdue → email me every monday', ['filter-status'], {
+    integrations: ['stripe'],
+    filters: [f.status('overdue')],
+  }),
+  row('linear issues with priority urgent → #oncall', ['filter-priority'], {
+    integrations: ['linear'],
+    filters: [f.priority('urgent')],
+  }),
+  row('only high prio jira bugs to slack #bugs pls', ['filter-priority'], {
+    integrations: ['jira', 'slack'],
+    filters: [f.priority('high')],
+  }),
+  row('zendesk tickets w/ priority urgent or high → #support-escalations', ['filter-priority'], {
+    integrations: ['zendesk'],
+    filters: [f.priority('urgent'), f.priority('high')],
+  }),
+  row('stripe payments over $1k → #sales', ['filter-amount'], {
+    integrations: ['stripe'],
+    filters: [f.amount('>', 1000)],
+  }),
+  row('shopify orders under 20 bucks → google sheet', ['filter-amount'], {
+    integrations: ['shopify', 'google_sheets'],
+    filters: [f.amount('<', 20)],
+  }),
+  row('hubspot deals of 5k or more → slack #deals', ['filter-amount'], {
+    integrations: ['hubspot', 'slack'],
+    filters: [f.amount('>=', 5000)],
+  }),
+  row('wanna see stripe refunds bigger than $250 in my teams chat', ['filter-amount'], {
+    integrations: ['stripe', 'teams'],
+    filters: [f.amount('>', 250)],
+  }),
+  row('airtable rows where the amount is more than 750 → slack me', ['filter-amount'], {
+    integrations: ['airtable', 'slack'],
+    filters: [f.amount('>', 750)],
+  }),
+  row('shopfiy orders over 1.5k → text me', ['filter-amount', 'typo'], {
+    integrations: ['shopify'],
+    filters: [f.amount('>', 1500)],
+  }),
+  row('stripe charges below $10 → #fraud-watch', ['filter-amount'], {
+    integrations: ['stripe'],
+    filters: [f.amount('<', 10)],
+  }),
+  row('everything in gmail except stuff from amazon → my slack dm', ['filter-exclude'], {
+    integrations: ['gmail', 'slack'],
+    filters: [f.exclude('amazon')],
+  }),
+  row('skip anything from linkedin, send the rest of my gmail to notion', ['filter-exclude'], {
+    integrations: ['gmail', 'notion'],
+    filters: [f.exclude('linkedin')],
+  }),
+  row('new asana tasks → teams #ops, ignore the ones from the marketing team', ['filter-exclude'], {
+    integrations: ['asana', 'teams'],
+    filters: [f.exclude('the marketing team')],
+  }),
+  row('twitter mentions, no retweets, into #social on discord', ['filter-exclude'], {
+    integrations: ['twitter', 'discord'],
+    filters: [f.exclude('retweets')],
+  }),
+  // No filter was asked for: none must be invented.
+  row('send my gmail to notion every day, nothing fancy', ['no-filter'], {
+    integrations: ['gmail', 'notion'],
+    filters: [],
+    onlyFilters: true,
+  }),
+  row('post new trello cards to #planning on slack, no need to tell me', ['no-filter'], {
+    integrations: ['trello', 'slack'],
+    filters: [],
+    onlyFilters: true,
+  }),
 ];
