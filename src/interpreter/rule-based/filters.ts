@@ -122,7 +122,7 @@ const UNREAD_PHRASE = new RegExp(
     String.raw`|\b(?:${NOUN}|things|mail)\s+(?:that\s+)?(?:are\s+|were\s+)?(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:read|opened)\b`,
   'g',
 );
-const FLAG = String.raw`(starred|important|flagged|unanswered|high[- ]priority)`;
+const FLAG = String.raw`(starred|important|flagged|unanswered)`;
 const FLAGGED_THING = String.raw`(?:e-?mails?|mails?|messages?|ones|tickets?|issues?|dms?|notifications?|threads?)`;
 // "Unread" is always a filter; "important" only next to a thing that can be flagged ("it is important that…" is not).
 const ADJECTIVE = new RegExp(
