@@ -61,6 +61,12 @@ describe(findDestinations.name, () => {
     ['orders to #vip-orders on slack and text me', [channel('slack', '#vip-orders'), me(null)]],
     ['new asana tasks assigned to me → my slack dms', [me('slack')]],
     ['gmail labelled "to-pay" -> trello card', [tool('trello')]],
+    ['slack me the open jira bugs', [me('slack')]],
+    ['open a jira ticket for each one', [tool('jira')]],
+    ['post notion updates to confluence', [tool('confluence')]],
+    ['send the open pull requests on github to #reviews', [channel(null, '#reviews')]],
+    ['new notion pages → the release notes page in confluence', [tool('confluence')]],
+    ['remind #payroll on slack to approve timesheets in airtable', [channel('slack', '#payroll')]],
   ])('reads where %j goes, and not where it is read from', (text, expected) => {
     expect(all(text)).toEqual(expected);
   });

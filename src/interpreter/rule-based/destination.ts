@@ -28,14 +28,25 @@ const HANDLE = /(?<![\w.@])@([a-z0-9][\w.-]*[a-z0-9]|[a-z0-9])(?![\w@])/g;
 const ADDRESS = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/g;
 const SENDER_BEFORE = /\b(?:from|by|sender)\s+$/;
 const INTO_BEFORE = /\b(?:to|in|into|onto|on)\s+(?:(?:my|the|our|a|an|new|shared)\s+)*$/;
+// "Create jira tickets", "open a jira ticket": the tool is made in. "Post notion updates", "the open jira
+// bugs": with these verbs (or the adjective) and no article the tool is what is read.
+// After another tool, "in/on X" is where things go only when the clause sends somewhere ("to the page in X", "→ a row in X"), not "to approve timesheets in X".
+const SENT_IN_CLAUSE = /->|→|=>|\b(?:to|into|onto)\s+(?:(?:my|the|our|a|an|new|shared)\b|\s*$)/;
+const WEAK_INTO_BEFORE = /\b(?:in|on)\s+(?:(?:my|the|our)\s+)*$/;
+const SENT_ON_AFTER = /^[^,.;!?]*?\b(?:to|into)\s+(?:[#@]|me\b|my\b|the\b|our\b|an?\b)/;
+
+/** "The pull requests on github to #reviews": a tool after "in/on" with a "to …" still to come is where things are read. */
+function readThenSent(norm: string, m: IntegrationMention): boolean {
+  return WEAK_INTO_BEFORE.test(norm.slice(Math.max(0, m.start - 16), m.start)) && SENT_ON_AFTER.test(norm.slice(m.end, m.end + 80));
+}
 const MAKE_BEFORE = new RegExp(
-  String.raw`\b(?:creates?|adds?|opens?|files?|makes?|logs?|posts?|publish(?:es)?|tweets?|appends?)\s+` +
-    String.raw`(?:(?:a|an|the|new|my)\s+)*$`,
+  String.raw`(?:\b(?:creates?|adds?|files?|makes?|appends?)\s+(?:(?:a|an|the|new|my)\s+)*` +
+    String.raw`|\b(?:opens?|logs?|posts?|publish(?:es)?|tweets?)\s+(?:an?)\s+(?:new\s+)?)$`,
 );
 const OUTPUT_VERB = new RegExp(
   String.raw`\b${oneOf([
     'adds?', 'appends?', 'saves?', 'logs?', 'writes?', 'puts?', 'stores?', 'uploads?', 'creates?', 'records?',
-    'cop(?:y|ies)', 'exports?', 'inserts?', 'files?', 'posts?', 'publish(?:es)?', 'tweets?', 'syncs?', 'push(?:es)?',
+    'cop(?:y|ies)', 'exports?', 'inserts?', 'files?', 'posts?', 'publish(?:es)?', 'tweet', 'syncs?', 'push(?:es)?',
     'sends?', 'archives?', 'backs? up', 'dumps?', 'keeps?', 'tracks?',
   ])}\b`,
 );
@@ -185,7 +196,8 @@ function integrations(norm: string, raw: string, ctx: DestinationContext, beside
     const afterSource = ctx.mentions.some((other) => other.start < m.start && other.id !== m.id);
     const joined = found.length > 0 && /\b(?:and|&|\+)\s+(?:(?:a|an|the|my|new)\s+)*$/.test(before);
     const made = MAKE_BEFORE.test(clause) && !(besides && (m === first || /\bpost|\bpublish|\btweet/.test(clause)));
-    const into = INTO_BEFORE.test(clause) && (OUTPUT_VERB.test(clause) || afterSource) && !(besides && m === first);
+    const into = INTO_BEFORE.test(clause) && (OUTPUT_VERB.test(clause) || (afterSource && SENT_IN_CLAUSE.test(clause))) &&
+      !(besides && m === first) && !readThenSent(norm, m);
     if (into || made || (arrowed && m.start > 0) || joined) {
       found.push({ kind: 'integration', integration: m.id, target: found.length === 0 ? namedTarget(norm, raw, ctx) : '' });
     }
