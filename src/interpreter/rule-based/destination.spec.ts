@@ -67,6 +67,10 @@ describe(findDestinations.name, () => {
     ['send the open pull requests on github to #reviews', [channel(null, '#reviews')]],
     ['new notion pages → the release notes page in confluence', [tool('confluence')]],
     ['remind #payroll on slack to approve timesheets in airtable', [channel('slack', '#payroll')]],
+    ['new mail in outlook from hr → my teams chat', [me('teams')]],
+    ['digest of #announcements (slack) → my gmail every sunday', [me('gmail')]],
+    ['send me my gmail unread count on slack', [me('slack')]],
+    ['send me one email with the important stuff', [me(null)]],
   ])('reads where %j goes, and not where it is read from', (text, expected) => {
     expect(all(text)).toEqual(expected);
   });

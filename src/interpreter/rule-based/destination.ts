@@ -140,8 +140,22 @@ const TO_ME: readonly RegExp[] = [
 ];
 const NOT_TO_ME = /\b(?:assigned|sent|addressed|created|mentioned|shared|given|written)\s+(?:to|for)\s+me\b/g;
 const EMAILISH = /^\s*(?:e-?mails?|mail)\b|\b(?:inbox|gmail|outlook)\b|\bto my (?:e-?mail|mail)\b/;
-const EMAIL_AFTER = /^\s*(?:an? )?e-?mail\b/;
+const EMAIL_AFTER = /^\s*(?:an? |one )?e-?mail\b/;
 const TEXT_MESSAGE = /\btext(?:s)?\b|\bsms\b|\bphone\b/;
+
+const JUST_BEFORE_TOOL = /^\s*(?:(?:my|own|the|on|in|via|a)\s+)*$/;
+/** After "send me my gmail" more words say what is read ("… unread count"); these say it is a place to receive. */
+const PLACE_AFTER_TOOL = /^\s*(?:$|[,.;!?]|(?:chat|inbox|dms?|direct messages?|account|app)\b)/;
+
+/**
+ * "→ my teams chat", "to my gmail", "dm me in my slack dms": the chat or mail tool named right after
+ * "to me" is the one it goes through (not "send me my gmail unread count", where it is read).
+ */
+function toolNamedAfter(norm: string, phrase: string, end: number, ctx: DestinationContext): string | null {
+  const next = ctx.mentions.find((m) => m.start >= end && m.start - end <= 8);
+  if (!next || !(CHAT.has(next.id) || EMAIL.has(next.id)) || !JUST_BEFORE_TOOL.test(norm.slice(end, next.start))) return null;
+  return /\bmy$/.test(phrase) || PLACE_AFTER_TOOL.test(norm.slice(next.end, next.end + 20)) ? next.id : null;
+}
 
 /** The person themselves ("text me", "dm me on Slack", "to my inbox"): the tool it goes through when one is said. */
 function toMe(norm: string, ctx: DestinationContext): Destination | null {
@@ -152,6 +166,8 @@ function toMe(norm: string, ctx: DestinationContext): Destination | null {
   if (!me) return null;
   const phrase = me[0];
   if (TEXT_MESSAGE.test(phrase)) return { kind: 'dm', integration: null, target: 'me' };
+  const tool = toolNamedAfter(norm, phrase, me.index + phrase.length, ctx);
+  if (tool) return { kind: 'dm', integration: tool, target: 'me' };
   if (EMAILISH.test(phrase) || EMAIL_AFTER.test(text.slice(me.index + me[0].length, me.index + me[0].length + 12))) {
     const tool = /\boutlook\b/.test(phrase) ? 'outlook' : /\bgmail\b/.test(phrase) ? 'gmail' : ctx.emailIntegration;
     return { kind: 'dm', integration: tool, target: 'me' };

@@ -59,6 +59,7 @@ describe(findMentions.name, () => {
     ['things kept in another named tool are its own', 'the orders in our airtable base', ['airtable']],
     ['payments logged in Notion are Notion\'s', 'payments logged in our notion finance database', ['notion']],
     ['a calendar naming a project is no Google Calendar', 'asana tasks from the team calendar project', ['asana']],
+    ['"my teams chat" is Teams whatever "my teams" means elsewhere', 'flag them to my teams chat', ['teams']],
     ['an email campaign is no mailbox', 'email campaign stats to teams', ['teams']],
   ])('%s', (_why, text, expected, preferOutlook = false) => {
     expect(ids(text, preferOutlook)).toEqual(expected);

@@ -79,9 +79,12 @@ const SYNONYM_RE = new RegExp(
   'g',
 );
 
+/** Words after a tool name that make it the tool whatever came before ("my teams chat", "our slack workspace"). */
+const SURELY_THE_TOOL_AFTER = /^\s+(?:chat|channels?|dms?|messages?|app|account|workspace|server|group)\b/;
+
 function vetoed(text: string, synonym: string, start: number, end: number): boolean {
   const veto = VETOES[synonym];
-  if (!veto) return false;
+  if (!veto || SURELY_THE_TOOL_AFTER.test(text.slice(end, end + 16))) return false;
   if (veto.before?.test(text.slice(Math.max(0, start - 24), start))) return true;
   return veto.after?.test(text.slice(end, end + 24)) ?? false;
 }
