@@ -18,6 +18,13 @@ const all = (text: string): Destination[] => {
   const mentions = findMentions(mask(norm, [...literalSpans(norm), ...filters.spans]));
   return findDestinations(norm, text, { mentions, defaultChat: null, emailIntegration: null, filterSpans: filters.spans, triggerSpan: null });
 };
+/** As when the whole message is the event's clause ("when … create …" without a comma). */
+const inEvent = (text: string, triggerIntegration: string): Destination[] => {
+  const norm = normalize(text);
+  const mentions = findMentions(mask(norm, literalSpans(norm)));
+  const ctx = { mentions, defaultChat: null, emailIntegration: null, filterSpans: [], triggerSpan: [0, norm.length] as const, triggerIntegration };
+  return findDestinations(norm, text, ctx);
+};
 const me = (integration: string | null): Destination => ({ kind: 'dm', integration, target: 'me' });
 const channel = (integration: string | null, target: string): Destination => ({ kind: 'channel', integration, target });
 const email = (integration: string | null, target: string): Destination => ({ kind: 'email', integration, target });
@@ -73,6 +80,19 @@ describe(findDestinations.name, () => {
     ['send me one email with the important stuff', [me(null)]],
   ])('reads where %j goes, and not where it is read from', (text, expected) => {
     expect(all(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['when a new trello card shows up create a jira ticket for it', 'trello', [tool('jira')]],
+    ['when a linear issue is opened put it on the trello board and tell me', 'linear', [me(null), tool('trello')]],
+    ['when a client texts me', 'gmail', []],
+    ['when a new jira issue is created in jira', 'jira', []],
+  ])('reads where %j goes from inside the event clause', (text, triggerIntegration, expected) => {
+    expect(inEvent(text, triggerIntegration)).toEqual(expected);
+  });
+
+  it('takes "me at <address>" as the address, not as a second place', () => {
+    expect(all('when something new arrives email me at teacher@example.com')).toEqual([email(null, 'teacher@example.com')]);
   });
 
   it.each([

@@ -14,6 +14,8 @@ export interface DestinationContext {
   filterSpans: readonly Span[];
   /** The event trigger's clause: an integration there is where events come from. */
   triggerSpan: Span | null;
+  /** The event trigger's tool: inside its clause only that one is surely read from ("when a card is added create a jira ticket"). */
+  triggerIntegration?: string | null;
 }
 
 const CHAT = new Set(['slack', 'teams', 'discord']);
@@ -157,18 +159,42 @@ function toolNamedAfter(norm: string, phrase: string, end: number, ctx: Destinat
   return /\bmy$/.test(phrase) || PLACE_AFTER_TOOL.test(norm.slice(next.end, next.end + 20)) ? next.id : null;
 }
 
+// An order to the agent inside a "when …" clause without a comma ("when a card is added tell me"), not someone's deed ("when a client texts me").
+const ASKED_ME = /\b(?:dm|ping|notify|alert|tell|remind|text|message|slack|email|e-mail|let) me\b/g;
+const DOER_BEFORE = /\b(?:i|we|you|they|he|she|it|who|someone|somebody|anyone|anybody|people|customers|clients|users|members|nobody|everyone|everybody|boss|manager)\s+(?:\w+\s+)?$/;
+
+function askedInEventClause(text: string, ctx: DestinationContext): RegExpExecArray | null {
+  if (!ctx.triggerSpan) return null;
+  const [start, end] = ctx.triggerSpan;
+  ASKED_ME.lastIndex = start;
+  for (let m = ASKED_ME.exec(text); m !== null && m.index < end; m = ASKED_ME.exec(text)) {
+    if (!DOER_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) return m;
+  }
+  return null;
+}
+
 /** The person themselves ("text me", "dm me on Slack", "to my inbox"): the tool it goes through when one is said. */
-function toMe(norm: string, ctx: DestinationContext): Destination | null {
-  let text = norm.replace(NOT_TO_ME, (m) => ' '.repeat(m.length));
+const ME_AT_ADDRESS = /^\s*(?:at\s+|\(\s*|:\s*)[a-z0-9._%+-]+@/;
+
+/** Where "me" is said as the place output goes, if it is. */
+function mePhrase(norm: string, ctx: DestinationContext): RegExpExecArray | null {
+  const unmasked = norm.replace(NOT_TO_ME, (m) => ' '.repeat(m.length));
   // "When someone emails me" is the event, not where the output goes.
-  if (ctx.triggerSpan) text = mask(text, [ctx.triggerSpan]);
-  const me = TO_ME.map((re) => re.exec(text)).find((m) => m !== null);
+  const text = ctx.triggerSpan ? mask(unmasked, [ctx.triggerSpan]) : unmasked;
+  return TO_ME.map((re) => re.exec(text)).find((m) => m !== null) ?? askedInEventClause(unmasked, ctx);
+}
+
+function toMe(norm: string, ctx: DestinationContext): Destination | null {
+  const me = mePhrase(norm, ctx);
   if (!me) return null;
   const phrase = me[0];
+  const end = me.index + phrase.length;
+  // "Email me at teacher@example.com": the address is the person, and is read as such.
+  if (ME_AT_ADDRESS.test(norm.slice(end, end + 40))) return null;
   if (TEXT_MESSAGE.test(phrase)) return { kind: 'dm', integration: null, target: 'me' };
-  const tool = toolNamedAfter(norm, phrase, me.index + phrase.length, ctx);
-  if (tool) return { kind: 'dm', integration: tool, target: 'me' };
-  if (EMAILISH.test(phrase) || EMAIL_AFTER.test(text.slice(me.index + me[0].length, me.index + me[0].length + 12))) {
+  const named = toolNamedAfter(norm, phrase, end, ctx);
+  if (named) return { kind: 'dm', integration: named, target: 'me' };
+  if (EMAILISH.test(phrase) || EMAIL_AFTER.test(norm.slice(end, end + 12))) {
     const tool = /\boutlook\b/.test(phrase) ? 'outlook' : /\bgmail\b/.test(phrase) ? 'gmail' : ctx.emailIntegration;
     return { kind: 'dm', integration: tool, target: 'me' };
   }
@@ -205,7 +231,7 @@ function integrations(norm: string, raw: string, ctx: DestinationContext, beside
   for (const m of ctx.mentions) {
     if (found.some((d) => d.integration === m.id)) continue;
     if (CHAT.has(m.id) || EMAIL.has(m.id)) continue;
-    if (ctx.triggerSpan && overlaps(m.start, m.end, [ctx.triggerSpan])) continue;
+    if (ctx.triggerSpan && overlaps(m.start, m.end, [ctx.triggerSpan]) && (ctx.triggerIntegration ?? m.id) === m.id) continue;
     const before = norm.slice(Math.max(0, m.start - 60), m.start);
     const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf('.')) + 1);
     const arrowed = ARROW_BEFORE.test(norm.slice(Math.max(0, m.start - 16), m.start));
