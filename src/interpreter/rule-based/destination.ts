@@ -29,6 +29,9 @@ const REMOVED_BEFORE = /\b(?:instead of|not|rather than|from|replace|than)\s+(?:
 const HANDLE = /(?<![\w.@])@([a-z0-9][\w.-]*[a-z0-9]|[a-z0-9])(?![\w@])/g;
 const ADDRESS = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/g;
 const SENDER_BEFORE = /\b(?:from|by|sender)\s+$/;
+// "Invoices emailed to billing@acme.com in gmail → …": before an arrow, mail that came in to that address is read, not sent there.
+const ARROW_AHEAD = /->|→|=>/;
+const RECEIVED_BEFORE = /\b(?:(?:e-?mailed|sent|addressed|forwarded)\s+to|arriving (?:at|in))\s+$/;
 const INTO_BEFORE = /\b(?:to|in|into|onto|on)\s+(?:(?:my|the|our|a|an|new|shared)\s+)*$/;
 // "Create jira tickets", "open a jira ticket": the tool is made in. "Post notion updates", "the open jira
 // bugs": with these verbs (or the adjective) and no article the tool is what is read.
@@ -80,9 +83,20 @@ const SOURCE_PREFIX =
   /\b(?:from|of|in|through|read(?:s|ing)?|watch(?:es|ing)?|monitor(?:s|ing)?|summari[sz]e|summari[sz]ing|check|scan|follow|about|on)\s+(?:(?:the|our|my|both)\s+)?(?:(?:slack|teams|discord)\s+)?$/;
 const SOURCE_AFTER = new RegExp(
   String.raw`^\s*(?:\((?:slack|teams|discord)\)\s*)?(?:(?:slack|teams|discord)\s+)?(?:channel\s+)?${ARROW}` +
-    String.raw`|^\s+(?:questions|messages|posts|threads|conversations|highlights|mentions|feedback|discussions?)\b`,
+    String.raw`|^\s+(?:new\s+)?(?:questions|messages|posts|threads|conversations|highlights|mentions|feedback|discussions?)\b` +
+    String.raw`|^\s*(?:(?:slack|teams|discord)\s+)?channel\s+(?:from|into)\b`,
 );
 const ARROW_BEFORE = new RegExp(String.raw`${ARROW}\s*(?:(?:to|my|the|our|a|an|new)\s+)*(?:(?:slack|teams|discord)\s+)?$`);
+
+// "When somebody posts in #requests", "what people post in #ideas": someone else's post is read, not made.
+const SOMEONE_DOES = new RegExp(
+  String.raw`\b(?:someone|somebody|anyone|anybody|people|everyone|everybody|nobody|customers|clients|users|members|folks)\s+` +
+    String.raw`(?:\w+\s+)?(?:posts?|writes?|drops?|says?|asks?|messages?|shares?|mentions?|sends?|puts?|adds?)` +
+    // …right before the channel: "when someone mentions us on twitter post it in #social" posts there.
+    String.raw`(?:\s+[\w-]+){0,4}\s+$`,
+);
+/** "Say hi in #sdr", "a discord message in #alerts": "in #x" with nothing read or sent elsewhere is where it goes. */
+const WEAK_CHANNEL_BEFORE = /\b(?:in|on)\s+(?:(?:the|our|my)\s+)?(?:(?:slack|teams|discord)\s+)?$/;
 
 /** The text of the clause before `position` (after the last comma, full stop or arrow). */
 function clauseBefore(norm: string, position: number): string {
@@ -102,6 +116,7 @@ function isDestinationChannel(norm: string, start: number, end: number): boolean
   if (SOURCE_AFTER.test(norm.slice(end, end + 30))) return false;
   const clause = clauseBefore(norm, start);
   if (VERB_PREFIX.test(before)) return true;
+  if (SOMEONE_DOES.test(clause) || (WEAK_INTO_BEFORE.test(before) && SENT_ON_AFTER.test(norm.slice(end, end + 80)))) return false;
   if (DELIVERY_PREFIX.test(before) && (OUTPUT_WORD.test(clause) || /\b(?:to|into)\s+(?:the\s+|our\s+|my\s+)?(?:(?:slack|teams|discord)\s+)?$/.test(before))) {
     return true;
   }
@@ -129,6 +144,27 @@ function channels(norm: string, ctx: DestinationContext): Destination[] {
   eachMatch(HANDLE, norm, (m) => take(m.index, m.index + m[0].length, m[0]));
   return found.sort((a, b) => a.at - b.at).map((f) => f.destination);
 }
+
+const STRONG_SOURCE_WORD = /\b(?:from|read(?:s|ing)?|watch(?:es|ing)?|monitor(?:s|ing)?|summari[sz]e|summari[sz]ing|summary of|digest of|check|scan|follow|go(?:es)? through)\b/;
+
+/**
+ * When nothing else says where output goes, the last channel after a bare "in" or "on" does ("the failed
+ * payments at 9 in #billing"), unless someone posts there or it is summarised or sent on.
+ */
+function channelByElimination(norm: string, ctx: DestinationContext): Destination | null {
+  let last: Destination | null = null;
+  eachMatch(CHANNEL, norm, (m) => {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (ctx.triggerSpan && overlaps(start, end, [ctx.triggerSpan])) return;
+    if (!WEAK_CHANNEL_BEFORE.test(norm.slice(Math.max(0, start - 30), start)) || REMOVED_BEFORE.test(norm.slice(Math.max(0, start - 16), start))) return;
+    if (SOURCE_AFTER.test(norm.slice(end, end + 30)) || SOMEONE_DOES.test(clauseBefore(norm, start))) return;
+    if (SENT_ON_AFTER.test(norm.slice(end, end + 80)) || STRONG_SOURCE_WORD.test(clauseBefore(norm, start))) return;
+    last = { kind: 'channel', integration: chatFor(start, ctx), target: m[0] };
+  });
+  return last;
+}
+
 
 /** Ways of saying "to me", most telling first ("to my gmail" beats "slack dms" read as a source). */
 const TO_ME: readonly RegExp[] = [
@@ -208,6 +244,7 @@ function emails(norm: string, ctx: DestinationContext): Destination[] {
     const end = m.index + m[0].length;
     if (overlaps(m.index, end, ctx.filterSpans)) return;
     if (SENDER_BEFORE.test(norm.slice(Math.max(0, m.index - 10), m.index))) return;
+    if (RECEIVED_BEFORE.test(norm.slice(Math.max(0, m.index - 24), m.index)) && ARROW_AHEAD.test(norm.slice(end))) return;
     if (!found.some((d) => d.target === m[0])) found.push({ kind: 'email', integration: ctx.emailIntegration, target: m[0] });
   });
   return found;
@@ -258,5 +295,7 @@ export function findDestinations(norm: string, raw: string, ctx: DestinationCont
   const me = toMe(norm, ctx);
   if (me) found.push(me);
   found.push(...integrations(norm, raw, ctx, found.length > 0));
+  const eliminated = found.length === 0 ? channelByElimination(norm, ctx) : null;
+  if (eliminated) found.push(eliminated);
   return found;
 }

@@ -15,7 +15,7 @@ describe(correctToolWord.name, () => {
     expect(correctToolWord(word)).toBe(tool);
   });
 
-  it.each(['team', 'steam', 'teas', 'slick', 'stack', 'black', 'seams', 'books', 'looks', 'tasks', 'nation', 'kicks'])(
+  it.each(['parents', 'team', 'steam', 'teas', 'slick', 'stack', 'black', 'seams', 'books', 'looks', 'tasks', 'nation', 'kicks'])(
     'leaves the ordinary word "%s" alone',
     (word) => {
       expect(correctToolWord(word)).toBeNull();
@@ -30,5 +30,6 @@ describe(correctToolWord.name, () => {
 describe(correctTypos.name, () => {
   it('puts misspelled tools right in a sentence and leaves channels alone', () => {
     expect(correctTypos('post in #teems on teems and save to dropboks')).toBe('post in #teems on teams and save to dropbox');
+    expect(correctTypos('mail slakc-3b@example.com')).toBe('mail slakc-3b@example.com');
   });
 });

@@ -16,6 +16,7 @@ const ORDINARY = new Set([
   'discard', 'discords', 'stride', 'strive', 'stripes', 'striped', 'strips', 'twister', 'titter', 'googled', 'googles',
   'goggles', 'confluent', 'pavements', 'payment', 'calendars', 'sheet', 'sheep', 'shoots', 'sweets', 'sheer', 'jiras',
   'mail', 'email', 'gmails', 'outlooks', 'shopping', 'trellis', 'hello', 'steams', 'steam', 'teal', 'teams', 'tease',
+  'parents', 'patents', 'pagers',
 ]);
 
 /**
@@ -99,7 +100,7 @@ export function correctTypos(raw: string): string {
   return raw.replace(WORD, (word, offset: number) => {
     const before = raw[offset - 1] ?? ' ';
     const after = raw[offset + word.length] ?? ' ';
-    if (/[#@._\-/\w]/.test(before) || /[@\w]/.test(after) || (after === '.' && /\w/.test(raw[offset + word.length + 1] ?? ''))) return word;
+    if (/[#@._\-/\w]/.test(before) || /[@\w-]/.test(after) || (after === '.' && /\w/.test(raw[offset + word.length + 1] ?? ''))) return word;
     return correctionOf(word.toLowerCase()) ?? word;
   });
 }
