@@ -84,6 +84,8 @@ describe(findDestinations.name, () => {
     ['when someone mentions us on twitter post it in #social', [channel(null, '#social')]],
     ['invoices emailed to billing@acme.com in gmail → save the pdfs to dropbox', [tool('dropbox')]],
     ['new tickets should be emailed to team@acme.com', [email(null, 'team@acme.com')]],
+    ['new tickets → #support on slack and a row in the tickets google sheet', [channel('slack', '#support'), tool('google_sheets')]],
+    ['each new lead, #sales on slack and a card on our trello board', [channel('slack', '#sales'), tool('trello')]],
     ['new mail in outlook from hr → my teams chat', [me('teams')]],
     ['digest of #announcements (slack) → my gmail every sunday', [me('gmail')]],
     ['send me my gmail unread count on slack', [me('slack')]],

@@ -145,6 +145,10 @@ function channels(norm: string, ctx: DestinationContext): Destination[] {
   return found.sort((a, b) => a.at - b.at).map((f) => f.destination);
 }
 
+/** "… and a row in the tickets google sheet", "a card on our trello board": a thing made in a tool, said without a verb. */
+const THING_IN_BEFORE =
+  /\b(?:a|an)\s+(?:new\s+)?(?:row|record|card|page|task|ticket|entry|issue|note|doc|document)\s+(?:in|on|to|into)\s+(?:(?:the|my|our|a|an)\s+)?(?:[\w-]+\s+){0,2}$/;
+
 const STRONG_SOURCE_WORD = /\b(?:from|read(?:s|ing)?|watch(?:es|ing)?|monitor(?:s|ing)?|summari[sz]e|summari[sz]ing|summary of|digest of|check|scan|follow|go(?:es)? through)\b/;
 
 /**
@@ -277,7 +281,8 @@ function integrations(norm: string, raw: string, ctx: DestinationContext, beside
     const made = MAKE_BEFORE.test(clause) && !(besides && (m === first || /\bpost|\bpublish|\btweet/.test(clause)));
     const into = INTO_BEFORE.test(clause) && (OUTPUT_VERB.test(clause) || (afterSource && SENT_IN_CLAUSE.test(clause))) &&
       !(besides && m === first) && !readThenSent(norm, m);
-    if (into || made || (arrowed && m.start > 0) || joined) {
+    const thingIn = THING_IN_BEFORE.test(norm.slice(Math.max(0, m.start - 60), m.start)) && !(besides && m === first);
+    if (into || made || thingIn || (arrowed && m.start > 0) || joined) {
       found.push({ kind: 'integration', integration: m.id, target: found.length === 0 ? namedTarget(norm, raw, ctx) : '' });
     }
   }
