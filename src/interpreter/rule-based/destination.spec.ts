@@ -18,6 +18,13 @@ const all = (text: string): Destination[] => {
   const mentions = findMentions(mask(norm, [...literalSpans(norm), ...filters.spans]));
   return findDestinations(norm, text, { mentions, defaultChat: null, emailIntegration: null, filterSpans: filters.spans, triggerSpan: null });
 };
+/** As when the whole message is the event's clause ("when … create …" without a comma). */
+const inEvent = (text: string, triggerIntegration: string): Destination[] => {
+  const norm = normalize(text);
+  const mentions = findMentions(mask(norm, literalSpans(norm)));
+  const ctx = { mentions, defaultChat: null, emailIntegration: null, filterSpans: [], triggerSpan: [0, norm.length] as const, triggerIntegration };
+  return findDestinations(norm, text, ctx);
+};
 const me = (integration: string | null): Destination => ({ kind: 'dm', integration, target: 'me' });
 const channel = (integration: string | null, target: string): Destination => ({ kind: 'channel', integration, target });
 const email = (integration: string | null, target: string): Destination => ({ kind: 'email', integration, target });
@@ -61,8 +68,43 @@ describe(findDestinations.name, () => {
     ['orders to #vip-orders on slack and text me', [channel('slack', '#vip-orders'), me(null)]],
     ['new asana tasks assigned to me → my slack dms', [me('slack')]],
     ['gmail labelled "to-pay" -> trello card', [tool('trello')]],
+    ['slack me the open jira bugs', [me('slack')]],
+    ['open a jira ticket for each one', [tool('jira')]],
+    ['post notion updates to confluence', [tool('confluence')]],
+    ['send the open pull requests on github to #reviews', [channel(null, '#reviews')]],
+    ['new notion pages → the release notes page in confluence', [tool('confluence')]],
+    ['remind #payroll on slack to approve timesheets in airtable', [channel('slack', '#payroll')]],
+    ['take what people post in #ideas on slack and email it to product@acme.com', [email(null, 'product@acme.com')]],
+    ['somebody posts in #requests on slack, create an asana task', [tool('asana')]],
+    ['post slack messages from the ceo in #general to a notion page', [tool('notion')]],
+    ['discord server #bugs new posts -> jira tickets', [tool('jira')]],
+    ['turn the #feedback slack channel into a notion doc', [tool('notion')]],
+    ['the stripe failed payments at 9 on saturdays in #billing', [channel(null, '#billing')]],
+    ['i want a discord message in #alerts when a payment fails', [channel('discord', '#alerts')]],
+    ['when someone mentions us on twitter post it in #social', [channel(null, '#social')]],
+    ['invoices emailed to billing@acme.com in gmail → save the pdfs to dropbox', [tool('dropbox')]],
+    ['new tickets should be emailed to team@acme.com', [email(null, 'team@acme.com')]],
+    ['new tickets → #support on slack and a row in the tickets google sheet', [channel('slack', '#support'), tool('google_sheets')]],
+    ['each new lead, #sales on slack and a card on our trello board', [channel('slack', '#sales'), tool('trello')]],
+    ['new mail in outlook from hr → my teams chat', [me('teams')]],
+    ['digest of #announcements (slack) → my gmail every sunday', [me('gmail')]],
+    ['send me my gmail unread count on slack', [me('slack')]],
+    ['send me one email with the important stuff', [me(null)]],
   ])('reads where %j goes, and not where it is read from', (text, expected) => {
     expect(all(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['when a new trello card shows up create a jira ticket for it', 'trello', [tool('jira')]],
+    ['when a linear issue is opened put it on the trello board and tell me', 'linear', [me(null), tool('trello')]],
+    ['when a client texts me', 'gmail', []],
+    ['when a new jira issue is created in jira', 'jira', []],
+  ])('reads where %j goes from inside the event clause', (text, triggerIntegration, expected) => {
+    expect(inEvent(text, triggerIntegration)).toEqual(expected);
+  });
+
+  it('takes "me at <address>" as the address, not as a second place', () => {
+    expect(all('when something new arrives email me at teacher@example.com')).toEqual([email(null, 'teacher@example.com')]);
   });
 
   it.each([

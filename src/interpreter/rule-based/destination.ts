@@ -14,6 +14,8 @@ export interface DestinationContext {
   filterSpans: readonly Span[];
   /** The event trigger's clause: an integration there is where events come from. */
   triggerSpan: Span | null;
+  /** The event trigger's tool: inside its clause only that one is surely read from ("when a card is added create a jira ticket"). */
+  triggerIntegration?: string | null;
 }
 
 const CHAT = new Set(['slack', 'teams', 'discord']);
@@ -27,15 +29,29 @@ const REMOVED_BEFORE = /\b(?:instead of|not|rather than|from|replace|than)\s+(?:
 const HANDLE = /(?<![\w.@])@([a-z0-9][\w.-]*[a-z0-9]|[a-z0-9])(?![\w@])/g;
 const ADDRESS = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/g;
 const SENDER_BEFORE = /\b(?:from|by|sender)\s+$/;
+// "Invoices emailed to billing@acme.com in gmail → …": before an arrow, mail that came in to that address is read, not sent there.
+const ARROW_AHEAD = /->|→|=>/;
+const RECEIVED_BEFORE = /\b(?:(?:e-?mailed|sent|addressed|forwarded)\s+to|arriving (?:at|in))\s+$/;
 const INTO_BEFORE = /\b(?:to|in|into|onto|on)\s+(?:(?:my|the|our|a|an|new|shared)\s+)*$/;
+// "Create jira tickets", "open a jira ticket": the tool is made in. "Post notion updates", "the open jira
+// bugs": with these verbs (or the adjective) and no article the tool is what is read.
+// After another tool, "in/on X" is where things go only when the clause sends somewhere ("to the page in X", "→ a row in X"), not "to approve timesheets in X".
+const SENT_IN_CLAUSE = /->|→|=>|\b(?:to|into|onto)\s+(?:(?:my|the|our|a|an|new|shared)\b|\s*$)/;
+const WEAK_INTO_BEFORE = /\b(?:in|on)\s+(?:(?:my|the|our)\s+)*$/;
+const SENT_ON_AFTER = /^[^,.;!?]*?\b(?:to|into)\s+(?:[#@]|me\b|my\b|the\b|our\b|an?\b)/;
+
+/** "The pull requests on github to #reviews": a tool after "in/on" with a "to …" still to come is where things are read. */
+function readThenSent(norm: string, m: IntegrationMention): boolean {
+  return WEAK_INTO_BEFORE.test(norm.slice(Math.max(0, m.start - 16), m.start)) && SENT_ON_AFTER.test(norm.slice(m.end, m.end + 80));
+}
 const MAKE_BEFORE = new RegExp(
-  String.raw`\b(?:creates?|adds?|opens?|files?|makes?|logs?|posts?|publish(?:es)?|tweets?|appends?)\s+` +
-    String.raw`(?:(?:a|an|the|new|my)\s+)*$`,
+  String.raw`(?:\b(?:creates?|adds?|files?|makes?|appends?)\s+(?:(?:a|an|the|new|my)\s+)*` +
+    String.raw`|\b(?:opens?|logs?|posts?|publish(?:es)?|tweets?)\s+(?:an?)\s+(?:new\s+)?)$`,
 );
 const OUTPUT_VERB = new RegExp(
   String.raw`\b${oneOf([
     'adds?', 'appends?', 'saves?', 'logs?', 'writes?', 'puts?', 'stores?', 'uploads?', 'creates?', 'records?',
-    'cop(?:y|ies)', 'exports?', 'inserts?', 'files?', 'posts?', 'publish(?:es)?', 'tweets?', 'syncs?', 'push(?:es)?',
+    'cop(?:y|ies)', 'exports?', 'inserts?', 'files?', 'posts?', 'publish(?:es)?', 'tweet', 'syncs?', 'push(?:es)?',
     'sends?', 'archives?', 'backs? up', 'dumps?', 'keeps?', 'tracks?',
   ])}\b`,
 );
@@ -67,9 +83,20 @@ const SOURCE_PREFIX =
   /\b(?:from|of|in|through|read(?:s|ing)?|watch(?:es|ing)?|monitor(?:s|ing)?|summari[sz]e|summari[sz]ing|check|scan|follow|about|on)\s+(?:(?:the|our|my|both)\s+)?(?:(?:slack|teams|discord)\s+)?$/;
 const SOURCE_AFTER = new RegExp(
   String.raw`^\s*(?:\((?:slack|teams|discord)\)\s*)?(?:(?:slack|teams|discord)\s+)?(?:channel\s+)?${ARROW}` +
-    String.raw`|^\s+(?:questions|messages|posts|threads|conversations|highlights|mentions|feedback|discussions?)\b`,
+    String.raw`|^\s+(?:new\s+)?(?:questions|messages|posts|threads|conversations|highlights|mentions|feedback|discussions?)\b` +
+    String.raw`|^\s*(?:(?:slack|teams|discord)\s+)?channel\s+(?:from|into)\b`,
 );
 const ARROW_BEFORE = new RegExp(String.raw`${ARROW}\s*(?:(?:to|my|the|our|a|an|new)\s+)*(?:(?:slack|teams|discord)\s+)?$`);
+
+// "When somebody posts in #requests", "what people post in #ideas": someone else's post is read, not made.
+const SOMEONE_DOES = new RegExp(
+  String.raw`\b(?:someone|somebody|anyone|anybody|people|everyone|everybody|nobody|customers|clients|users|members|folks)\s+` +
+    String.raw`(?:\w+\s+)?(?:posts?|writes?|drops?|says?|asks?|messages?|shares?|mentions?|sends?|puts?|adds?)` +
+    // …right before the channel: "when someone mentions us on twitter post it in #social" posts there.
+    String.raw`(?:\s+[\w-]+){0,4}\s+$`,
+);
+/** "Say hi in #sdr", "a discord message in #alerts": "in #x" with nothing read or sent elsewhere is where it goes. */
+const WEAK_CHANNEL_BEFORE = /\b(?:in|on)\s+(?:(?:the|our|my)\s+)?(?:(?:slack|teams|discord)\s+)?$/;
 
 /** The text of the clause before `position` (after the last comma, full stop or arrow). */
 function clauseBefore(norm: string, position: number): string {
@@ -89,6 +116,7 @@ function isDestinationChannel(norm: string, start: number, end: number): boolean
   if (SOURCE_AFTER.test(norm.slice(end, end + 30))) return false;
   const clause = clauseBefore(norm, start);
   if (VERB_PREFIX.test(before)) return true;
+  if (SOMEONE_DOES.test(clause) || (WEAK_INTO_BEFORE.test(before) && SENT_ON_AFTER.test(norm.slice(end, end + 80)))) return false;
   if (DELIVERY_PREFIX.test(before) && (OUTPUT_WORD.test(clause) || /\b(?:to|into)\s+(?:the\s+|our\s+|my\s+)?(?:(?:slack|teams|discord)\s+)?$/.test(before))) {
     return true;
   }
@@ -117,6 +145,31 @@ function channels(norm: string, ctx: DestinationContext): Destination[] {
   return found.sort((a, b) => a.at - b.at).map((f) => f.destination);
 }
 
+/** "… and a row in the tickets google sheet", "a card on our trello board": a thing made in a tool, said without a verb. */
+const THING_IN_BEFORE =
+  /\b(?:a|an)\s+(?:new\s+)?(?:row|record|card|page|task|ticket|entry|issue|note|doc|document)\s+(?:in|on|to|into)\s+(?:(?:the|my|our|a|an)\s+)?(?:[\w-]+\s+){0,2}$/;
+
+const STRONG_SOURCE_WORD = /\b(?:from|read(?:s|ing)?|watch(?:es|ing)?|monitor(?:s|ing)?|summari[sz]e|summari[sz]ing|summary of|digest of|check|scan|follow|go(?:es)? through)\b/;
+
+/**
+ * When nothing else says where output goes, the last channel after a bare "in" or "on" does ("the failed
+ * payments at 9 in #billing"), unless someone posts there or it is summarised or sent on.
+ */
+function channelByElimination(norm: string, ctx: DestinationContext): Destination | null {
+  let last: Destination | null = null;
+  eachMatch(CHANNEL, norm, (m) => {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (ctx.triggerSpan && overlaps(start, end, [ctx.triggerSpan])) return;
+    if (!WEAK_CHANNEL_BEFORE.test(norm.slice(Math.max(0, start - 30), start)) || REMOVED_BEFORE.test(norm.slice(Math.max(0, start - 16), start))) return;
+    if (SOURCE_AFTER.test(norm.slice(end, end + 30)) || SOMEONE_DOES.test(clauseBefore(norm, start))) return;
+    if (SENT_ON_AFTER.test(norm.slice(end, end + 80)) || STRONG_SOURCE_WORD.test(clauseBefore(norm, start))) return;
+    last = { kind: 'channel', integration: chatFor(start, ctx), target: m[0] };
+  });
+  return last;
+}
+
+
 /** Ways of saying "to me", most telling first ("to my gmail" beats "slack dms" read as a source). */
 const TO_ME: readonly RegExp[] = [
   new RegExp(String.raw`\bto my (?:own )?(?:dms?|direct messages?|inbox|e-?mail|mail|phone|gmail|outlook|slack|teams|discord)\b|${ARROW}\s*(?:to\s+)?(?:my|me)\b`),
@@ -129,19 +182,59 @@ const TO_ME: readonly RegExp[] = [
 ];
 const NOT_TO_ME = /\b(?:assigned|sent|addressed|created|mentioned|shared|given|written)\s+(?:to|for)\s+me\b/g;
 const EMAILISH = /^\s*(?:e-?mails?|mail)\b|\b(?:inbox|gmail|outlook)\b|\bto my (?:e-?mail|mail)\b/;
-const EMAIL_AFTER = /^\s*(?:an? )?e-?mail\b/;
+const EMAIL_AFTER = /^\s*(?:an? |one )?e-?mail\b/;
 const TEXT_MESSAGE = /\btext(?:s)?\b|\bsms\b|\bphone\b/;
 
+const JUST_BEFORE_TOOL = /^\s*(?:(?:my|own|the|on|in|via|a)\s+)*$/;
+/** After "send me my gmail" more words say what is read ("… unread count"); these say it is a place to receive. */
+const PLACE_AFTER_TOOL = /^\s*(?:$|[,.;!?]|(?:chat|inbox|dms?|direct messages?|account|app)\b)/;
+
+/**
+ * "→ my teams chat", "to my gmail", "dm me in my slack dms": the chat or mail tool named right after
+ * "to me" is the one it goes through (not "send me my gmail unread count", where it is read).
+ */
+function toolNamedAfter(norm: string, phrase: string, end: number, ctx: DestinationContext): string | null {
+  const next = ctx.mentions.find((m) => m.start >= end && m.start - end <= 8);
+  if (!next || !(CHAT.has(next.id) || EMAIL.has(next.id)) || !JUST_BEFORE_TOOL.test(norm.slice(end, next.start))) return null;
+  return /\bmy$/.test(phrase) || PLACE_AFTER_TOOL.test(norm.slice(next.end, next.end + 20)) ? next.id : null;
+}
+
+// An order to the agent inside a "when …" clause without a comma ("when a card is added tell me"), not someone's deed ("when a client texts me").
+const ASKED_ME = /\b(?:dm|ping|notify|alert|tell|remind|text|message|slack|email|e-mail|let) me\b/g;
+const DOER_BEFORE = /\b(?:i|we|you|they|he|she|it|who|someone|somebody|anyone|anybody|people|customers|clients|users|members|nobody|everyone|everybody|boss|manager)\s+(?:\w+\s+)?$/;
+
+function askedInEventClause(text: string, ctx: DestinationContext): RegExpExecArray | null {
+  if (!ctx.triggerSpan) return null;
+  const [start, end] = ctx.triggerSpan;
+  ASKED_ME.lastIndex = start;
+  for (let m = ASKED_ME.exec(text); m !== null && m.index < end; m = ASKED_ME.exec(text)) {
+    if (!DOER_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) return m;
+  }
+  return null;
+}
+
 /** The person themselves ("text me", "dm me on Slack", "to my inbox"): the tool it goes through when one is said. */
-function toMe(norm: string, ctx: DestinationContext): Destination | null {
-  let text = norm.replace(NOT_TO_ME, (m) => ' '.repeat(m.length));
+const ME_AT_ADDRESS = /^\s*(?:at\s+|\(\s*|:\s*)[a-z0-9._%+-]+@/;
+
+/** Where "me" is said as the place output goes, if it is. */
+function mePhrase(norm: string, ctx: DestinationContext): RegExpExecArray | null {
+  const unmasked = norm.replace(NOT_TO_ME, (m) => ' '.repeat(m.length));
   // "When someone emails me" is the event, not where the output goes.
-  if (ctx.triggerSpan) text = mask(text, [ctx.triggerSpan]);
-  const me = TO_ME.map((re) => re.exec(text)).find((m) => m !== null);
+  const text = ctx.triggerSpan ? mask(unmasked, [ctx.triggerSpan]) : unmasked;
+  return TO_ME.map((re) => re.exec(text)).find((m) => m !== null) ?? askedInEventClause(unmasked, ctx);
+}
+
+function toMe(norm: string, ctx: DestinationContext): Destination | null {
+  const me = mePhrase(norm, ctx);
   if (!me) return null;
   const phrase = me[0];
+  const end = me.index + phrase.length;
+  // "Email me at teacher@example.com": the address is the person, and is read as such.
+  if (ME_AT_ADDRESS.test(norm.slice(end, end + 40))) return null;
   if (TEXT_MESSAGE.test(phrase)) return { kind: 'dm', integration: null, target: 'me' };
-  if (EMAILISH.test(phrase) || EMAIL_AFTER.test(text.slice(me.index + me[0].length, me.index + me[0].length + 12))) {
+  const named = toolNamedAfter(norm, phrase, end, ctx);
+  if (named) return { kind: 'dm', integration: named, target: 'me' };
+  if (EMAILISH.test(phrase) || EMAIL_AFTER.test(norm.slice(end, end + 12))) {
     const tool = /\boutlook\b/.test(phrase) ? 'outlook' : /\bgmail\b/.test(phrase) ? 'gmail' : ctx.emailIntegration;
     return { kind: 'dm', integration: tool, target: 'me' };
   }
@@ -155,6 +248,7 @@ function emails(norm: string, ctx: DestinationContext): Destination[] {
     const end = m.index + m[0].length;
     if (overlaps(m.index, end, ctx.filterSpans)) return;
     if (SENDER_BEFORE.test(norm.slice(Math.max(0, m.index - 10), m.index))) return;
+    if (RECEIVED_BEFORE.test(norm.slice(Math.max(0, m.index - 24), m.index)) && ARROW_AHEAD.test(norm.slice(end))) return;
     if (!found.some((d) => d.target === m[0])) found.push({ kind: 'email', integration: ctx.emailIntegration, target: m[0] });
   });
   return found;
@@ -178,15 +272,17 @@ function integrations(norm: string, raw: string, ctx: DestinationContext, beside
   for (const m of ctx.mentions) {
     if (found.some((d) => d.integration === m.id)) continue;
     if (CHAT.has(m.id) || EMAIL.has(m.id)) continue;
-    if (ctx.triggerSpan && overlaps(m.start, m.end, [ctx.triggerSpan])) continue;
+    if (ctx.triggerSpan && overlaps(m.start, m.end, [ctx.triggerSpan]) && (ctx.triggerIntegration ?? m.id) === m.id) continue;
     const before = norm.slice(Math.max(0, m.start - 60), m.start);
     const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf('.')) + 1);
     const arrowed = ARROW_BEFORE.test(norm.slice(Math.max(0, m.start - 16), m.start));
     const afterSource = ctx.mentions.some((other) => other.start < m.start && other.id !== m.id);
     const joined = found.length > 0 && /\b(?:and|&|\+)\s+(?:(?:a|an|the|my|new)\s+)*$/.test(before);
     const made = MAKE_BEFORE.test(clause) && !(besides && (m === first || /\bpost|\bpublish|\btweet/.test(clause)));
-    const into = INTO_BEFORE.test(clause) && (OUTPUT_VERB.test(clause) || afterSource) && !(besides && m === first);
-    if (into || made || (arrowed && m.start > 0) || joined) {
+    const into = INTO_BEFORE.test(clause) && (OUTPUT_VERB.test(clause) || (afterSource && SENT_IN_CLAUSE.test(clause))) &&
+      !(besides && m === first) && !readThenSent(norm, m);
+    const thingIn = THING_IN_BEFORE.test(norm.slice(Math.max(0, m.start - 60), m.start)) && !(besides && m === first);
+    if (into || made || thingIn || (arrowed && m.start > 0) || joined) {
       found.push({ kind: 'integration', integration: m.id, target: found.length === 0 ? namedTarget(norm, raw, ctx) : '' });
     }
   }
@@ -204,5 +300,7 @@ export function findDestinations(norm: string, raw: string, ctx: DestinationCont
   const me = toMe(norm, ctx);
   if (me) found.push(me);
   found.push(...integrations(norm, raw, ctx, found.length > 0));
+  const eliminated = found.length === 0 ? channelByElimination(norm, ctx) : null;
+  if (eliminated) found.push(eliminated);
   return found;
 }

@@ -53,6 +53,14 @@ describe(findMentions.name, () => {
     ['an address names no integration', 'forward to boss@gmail.com', []],
     ['a channel names no integration', 'post to #drive-backups', []],
     ['quoted text names no integration', 'messages that mention "stripe"', []],
+    ['a sheet with a name is a Google Sheet', 'a row in the crm sheet', ['google_sheets']],
+    ['a keyword naming a sheet is no tool', 'new rows in the orders sheet', ['google_sheets']],
+    ['a keyword naming a channel is no tool', 'post to the payments channel on slack', ['slack']],
+    ['things kept in another named tool are its own', 'the orders in our airtable base', ['airtable']],
+    ['payments logged in Notion are Notion\'s', 'payments logged in our notion finance database', ['notion']],
+    ['a calendar naming a project is no Google Calendar', 'asana tasks from the team calendar project', ['asana']],
+    ['"my teams chat" is Teams whatever "my teams" means elsewhere', 'flag them to my teams chat', ['teams']],
+    ['an email campaign is no mailbox', 'email campaign stats to teams', ['teams']],
   ])('%s', (_why, text, expected, preferOutlook = false) => {
     expect(ids(text, preferOutlook)).toEqual(expected);
   });
@@ -72,6 +80,10 @@ describe(findMentions.name, () => {
     'for the calendar year',
     'I emailed my boss yesterday',
     'slacking',
+    'a cheat sheet for the exam',
+    'the balance sheet',
+    'the donation drive totals',
+    'our drive-time policy',
   ])('finds nothing in %j', (text) => {
     expect(ids(text)).toEqual([]);
   });

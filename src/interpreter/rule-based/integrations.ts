@@ -15,7 +15,11 @@ export interface IntegrationMention {
 // Names of a tool that are not its catalog name or id.
 const BRAND_ALIASES = new Set(['gcal', 'gsheet', 'gsheets', 'gdrive', 'sfdc', 'x.com', 'hotmail', 'office 365 mail', 'google mail', 'exchange']);
 
+// Synonyms that are ordinary nouns although the catalog name holds them: "the Airtable content calendar" is Airtable's.
+const COMMON_NOUNS = new Set(['calendar']);
+
 function isBrand(id: string, synonym: string): boolean {
+  if (COMMON_NOUNS.has(synonym)) return false;
   const integration = INTEGRATION_CATALOG.find((candidate) => candidate.id === id);
   const name = (integration?.name ?? id).toLowerCase();
   const compact = (text: string): string => text.replace(/[\s_]+/g, '');
@@ -36,14 +40,17 @@ const GENERIC_EMAIL = new Set(['email', 'emails', 'e-mail', 'e-mails', 'inbox', 
 const VETOES: Readonly<Record<string, { before?: RegExp; after?: RegExp }>> = {
   slack: { before: /\b(?:some|(?:pick|take) up the)\s+$/, after: /^\s+off\b/ },
   drive: {
-    before: /\b(?:test|long|short|hard|flash|usb|thumb|disk|road|scenic|a)\s+$/,
-    after: /^\s+(?:home|back|to|there|here|over|through|by|safely|more|sales|traffic|growth|engagement|revenue|adoption)\b/,
+    before: /\b(?:test|long|short|hard|flash|usb|thumb|disk|road|scenic|a|donation|fund|fundraising|food|blood|toy|coat|charity|membership|recruiting|recruitment)\s+$/,
+    after: /^-|^\s+(?:home|back|to|there|here|over|through|by|safely|more|sales|traffic|growth|engagement|revenue|adoption)\b/,
   },
   teams: {
     before: /\b(?:sports|other|different|multiple|several|many|both|two|three|four|all|some|across|between|small|large|remote|sales|dev|engineering|support|product|marketing|ops|our|my|the)\s+$/,
     after: /^\s+(?:of|who|which|are|were)\b/,
   },
   mail: { before: /\b(?:snail|voice)\s+$/ },
+  // "Email campaign stats" is a marketing tool's, not a mailbox.
+  email: { after: /^\s+(?:campaigns?|marketing|lists?|templates?|blasts?)\b/ },
+  'e-mail': { after: /^\s+(?:campaigns?|marketing|lists?|templates?|blasts?)\b/ },
   linear: {
     before: /non-?\s*$/,
     after: /^\s+(?:regression|algebra|equations?|functions?|time|growth|scale|model|progression|fashion|way|order)\b/,
@@ -72,11 +79,55 @@ const SYNONYM_RE = new RegExp(
   'g',
 );
 
+/** Words after a tool name that make it the tool whatever came before ("my teams chat", "our slack workspace"). */
+const SURELY_THE_TOOL_AFTER = /^\s+(?:chat|channels?|dms?|messages?|app|account|workspace|server|group)\b/;
+
 function vetoed(text: string, synonym: string, start: number, end: number): boolean {
   const veto = VETOES[synonym];
-  if (!veto) return false;
+  if (!veto || SURELY_THE_TOOL_AFTER.test(text.slice(end, end + 16))) return false;
   if (veto.before?.test(text.slice(Math.max(0, start - 24), start))) return true;
   return veto.after?.test(text.slice(end, end + 24)) ?? false;
+}
+
+/**
+ * "The crm sheet", "my expenses sheet": a sheet with a name is a Google Sheet, though a bare "sheet" is too
+ * vague for a synonym ("the sheet" is one only with its article). Cheat sheets and balance sheets are not.
+ */
+const NAMED_SHEET = new RegExp(
+  String.raw`\b(?:my|the|our|a|an|this|that|their|your|each|every)\s+` +
+    String.raw`((?:(?!(?:to|in|into|on|from|of|for|with|and|or|the|a|an|my|our|at|by|is|are)\b)[a-z0-9][\w'-]*\s+){1,3}sheet)(?![\w-])`,
+  'dg',
+);
+const NOT_A_SHEET_BEFORE = /\b(?:balance|cheat|fact|bed|baking|cookie|answer|time|spec)\s*$/;
+const NOT_A_SHEET_AFTER = /^\s+(?:of|music|metal|cake|pan)\b/;
+
+function namedSheets(text: string): IntegrationMention[] {
+  const found: IntegrationMention[] = [];
+  eachMatch(NAMED_SHEET, text, (m) => {
+    // The mention is the whole name ("crm sheet"), so that "a row in the crm sheet" reads like "in the sheet".
+    const [start, end] = m.indices?.[1] ?? [0, 0];
+    if (NOT_A_SHEET_BEFORE.test(text.slice(Math.max(0, end - 18), end - 5)) || NOT_A_SHEET_AFTER.test(text.slice(end, end + 12))) return;
+    // Named like a brand: a name of one's own says which tool as clearly ("the Excel sheet" is masked to no name).
+    found.push({ id: 'google_sheets', start, end, generic: false, keyword: false });
+  });
+  return found;
+}
+
+/** Places a tool keeps things in: a keyword just before one names it ("the orders sheet" is no Shopify). */
+const CONTAINER_AFTER = /^\s+(?:sheet|spreadsheet|base|table|database|page|doc|folder|board|list|channel|tab|project|calendar)\b/;
+/** "The orders in our Airtable base", "payments logged in our Notion": the things are another named tool's. */
+const IN_TOOL_BEFORE = /\b(?:in|from|on|inside|within)\s+(?:(?:my|our|the|their)\s+)?$/;
+const CLAUSE_BREAK = /[,.;!?]|->|→|=>/;
+
+/** Whether a keyword mention is the name of something kept in another tool rather than a tool of its own. */
+function keywordOfOtherTool(text: string, mention: IntegrationMention, all: readonly IntegrationMention[]): boolean {
+  if (!mention.keyword) return false;
+  if (CONTAINER_AFTER.test(text.slice(mention.end, mention.end + 16))) return true;
+  return all.some((other) => {
+    if (other.keyword || other.generic || other.id === mention.id || other.start < mention.end || other.start - mention.end > 60) return false;
+    const between = text.slice(mention.end, other.start);
+    return !CLAUSE_BREAK.test(between) && IN_TOOL_BEFORE.test(between);
+  });
 }
 
 /**
@@ -93,10 +144,17 @@ export function findMentions(text: string, preferOutlook = false): IntegrationMe
     const id = SYNONYM_TO_ID.get(synonym) ?? synonym;
     mentions.push({ id, start: m.index, end, generic, keyword: !generic && !isBrand(id, synonym) });
   });
+  const overlapping = (a: IntegrationMention, b: IntegrationMention): boolean => a.start < b.end && b.start < a.end;
+  for (const sheet of namedSheets(text)) {
+    if (mentions.some((m) => !m.keyword && overlapping(m, sheet))) continue;
+    // "The orders sheet": a keyword inside the sheet's name names no tool.
+    mentions.splice(0, mentions.length, ...mentions.filter((m) => !overlapping(m, sheet)), sheet);
+  }
+  mentions.sort((a, b) => a.start - b.start);
   if (preferOutlook || mentions.some((m) => m.id === 'outlook')) {
     for (const mention of mentions) if (mention.generic) mention.id = 'outlook';
   }
-  return mentions;
+  return mentions.filter((m) => !keywordOfOtherTool(text, m, mentions));
 }
 
 /** Distinct ids in order of first appearance. */

@@ -105,6 +105,7 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
       emailIntegration: emailTool(named, known),
       filterSpans: filters.spans,
       triggerSpan: event?.span ?? null,
+      triggerIntegration: event?.trigger.integration ?? null,
     });
   const carried = carryDestination(existingDestination, removed, named);
   if (destinations.length === 0 && carried) destinations.push(carried);

@@ -16,7 +16,28 @@ const ORDINARY = new Set([
   'discard', 'discords', 'stride', 'strive', 'stripes', 'striped', 'strips', 'twister', 'titter', 'googled', 'googles',
   'goggles', 'confluent', 'pavements', 'payment', 'calendars', 'sheet', 'sheep', 'shoots', 'sweets', 'sheer', 'jiras',
   'mail', 'email', 'gmails', 'outlooks', 'shopping', 'trellis', 'hello', 'steams', 'steam', 'teal', 'teams', 'tease',
+  'parents', 'patents', 'pagers',
 ]);
+
+/**
+ * Letters that sound alike, which people swap when they spell a name by ear ("slakk", "teems"); a short
+ * tool word accepts one such swap where it accepts no other wrong letter.
+ */
+const SOUND_ALIKE: ReadonlySet<string> = new Set(['ck', 'kc', 'ae', 'ea', 'sz', 'zs', 'iy', 'yi', 'kq', 'qk']);
+/** Spelled-by-ear endings put back before comparing: "dropboks" is "dropbox". */
+const SPOKEN_X = /ks$|cks$|kz$/;
+
+/** Whether `a` is `b` with one letter swapped for one that sounds alike ("slakk" for "slack"). */
+function soundsAlike(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let swaps = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (i === 0 || !SOUND_ALIKE.has(`${a[i]}${b[i]}`)) return false;
+    swaps++;
+  }
+  return swaps === 1;
+}
 
 /** Whether `a` is `b` with two neighbouring letters swapped ("jria" for "jira"). */
 function transposed(a: string, b: string): boolean {
@@ -29,16 +50,18 @@ function transposed(a: string, b: string): boolean {
 
 /**
  * The tool word `word` misspells, or null. Short tool words (five letters or fewer) accept one letter
- * missing, doubled or added, or two swapped; longer ones also one wrong letter (same first letter),
+ * missing, doubled or added, two swapped, or one swapped for a sound-alike; longer ones also one wrong letter (same first letter),
  * and from eight letters two edits. Ordinary words near a tool word are never corrected.
  */
 export function correctToolWord(word: string): string | null {
   if (word.length < 4 || ORDINARY.has(word) || TOOL_WORDS.includes(word)) return null;
+  const spoken = word.replace(SPOKEN_X, 'x');
+  if (spoken !== word && TOOL_WORDS.includes(spoken)) return spoken;
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const tool of TOOL_WORDS) {
     if (Math.abs(tool.length - word.length) > 2) continue;
-    if (transposed(word, tool)) return tool;
+    if (transposed(word, tool) || soundsAlike(word, tool)) return tool;
     const d = distance(word, tool);
     const allowed = tool.length >= 8 ? 2 : 1;
     if (d > allowed || d >= bestDistance) continue;
@@ -77,7 +100,7 @@ export function correctTypos(raw: string): string {
   return raw.replace(WORD, (word, offset: number) => {
     const before = raw[offset - 1] ?? ' ';
     const after = raw[offset + word.length] ?? ' ';
-    if (/[#@._\-/\w]/.test(before) || /[@\w]/.test(after) || (after === '.' && /\w/.test(raw[offset + word.length + 1] ?? ''))) return word;
+    if (/[#@._\-/\w]/.test(before) || /[@\w-]/.test(after) || (after === '.' && /\w/.test(raw[offset + word.length + 1] ?? ''))) return word;
     return correctionOf(word.toLowerCase()) ?? word;
   });
 }

@@ -377,4 +377,165 @@ export const DESTINATION_MESSAGES: PhrasingCase[] = [
     trigger: at(['09:00'], ['mon']),
     destinations: [channel('#oncall', 'slack'), dm('slack')],
   }),
+  // Fresh phrasings: casual, arrows, misspelled tools, two recipients, a tool read from beside a tool written to.
+  row('text me whenever a new order comes in on shopify', ['dm', 'event'], {
+    integrations: ['shopify'],
+    trigger: event('shopify', 'new_order'),
+    destinations: [dm()],
+  }),
+  row('send it to me on slack every morning at 7: the open jira bugs assigned to me', ['dm'], {
+    integrations: ['jira', 'slack'],
+    trigger: at(['07:00'], 'daily'),
+    destinations: [dm('slack')],
+  }),
+  row('slack me when zendesk gets an urgent ticket', ['dm', 'event', 'filter-priority'], {
+    integrations: ['zendesk', 'slack'],
+    trigger: event('zendesk', 'new_ticket'),
+    destinations: [dm('slack')],
+    filters: [f.priority('urgent')],
+  }),
+  row('github prs waiting for review -> #code-review every weekday 10am', ['channel-destination', 'weekdays'], {
+    integrations: ['github'],
+    trigger: at(['10:00'], 'weekdays'),
+    destinations: [channel('#code-review')],
+  }),
+  row('new hubspot deals -> #sales in slak', ['typo', 'event', 'channel-destination'], {
+    integrations: ['hubspot', 'slack'],
+    trigger: event('hubspot', 'new_deal'),
+    destinations: [channel('#sales', 'slack')],
+  }),
+  row('post in #standup on teems every weekday at 9:15 a reminder to fill in the notion standup page', ['typo', 'channel-destination'], {
+    integrations: ['teams', 'notion'],
+    trigger: at(['09:15'], 'weekdays'),
+    destinations: [channel('#standup', 'teams')],
+  }),
+  row('email my linear issues to me and to my manager at boss@example.com every friday at 4pm', ['multi-destination', 'dm'], {
+    trigger: at(['16:00'], ['fri']),
+    destinations: [dm(), mail('boss@example.com')],
+  }),
+  row('failed stripe payments → dm me and post in #finance', ['multi-destination', 'dm', 'event'], {
+    integrations: ['stripe'],
+    trigger: event('stripe', 'payment_failed'),
+    destinations: [dm(), channel('#finance')],
+  }),
+  row('save every new gmail attachment to dropboks', ['typo', 'integration-destination', 'event'], {
+    integrations: ['gmail', 'dropbox'],
+    trigger: event('gmail', 'new_email'),
+    destinations: [into('dropbox')],
+  }),
+  row('new rows in the leads sheet -> slack #sales', ['event', 'channel-destination'], {
+    integrations: ['google_sheets', 'slack'],
+    trigger: event('google_sheets', 'new_row'),
+    destinations: [channel('#sales', 'slack')],
+  }),
+  row('add a row to my expenses sheet for every stripe payment', ['integration-destination', 'event'], {
+    integrations: ['stripe', 'google_sheets'],
+    trigger: event('stripe', 'payment_succeeded'),
+    destinations: [into('google_sheets')],
+  }),
+  row('when a new trello card shows up create a jira ticket for it', ['integration-destination', 'event'], {
+    integrations: ['trello', 'jira'],
+    trigger: event('trello', 'new_card'),
+    destinations: [into('jira')],
+  }),
+  row('jira issues that are blocked -> slack me twice a day at 10 and 4', ['dm', 'multi-time'], {
+    integrations: ['jira', 'slack'],
+    trigger: at(['10:00', '16:00']),
+    destinations: [dm('slack')],
+  }),
+  row('dm me in slakk whenever someone mentions us on twitter', ['typo', 'dm', 'event'], {
+    integrations: ['slack', 'twitter'],
+    trigger: event('twitter', 'new_mention'),
+    destinations: [dm('slack')],
+  }),
+  row('github issues with the bug label go to the bug tracker page in notoin', ['typo', 'integration-destination', 'filter-label'], {
+    integrations: ['github', 'notion'],
+    destinations: [into('notion')],
+    filters: [f.label('bug')],
+  }),
+  row('every monday 8am email the hubspot pipeline to sales-team@acme.com and post it in #sales on teams', ['multi-destination'], {
+    integrations: ['hubspot', 'teams'],
+    trigger: at(['08:00'], ['mon']),
+    destinations: [mail('sales-team@acme.com'), channel('#sales', 'teams')],
+  }),
+  row('new asana tasks to #design', ['channel-destination', 'event'], {
+    integrations: ['asana'],
+    trigger: event('asana', 'new_task'),
+    destinations: [channel('#design')],
+  }),
+  row('post the day’s google calendar events in #office on discord at 8', ['channel-destination'], {
+    integrations: ['google_calendar', 'discord'],
+    trigger: at(['08:00']),
+    destinations: [channel('#office', 'discord')],
+  }),
+  row('each new confluence page → a card on our trello board', ['integration-destination', 'event'], {
+    integrations: ['confluence', 'trello'],
+    trigger: event('confluence', 'new_page'),
+    destinations: [into('trello')],
+  }),
+  row('airtable records added to the inventory base -> text me', ['dm', 'event'], {
+    integrations: ['airtable'],
+    trigger: event('airtable', 'new_record'),
+    destinations: [dm()],
+  }),
+  row('drop new salesforce opportunities into the #deals channel on slack and into our hubspot', ['multi-destination', 'event'], {
+    integrations: ['salesforce', 'slack', 'hubspot'],
+    trigger: event('salesforce', 'new_opportunity'),
+    destinations: [channel('#deals', 'slack'), into('hubspot')],
+  }),
+  row('every friday 5pm put a summary of the week’s github commits in a notion page', ['integration-destination'], {
+    integrations: ['github', 'notion'],
+    trigger: at(['17:00'], ['fri']),
+    destinations: [into('notion')],
+  }),
+  row('ping #oncall on teams and email ops@acme.com when a zendesk ticket comes in with priority urgent', ['multi-destination', 'event', 'filter-priority'], {
+    integrations: ['zendesk', 'teams'],
+    trigger: event('zendesk', 'new_ticket'),
+    destinations: [channel('#oncall', 'teams'), mail('ops@acme.com')],
+    filters: [f.priority('urgent')],
+  }),
+  row('summarize #general from discord and send it to me every sunday evening at 6', ['source-channel', 'dm'], {
+    integrations: ['discord'],
+    trigger: at(['18:00'], ['sun']),
+    destinations: [dm()],
+  }),
+  row('copy new shopify orders to my google sheet', ['integration-destination', 'event'], {
+    integrations: ['shopify', 'google_sheets'],
+    trigger: event('shopify', 'new_order'),
+    destinations: [into('google_sheets')],
+  }),
+  row('twitter mentions of our brand -> a jira ticket for the support team', ['integration-destination', 'event'], {
+    integrations: ['twitter', 'jira'],
+    trigger: event('twitter', 'new_mention'),
+    destinations: [into('jira')],
+  }),
+  row('MESSAGE ME ON TEAMS when an email from acme.com lands in outlook', ['dm', 'event', 'casing'], {
+    integrations: ['teams', 'outlook'],
+    trigger: event('outlook', 'new_email'),
+    destinations: [dm('teams')],
+  }),
+  row('new google drive files in the contracts folder - slack #legal pls', ['channel-destination', 'event'], {
+    integrations: ['google_drive', 'slack'],
+    trigger: event('google_drive', 'new_file'),
+    destinations: [channel('#legal', 'slack')],
+  }),
+  row('whenever a linear issue is opened put it on the trello board and tell me', ['multi-destination', 'dm', 'event'], {
+    integrations: ['linear', 'trello'],
+    trigger: event('linear', 'new_issue'),
+    destinations: [into('trello'), dm()],
+  }),
+  row('send the weekly stripe totals to finance@acme.com and slack them to #finance too', ['multi-destination'], {
+    integrations: ['stripe', 'slack'],
+    destinations: [mail('finance@acme.com'), channel('#finance', 'slack')],
+  }),
+  row('zendesk tickets tagged billing → teams #billing-support, also tell me on teams', ['multi-destination', 'dm', 'filter-label'], {
+    integrations: ['zendesk', 'teams'],
+    destinations: [channel('#billing-support', 'teams'), dm('teams')],
+    filters: [f.label('billing')],
+  }),
+  row('new shopify orders → my gmial inbox', ['typo', 'dm', 'event'], {
+    integrations: ['shopify', 'gmail'],
+    trigger: event('shopify', 'new_order'),
+    destinations: [dm('gmail')],
+  }),
 ];

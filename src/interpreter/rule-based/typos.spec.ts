@@ -1,0 +1,35 @@
+import { describe, expect, it } from '@jest/globals';
+import { correctToolWord, correctTypos } from './typos.js';
+
+describe(correctToolWord.name, () => {
+  it.each([
+    ['slakk', 'slack'],
+    ['teems', 'teams'],
+    ['dropboks', 'dropbox'],
+    ['dropbocks', 'dropbox'],
+    ['calender', 'calendar'],
+    ['jria', 'jira'],
+    ['notoin', 'notion'],
+    ['gmial', 'gmail'],
+  ])('reads "%s" as %s', (word, tool) => {
+    expect(correctToolWord(word)).toBe(tool);
+  });
+
+  it.each(['parents', 'team', 'steam', 'teas', 'slick', 'stack', 'black', 'seams', 'books', 'looks', 'tasks', 'nation', 'kicks'])(
+    'leaves the ordinary word "%s" alone',
+    (word) => {
+      expect(correctToolWord(word)).toBeNull();
+    },
+  );
+
+  it('never swaps the first letter for a sound-alike ("cack" is not "slack", "zlack" is not read)', () => {
+    expect(correctToolWord('zlack')).toBeNull();
+  });
+});
+
+describe(correctTypos.name, () => {
+  it('puts misspelled tools right in a sentence and leaves channels alone', () => {
+    expect(correctTypos('post in #teems on teems and save to dropboks')).toBe('post in #teems on teams and save to dropbox');
+    expect(correctTypos('mail slakc-3b@example.com')).toBe('mail slakc-3b@example.com');
+  });
+});
