@@ -30,6 +30,11 @@ const FROM = new RegExp(String.raw`\b${NOUN}${MAILBOX}${ARRIVING}\s+from\s+(?:($
 /** "skip anything from noreply": an exclusion, read by the typed filters. */
 const EXCLUDED_BEFORE = /\b(?:skip(?:ping)?|except|excluding|ignore|ignoring|nothing|not|no|but)\s+(?:\w+\s+)?$/;
 const SENT_BY = new RegExp(String.raw`\b(?:sent|written|posted) by\s+(?:(${ADDRESS})|(.+?)${STOP})`, 'dg');
+/** "when my landlord emails", "whenever the school writes": a known sender of the event. */
+const SENDS = new RegExp(
+  String.raw`\b(?:when(?:ever)?|every time|each time|any ?time|if|once|as soon as)\s+((?:my|our|the)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:e-?mails|writes|messages|texts|replies|sends)\b`,
+  'dg',
+);
 const FROM_ADDRESS = new RegExp(String.raw`\bfrom\s+(${ADDRESS})`, 'dg');
 const LABEL = new RegExp(
   String.raw`\b(?:with (?:the |a )?label|labell?ed(?: as| with)?|under (?:the )?label|tagged(?: as| with)?|in (?:the )?label)` +
@@ -102,6 +107,7 @@ export function findFilters(norm: string, raw: string): FilterReading {
   valued(FROM, (v) => `from ${v}`, (v, at) => !isSourceOrTime(v) && !EXCLUDED_BEFORE.test(norm.slice(Math.max(0, at - 30), at)));
   valued(SENT_BY, (v) => `from ${v}`, (v) => !isSourceOrTime(v));
   valued(FROM_ADDRESS, (v) => `from ${v}`);
+  valued(SENDS, (v) => `from ${v}`, (v) => !isSourceOrTime(v));
   valued(LABEL, (v) => `label: ${v}`, (v, at) => !/folder/.test(norm.slice(at, at + 60)) || !isSourceOrTime(v));
   valued(SUBJECT, (v) => `subject contains "${v}"`);
   valued(MENTIONS, (v) => `mentions "${v}"`, (v) => !NOT_A_KEYWORD.has(v));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Trigger } from '../../conversation/requirements/requirements.js';
-import { dailyAt, readSchedule } from './schedule.js';
+import { dailyAt, readSchedule, saysLooseRecurrence } from './schedule.js';
 import { normalize } from './text.js';
 
 const read = (text: string, existing: Trigger | null = null) => readSchedule(normalize(text), existing);
@@ -98,5 +98,15 @@ describe(readSchedule.name, () => {
 describe(dailyAt.name, () => {
   it('turns a time into a daily schedule', () => {
     expect(dailyAt('17:45')).toMatchObject({ type: 'schedule', cron: '45 17 * * *', description: 'every day at 17:45' });
+  });
+});
+
+describe(saysLooseRecurrence.name, () => {
+  it.each(['periodically copy new files', 'now and then send me a digest', 'regularly check jira'])('finds a loose recurrence in %j', (text) => {
+    expect(saysLooseRecurrence(text)).toBe(true);
+  });
+
+  it.each(['my etsy-ish shop', 'every day at 9', 'when a new email arrives'])('finds none in %j', (text) => {
+    expect(saysLooseRecurrence(text)).toBe(false);
   });
 });

@@ -34,6 +34,13 @@ const VAGUE = new RegExp(
     String.raw`\b(?:early|late) (?:morning|evening|afternoon|night)\b|\bfirst thing\b|\bdoesn'?t matter when\b`,
   ].join('|'),
 );
+/** A loose "how often" ("periodically", "now and then"): it says the agent runs on a schedule, just not which. */
+const LOOSE_RECURRENCE = /\b(?:regularly|periodically|occasionally|now and (?:then|again)|once in a while|every (?:so often|now and then)|from time to time)\b/;
+
+/** Whether `text` says the agent runs now and then, without saying when ("periodically copy new files"). */
+export function saysLooseRecurrence(text: string): boolean {
+  return LOOSE_RECURRENCE.test(text);
+}
 /** A time said as roughly that ("9ish"): vague even with a number in it. */
 const ROUGHLY = /\b\d{1,2}\s*-?ish\b|\b(?:sometime|some time) (?:around|after|before)\b/;
 /** A part of the day with nothing recurring ("in the morning send me …"): no schedule said. */
