@@ -55,6 +55,7 @@ describe(findEventTrigger.name, () => {
     ['each time i get a calendar invite, add it to notion', 'google_calendar', 'new_event'],
     ['message me on slack when a p1 comes in on jira', 'jira', 'new_issue'],
     ['need: gcal → slack dm, 15 min before each meeting', 'google_calendar', 'event_starting'],
+    ['10 min before any meeting dm me the attendees on slack', 'google_calendar', 'event_starting'],
     // "they", "one", "something new": what was named before, else the source tool's usual event.
     ['github PRs → discord #code when they get opened', 'github', 'new_pull_request'],
     ['my outlook emails from the school, text me when one comes in', 'outlook', 'new_email'],

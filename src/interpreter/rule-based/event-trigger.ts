@@ -263,7 +263,9 @@ export function findEventTrigger(
     if (!strict) clause = clause.slice(0, ACTION.exec(clause)?.index ?? clause.length);
     const to = from + clause.length;
     const inClauseMentions = mentions.filter((m) => m.start >= from && m.end <= to);
-    const matching = CONCEPTS.filter(([re]) => re.test(clause));
+    const named = CONCEPTS.filter(([re]) => re.test(clause));
+    // Words that already say something happened outrank a thing merely named ("10 min before any meeting dm me").
+    const matching = named.some(([, , happens]) => happens) ? named.filter(([, , happens]) => happens) : named;
     if (matching.length === 0) {
       readWithoutKind(start, to, clause, strict, inClauseMentions);
       return;
