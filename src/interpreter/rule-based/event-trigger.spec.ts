@@ -39,6 +39,57 @@ describe(findEventTrigger.name, () => {
     expect(read(text)).toEqual({ integration, event });
   });
 
+  it.each([
+    // The "when…" clause ends where the agent's action starts, even without a comma.
+    ['whenever someone opens an issue on github make a trello card', 'github', 'new_issue'],
+    ['when a linear issue gets created copy it over to github issues', 'linear', 'new_issue'],
+    ['when a PR is opened link it to the linear issue', 'github', 'new_pull_request'],
+    ['when a payment succeeds on stripe add a row in my sheet', 'stripe', 'payment_succeeded'],
+    // A sender and a verb: "when my landlord emails", "whenever she writes".
+    ['gmail -> slack when my landlord emails', 'gmail', 'new_email'],
+    ['text me from gmail whenever she writes', 'gmail', 'new_email'],
+    ['whenever someone writes in #help on discord, forward it', 'discord', 'new_message'],
+    ['when an email hits my outlook from a client', 'outlook', 'new_email'],
+    ['ping me on discord every time someone buys something on shopify', 'shopify', 'new_order'],
+    ['the moment a PR is raised in github, make a linear issue', 'github', 'new_pull_request'],
+    ['each time i get a calendar invite, add it to notion', 'google_calendar', 'new_event'],
+    ['message me on slack when a p1 comes in on jira', 'jira', 'new_issue'],
+    ['need: gcal → slack dm, 15 min before each meeting', 'google_calendar', 'event_starting'],
+    ['10 min before any meeting dm me the attendees on slack', 'google_calendar', 'event_starting'],
+    // "they", "one", "something new": what was named before, else the source tool's usual event.
+    ['github PRs → discord #code when they get opened', 'github', 'new_pull_request'],
+    ['my outlook emails from the school, text me when one comes in', 'outlook', 'new_email'],
+    ['send new airtable applicants to the team the moment they come in', 'airtable', 'new_record'],
+    ['students put work in a google drive folder, when something new arrives email me', 'google_drive', 'new_file'],
+    // Watching a place.
+    ['can u watch my gmail for emails from the bank and ping me on slack', 'gmail', 'new_email'],
+    ['watch the #incidents channel on teams and create a jira ticket for each new post', 'teams', 'new_message'],
+    ['keep an eye on the #sales channel in teams and log every message in a google sheet', 'teams', 'new_message'],
+    // A standing copy.
+    ['save every attachment from gmail to dropbox', 'gmail', 'new_email'],
+    ['i want dropbox uploads mirrored to google drive', 'dropbox', 'new_file'],
+    ['forward anything from my boss in outlook to my phone', 'outlook', 'new_email'],
+    // Without "when": the source is the tool things come from, not the one they go to.
+    ['copy new dropbox files into google drive', 'dropbox', 'new_file'],
+    ['new dropbox files: copy to google drive and tell me on slack', 'dropbox', 'new_file'],
+    ['trello card added -> asana task', 'trello', 'new_card'],
+    ['notion page created -> slack #docs', 'notion', 'new_page'],
+    ['someone drops a file in dropbox -> copy it to google drive', 'dropbox', 'new_file'],
+    ['new gmail from the bank → text me', 'gmail', 'new_email'],
+    ['new sign-ups in the airtable go into the #new-runners channel on discord', 'airtable', 'new_record'],
+    ['big stripe payments → text me instantly', 'stripe', 'payment_succeeded'],
+    ['google calendar meetings starting soon → slack dm', 'google_calendar', 'event_starting'],
+  ])('reads %j as %s %s (said in people\'s words)', (text, integration, event) => {
+    expect(read(text)).toEqual({ integration, event });
+  });
+
+  it('marks an event said without "when" as implied, so that a clock time can outweigh it', () => {
+    const masked = normalize('trello cards with the red label → my slack dm');
+    expect(findEventTrigger(masked, findMentions(masked), [])?.implied).toBe(true);
+    const said = normalize('when a trello card is added, dm me on slack');
+    expect(findEventTrigger(said, findMentions(said), [])?.implied).toBeUndefined();
+  });
+
   it('takes the integration already in use when none is named', () => {
     expect(read('when a new message is posted', ['teams'])).toEqual({ integration: 'teams', event: 'new_message' });
   });
@@ -55,6 +106,9 @@ describe(findEventTrigger.name, () => {
     'once a day',
     'when does it run?',
     'if there are unread emails',
+    'the new hubspot ui is confusing honestly',
+    'when i get home, remind me to water the plants',
+    'i watched a video about slack yesterday',
   ])('finds no event in %j', (text) => {
     expect(read(text)).toBeNull();
   });

@@ -3,10 +3,14 @@ import type { Trigger } from '../../conversation/requirements/requirements.js';
 /** "Whenever I ask", "on demand", "I'll run it myself": the agent runs when the person starts it. */
 const ON_DEMAND = new RegExp(
   [
-    String.raw`\b(?:when(?:ever)?|only when|as and when|any ?time|each time|every time|if) (?:i|we) (?:ask|say so|say|need(?: it)?|want(?: it)?|click|press|tell (?:it|you)|trigger it|run it|request it|hit)\b`,
+    String.raw`\b(?:when(?:ever)?|only when|as and when|any ?time|each time|every time|if) (?:i|we) (?:ask|say so|say|need(?: it)?|want(?: it)?|click|press|tell (?:it|you)|trigger it|run it|request it|hit|ping it|poke it|kick it off)\b`,
     String.raw`\bon (?:demand|request|command)\b|\bon-demand\b|\bmanual(?:ly)?\b|\bby hand\b|\bad[- ]hoc\b`,
     String.raw`\b(?:i'?ll|i will|we'?ll|let me|i want to|i'd like to|i can) (?:run|start|trigger|kick off|launch) (?:it|this|that)(?: (?:myself|manually|by hand|when i (?:want|need)))?\b`,
-    String.raw`\bno schedule\b|\bnot on a schedule\b|\bjust when i\b`,
+    // "I'll kick it off myself", "fire it off".
+    String.raw`\b(?:kick|fire|set) (?:it|this|that) off (?:myself|ourselves|manually|by hand)\b`,
+    String.raw`\bno schedule\b|\bnot on a schedule\b|\bjust when i\b|\bno need for a schedule\b|\bdon'?t need a schedule\b`,
+    // A button to press: "a button i can press", "hit run and it posts…", "when i press the button".
+    String.raw`\ba button (?:i|we) can (?:press|click|hit|push|tap)\b|\b(?:press|click|hit|push|tap) (?:a|the) button\b|^(?:just )?(?:hit|press|click) run\b`,
   ].join('|'),
 );
 

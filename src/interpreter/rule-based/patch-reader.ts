@@ -10,7 +10,7 @@ import { findManualTrigger } from './manual-trigger.js';
 import { findUnsupported } from './unsupported-tools.js';
 import { extractGoal } from './goal.js';
 import { distinctIds, findMentions, type IntegrationMention } from './integrations.js';
-import { dailyAt, readSchedule } from './schedule.js';
+import { dailyAt, readSchedule, saysLooseRecurrence } from './schedule.js';
 import { literalSpans, mask } from './text.js';
 import { stepsFor, titleFor } from './title.js';
 
@@ -113,7 +113,10 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
 
   // With both ("every morning, if there are new emails, …") the schedule starts the agent and the
   // event reads as its condition.
-  let trigger: Trigger | null = findManualTrigger(masked) ?? schedule.trigger ?? event?.trigger ?? null;
+  // An event said without "when" ("trello cards with the red label → my slack dm at 8:30") gives way to a
+  // clock time or a loose schedule ("periodically") said with it.
+  const eventTrigger = event?.implied && (schedule.time !== null || saysLooseRecurrence(masked)) ? null : (event?.trigger ?? null);
+  let trigger: Trigger | null = findManualTrigger(masked) ?? schedule.trigger ?? eventTrigger;
   let time: string | null = null;
   if (!trigger && schedule.time !== null) {
     if (correcting || existingTrigger?.type === 'schedule') time = schedule.time;

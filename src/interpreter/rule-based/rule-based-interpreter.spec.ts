@@ -153,4 +153,25 @@ describe(RuleBasedInterpreter.name, () => {
     controller.abort(new Error('client went away'));
     await expect(new RuleBasedInterpreter().interpret(yes, { signal: controller.signal })).rejects.toThrow('client went away');
   });
+
+  describe('an event said without "when" next to a time', () => {
+    const triggerOf = (text: string) => interpret(text, DISCOVERY).patch.trigger;
+
+    it('runs on the clock time said with it', () => {
+      expect(triggerOf('trello cards with the red label → my slack dm at 8:30')).toEqual(
+        expect.objectContaining({ type: 'schedule', cron: '30 8 * * *' }),
+      );
+    });
+
+    it('asks rather than guesses when it says "periodically"', () => {
+      expect(triggerOf('periodically copy new dropbox files into google drive')).toBeUndefined();
+    });
+
+    it('keeps an event said with "when", and one next to "-ish" that is no time', () => {
+      expect(triggerOf('when a new trello card is added, dm me on slack')).toEqual(expect.objectContaining({ type: 'event', integration: 'trello' }));
+      expect(triggerOf('i run a small etsy-ish shop on shopify, text me every new order pls')).toEqual(
+        expect.objectContaining({ type: 'event', integration: 'shopify', event: 'new_order' }),
+      );
+    });
+  });
 });

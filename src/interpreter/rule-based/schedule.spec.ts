@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Trigger } from '../../conversation/requirements/requirements.js';
-import { dailyAt, readSchedule } from './schedule.js';
+import { dailyAt, readSchedule, saysLooseRecurrence } from './schedule.js';
 import { normalize } from './text.js';
 
 const read = (text: string, existing: Trigger | null = null) => readSchedule(normalize(text), existing);
@@ -39,6 +39,20 @@ describe(readSchedule.name, () => {
     ['at 8am every day', '0 8 * * *', 'every day at 8:00'],
     ['every weekday morning', '0 8 * * 1-5', 'every weekday at 8:00'],
     ['every Tue at 12:30pm', '30 12 * * 2', 'every Tuesday at 12:30'],
+    // Intervals said other ways.
+    ['every couple of hours', '0 */2 * * *', 'every 2 hours'],
+    ['every other hour', '0 */2 * * *', 'every 2 hours'],
+    ['twice an hour', '*/30 * * * *', 'every 30 minutes'],
+    ['four times an hour', '*/15 * * * *', 'every 15 minutes'],
+    ['ev 15m', '*/15 * * * *', 'every 15 minutes'],
+    ['every 2h', '0 */2 * * *', 'every 2 hours'],
+    // A dotted time keeps its minutes before a day word ("9.30 weekdays").
+    ['at 9.30 weekdays', '30 9 * * 1-5', 'every weekday at 9:30'],
+    ['at 10.45 every saturday', '45 10 * * 6', 'every Saturday at 10:45'],
+    ['every tues and thurs at 4.15 in the afternoon', '15 16 * * 2,4', 'every Tuesday and Thursday at 16:15'],
+    // A time said in words is a working hour, like a bare "at 4".
+    ['twenty to five on weekdays', '40 16 * * 1-5', 'every weekday at 16:40'],
+    ['ten past six every morning', '10 6 * * *', 'every day at 6:10'],
   ])('reads %j as %s', (text, cron, description) => {
     // Requirements v2: the trigger also carries the structured recurrence its cron is derived from.
     expect(read(text)).toEqual({ trigger: expect.objectContaining({ type: 'schedule', cron, description, recurrence: expect.any(Object) }), time: null });
@@ -57,6 +71,8 @@ describe(readSchedule.name, () => {
     ['ten past six pm', '18:10'],
     ['half 8', '08:30'],
     ['at 6.15pm', '18:15'],
+    ['quarter to five', '16:45'],
+    ['at 4:40', '04:40'],
   ])('reads %j as only a time, %s', (text, time) => {
     expect(read(text)).toEqual({ trigger: null, time });
   });
@@ -98,5 +114,15 @@ describe(readSchedule.name, () => {
 describe(dailyAt.name, () => {
   it('turns a time into a daily schedule', () => {
     expect(dailyAt('17:45')).toMatchObject({ type: 'schedule', cron: '45 17 * * *', description: 'every day at 17:45' });
+  });
+});
+
+describe(saysLooseRecurrence.name, () => {
+  it.each(['periodically copy new files', 'now and then send me a digest', 'regularly check jira'])('finds a loose recurrence in %j', (text) => {
+    expect(saysLooseRecurrence(text)).toBe(true);
+  });
+
+  it.each(['my etsy-ish shop', 'every day at 9', 'when a new email arrives'])('finds none in %j', (text) => {
+    expect(saysLooseRecurrence(text)).toBe(false);
   });
 });

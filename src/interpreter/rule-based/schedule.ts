@@ -24,6 +24,15 @@ const COUNT = String.raw`(\d{1,3}|an?|one|two|three|four|five|six|ten|twelve|fif
 const INTERVAL = new RegExp(
   String.raw`\bevery\s+(?:${COUNT}\s+)?(minute|min|hour|hr)s?\b|\b(hourly)\b|\bevery (half|quarter)[- ]hour\b`,
 );
+/** Intervals said other ways: "every couple of hours", "every other hour", "twice an hour", "ev 15m". */
+const OTHER_INTERVAL = new RegExp(
+  [
+    String.raw`\bevery (?:couple of|other|second) (minute|min|hour|hr)s?\b`,
+    String.raw`\b(twice|two times|three times|four times|2x|3x|4x) (?:an|a|per|each) hour\b`,
+    String.raw`\b(?:every|ev|evry) ?(\d{1,3}) ?(m|h)\b`,
+  ].join('|'),
+);
+const TIMES_AN_HOUR: Readonly<Record<string, number>> = { twice: 2, 'two times': 2, 'three times': 3, 'four times': 4, '2x': 2, '3x': 3, '4x': 4 };
 const TWICE_DAILY = /\btwice (?:a|per) day\b|\btwice daily\b/;
 /** Loose times: a question is better than a guess. */
 const VAGUE = new RegExp(
@@ -34,6 +43,13 @@ const VAGUE = new RegExp(
     String.raw`\b(?:early|late) (?:morning|evening|afternoon|night)\b|\bfirst thing\b|\bdoesn'?t matter when\b`,
   ].join('|'),
 );
+/** A loose "how often" ("periodically", "now and then"): it says the agent runs on a schedule, just not which. */
+const LOOSE_RECURRENCE = /\b(?:regularly|periodically|occasionally|now and (?:then|again)|once in a while|every (?:so often|now and then)|from time to time)\b/;
+
+/** Whether `text` says the agent runs now and then, without saying when ("periodically copy new files"). */
+export function saysLooseRecurrence(text: string): boolean {
+  return LOOSE_RECURRENCE.test(text);
+}
 /** A time said as roughly that ("9ish"): vague even with a number in it. */
 const ROUGHLY = /\b\d{1,2}\s*-?ish\b|\b(?:sometime|some time) (?:around|after|before)\b/;
 /** A part of the day with nothing recurring ("in the morning send me …"): no schedule said. */
@@ -61,9 +77,18 @@ function correctedDays(text: string, previous: Recurrence | null, days: DaySpec 
   return days;
 }
 
+/** Minutes between runs said without "every N minutes/hours". */
+function otherInterval(text: string): number | null {
+  const m = OTHER_INTERVAL.exec(text);
+  if (!m) return null;
+  if (m[1] !== undefined) return m[1].startsWith('h') ? 120 : 2;
+  if (m[2] !== undefined) return 60 / (TIMES_AN_HOUR[m[2]] ?? 1);
+  return Number(m[3]) * (m[4] === 'h' ? 60 : 1);
+}
+
 function interval(text: string): number | null {
   const m = INTERVAL.exec(text);
-  if (!m) return null;
+  if (!m) return otherInterval(text);
   if (m[3] !== undefined) return 60;
   if (m[4] !== undefined) return m[4] === 'half' ? 30 : 15;
   const count = m[1] === undefined ? 1 : (NUMBER_WORDS[m[1]] ?? Number(m[1]));

@@ -20,7 +20,11 @@ const WORD_CLOCK = new RegExp(
 // "0930", "1300": four digits are a time only after "at", before am/pm or a schedule word, or with a leading 0.
 const FOUR_DIGITS = /(?<![\d$£€.,>])\b(?:(at\s+)?)([01]\d|2[0-3])([0-5]\d)\b(?!\s*(?:dollars|usd|eur|items|emails|orders|rows|%))/g;
 const FOUR_DIGIT_CONTEXT = /^\s*(?:h\b|hrs?\b|hours\b|daily\b|every\b|each\b|on\b|weekdays\b|a\.?m|p\.?m|,|$)/;
-const DOTTED = /(?<![\d$£€.,])\b(\d{1,2})\.([0-5]\d)\s*(a\.?m\.?|p\.?m\.?)?(?![\d.])/g;
+// The space before am/pm belongs to it: "9.30 weekdays" keeps its space ("9:30weekdays" is no time).
+const DOTTED = /(?<![\d$£€.,])\b(\d{1,2})\.([0-5]\d)(?:\s*(a\.?m\.?|p\.?m\.?))?(?![\d.])/g;
+
+/** Marks a time rewritten from words ("twenty to five" → "4:40~"), which the clock reader treats as a bare hour. */
+export const SAID_IN_WORDS = '~';
 
 const hourOf = (word: string): number => HOURS[word] ?? Number(word);
 const minuteOf = (word: string): number => MINUTES[word] ?? Number(word.replace(' minutes', ''));
@@ -35,19 +39,19 @@ export function timesInDigits(text: string): string {
       const minute = minuteOf(minuteWord);
       const hour = hourOf(hourWord);
       if (!(minute > 0 && minute < 60) || !(hour >= 0 && hour <= 24)) return whole;
-      if (relation === 'past' || relation === 'after') return clock(hour, minute);
-      return clock(hour === 0 ? 23 : hour - 1 === 0 ? 12 : hour - 1, 60 - minute);
+      if (relation === 'past' || relation === 'after') return clock(hour, minute) + SAID_IN_WORDS;
+      return clock(hour === 0 ? 23 : hour - 1 === 0 ? 12 : hour - 1, 60 - minute) + SAID_IN_WORDS;
     })
     .replace(HALF, (whole, hourWord: string) => {
       const hour = hourOf(hourWord);
-      return hour >= 0 && hour <= 23 ? clock(hour, 30) : whole;
+      return hour >= 0 && hour <= 23 ? clock(hour, 30) + SAID_IN_WORDS : whole;
     })
     .replace(WORD_CLOCK, (_whole, hourWord: string, rest: string) => {
       const hour = hourOf(hourWord);
       if (rest.startsWith('o')) return `${hour} o'clock`;
       if (rest === '') return `${hour} `;
       const minute = rest === 'thirty' ? 30 : rest === 'fifteen' ? 15 : 45;
-      return clock(hour, minute);
+      return clock(hour, minute) + SAID_IN_WORDS;
     })
     .replace(FOUR_DIGITS, (whole, at: string | undefined, hh: string, mm: string, offset: number, all: string) => {
       const after = all.slice(offset + whole.length, offset + whole.length + 12);

@@ -1,4 +1,4 @@
-import { timesInDigits } from './spoken-times.js';
+import { SAID_IN_WORDS, timesInDigits } from './spoken-times.js';
 import { eachMatch } from './text.js';
 
 /** A time of day, 24-hour. */
@@ -61,7 +61,9 @@ function spokenTimes(text: string): SpokenTime[] {
       return;
     }
     const spoken = m[1] !== undefined ? toSpoken(m[1], Number(m[2]), m[3]) : toSpoken(m[4] ?? '', 0, m[5]);
-    if (spoken) times.push(m[1] === undefined ? { ...spoken, bare: true } : spoken);
+    // A time said in words ("twenty to five") is a working hour like a bare "at 4"; "4:40" typed is as written.
+    const inWords = text.startsWith(SAID_IN_WORDS, m.index + m[0].length);
+    if (spoken) times.push(m[1] === undefined || inWords ? { ...spoken, bare: true } : spoken);
   });
   if (times.length === 0) {
     eachMatch(BARE_HOUR, text, (m) => {

@@ -553,4 +553,63 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     trigger: at(['11:00', '15:00'], 'weekdays'),
     destinations: [channel('#sdr')],
   }),
+  // Fresh rows on clock times and intervals (written before reading the rules).
+  row('at half past 8 every weekday dm me my outlook unread on teams', ['time-form', 'weekdays', 'filter-unread', 'dm'], {
+    integrations: ['outlook', 'teams'],
+    trigger: at(['08:30'], 'weekdays'),
+    destinations: [dm('teams')],
+    filters: [f.unread()],
+  }),
+  row('every 20 mins check zendesk for new tickets and post them to #support', ['interval'], {
+    integrations: ['zendesk'],
+    trigger: everyMinutes(20),
+    destinations: [channel('#support')],
+  }),
+  row('quarter past 7 each morning send me todays gcal agenda on slack', ['time-form', 'dm'], {
+    integrations: ['google_calendar', 'slack'],
+    trigger: at(['07:15'], 'daily'),
+    destinations: [dm('slack')],
+  }),
+  row('mon/wed/fri 5.45pm post the overdue asana tasks to #team', ['time-form'], {
+    integrations: ['asana'],
+    trigger: at(['17:45'], ['mon', 'wed', 'fri']),
+    destinations: [channel('#team')],
+  }),
+  row('hourly: new hubspot deals → #sales', ['interval', 'terse'], {
+    integrations: ['hubspot'],
+    trigger: everyHours(1),
+    destinations: [channel('#sales')],
+  }),
+  row('every other hour dump the new stripe payments into the finance sheet', ['interval'], {
+    integrations: ['stripe', 'google_sheets'],
+    trigger: everyHours(2),
+    destinations: [into('google_sheets')],
+  }),
+  row('on the 1st of every month at 9am email me last month’s stripe payouts', ['day-of-month', 'dm'], {
+    integrations: ['stripe'],
+    trigger: monthly(1, ['09:00']),
+    destinations: [dm()],
+  }),
+  row('half nine weekdays - slack me the github PRs waiting for review', ['time-form', 'weekdays', 'dm'], {
+    integrations: ['github', 'slack'],
+    trigger: at(['09:30'], 'weekdays'),
+    destinations: [dm('slack')],
+  }),
+  row("at 7 in the evening every sunday send me the week's new trello cards on slack", ['time-form', 'dm'], {
+    integrations: ['trello', 'slack'],
+    trigger: at(['19:00'], ['sun']),
+    destinations: [dm('slack')],
+  }),
+  row('⏰ 8am daily → gmail unread summary in my slack dm', ['time-form', 'filter-unread', 'dm'], {
+    integrations: ['gmail', 'slack'],
+    trigger: at(['08:00'], 'daily'),
+    destinations: [dm('slack')],
+    filters: [f.unread()],
+  }),
+  row('every tues and thurs at 4.15 in the afternoon send the open linear issues to #eng', ['time-form', 'filter-status'], {
+    integrations: ['linear'],
+    trigger: at(['16:15'], ['tue', 'thu']),
+    destinations: [channel('#eng')],
+    filters: [f.status('open')],
+  }),
 ];

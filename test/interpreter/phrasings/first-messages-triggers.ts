@@ -284,6 +284,136 @@ export const TRIGGER_MESSAGES: PhrasingCase[] = [
     destinations: [into('airtable')],
     filters: [f.label('invoices')],
   }),
+  // Fresh rows on events (written before reading the rules): people's words, typos, arrows, emoji, and the
+  // destination tool named first or with an event of its own.
+  row('when my accountant emails me, save the attachments to dropbox', ['event', 'filter-from'], {
+    integrations: ['gmail', 'dropbox'],
+    trigger: event('gmail', 'new_email'),
+    destinations: [into('dropbox')],
+    filters: [f.from('my accountant')],
+  }),
+  row('whenever my boss messages me on slack, text me', ['event', 'dm'], {
+    integrations: ['slack'],
+    trigger: event('slack', 'new_message'),
+    destinations: [dm()],
+  }),
+  row('ping me on discord every time someone buys something on shopify', ['event', 'dm'], {
+    integrations: ['discord', 'shopify'],
+    trigger: event('shopify', 'new_order'),
+    destinations: [dm('discord')],
+  }),
+  row('new stripe payment -> #sales 🎉', ['event', 'terse'], {
+    integrations: ['stripe'],
+    trigger: event('stripe', 'payment_succeeded'),
+    destinations: [channel('#sales')],
+  }),
+  row('failed payments in stirpe → email billing@acme.com', ['event', 'typo', 'email-destination'], {
+    integrations: ['stripe'],
+    trigger: event('stripe', 'payment_failed'),
+    destinations: [mail('billing@acme.com')],
+  }),
+  row('github PRs → discord #code when they get opened', ['event'], {
+    integrations: ['github', 'discord'],
+    trigger: event('github', 'new_pull_request'),
+    destinations: [channel('#code', 'discord')],
+  }),
+  row('when sb opens a ticket in zendsek pls make a jira issue', ['event', 'typo'], {
+    integrations: ['zendesk', 'jira'],
+    trigger: event('zendesk', 'new_ticket'),
+    destinations: [into('jira')],
+  }),
+  row('each time i get a calendar invite, add it to notion', ['event'], {
+    integrations: ['google_calendar', 'notion'],
+    trigger: event('google_calendar', 'new_event'),
+    destinations: [into('notion')],
+  }),
+  row('10 min before any meeting dm me the attendees on slack', ['event', 'dm'], {
+    integrations: ['google_calendar', 'slack'],
+    trigger: event('google_calendar', 'event_starting'),
+    destinations: [dm('slack')],
+  }),
+  row('when someone shares a file with me on google drive let me know on teams', ['event', 'dm'], {
+    integrations: ['google_drive', 'teams'],
+    trigger: event('google_drive', 'new_file'),
+    destinations: [dm('teams')],
+  }),
+  row('hubspot: new contact comes in → add them to airtable', ['event'], {
+    integrations: ['hubspot', 'airtable'],
+    trigger: event('hubspot', 'new_contact'),
+    destinations: [into('airtable')],
+  }),
+  row('if anyone mentions us on twiter post it in #brand', ['event', 'typo'], {
+    integrations: ['twitter'],
+    trigger: event('twitter', 'new_mention'),
+    destinations: [channel('#brand')],
+  }),
+  row('when a linear issue gets created copy it over to github issues', ['event', 'keyword-trap'], {
+    integrations: ['linear', 'github'],
+    trigger: event('linear', 'new_issue'),
+    destinations: [into('github')],
+  }),
+  row('every new asana task → trello card pls', ['event', 'keyword-trap'], {
+    integrations: ['asana', 'trello'],
+    trigger: event('asana', 'new_task'),
+    destinations: [into('trello')],
+  }),
+  row('notion page created -> slack #docs', ['event', 'terse'], {
+    integrations: ['notion', 'slack'],
+    trigger: event('notion', 'new_page'),
+    destinations: [channel('#docs', 'slack')],
+  }),
+  row('when a new lead hits salesforce, create a contact in hubspot', ['event', 'keyword-trap'], {
+    integrations: ['salesforce', 'hubspot'],
+    trigger: event('salesforce', 'new_lead'),
+    destinations: [into('hubspot')],
+  }),
+  row('outlook mail from my manager → teams chat asap', ['event', 'filter-from', 'dm'], {
+    integrations: ['outlook', 'teams'],
+    trigger: event('outlook', 'new_email'),
+    destinations: [dm('teams')],
+    filters: [f.from('my manager')],
+  }),
+  row('keep an eye on the #sales channel in teams and log every message in a google sheet', ['event', 'source-channel'], {
+    integrations: ['teams', 'google_sheets'],
+    trigger: event('teams', 'new_message'),
+    destinations: [into('google_sheets')],
+  }),
+  row('whenever someone orders on shopfiy add a row to the orders sheet', ['event', 'typo', 'keyword-trap'], {
+    integrations: ['shopify', 'google_sheets'],
+    trigger: event('shopify', 'new_order'),
+    destinations: [into('google_sheets')],
+  }),
+  row('jira: each time a bug gets logged, text me', ['event', 'dm'], {
+    integrations: ['jira'],
+    trigger: event('jira', 'new_issue'),
+    destinations: [dm()],
+  }),
+  row('when my mom emails me on gmial text me right away', ['event', 'typo', 'filter-from', 'dm', 'parent'], {
+    integrations: ['gmail'],
+    trigger: event('gmail', 'new_email'),
+    destinations: [dm()],
+    filters: [f.from('my mom')],
+  }),
+  row('anytime a new confluence page goes up, email the team at team@acme.com', ['event', 'email-destination'], {
+    integrations: ['confluence'],
+    trigger: event('confluence', 'new_page'),
+    destinations: [mail('team@acme.com')],
+  }),
+  row('when i receive an email with an invoice attached, save it to google drive', ['event'], {
+    integrations: ['gmail', 'google_drive'],
+    trigger: event('gmail', 'new_email'),
+    destinations: [into('google_drive')],
+  }),
+  row('📥 new airtable record → 💬 #ops on slack', ['event', 'terse'], {
+    integrations: ['airtable', 'slack'],
+    trigger: event('airtable', 'new_record'),
+    destinations: [channel('#ops', 'slack')],
+  }),
+  row('someone drops a file in dropbox -> copy it to google drive', ['event', 'keyword-trap'], {
+    integrations: ['dropbox', 'google_drive'],
+    trigger: event('dropbox', 'new_file'),
+    destinations: [into('google_drive')],
+  }),
   // Manual and on-demand.
   row('whenever i ask, summarise the open zendesk tickets for me', ['manual', 'filter-status'], {
     integrations: ['zendesk'],
@@ -417,5 +547,20 @@ export const TRIGGER_MESSAGES: PhrasingCase[] = [
     trigger: MANUAL,
     destinations: [dm('slack')],
     filters: [f.label('contracts')],
+  }),
+  // Fresh manual rows.
+  row('only run it when i hit the button: summarize #general on discord for me', ['manual', 'source-channel'], {
+    integrations: ['discord'],
+    trigger: MANUAL,
+  }),
+  row("no need for a schedule, i'll kick it off myself. email me the open jira bugs", ['manual', 'dm'], {
+    integrations: ['jira'],
+    trigger: MANUAL,
+    destinations: [dm()],
+  }),
+  row('on-demand pls: hubspot deals → slack dm', ['manual', 'dm', 'terse'], {
+    integrations: ['hubspot', 'slack'],
+    trigger: MANUAL,
+    destinations: [dm('slack')],
   }),
 ];
