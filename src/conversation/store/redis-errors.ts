@@ -56,25 +56,49 @@ export async function guarded<T>(client: Redis, call: () => Promise<T>): Promise
   }
 }
 
-/** Probes of a write whose reply was lost, before its outcome is called unknown (each waits up to READY_WAIT_MS for a connection). */
+/** Probes of a write whose reply was lost, before its outcome is called unknown. */
 export const OUTCOME_PROBES = 3;
+
+/**
+ * How long probes after the first may take in all. The first fails at once when the connection that
+ * lost the reply is still being made again (the usual case, and worth another try); a Redis that is
+ * paused or gone is not worth more of the caller's wait than this.
+ */
+const PROBE_RETRY_WINDOW_MS = 300;
 
 /**
  * After a write failed with `error`: did it land all the same? `probe` asks Redis (waiting for the
  * connection like any call). `lost` when the write surely did not run or the probe says so, `unknown`
  * when Redis cannot tell yet; either way the caller reports the original error, unless `landed`.
- * A probe that itself finds Redis unreachable is tried again (up to `OUTCOME_PROBES`): the connection
- * that lost the reply is often still being made again (a busy event loop times the first probe out),
- * and every `unknown` is a turn the user is told failed although it may have committed.
+ * A probe that fails is tried again (up to `OUTCOME_PROBES`, within `PROBE_RETRY_WINDOW_MS`): every
+ * `unknown` is a turn the user is told failed although it may have committed.
  */
 export async function outcomeOf(error: unknown, probe: () => Promise<boolean>): Promise<'landed' | 'lost' | 'unknown'> {
   if (!(error instanceof OutcomeUnknownError)) return 'lost';
+  const deadline = Date.now() + PROBE_RETRY_WINDOW_MS;
   for (let attempt = 1; ; attempt++) {
     try {
-      return (await probe()) ? 'landed' : 'lost';
+      const landed = attempt === 1 ? await probe() : await withDeadline(probe(), deadline);
+      return landed ? 'landed' : 'lost';
     } catch (probeError) {
-      if (attempt >= OUTCOME_PROBES || !(probeError instanceof StoreUnavailableError)) return 'unknown';
-      await sleep(50 * attempt);
+      const retry = attempt < OUTCOME_PROBES && Date.now() < deadline && probeError instanceof StoreUnavailableError;
+      if (!retry) return 'unknown';
+      await sleep(Math.min(50 * attempt, Math.max(0, deadline - Date.now())));
     }
+  }
+}
+
+/** `promise`, or a StoreUnavailableError at `deadline` (the probe left behind is a read: harmless). */
+async function withDeadline<T>(promise: Promise<T>, deadline: number): Promise<T> {
+  const timer = new AbortController();
+  try {
+    return await Promise.race([
+      promise,
+      sleep(Math.max(0, deadline - Date.now()), undefined, { signal: timer.signal }).then(() => {
+        throw new StoreUnavailableError(new Error('No answer to the probe in time'));
+      }),
+    ]);
+  } finally {
+    timer.abort();
   }
 }
