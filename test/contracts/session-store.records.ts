@@ -153,6 +153,24 @@ export function sessionRecordTests(scope: ContractScope): void {
       expect(kept.map((event) => event.seq)).toEqual([3, 4, 5, 6, 7]);
     });
 
+    it(`${name}#save at rest (a finished conversation) changes nothing a caller reads, then or after later saves`, async () => {
+      let state = sessionState('s1', now());
+      await store.create(state, LONG_TTL);
+      const all = [];
+      for (const [count, atRest] of [[2, false], [2, true], [1, false], [2, true]] as const) {
+        const events = nextEvents(state, count);
+        const next = nextState(state, events);
+        await store.save(next, state.version, events, { ...LONG_TTL, atRest });
+        all.push(...events);
+        state = next;
+        const kept = all.slice(-EVENT_LOG_CAP);
+        expect(await store.get('s1')).toEqual(next);
+        expect(await store.readEvents('s1', 0, 100)).toEqual(kept);
+        expect(await store.readEvents('s1', kept[1]!.seq, 2)).toEqual(kept.slice(2, 4));
+        expect(await store.readEvents('s1', kept.at(-1)!.seq, 100)).toEqual([]);
+      }
+    });
+
     it(`${name}#save stores copies of the events`, async () => {
       const created = sessionState('s1', now());
       await store.create(created, LONG_TTL);

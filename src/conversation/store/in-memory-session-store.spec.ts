@@ -9,7 +9,8 @@ sessionStoreContract({
   async create({ eventLogCap }) {
     const clock = new FakeClock();
     return {
-      store: new InMemorySessionStore(clock, { eventLogCap }),
+      // Logs of two events and more are packed at rest, so that the contract reads packed logs too.
+      store: new InMemorySessionStore(clock, { eventLogCap, packAtLeast: 2 }),
       clock,
       async advance(ms) {
         clock.advance(ms);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Clock } from '../../common/clock.js';
 import type { ChatResponse } from '../chat-response.js';
 import type { ConversationState, SessionOwner } from '../state.js';
@@ -27,6 +28,8 @@ interface StoredSession {
   ownerKey: string;
   expiresAt: number;
   events: StoredEvent[];
+  /** The older part of the log, packed once the conversation was finished; `events` follow it. */
+  packed: PackedEvents | null;
 }
 
 /**
@@ -39,9 +42,41 @@ interface StoredEvent {
   json: string;
 }
 
+/**
+ * A finished conversation's logged events as one deflated JSON array (its ~37 events: 18 KB of JSON,
+ * 25 KB of heap as strings; about 3 KB packed). Kept as a latin1 string, so it sits on the JS heap one
+ * byte per byte rather than in a Buffer's off-heap store. Deflated once, at the commit that finished
+ * the conversation (about 60 µs here); inflated only by a replay of the log or a log grown past its cap.
+ */
+interface PackedEvents {
+  count: number;
+  lastSeq: number;
+  deflated: string;
+}
+
+/** Logs shorter than this stay as they are at rest: deflate gains little on them. */
+const PACK_AT_LEAST = 8;
+
+function pack(events: readonly StoredEvent[]): PackedEvents {
+  const json = `[${events.map((event) => event.json).join(',')}]`;
+  const deflated = deflateRawSync(json, { level: constants.Z_BEST_SPEED }).toString('latin1');
+  return { count: events.length, lastSeq: events.at(-1)!.seq, deflated };
+}
+
+function unpack(packed: PackedEvents): ChatResponse[] {
+  return JSON.parse(inflateRawSync(Buffer.from(packed.deflated, 'latin1')).toString()) as ChatResponse[];
+}
+
+/** A packed log as stored events again (each event's JSON as `eventJson` made it: key order is kept). */
+function unpackedStored(packed: PackedEvents): StoredEvent[] {
+  return unpack(packed).map((event) => ({ seq: event.seq, json: JSON.stringify(event) }));
+}
+
 export interface InMemorySessionStoreOptions {
   /** Durable events kept per session (oldest dropped first). */
   eventLogCap: number;
+  /** A finished conversation's log is packed from this many events on (default `PACK_AT_LEAST`). */
+  packAtLeast?: number;
 }
 
 const ownerKeyOf = (owner: SessionOwner): string => `${owner.tenantId}\u0000${owner.userId}`;
@@ -324,10 +359,12 @@ export class InMemorySessionStore implements SessionStore {
   async readEvents(sessionId: string, afterSeq: number, limit: number): Promise<ChatResponse[]> {
     const stored = this.live(sessionId);
     if (!stored) return [];
-    return stored.events
-      .filter((event) => event.seq > afterSeq)
-      .slice(0, limit)
-      .map((event) => JSON.parse(event.json) as ChatResponse);
+    const read = stored.packed && afterSeq < stored.packed.lastSeq ? unpack(stored.packed).filter((event) => event.seq > afterSeq) : [];
+    for (const event of stored.events) {
+      if (read.length >= limit) break;
+      if (event.seq > afterSeq) read.push(JSON.parse(event.json) as ChatResponse);
+    }
+    return read.slice(0, limit);
   }
 
   async ping(): Promise<void> {}
@@ -383,15 +420,24 @@ export class InMemorySessionStore implements SessionStore {
    */
   private write(state: ConversationState, ownerKey: string, logged: readonly StoredEvent[], options: SaveOptions, stored?: StoredSession): void {
     const expiresAt = this.clock.now() + options.ttlMs;
-    const record = stored ?? { state, version: 0, status: state.status, lastActivityAt: 0, ownerKey, expiresAt, events: [] };
+    const record: StoredSession = stored ?? { state, version: 0, status: state.status, lastActivityAt: 0, ownerKey, expiresAt, events: [], packed: null };
     record.state = deepFreeze(state);
     record.version = state.version;
     record.status = state.status;
     record.lastActivityAt = state.lastActivityAt;
     record.expiresAt = expiresAt;
     for (const event of logged) record.events.push(event);
-    const excess = record.events.length - this.options.eventLogCap;
-    if (excess > 0) record.events.splice(0, excess);
+    const excess = (record.packed?.count ?? 0) + record.events.length - this.options.eventLogCap;
+    if (excess > 0) {
+      // Past the cap with a packed part (a finished conversation that went on): back to one list first.
+      if (record.packed) record.events = [...unpackedStored(record.packed), ...record.events];
+      record.packed = null;
+      record.events.splice(0, excess);
+    }
+    if (options.atRest && record.events.length > 0 && (record.packed?.count ?? 0) + record.events.length >= (this.options.packAtLeast ?? PACK_AT_LEAST)) {
+      record.packed = pack(record.packed ? [...unpackedStored(record.packed), ...record.events] : record.events);
+      record.events = [];
+    }
     if (!stored) this.sessions.set(state.sessionId, record);
     if (state.status !== 'active') {
       this.idle.delete(state.sessionId);

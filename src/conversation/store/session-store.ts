@@ -27,6 +27,11 @@ export interface SaveOptions {
    * expired tombstones their retention. Implementations must never lose it on a save.
    */
   ttlMs: number;
+  /**
+   * The conversation is finished (COMPLETE) and will be read rarely until it expires: a store may keep
+   * what it logged packed (the memory store deflates the event log). Nothing a caller reads changes.
+   */
+  atRest?: boolean;
 }
 
 /** Raised by `save` when the stored version is not the expected one (or the session is gone). */

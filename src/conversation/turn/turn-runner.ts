@@ -8,7 +8,7 @@ import { ConversationSettings } from '../conversation.settings.js';
 import { SessionEventBus } from '../events/session-event-bus.js';
 import { PhaseHandlerRegistry } from '../phases/phase-handler.registry.js';
 import { stamp, Turn } from '../phases/turn.js';
-import type { ConversationState } from '../state.js';
+import { ConversationPhase, type ConversationState } from '../state.js';
 import { thaw } from '../store/frozen.js';
 import { type CommittedState, SessionStore, StoreUnavailableError, type TurnQuota } from '../store/session-store.js';
 import type { CommitMark } from './commit-mark.js';
@@ -182,7 +182,8 @@ export class TurnRunner {
     // The record's lifetime follows its status: an active session's, or an expired tombstone's retention.
     const ttlMs = state.status === 'expired' ? this.settings.expiredRetentionMs : this.settings.activeTtlMs;
     try {
-      await this.guard(this.store.saveAndRelease(state, original.version, events, { ttlMs }, lease.token), 'commit');
+      const atRest = state.phase === ConversationPhase.COMPLETE;
+      await this.guard(this.store.saveAndRelease(state, original.version, events, { ttlMs, atRest }, lease.token), 'commit');
       lease.held = false;
     } catch (error) {
       // A conflict released the lease with it; an unreachable store leaves it to the release in `run`.
