@@ -20,8 +20,14 @@ interface StoredSession {
   /**
    * The committed state, deep-frozen and handed out as it is: no copy, parse or stringify per turn
    * (they were about half of an in-process turn). Nobody can change it, so nobody can alias stored data.
+   * Null while the state is packed (`packedState`); read it with `stateOf`.
    */
-  state: CommittedState;
+  state: CommittedState | null;
+  /**
+   * A finished conversation's state as deflated JSON (latin1): 10 KB of frozen objects become about 2 KB.
+   * Read back (inflated, parsed, frozen) on each `get` until the next save: such sessions are read rarely.
+   */
+  packedState: string | null;
   version: number;
   status: ConversationState['status'];
   lastActivityAt: number;
@@ -59,12 +65,19 @@ const PACK_AT_LEAST = 8;
 
 function pack(events: readonly StoredEvent[]): PackedEvents {
   const json = `[${events.map((event) => event.json).join(',')}]`;
-  const deflated = deflateRawSync(json, { level: constants.Z_BEST_SPEED }).toString('latin1');
-  return { count: events.length, lastSeq: events.at(-1)!.seq, deflated };
+  return { count: events.length, lastSeq: events.at(-1)!.seq, deflated: deflated(json) };
+}
+
+const deflated = (json: string): string => deflateRawSync(json, { level: constants.Z_BEST_SPEED }).toString('latin1');
+const inflated = (packed: string): string => inflateRawSync(Buffer.from(packed, 'latin1')).toString();
+
+/** The record's committed state, unpacked when it is packed (a new frozen copy each time). */
+function stateOf(record: StoredSession): CommittedState {
+  return record.state ?? deepFreeze(JSON.parse(inflated(record.packedState!)) as ConversationState);
 }
 
 function unpack(packed: PackedEvents): ChatResponse[] {
-  return JSON.parse(inflateRawSync(Buffer.from(packed.deflated, 'latin1')).toString()) as ChatResponse[];
+  return JSON.parse(inflated(packed.deflated)) as ChatResponse[];
 }
 
 /** A packed log as stored events again (each event's JSON as `eventJson` made it: key order is kept). */
@@ -206,7 +219,8 @@ export class InMemorySessionStore implements SessionStore {
   }
 
   async get(sessionId: string): Promise<CommittedState | null> {
-    return this.live(sessionId)?.state ?? null;
+    const stored = this.live(sessionId);
+    return stored ? stateOf(stored) : null;
   }
 
   async save(
@@ -279,7 +293,7 @@ export class InMemorySessionStore implements SessionStore {
     this.idle.find(before, limit, (sessionId) => {
       const stored = this.live(sessionId);
       if (!stored || stored.status !== 'active' || this.heldLease(sessionId)) return false;
-      const state = stored.state;
+      const state = stateOf(stored);
       const tombstone = deepFreeze({
         ...thaw<ConversationState>(state),
         status: 'expired' as const,
@@ -420,8 +434,11 @@ export class InMemorySessionStore implements SessionStore {
    */
   private write(state: ConversationState, ownerKey: string, logged: readonly StoredEvent[], options: SaveOptions, stored?: StoredSession): void {
     const expiresAt = this.clock.now() + options.ttlMs;
-    const record: StoredSession = stored ?? { state, version: 0, status: state.status, lastActivityAt: 0, ownerKey, expiresAt, events: [], packed: null };
+    const record: StoredSession = stored ?? { state: null, packedState: null, version: 0, status: state.status, lastActivityAt: 0, ownerKey, expiresAt, events: [], packed: null };
+    // Frozen either way: the caller's object is taken over (and shared with the next turn) like any commit.
     record.state = deepFreeze(state);
+    record.packedState = options.atRest ? deflated(JSON.stringify(state)) : null;
+    if (record.packedState) record.state = null;
     record.version = state.version;
     record.status = state.status;
     record.lastActivityAt = state.lastActivityAt;
