@@ -5,7 +5,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import { describeApiBodies } from './conversation/dto/openapi-schemas.js';
-import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module.js';
 import { AppConfig } from './config/app-config.js';
 import { corsOptions } from './http/cors.js';
@@ -13,6 +12,9 @@ import { ipRateLimit } from './http/ip-rate-limit.js';
 import { RateLimits } from './http/rate-limits.js';
 import { requestId } from './http/request-id.js';
 import { securityHeaders } from './http/security-headers.js';
+import { AppLogger } from './logging/app-logger.js';
+import { requestLogging } from './logging/request-logging.js';
+import { ROOT_LOGGER } from './logging/root-logger.js';
 import { EvictingRedisError } from './redis/redis-memory-policy.js';
 
 /** Largest accepted request body (a 4000-character message fits many times over). */
@@ -36,7 +38,7 @@ export async function createApp(config: AppConfig, options: AppOptions & { logge
     bufferLogs: options.logger !== false,
     forceCloseConnections: true,
   });
-  if (options.logger !== false) app.useLogger(app.get(PinoNestLogger));
+  if (options.logger !== false) app.useLogger(app.get(AppLogger));
   return configureApp(app);
 }
 
@@ -44,7 +46,8 @@ export async function createApp(config: AppConfig, options: AppOptions & { logge
  * HTTP settings shared by every way the app is created, in the order requests meet them: request id,
  * security headers, CORS, the per-IP rate limit (before any body is read), body parsers (16 KB; 512 KB for
  * the AI SDK chat route),
- * then Nest's own middleware (request logging) and routes.
+ * the API docs, then request logging and Nest's routes. (Requests refused before the logging middleware,
+ * such as a 429 or an unreadable body, and the docs get no request line.)
  */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get(AppConfig);
@@ -72,6 +75,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       .build(),
   );
   SwaggerModule.setup('docs', app, describeApiBodies(document), { jsonDocumentUrl: 'docs-json' });
+  app.use(requestLogging(app.get(ROOT_LOGGER)));
   return app;
 }
 

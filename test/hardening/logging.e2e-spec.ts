@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { SignJWT } from 'jose';
-import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { AppLogger } from '../../src/logging/app-logger.js';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp } from '../../src/bootstrap.js';
 import { AppConfig } from '../../src/config/app-config.js';
@@ -42,7 +42,7 @@ describe('JSON logs', () => {
       .useValue(failing)
       .compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true, forceCloseConnections: true });
-    app.useLogger(app.get(PinoNestLogger));
+    app.useLogger(app.get(AppLogger));
     configureApp(app);
     await app.listen(port, '127.0.0.1');
     token = await new SignJWT({ tenant_id: 'acme' })

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { AppLogger } from '../../src/logging/app-logger.js';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp } from '../../src/bootstrap.js';
 import { FakeClock } from '../../src/common/clock.js';
@@ -96,7 +96,7 @@ export async function startOauthApp(port: number, env: Record<string, string>, l
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, { clock, logDestination: logs })] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true, forceCloseConnections: true });
-  app.useLogger(app.get(PinoNestLogger));
+  app.useLogger(app.get(AppLogger));
   configureApp(app);
   await app.listen(port, '127.0.0.1');
   return {
