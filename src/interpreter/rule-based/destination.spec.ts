@@ -116,3 +116,17 @@ describe(findDestinations.name, () => {
     expect(read(text)).toBeNull();
   });
 });
+
+describe('channels and the chat tool named after each', () => {
+  it('gives each channel the tool named right after it', () => {
+    expect(all('bugs: #incidents on slack, #eng on teams')).toEqual([channel('slack', '#incidents'), channel('teams', '#eng')]);
+    expect(all('tickets: #support on discord, #tier2 on slack')).toEqual([channel('discord', '#support'), channel('slack', '#tier2')]);
+    expect(all('post to #ops (discord) and slack me too')[0]).toEqual(channel('discord', '#ops'));
+  });
+
+  it('drops a channel taken back for the next one', () => {
+    expect(all('post to #billing on slack, sorry i mean #collections')).toEqual([channel('slack', '#collections')]);
+    expect(all('send it to #general, actually #random, on slack')).toEqual([channel('slack', '#random')]);
+    expect(all('post to #general and #random on slack')).toEqual([channel('slack', '#general'), channel('slack', '#random')]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Destination } from '../../conversation/requirements/requirements.js';
+import { TAKEN_BACK_AFTER } from './corrections.js';
 import type { IntegrationMention } from './integrations.js';
 import { eachMatch, mask, oneOf, overlaps, type Span } from './text.js';
 
@@ -58,7 +59,18 @@ const OUTPUT_VERB = new RegExp(
 const NAMED =
   /\b(?:called|named|titled)\s+(?:"([^"]+)"|'([^']+)'|([a-z0-9][\w-]*))|"([^"]+)"|(?<![a-z])'([^']+)'(?![a-z])/dg;
 
-function chatFor(position: number, ctx: DestinationContext): string | null {
+/** "on slack" said right after a channel, before what follows it. */
+const ON_CHAT_TOOL = /^\s+(?:on|in|via)\s+(?:the\s+)?(?:slack|microsoft teams|ms teams|teams|discord)\b/;
+/** "#eng on teams", "#ops (discord)": only these words between a channel and the chat tool it is on. */
+const ON_TOOL_BETWEEN = /^\s*(?:\(\s*)?(?:(?:on|in|via|over|at|the|our|my)\s+)*$/;
+
+/**
+ * The chat tool of a channel at `position`: the one named right after it ("#incidents on slack, #eng on
+ * teams"), else the nearest one named, else the one in use.
+ */
+function chatFor(position: number, ctx: DestinationContext, norm = '', end = position): string | null {
+  const after = ctx.mentions.find((m) => CHAT.has(m.id) && m.start >= end && m.start - end <= 14 && ON_TOOL_BETWEEN.test(norm.slice(end, m.start)));
+  if (after) return after.id;
   let best: IntegrationMention | undefined;
   for (const m of ctx.mentions) {
     if (!CHAT.has(m.id)) continue;
@@ -135,14 +147,20 @@ function channels(norm: string, ctx: DestinationContext): Destination[] {
       return;
     }
     if (found.some((f) => f.destination.target === target)) return;
-    found.push({ at: start, destination: { kind: 'channel', integration: chatFor(start, ctx), target } });
+    found.push({ at: start, destination: { kind: 'channel', integration: chatFor(start, ctx, norm, end), target } });
   };
   eachMatch(CHANNEL, norm, (m) => take(m.index, m.index + m[0].length, m[0]));
   eachMatch(NAMED_CHANNEL, norm, (m) => {
     if (!NOT_A_CHANNEL.has(m[1] ?? '')) take(m.index, m.index + m[0].length, `#${m[1] ?? ''}`);
   });
   eachMatch(HANDLE, norm, (m) => take(m.index, m.index + m[0].length, m[0]));
-  return found.sort((a, b) => a.at - b.at).map((f) => f.destination);
+  found.sort((a, b) => a.at - b.at);
+  // "#billing, sorry i mean #collections": a channel taken back is replaced by the next one.
+  const kept = found.filter((f, i) => {
+    const next = found[i + 1];
+    return !(next && TAKEN_BACK_AFTER.test(norm.slice(f.at + f.destination.target.length, next.at).replace(ON_CHAT_TOOL, '')));
+  });
+  return kept.map((f) => f.destination);
 }
 
 /** "… and a row in the tickets google sheet", "a card on our trello board": a thing made in a tool, said without a verb. */

@@ -88,3 +88,14 @@ describe(findMentions.name, () => {
     expect(ids(text)).toEqual([]);
   });
 });
+
+describe('email words naming a place in another tool', () => {
+  it.each([
+    ['save files from my dropbox inbox folder to drive', ['dropbox', 'google_drive']],
+    ['new trello cards into the notion inbox database', ['trello', 'notion']],
+    ['forward github emails to slack', ['github', 'gmail', 'slack']],
+    ['summarise my inbox folder called receipts', ['gmail']],
+  ])('%s names %j', (text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+});

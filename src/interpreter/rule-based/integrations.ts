@@ -130,6 +130,14 @@ function keywordOfOtherTool(text: string, mention: IntegrationMention, all: read
   });
 }
 
+/** "The notion inbox database", "my dropbox inbox folder": an email word naming a place kept in the tool just before it. */
+const CONTAINER_OF_TOOL_BEFORE = /^\s*$/;
+
+function placeInOtherTool(text: string, mention: IntegrationMention, all: readonly IntegrationMention[]): boolean {
+  if (!mention.generic || !CONTAINER_AFTER.test(text.slice(mention.end, mention.end + 16))) return false;
+  return all.some((other) => !other.generic && other.end <= mention.start && CONTAINER_OF_TOOL_BEFORE.test(text.slice(other.end, mention.start)));
+}
+
 /**
  * Every integration named in `text` (normalised, with literals masked), in order of appearance.
  * Generic email words are Gmail unless `preferOutlook` (Outlook named here or already chosen).
@@ -154,7 +162,7 @@ export function findMentions(text: string, preferOutlook = false): IntegrationMe
   if (preferOutlook || mentions.some((m) => m.id === 'outlook')) {
     for (const mention of mentions) if (mention.generic) mention.id = 'outlook';
   }
-  return mentions.filter((m) => !keywordOfOtherTool(text, m, mentions));
+  return mentions.filter((m) => !keywordOfOtherTool(text, m, mentions) && !placeInOtherTool(text, m, mentions));
 }
 
 /** Distinct ids in order of first appearance. */
