@@ -130,3 +130,20 @@ describe('channels and the chat tool named after each', () => {
     expect(all('post to #general and #random on slack')).toEqual([channel('slack', '#general'), channel('slack', '#random')]);
   });
 });
+
+describe('things sent on to a tool without a verb', () => {
+  it.each([
+    ['pagerduty incidents into a notion log', 'notion'],
+    ['new typeform submissions to airtable', 'airtable'],
+    ['zoom recordings to google drive every night', 'google_drive'],
+    ['each new github issue should become a trello card', 'trello'],
+    ['new hubspot deals turn into asana tasks', 'asana'],
+  ])('%s goes into %s', (text, integration) => {
+    expect(all(text)).toContainEqual({ kind: 'integration', integration, target: '' });
+  });
+
+  it('reads a tool talked to as no place to send', () => {
+    expect(all('i talk to notion every day')).toEqual([]);
+    expect(all('listen to the github folks')).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Destination } from '../../conversation/requirements/requirements.js';
 import { TAKEN_BACK_AFTER } from './corrections.js';
 import type { IntegrationMention } from './integrations.js';
+import { isUnsupportedToolWord } from './unsupported-tools.js';
 import { eachMatch, mask, oneOf, overlaps, type Span } from './text.js';
 
 /** What the destination reader needs besides the text. */
@@ -38,6 +39,19 @@ const INTO_BEFORE = /\b(?:to|in|into|onto|on)\s+(?:(?:my|the|our|a|an|new|shared
 // bugs": with these verbs (or the adjective) and no article the tool is what is read.
 // After another tool, "in/on X" is where things go only when the clause sends somewhere ("to the page in X", "→ a row in X"), not "to approve timesheets in X".
 const SENT_IN_CLAUSE = /->|→|=>|\b(?:to|into|onto)\s+(?:(?:my|the|our|a|an|new|shared)\b|\s*$)/;
+/**
+ * Said without a verb: "pagerduty incidents into a notion log", "new typeform submissions to airtable", "zoom
+ * recordings to google drive": things of one place sent on to a tool.
+ */
+const STRONG_INTO_BEFORE = /\b(?:into|onto)\s+(?:(?:my|the|our|a|an|new|shared)\s+)*$/;
+const THINGS_TO_BEFORE = /^\s*(?:new|each|every|all|any)\b[^→>]*\bto\s+(?:(?:my|the|our|a|an|new|shared)\s+)*$/;
+const FIRST_WORD = /^\s*([a-z]+)/;
+/** Whether the clause is "<things> to" a tool: it starts with new/each/every, or with a tool outside the catalog. */
+function thingsSentTo(clause: string): boolean {
+  if (THINGS_TO_BEFORE.test(clause)) return true;
+  const first = FIRST_WORD.exec(clause)?.[1];
+  return first !== undefined && isUnsupportedToolWord(first) && /\bto\s+(?:(?:my|the|our|a|an|new|shared)\s+)*$/.test(clause);
+}
 const WEAK_INTO_BEFORE = /\b(?:in|on)\s+(?:(?:my|the|our)\s+)*$/;
 const SENT_ON_AFTER = /^[^,.;!?]*?\b(?:to|into)\s+(?:[#@]|me\b|my\b|the\b|our\b|an?\b)/;
 
@@ -46,7 +60,7 @@ function readThenSent(norm: string, m: IntegrationMention): boolean {
   return WEAK_INTO_BEFORE.test(norm.slice(Math.max(0, m.start - 16), m.start)) && SENT_ON_AFTER.test(norm.slice(m.end, m.end + 80));
 }
 const MAKE_BEFORE = new RegExp(
-  String.raw`(?:\b(?:creates?|adds?|files?|makes?|appends?)\s+(?:(?:a|an|the|new|my)\s+)*` +
+  String.raw`(?:\b(?:creates?|adds?|files?|makes?|appends?|becomes?|become|turn(?:s|ed)? into|turn(?:s|ed)? (?:it|them) into)\s+(?:(?:a|an|the|new|my)\s+)*` +
     String.raw`|\b(?:opens?|logs?|posts?|publish(?:es)?|tweets?)\s+(?:an?)\s+(?:new\s+)?)$`,
 );
 const OUTPUT_VERB = new RegExp(
@@ -297,7 +311,7 @@ function integrations(norm: string, raw: string, ctx: DestinationContext, beside
     const afterSource = ctx.mentions.some((other) => other.start < m.start && other.id !== m.id);
     const joined = found.length > 0 && /\b(?:and|&|\+)\s+(?:(?:a|an|the|my|new)\s+)*$/.test(before);
     const made = MAKE_BEFORE.test(clause) && !(besides && (m === first || /\bpost|\bpublish|\btweet/.test(clause)));
-    const into = INTO_BEFORE.test(clause) && (OUTPUT_VERB.test(clause) || (afterSource && SENT_IN_CLAUSE.test(clause))) &&
+    const into = INTO_BEFORE.test(clause) && (OUTPUT_VERB.test(clause) || (afterSource && SENT_IN_CLAUSE.test(clause)) || STRONG_INTO_BEFORE.test(clause) || thingsSentTo(clause)) &&
       !(besides && m === first) && !readThenSent(norm, m);
     const thingIn = THING_IN_BEFORE.test(norm.slice(Math.max(0, m.start - 60), m.start)) && !(besides && m === first);
     if (into || made || thingIn || (arrowed && m.start > 0) || joined) {
