@@ -147,3 +147,15 @@ describe('things sent on to a tool without a verb', () => {
     expect(all('listen to the github folks')).toEqual([]);
   });
 });
+
+describe('a direct message with no chat tool named', () => {
+  it('goes through the chat tool in use', () => {
+    expect(read('and dm me too', 'slack')).toEqual(me('slack'));
+    expect(read('direct message me as well', 'teams')).toEqual(me('teams'));
+  });
+
+  it('stays without a tool for other ways of reaching me', () => {
+    expect(read('and notify me too', 'slack')).toEqual(me(null));
+    expect(read('and dm me too', null)).toEqual(me(null));
+  });
+});

@@ -212,6 +212,7 @@ const TO_ME: readonly RegExp[] = [
   /\b(?:slack|teams|discord) (?:dms?|direct messages?)\b|\bmy (?:teams|slack|discord) chat\b/,
   /\bprivately\b|\bjust me\b/,
 ];
+const DIRECT_MESSAGE = /^(?:dm|direct message) me$/;
 const NOT_TO_ME = /\b(?:assigned|sent|addressed|created|mentioned|shared|given|written)\s+(?:to|for)\s+me\b/g;
 const EMAILISH = /^\s*(?:e-?mails?|mail)\b|\b(?:inbox|gmail|outlook)\b|\bto my (?:e-?mail|mail)\b/;
 const EMAIL_AFTER = /^\s*(?:an? |one )?e-?mail\b/;
@@ -271,7 +272,9 @@ function toMe(norm: string, ctx: DestinationContext): Destination | null {
     return { kind: 'dm', integration: tool, target: 'me' };
   }
   const chatNamed = ctx.mentions.some((m) => CHAT.has(m.id));
-  return { kind: 'dm', integration: chatNamed ? chatFor(me.index, ctx) : null, target: 'me' };
+  if (chatNamed) return { kind: 'dm', integration: chatFor(me.index, ctx), target: 'me' };
+  // "And dm me too": a direct message goes through the chat tool already in use.
+  return { kind: 'dm', integration: DIRECT_MESSAGE.test(phrase) ? ctx.defaultChat : null, target: 'me' };
 }
 
 function emails(norm: string, ctx: DestinationContext): Destination[] {

@@ -46,7 +46,7 @@ function deliveryOnly(text: string, mention: IntegrationMention): boolean {
 function partOfNamedTool(text: string, mention: IntegrationMention, all: readonly IntegrationMention[]): boolean {
   if (!mention.keyword) return false;
   return all.some(
-    (other) => !other.keyword && other.id !== mention.id && other.end <= mention.start && mention.start - other.end <= 24 &&
+    (other) => !other.keyword && !other.generic && other.id !== mention.id && other.end <= mention.start && mention.start - other.end <= 24 &&
       !/[,.;!?]|->|→|\b(?:and|to|into|from|then|or)\b/.test(text.slice(other.end, mention.start)),
   );
 }

@@ -154,3 +154,9 @@ describe(RuleBasedInterpreter.name, () => {
     await expect(new RuleBasedInterpreter().interpret(yes, { signal: controller.signal })).rejects.toThrow('client went away');
   });
 });
+
+describe('a tool named after an email word', () => {
+  it('is a tool of its own ("email me my calendar" reads the calendar)', () => {
+    expect(interpret('email me my calendar for the day every morning at 6:30', DISCOVERY).patch.integrations).toEqual(['google_calendar']);
+  });
+});
