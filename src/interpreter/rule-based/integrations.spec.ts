@@ -99,3 +99,29 @@ describe('email words naming a place in another tool', () => {
     expect(ids(text)).toEqual(expected);
   });
 });
+
+describe('teams said as the tool', () => {
+  it.each([
+    ['remind me on teams who i am meeting', ['teams']],
+    ['ping us via teams when it breaks', ['teams']],
+    ['flag emails from legal to my teams', ['gmail', 'teams']],
+  ])('%s names %j', (text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+
+  it('leaves teams of people alone', () => {
+    expect(ids('send it to my teams of engineers')).toEqual([]);
+    expect(ids('share with my teams every week')).toEqual([]);
+  });
+});
+
+describe('PRs and meetings beside another tool', () => {
+  it('reads PRs as GitHub', () => {
+    expect(ids('a slack dm with PRs older than 2 days')).toEqual(['slack', 'github']);
+  });
+
+  it('keeps a keyword whose tool is only where it is sent', () => {
+    expect(ids('before my meetings start remind me on teams')).toEqual(['google_calendar', 'teams']);
+    expect(ids('the payments logged in our notion')).toEqual(['notion']);
+  });
+});

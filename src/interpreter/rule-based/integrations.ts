@@ -32,6 +32,8 @@ const EXTRA_SYNONYMS: readonly (readonly [id: string, synonym: string])[] = [
   ['google_sheets', 'the sheet'],
   ['google_sheets', 'our sheet'],
   ['slack', 'slack workspace'],
+  // "PRs older than 2 days": pull requests, which GitHub holds (a keyword: a named tool's own PRs stay its own).
+  ['github', 'prs'],
 ];
 
 const GENERIC_EMAIL = new Set(['email', 'emails', 'e-mail', 'e-mails', 'inbox', 'mail', 'mailbox']);
@@ -82,9 +84,17 @@ const SYNONYM_RE = new RegExp(
 /** Words after a tool name that make it the tool whatever came before ("my teams chat", "our slack workspace"). */
 const SURELY_THE_TOOL_AFTER = /^\s+(?:chat|channels?|dms?|messages?|app|account|workspace|server|group)\b/;
 
+/** Words before a tool name that make it the tool: "remind me on teams who …", "ping us via teams". */
+const SURELY_THE_TOOL_BEFORE = /\b(?:me|us|dms?|message|ping|post|notify|alert|remind)\s+(?:on|via|over|through)\s+$|\bvia\s+$/;
+/** "… flag them to my teams": the name last in the message after "to my" is the tool. */
+const TO_MY_BEFORE = /\bto my\s+$/;
+const MESSAGE_END = /^\s*(?:$|[.!?]+\s*$)/;
+
 function vetoed(text: string, synonym: string, start: number, end: number): boolean {
   const veto = VETOES[synonym];
   if (!veto || SURELY_THE_TOOL_AFTER.test(text.slice(end, end + 16))) return false;
+  const near = text.slice(Math.max(0, start - 24), start);
+  if (SURELY_THE_TOOL_BEFORE.test(near) || (TO_MY_BEFORE.test(near) && MESSAGE_END.test(text.slice(end)))) return false;
   if (veto.before?.test(text.slice(Math.max(0, start - 24), start))) return true;
   return veto.after?.test(text.slice(end, end + 24)) ?? false;
 }
@@ -117,6 +127,8 @@ function namedSheets(text: string): IntegrationMention[] {
 const CONTAINER_AFTER = /^\s+(?:sheet|spreadsheet|base|table|database|page|doc|folder|board|list|channel|tab|project|calendar)\b/;
 /** "The orders in our Airtable base", "payments logged in our Notion": the things are another named tool's. */
 const IN_TOOL_BEFORE = /\b(?:in|from|on|inside|within)\s+(?:(?:my|our|the|their)\s+)?$/;
+/** An order to the agent between ("my meetings start remind me on teams"): the tool after is where it is sent, not where the things are. */
+const ORDER_BETWEEN = /\b(?:me|us|remind|tell|ping|notify|send|post|dm|message)\b/;
 const CLAUSE_BREAK = /[,.;!?]|->|→|=>/;
 
 /** Whether a keyword mention is the name of something kept in another tool rather than a tool of its own. */
@@ -126,7 +138,7 @@ function keywordOfOtherTool(text: string, mention: IntegrationMention, all: read
   return all.some((other) => {
     if (other.keyword || other.generic || other.id === mention.id || other.start < mention.end || other.start - mention.end > 60) return false;
     const between = text.slice(mention.end, other.start);
-    return !CLAUSE_BREAK.test(between) && IN_TOOL_BEFORE.test(between);
+    return !CLAUSE_BREAK.test(between) && IN_TOOL_BEFORE.test(between) && !ORDER_BETWEEN.test(between);
   });
 }
 

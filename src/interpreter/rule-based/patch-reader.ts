@@ -119,15 +119,17 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
     if (correcting || existingTrigger?.type === 'schedule') time = schedule.time;
     else trigger = dailyAt(schedule.time);
   }
+  // An event that only conditions a schedule brings in no tool nobody named ("at 11 send new hubspot leads" is no Salesforce).
+  const eventTool = event && (trigger === event.trigger || named.includes(event.trigger.integration)) ? event.trigger.integration : null;
   const integrations = [
-    ...new Set([...named, event?.trigger.integration, ...destinations.map((d) => d.integration)].filter((id): id is string => !!id)),
+    ...new Set([...named, eventTool, ...destinations.map((d) => d.integration)].filter((id): id is string => !!id)),
   ].filter((id) => !removed.includes(id));
 
   const patch: RequirementsPatch = {};
   const goal = extractGoal(norm, raw, phase, requirements.goal.value !== null);
   if (goal !== null) {
     const source =
-      event?.trigger.integration ??
+      eventTool ??
       integrations.find((id) => id !== destination?.integration) ??
       active.find((m) => !deliveryOnly(masked, m))?.id ??
       null;

@@ -160,3 +160,15 @@ describe('a tool named after an email word', () => {
     expect(interpret('email me my calendar for the day every morning at 6:30', DISCOVERY).patch.integrations).toEqual(['google_calendar']);
   });
 });
+
+describe('an event under a schedule', () => {
+  it('brings in no tool nobody named', () => {
+    const { patch } = interpret('at 11am and 3pm on weekdays send new hubspot leads to #sdr', DISCOVERY);
+    expect(patch.integrations).toEqual(['hubspot']);
+    expect(patch.trigger?.type).toBe('schedule');
+  });
+
+  it('still brings in the tool of an event that starts the agent', () => {
+    expect(interpret('when a new lead comes in post it to #sales on slack', DISCOVERY).patch.integrations).toEqual(['slack', 'salesforce']);
+  });
+});
