@@ -159,3 +159,14 @@ describe('a direct message with no chat tool named', () => {
     expect(read('and dm me too', null)).toEqual(me(null));
   });
 });
+
+describe('a task the person is reminded of', () => {
+  it('names no place the agent writes to', () => {
+    expect(all('remind me on slack to log my hours in the timesheet spreadsheet')).toEqual([{ kind: 'dm', integration: 'slack', target: 'me' }]);
+    expect(all('remind #payroll to approve timesheets in the airtable')).toEqual([{ kind: 'channel', integration: null, target: '#payroll' }]);
+  });
+
+  it('still reads what the agent itself logs', () => {
+    expect(all('remind me on slack, and log each stripe payment in the expenses sheet')).toContainEqual({ kind: 'integration', integration: 'google_sheets', target: '' });
+  });
+});

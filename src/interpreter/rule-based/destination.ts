@@ -300,6 +300,8 @@ function namedTarget(norm: string, raw: string, ctx: DestinationContext): string
   return target;
 }
 
+const ASKED_TO_DO = /\b(?:remind|ask|tell|nudge)\s+(?:me|us|them|him|her|everyone|people|the team|[#@][\w.-]+)\s+(?:(?:on|in|via)\s+[\w-]+\s+)?to\s+(?!(?:my|our|the|a|an|new)\b)[^,;]*$/;
+
 /** Tools written to; `besides` when a channel, address or DM was found, which then needs a clearer cue. */
 function integrations(norm: string, raw: string, ctx: DestinationContext, besides: boolean): Destination[] {
   const found: Destination[] = [];
@@ -314,6 +316,8 @@ function integrations(norm: string, raw: string, ctx: DestinationContext, beside
     const afterSource = ctx.mentions.some((other) => other.start < m.start && other.id !== m.id);
     const joined = found.length > 0 && /\b(?:and|&|\+)\s+(?:(?:a|an|the|my|new)\s+)*$/.test(before);
     const made = MAKE_BEFORE.test(clause) && !(besides && (m === first || /\bpost|\bpublish|\btweet/.test(clause)));
+    // "Remind me to log my hours in the timesheet": what the person is asked to do is no place the agent writes to.
+    if (ASKED_TO_DO.test(clause)) continue;
     const into = INTO_BEFORE.test(clause) && (OUTPUT_VERB.test(clause) || (afterSource && SENT_IN_CLAUSE.test(clause)) || STRONG_INTO_BEFORE.test(clause) || thingsSentTo(clause)) &&
       !(besides && m === first) && !readThenSent(norm, m);
     const thingIn = THING_IN_BEFORE.test(norm.slice(Math.max(0, m.start - 60), m.start)) && !(besides && m === first);

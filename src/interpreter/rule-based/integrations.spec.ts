@@ -125,3 +125,14 @@ describe('PRs and meetings beside another tool', () => {
     expect(ids('the payments logged in our notion')).toEqual(['notion']);
   });
 });
+
+describe('names written with a hyphen and named spreadsheets', () => {
+  it.each([
+    ['save new google-docs to notion', ['google_drive', 'notion']],
+    ['post to #dev on microsoft-teams', ['teams']],
+    ['send new shopify orders to the orders google spreadsheet', ['shopify', 'google_sheets']],
+    ['the drive-time policy page in notion', ['notion']],
+  ])('%s names %j', (text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+});

@@ -76,7 +76,8 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SYNONYM_RE = new RegExp(
   `(?<![a-z0-9])(?:${[...SYNONYM_TO_ID.keys()]
     .sort((a, b) => b.length - a.length)
-    .map(escape)
+    // "google-docs", "microsoft-teams": a hyphen where the name has a space.
+    .map((synonym) => escape(synonym).replace(/ /g, '[ -]'))
     .join('|')})(?![a-z0-9])`,
   'g',
 );
@@ -105,7 +106,7 @@ function vetoed(text: string, synonym: string, start: number, end: number): bool
  */
 const NAMED_SHEET = new RegExp(
   String.raw`\b(?:my|the|our|a|an|this|that|their|your|each|every)\s+` +
-    String.raw`((?:(?!(?:to|in|into|on|from|of|for|with|and|or|the|a|an|my|our|at|by|is|are)\b)[a-z0-9][\w'-]*\s+){1,3}sheet)(?![\w-])`,
+    String.raw`((?:(?!(?:to|in|into|on|from|of|for|with|and|or|the|a|an|my|our|at|by|is|are)\b)[a-z0-9][\w'-]*\s+){1,3}(?:sheet|spreadsheet))(?![\w-])`,
   'dg',
 );
 const NOT_A_SHEET_BEFORE = /\b(?:balance|cheat|fact|bed|baking|cookie|answer|time|spec)\s*$/;
@@ -116,7 +117,8 @@ function namedSheets(text: string): IntegrationMention[] {
   eachMatch(NAMED_SHEET, text, (m) => {
     // The mention is the whole name ("crm sheet"), so that "a row in the crm sheet" reads like "in the sheet".
     const [start, end] = m.indices?.[1] ?? [0, 0];
-    if (NOT_A_SHEET_BEFORE.test(text.slice(Math.max(0, end - 18), end - 5)) || NOT_A_SHEET_AFTER.test(text.slice(end, end + 12))) return;
+    const base = end - (text.slice(start, end).endsWith('spreadsheet') ? 11 : 5);
+    if (NOT_A_SHEET_BEFORE.test(text.slice(Math.max(0, base - 13), base)) || NOT_A_SHEET_AFTER.test(text.slice(end, end + 12))) return;
     // Named like a brand: a name of one's own says which tool as clearly ("the Excel sheet" is masked to no name).
     found.push({ id: 'google_sheets', start, end, generic: false, keyword: false });
   });
@@ -157,7 +159,7 @@ function placeInOtherTool(text: string, mention: IntegrationMention, all: readon
 export function findMentions(text: string, preferOutlook = false): IntegrationMention[] {
   const mentions: IntegrationMention[] = [];
   eachMatch(SYNONYM_RE, text, (m) => {
-    const synonym = m[0];
+    const synonym = SYNONYM_TO_ID.has(m[0]) ? m[0] : m[0].replace(/-/g, ' ');
     const end = m.index + synonym.length;
     if (vetoed(text, synonym, m.index, end)) return;
     const generic = GENERIC_EMAIL.has(synonym);

@@ -595,4 +595,13 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     integrations: ['linear', 'teams', 'slack'],
     destinations: [channel('#product', 'teams'), channel('#dev', 'slack')],
   }),
+  row('save new google-docs to notion every friday', ['brand-spelling'], {
+    integrations: ['google_drive', 'notion'],
+    trigger: on(['fri']),
+    destinations: [into('notion')],
+  }),
+  row('send new shopify orders to the orders google spreadsheet', ['keyword-trap'], {
+    integrations: ['shopify', 'google_sheets'],
+    destinations: [into('google_sheets')],
+  }),
 ];
