@@ -103,3 +103,10 @@ describe('tools dropped in passing', () => {
     expect(removed('slack is great, use it with notion')).toEqual([]);
   });
 });
+
+describe('taken back with "sorry," or "i meant"', () => {
+  it('drops the tool before the cue', () => {
+    expect(removed('dm me on slack — sorry, on teams — when a ticket is urgent')).toEqual(['slack']);
+    expect(removed('save it to dropbox, i meant google drive')).toEqual(['dropbox']);
+  });
+});

@@ -59,7 +59,11 @@ const GONE_AFTER = /^\s+(?:is|are|'s)\s+(?:(?:now|totally|completely|long)\s+)?(
  * mean #b". What follows such a cue replaces what came just before it.
  */
 export const TAKEN_BACK_AFTER =
-  /^\s*\?*\s*(?:[,;:—–-]+\s*|\.{2,}\s*)?(?:(?:no|nope|nah)\b(?!\s+(?:idea|clue|worries|problem|need|filter|more|longer|matter))|actually\b|sorry,?\s+(?:i\s+)?mean\b|i\s+mean\b|(?:or\s+)?rather\b(?!\s+than)|scratch that\b|wait,?\s+no\b)/;
+  /^\s*\?*\s*(?:[,;:—–-]+\s*|\.{2,}\s*)?(?:(?:no|nope|nah)\b(?!\s+(?:idea|clue|worries|problem|need|filter|more|longer|matter))|actually\b|sorry,?\s+(?:i\s+)?meant?\b|sorry,\s|i\s+meant?\b|(?:or\s+)?rather\b(?!\s+than)|scratch that\b|wait,?\s+no\b)/;
+
+/** After a cue that takes the last choice back ("… notion... actually make that airtable"): what comes next replaces it. */
+export const REPLACEMENT_BEFORE =
+  /(?:\?|\.{2,}|…|,|;|—|–|-)\s*(?:(?:no|nope|nah|actually|wait|sorry|or rather|rather|i\s+meant?|sorry,?\s+i\s+meant?)\b[,.!]?\s*)+(?:(?:make|change) (?:it|that) (?:to\s+)?|use\s+|just\s+)?(?:(?:to|into|in|on|a|an|the|my|our)\s+)*$/;
 
 function retracted(text: string, mention: IntegrationMention, mentions: readonly IntegrationMention[]): boolean {
   if (!TAKEN_BACK_AFTER.test(text.slice(mention.end, mention.end + 40))) return false;

@@ -170,3 +170,20 @@ describe('a task the person is reminded of', () => {
     expect(all('remind me on slack, and log each stripe payment in the expenses sheet')).toContainEqual({ kind: 'integration', integration: 'google_sheets', target: '' });
   });
 });
+
+describe('a place taken back in the same message', () => {
+  it('gives its place to the one named after the cue', () => {
+    // The tool taken back is dropped from the mentions before this reader (see the interpreter's spec).
+    expect(all('send hubspot deals to notion... actually make that airtable')).toContainEqual({ kind: 'integration', integration: 'airtable', target: '' });
+    expect(all('new shopify orders → airtable? no, a google sheet is easier')).toContainEqual({ kind: 'integration', integration: 'google_sheets', target: '' });
+  });
+
+  it('keeps the last of two addresses when the first is taken back', () => {
+    expect(all('email it to bob@acme.com, sorry i meant rob@acme.com')).toEqual([email(null, 'rob@acme.com')]);
+    expect(all('email it to bob@acme.com and rob@acme.com')).toEqual([email(null, 'bob@acme.com'), email(null, 'rob@acme.com')]);
+  });
+
+  it('reads no replacement without a place taken back', () => {
+    expect(all('summarize hubspot deals, actually the notion ones too')).toEqual([]);
+  });
+});

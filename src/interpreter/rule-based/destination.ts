@@ -1,5 +1,5 @@
 import type { Destination } from '../../conversation/requirements/requirements.js';
-import { TAKEN_BACK_AFTER } from './corrections.js';
+import { REPLACEMENT_BEFORE, TAKEN_BACK_AFTER } from './corrections.js';
 import type { IntegrationMention } from './integrations.js';
 import { isUnsupportedToolWord } from './unsupported-tools.js';
 import { eachMatch, mask, oneOf, overlaps, type Span } from './text.js';
@@ -279,12 +279,16 @@ function toMe(norm: string, ctx: DestinationContext): Destination | null {
 
 function emails(norm: string, ctx: DestinationContext): Destination[] {
   const found: Destination[] = [];
+  let last = -1;
   eachMatch(ADDRESS, norm, (m) => {
     const end = m.index + m[0].length;
     if (overlaps(m.index, end, ctx.filterSpans)) return;
+    // "bob@acme.com, sorry i meant rob@acme.com": the address taken back is replaced.
+    if (last >= 0 && TAKEN_BACK_AFTER.test(norm.slice(last, m.index))) found.pop();
     if (SENDER_BEFORE.test(norm.slice(Math.max(0, m.index - 10), m.index))) return;
     if (RECEIVED_BEFORE.test(norm.slice(Math.max(0, m.index - 24), m.index)) && ARROW_AHEAD.test(norm.slice(end))) return;
     if (!found.some((d) => d.target === m[0])) found.push({ kind: 'email', integration: ctx.emailIntegration, target: m[0] });
+    last = end;
   });
   return found;
 }
@@ -300,6 +304,8 @@ function namedTarget(norm: string, raw: string, ctx: DestinationContext): string
   return target;
 }
 
+/** The choice taken back was itself a place sent to: "to notion... actually", "→ stripe? no,". */
+const TAKEN_BACK_BEFORE_SENT = /(?:\b(?:to|into|onto)\s+|->\s*|→\s*|=>\s*)(?:(?:my|the|our|a|an|new)\s+)*[\w-]+(?:\s+[\w-]+)?\s*(?:\?|\.{2,}|…|,|;|—|–|-)[^→]*$/;
 const ASKED_TO_DO = /\b(?:remind|ask|tell|nudge)\s+(?:me|us|them|him|her|everyone|people|the team|[#@][\w.-]+)\s+(?:(?:on|in|via)\s+[\w-]+\s+)?to\s+(?!(?:my|our|the|a|an|new)\b)[^,;]*$/;
 
 /** Tools written to; `besides` when a channel, address or DM was found, which then needs a clearer cue. */
@@ -312,7 +318,9 @@ function integrations(norm: string, raw: string, ctx: DestinationContext, beside
     if (ctx.triggerSpan && overlaps(m.start, m.end, [ctx.triggerSpan]) && (ctx.triggerIntegration ?? m.id) === m.id) continue;
     const before = norm.slice(Math.max(0, m.start - 60), m.start);
     const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf('.')) + 1);
-    const arrowed = ARROW_BEFORE.test(norm.slice(Math.max(0, m.start - 16), m.start));
+    // "Hubspot deals to notion... actually make that airtable": the replacement takes the place the first choice had.
+    const arrowed = ARROW_BEFORE.test(norm.slice(Math.max(0, m.start - 16), m.start)) ||
+      (m !== first && REPLACEMENT_BEFORE.test(norm.slice(Math.max(0, m.start - 50), m.start)) && TAKEN_BACK_BEFORE_SENT.test(norm.slice(0, m.start)));
     const afterSource = ctx.mentions.some((other) => other.start < m.start && other.id !== m.id);
     const joined = found.length > 0 && /\b(?:and|&|\+)\s+(?:(?:a|an|the|my|new)\s+)*$/.test(before);
     const made = MAKE_BEFORE.test(clause) && !(besides && (m === first || /\bpost|\bpublish|\btweet/.test(clause)));

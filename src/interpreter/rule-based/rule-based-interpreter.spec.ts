@@ -172,3 +172,19 @@ describe('an event under a schedule', () => {
     expect(interpret('when a new lead comes in post it to #sales on slack', DISCOVERY).patch.integrations).toEqual(['slack', 'salesforce']);
   });
 });
+
+describe('a choice taken back in the same message', () => {
+  it('keeps only the later tool, in the earlier one\'s place', () => {
+    const { patch } = interpret('send hubspot deals to notion... actually make that airtable', DISCOVERY);
+    expect(patch.integrations).toEqual(['hubspot', 'airtable']);
+    expect(patch.destination).toEqual({ kind: 'integration', integration: 'airtable', target: '' });
+  });
+
+  it('keeps only the later channel', () => {
+    expect(interpret('failed stripe payments to #billing, sorry i mean #collections, on slack', DISCOVERY).patch.destination).toEqual({
+      kind: 'channel',
+      integration: 'slack',
+      target: '#collections',
+    });
+  });
+});
