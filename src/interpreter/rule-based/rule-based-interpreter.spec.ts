@@ -188,3 +188,15 @@ describe('a choice taken back in the same message', () => {
     });
   });
 });
+
+describe('one tool\'s things sent to a chat tool, with no verb or channel', () => {
+  it('describes an agent', () => {
+    expect(interpret('outlook emails to teams, ignore the automated ones', DISCOVERY).patch.integrations).toEqual(['outlook', 'teams']);
+    expect(interpret('my family calendar to the family discord', DISCOVERY).patch.integrations).toEqual(['google_calendar', 'discord']);
+  });
+
+  it('needs two tools: a move between chat tools is chat', () => {
+    expect(interpret('we moved from slack to teams last year', DISCOVERY).patch).toEqual({});
+    expect(interpret('talking to teams all day is exhausting', DISCOVERY).patch).toEqual({});
+  });
+});
