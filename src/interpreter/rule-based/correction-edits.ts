@@ -1,6 +1,6 @@
 import type { RequirementEdit } from '../../conversation/requirements/edits.js';
 import { parseFilter } from '../../conversation/requirements/filter-text.js';
-import type { Destination, FilterKind, Requirements, RequirementsPatch } from '../../conversation/requirements/requirements.js';
+import type { Destination, Filter, FilterKind, Requirements, RequirementsPatch } from '../../conversation/requirements/requirements.js';
 import { normalizeTrigger, scheduleTrigger } from '../../conversation/requirements/schedule-words.js';
 import { eachMatch } from './text.js';
 
@@ -24,6 +24,23 @@ const CLEAR_FILTERS = /\b(?:no|remove|drop|clear|without|forget)\s+(?:the\s+|any
 const SINGLE_KINDS: ReadonlySet<FilterKind> = new Set(['amount', 'status', 'priority', 'label']);
 /** "and again at 4pm", "also at 5": one more time of day, not a new one. */
 const TIME_ALSO = /\b(?:again|also at|and at|add|plus|as well)\b/;
+/**
+ * "Make it 2000", "change it to $750", "bump it to 5k": with an amount filter there, a bare number of three
+ * figures or more (or with `$`/`k`) is the new amount, not a time ("2000" is no 20:00 here).
+ */
+const AMOUNT_AGAIN =
+  /\b(?:make|change|set|raise|lower|bump|up|move)\s+(?:it|that|this|the (?:amount|threshold|limit|minimum))\s+(?:to\s+)?(?:over\s+|above\s+|at least\s+|under\s+|below\s+)?(\$\s*)?(\d[\d,]*(?:\.\d+)?)(k)?\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|h\b)|:)/;
+
+/** The new amount a message sets for the amount filter there, or null. */
+function amountAgain(norm: string, old: Filter | undefined): Filter | null {
+  if (!old?.op) return null;
+  const m = AMOUNT_AGAIN.exec(norm);
+  const digits = m?.[2]?.replace(/,/g, '');
+  if (!m || !digits) return null;
+  const money = m[1] !== undefined || m[3] !== undefined;
+  if (!money && (Number(digits) < 100 || digits.startsWith('0'))) return null;
+  return parseFilter(`amount ${old.op} ${digits}${m[3] ?? ''}`);
+}
 const JUST_PART = /\b(?:just|only|keep)\s+the\s+(morning|afternoon|evening|first|second|last|later|earlier)\s+(?:one|time|run)\b/;
 
 export interface CorrectionInput {
@@ -73,6 +90,14 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
       for (const filter of added) edits.push({ op: 'add', field: 'filters', value: filter });
       delete patch.filters;
     }
+  }
+
+  const amount = amountAgain(norm, filters.find((f) => f.kind === 'amount'));
+  if (amount && !patch.filters?.some((f) => parseFilter(f).kind === 'amount')) {
+    edits.push({ op: 'remove', field: 'filters', value: { kind: 'amount' } }, { op: 'add', field: 'filters', value: amount });
+    // The number was read as a time of day ("2000" as 20:00); it was the amount.
+    delete patch.time;
+    if (patch.trigger?.type === 'schedule' && requirements.trigger.value) delete patch.trigger;
   }
 
   const existing = requirements.trigger.value ? normalizeTrigger(requirements.trigger.value) : null;

@@ -77,3 +77,36 @@ describe(carryDestination.name, () => {
     expect(carryDestination(slack, ['trello'], ['asana'])).toBeNull();
   });
 });
+
+describe('tools dropped in passing', () => {
+  it.each([
+    ['leave jira out of it, github is enough', ['jira']],
+    ['leaving the slack out, post to discord', ['slack']],
+    ['salesforce is gone, we switched to hubspot', ['salesforce']],
+    ['trello is history now, use asana', ['trello']],
+    ['no more asana for us, use linear', ['asana']],
+  ])('%s drops %j', (text, expected) => {
+    expect(removed(text)).toEqual(expected);
+  });
+
+  it('drops a tool taken back in the same message when another is named after it', () => {
+    expect(removed('invoices → stripe? no, to a google sheet')).toEqual(['stripe']);
+    expect(removed('post it to discord — actually teams')).toEqual(['discord']);
+    expect(removed('send to airtable, sorry i mean notion')).toEqual(['airtable']);
+  });
+
+  it('keeps tools that are not taken back', () => {
+    expect(removed('post to slack rather than teams')).toEqual(['teams']);
+    expect(removed('post to slack? no idea which channel, maybe notion too')).toEqual([]);
+    expect(removed('post to slack no matter what')).toEqual([]);
+    expect(removed('leave a comment in jira and keep github open')).toEqual([]);
+    expect(removed('slack is great, use it with notion')).toEqual([]);
+  });
+});
+
+describe('taken back with "sorry," or "i meant"', () => {
+  it('drops the tool before the cue', () => {
+    expect(removed('dm me on slack — sorry, on teams — when a ticket is urgent')).toEqual(['slack']);
+    expect(removed('save it to dropbox, i meant google drive')).toEqual(['dropbox']);
+  });
+});

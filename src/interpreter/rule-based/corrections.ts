@@ -23,7 +23,7 @@ const REMOVAL_CUE = new RegExp(
     'instead of', 'rather than', 'replace', 'replacing', 'switch(?:ing)? (?:over )?from', 'mov(?:e|ing) (?:away )?from',
     'chang(?:e|ing) from', 'migrat(?:e|ing) from', 'swap(?:ping)?(?: out)?', 'not', 'no longer(?: use| using)?',
     "(?:don'?t|dont|do not|stop|stopped|quit|never) (?:use|using|post(?:ing)? (?:to|in)|send(?:ing)? (?:to|in))", 'remove', 'drop',
-    'mov(?:e|ed|ing) off(?: of)?', 'forget(?: about)?', '(?:we are |we\'re )?getting rid of', 'got rid of', 'no', 'ditch(?:ed)?',
+    'mov(?:e|ed|ing) off(?: of)?', 'forget(?: about)?', '(?:we are |we\'re )?getting rid of', 'got rid of', 'no(?: more)?', 'ditch(?:ed)?',
     'dropped', 'left', 'leaving', 'quit(?:ting)?', 'abandon(?:ed)?',
     'without', 'get rid of', 'no more', '(?:is )?better than', 'anything but', 'but not',
   ])}\s+`,
@@ -49,6 +49,28 @@ export function hasCorrectionMarker(norm: string): boolean {
   return LEADING_MARKER.test(norm) || MARKER.test(norm);
 }
 
+/** "Leave Slack out (of it)": the tool between is dropped. */
+const LEAVE_BEFORE = /\b(?:leave|leaving|keep|keeping)\s+(?:the\s+|my\s+|our\s+)?$/;
+const OUT_AFTER = /^\s+out\b/;
+/** "Salesforce is gone", "trello is history": said of a tool, it is no longer used. */
+const GONE_AFTER = /^\s+(?:is|are|'s)\s+(?:(?:now|totally|completely|long)\s+)?(?:gone|history|dead to us)\b/;
+/**
+ * Taken back in the same breath: "→ stripe? no, to a google sheet", "to discord — actually teams", "#a, sorry i
+ * mean #b". What follows such a cue replaces what came just before it.
+ */
+export const TAKEN_BACK_AFTER =
+  /^\s*\?*\s*(?:[,;:—–-]+\s*|\.{2,}\s*)?(?:(?:no|nope|nah)\b(?!\s+(?:idea|clue|worries|problem|need|filter|more|longer|matter))|actually\b|sorry,?\s+(?:i\s+)?meant?\b|sorry,\s|i\s+meant?\b|(?:or\s+)?rather\b(?!\s+than)|scratch that\b|wait,?\s+no\b)/;
+
+/** After a cue that takes the last choice back ("… notion... actually make that airtable"): what comes next replaces it. */
+export const REPLACEMENT_BEFORE =
+  /(?:\?|\.{2,}|…|,|;|—|–|-)\s*(?:(?:no|nope|nah|actually|wait|sorry|or rather|rather|i\s+meant?|sorry,?\s+i\s+meant?)\b[,.!]?\s*)+(?:(?:make|change) (?:it|that) (?:to\s+)?|use\s+|just\s+)?(?:(?:to|into|in|on|a|an|the|my|our)\s+)*$/;
+
+function retracted(text: string, mention: IntegrationMention, mentions: readonly IntegrationMention[]): boolean {
+  if (!TAKEN_BACK_AFTER.test(text.slice(mention.end, mention.end + 40))) return false;
+  // Only when something else is named after it to take its place.
+  return mentions.some((other) => other.start > mention.end && other.id !== mention.id);
+}
+
 /**
  * The mentions being dropped: the integration right after "instead of", "replace", "switch from",
  * "not", "stop using", … (only filler words between). "Not now" or "I do not want emails from
@@ -64,6 +86,13 @@ export function findRemovedMentions(text: string, mentions: readonly Integration
     const mention = byStart.get(after + (filler?.[0].length ?? 0));
     if (mention) removed.add(mention);
   });
+  for (const mention of mentions) {
+    const before = text.slice(Math.max(0, mention.start - 24), mention.start);
+    const after = text.slice(mention.end, mention.end + 40);
+    if ((LEAVE_BEFORE.test(before) && OUT_AFTER.test(after)) || GONE_AFTER.test(after) || retracted(text, mention, mentions)) {
+      removed.add(mention);
+    }
+  }
   return removed;
 }
 

@@ -116,3 +116,74 @@ describe(findDestinations.name, () => {
     expect(read(text)).toBeNull();
   });
 });
+
+describe('channels and the chat tool named after each', () => {
+  it('gives each channel the tool named right after it', () => {
+    expect(all('bugs: #incidents on slack, #eng on teams')).toEqual([channel('slack', '#incidents'), channel('teams', '#eng')]);
+    expect(all('tickets: #support on discord, #tier2 on slack')).toEqual([channel('discord', '#support'), channel('slack', '#tier2')]);
+    expect(all('post to #ops (discord) and slack me too')[0]).toEqual(channel('discord', '#ops'));
+  });
+
+  it('drops a channel taken back for the next one', () => {
+    expect(all('post to #billing on slack, sorry i mean #collections')).toEqual([channel('slack', '#collections')]);
+    expect(all('send it to #general, actually #random, on slack')).toEqual([channel('slack', '#random')]);
+    expect(all('post to #general and #random on slack')).toEqual([channel('slack', '#general'), channel('slack', '#random')]);
+  });
+});
+
+describe('things sent on to a tool without a verb', () => {
+  it.each([
+    ['pagerduty incidents into a notion log', 'notion'],
+    ['new typeform submissions to airtable', 'airtable'],
+    ['zoom recordings to google drive every night', 'google_drive'],
+    ['each new github issue should become a trello card', 'trello'],
+    ['new hubspot deals turn into asana tasks', 'asana'],
+  ])('%s goes into %s', (text, integration) => {
+    expect(all(text)).toContainEqual({ kind: 'integration', integration, target: '' });
+  });
+
+  it('reads a tool talked to as no place to send', () => {
+    expect(all('i talk to notion every day')).toEqual([]);
+    expect(all('listen to the github folks')).toEqual([]);
+  });
+});
+
+describe('a direct message with no chat tool named', () => {
+  it('goes through the chat tool in use', () => {
+    expect(read('and dm me too', 'slack')).toEqual(me('slack'));
+    expect(read('direct message me as well', 'teams')).toEqual(me('teams'));
+  });
+
+  it('stays without a tool for other ways of reaching me', () => {
+    expect(read('and notify me too', 'slack')).toEqual(me(null));
+    expect(read('and dm me too', null)).toEqual(me(null));
+  });
+});
+
+describe('a task the person is reminded of', () => {
+  it('names no place the agent writes to', () => {
+    expect(all('remind me on slack to log my hours in the timesheet spreadsheet')).toEqual([{ kind: 'dm', integration: 'slack', target: 'me' }]);
+    expect(all('remind #payroll to approve timesheets in the airtable')).toEqual([{ kind: 'channel', integration: null, target: '#payroll' }]);
+  });
+
+  it('still reads what the agent itself logs', () => {
+    expect(all('remind me on slack, and log each stripe payment in the expenses sheet')).toContainEqual({ kind: 'integration', integration: 'google_sheets', target: '' });
+  });
+});
+
+describe('a place taken back in the same message', () => {
+  it('gives its place to the one named after the cue', () => {
+    // The tool taken back is dropped from the mentions before this reader (see the interpreter's spec).
+    expect(all('send hubspot deals to notion... actually make that airtable')).toContainEqual({ kind: 'integration', integration: 'airtable', target: '' });
+    expect(all('new shopify orders → airtable? no, a google sheet is easier')).toContainEqual({ kind: 'integration', integration: 'google_sheets', target: '' });
+  });
+
+  it('keeps the last of two addresses when the first is taken back', () => {
+    expect(all('email it to bob@acme.com, sorry i meant rob@acme.com')).toEqual([email(null, 'rob@acme.com')]);
+    expect(all('email it to bob@acme.com and rob@acme.com')).toEqual([email(null, 'bob@acme.com'), email(null, 'rob@acme.com')]);
+  });
+
+  it('reads no replacement without a place taken back', () => {
+    expect(all('summarize hubspot deals, actually the notion ones too')).toEqual([]);
+  });
+});

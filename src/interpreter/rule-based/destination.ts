@@ -1,5 +1,7 @@
 import type { Destination } from '../../conversation/requirements/requirements.js';
+import { REPLACEMENT_BEFORE, TAKEN_BACK_AFTER } from './corrections.js';
 import type { IntegrationMention } from './integrations.js';
+import { isUnsupportedToolWord } from './unsupported-tools.js';
 import { eachMatch, mask, oneOf, overlaps, type Span } from './text.js';
 
 /** What the destination reader needs besides the text. */
@@ -37,6 +39,19 @@ const INTO_BEFORE = /\b(?:to|in|into|onto|on)\s+(?:(?:my|the|our|a|an|new|shared
 // bugs": with these verbs (or the adjective) and no article the tool is what is read.
 // After another tool, "in/on X" is where things go only when the clause sends somewhere ("to the page in X", "→ a row in X"), not "to approve timesheets in X".
 const SENT_IN_CLAUSE = /->|→|=>|\b(?:to|into|onto)\s+(?:(?:my|the|our|a|an|new|shared)\b|\s*$)/;
+/**
+ * Said without a verb: "pagerduty incidents into a notion log", "new typeform submissions to airtable", "zoom
+ * recordings to google drive": things of one place sent on to a tool.
+ */
+const STRONG_INTO_BEFORE = /\b(?:into|onto)\s+(?:(?:my|the|our|a|an|new|shared)\s+)*$/;
+const THINGS_TO_BEFORE = /^\s*(?:new|each|every|all|any)\b[^→>]*\bto\s+(?:(?:my|the|our|a|an|new|shared)\s+)*$/;
+const FIRST_WORD = /^\s*([a-z]+)/;
+/** Whether the clause is "<things> to" a tool: it starts with new/each/every, or with a tool outside the catalog. */
+function thingsSentTo(clause: string): boolean {
+  if (THINGS_TO_BEFORE.test(clause)) return true;
+  const first = FIRST_WORD.exec(clause)?.[1];
+  return first !== undefined && isUnsupportedToolWord(first) && /\bto\s+(?:(?:my|the|our|a|an|new|shared)\s+)*$/.test(clause);
+}
 const WEAK_INTO_BEFORE = /\b(?:in|on)\s+(?:(?:my|the|our)\s+)*$/;
 const SENT_ON_AFTER = /^[^,.;!?]*?\b(?:to|into)\s+(?:[#@]|me\b|my\b|the\b|our\b|an?\b)/;
 
@@ -45,7 +60,7 @@ function readThenSent(norm: string, m: IntegrationMention): boolean {
   return WEAK_INTO_BEFORE.test(norm.slice(Math.max(0, m.start - 16), m.start)) && SENT_ON_AFTER.test(norm.slice(m.end, m.end + 80));
 }
 const MAKE_BEFORE = new RegExp(
-  String.raw`(?:\b(?:creates?|adds?|files?|makes?|appends?)\s+(?:(?:a|an|the|new|my)\s+)*` +
+  String.raw`(?:\b(?:creates?|adds?|files?|makes?|appends?|becomes?|become|turn(?:s|ed)? into|turn(?:s|ed)? (?:it|them) into)\s+(?:(?:a|an|the|new|my)\s+)*` +
     String.raw`|\b(?:opens?|logs?|posts?|publish(?:es)?|tweets?)\s+(?:an?)\s+(?:new\s+)?)$`,
 );
 const OUTPUT_VERB = new RegExp(
@@ -58,7 +73,18 @@ const OUTPUT_VERB = new RegExp(
 const NAMED =
   /\b(?:called|named|titled)\s+(?:"([^"]+)"|'([^']+)'|([a-z0-9][\w-]*))|"([^"]+)"|(?<![a-z])'([^']+)'(?![a-z])/dg;
 
-function chatFor(position: number, ctx: DestinationContext): string | null {
+/** "on slack" said right after a channel, before what follows it. */
+const ON_CHAT_TOOL = /^\s+(?:on|in|via)\s+(?:the\s+)?(?:slack|microsoft teams|ms teams|teams|discord)\b/;
+/** "#eng on teams", "#ops (discord)": only these words between a channel and the chat tool it is on. */
+const ON_TOOL_BETWEEN = /^\s*(?:\(\s*)?(?:(?:on|in|via|over|at|the|our|my)\s+)*$/;
+
+/**
+ * The chat tool of a channel at `position`: the one named right after it ("#incidents on slack, #eng on
+ * teams"), else the nearest one named, else the one in use.
+ */
+function chatFor(position: number, ctx: DestinationContext, norm = '', end = position): string | null {
+  const after = ctx.mentions.find((m) => CHAT.has(m.id) && m.start >= end && m.start - end <= 14 && ON_TOOL_BETWEEN.test(norm.slice(end, m.start)));
+  if (after) return after.id;
   let best: IntegrationMention | undefined;
   for (const m of ctx.mentions) {
     if (!CHAT.has(m.id)) continue;
@@ -135,14 +161,20 @@ function channels(norm: string, ctx: DestinationContext): Destination[] {
       return;
     }
     if (found.some((f) => f.destination.target === target)) return;
-    found.push({ at: start, destination: { kind: 'channel', integration: chatFor(start, ctx), target } });
+    found.push({ at: start, destination: { kind: 'channel', integration: chatFor(start, ctx, norm, end), target } });
   };
   eachMatch(CHANNEL, norm, (m) => take(m.index, m.index + m[0].length, m[0]));
   eachMatch(NAMED_CHANNEL, norm, (m) => {
     if (!NOT_A_CHANNEL.has(m[1] ?? '')) take(m.index, m.index + m[0].length, `#${m[1] ?? ''}`);
   });
   eachMatch(HANDLE, norm, (m) => take(m.index, m.index + m[0].length, m[0]));
-  return found.sort((a, b) => a.at - b.at).map((f) => f.destination);
+  found.sort((a, b) => a.at - b.at);
+  // "#billing, sorry i mean #collections": a channel taken back is replaced by the next one.
+  const kept = found.filter((f, i) => {
+    const next = found[i + 1];
+    return !(next && TAKEN_BACK_AFTER.test(norm.slice(f.at + f.destination.target.length, next.at).replace(ON_CHAT_TOOL, '')));
+  });
+  return kept.map((f) => f.destination);
 }
 
 /** "… and a row in the tickets google sheet", "a card on our trello board": a thing made in a tool, said without a verb. */
@@ -180,6 +212,7 @@ const TO_ME: readonly RegExp[] = [
   /\b(?:slack|teams|discord) (?:dms?|direct messages?)\b|\bmy (?:teams|slack|discord) chat\b/,
   /\bprivately\b|\bjust me\b/,
 ];
+const DIRECT_MESSAGE = /^(?:dm|direct message) me$/;
 const NOT_TO_ME = /\b(?:assigned|sent|addressed|created|mentioned|shared|given|written)\s+(?:to|for)\s+me\b/g;
 const EMAILISH = /^\s*(?:e-?mails?|mail)\b|\b(?:inbox|gmail|outlook)\b|\bto my (?:e-?mail|mail)\b/;
 const EMAIL_AFTER = /^\s*(?:an? |one )?e-?mail\b/;
@@ -239,17 +272,23 @@ function toMe(norm: string, ctx: DestinationContext): Destination | null {
     return { kind: 'dm', integration: tool, target: 'me' };
   }
   const chatNamed = ctx.mentions.some((m) => CHAT.has(m.id));
-  return { kind: 'dm', integration: chatNamed ? chatFor(me.index, ctx) : null, target: 'me' };
+  if (chatNamed) return { kind: 'dm', integration: chatFor(me.index, ctx), target: 'me' };
+  // "And dm me too": a direct message goes through the chat tool already in use.
+  return { kind: 'dm', integration: DIRECT_MESSAGE.test(phrase) ? ctx.defaultChat : null, target: 'me' };
 }
 
 function emails(norm: string, ctx: DestinationContext): Destination[] {
   const found: Destination[] = [];
+  let last = -1;
   eachMatch(ADDRESS, norm, (m) => {
     const end = m.index + m[0].length;
     if (overlaps(m.index, end, ctx.filterSpans)) return;
+    // "bob@acme.com, sorry i meant rob@acme.com": the address taken back is replaced.
+    if (last >= 0 && TAKEN_BACK_AFTER.test(norm.slice(last, m.index))) found.pop();
     if (SENDER_BEFORE.test(norm.slice(Math.max(0, m.index - 10), m.index))) return;
     if (RECEIVED_BEFORE.test(norm.slice(Math.max(0, m.index - 24), m.index)) && ARROW_AHEAD.test(norm.slice(end))) return;
     if (!found.some((d) => d.target === m[0])) found.push({ kind: 'email', integration: ctx.emailIntegration, target: m[0] });
+    last = end;
   });
   return found;
 }
@@ -265,6 +304,10 @@ function namedTarget(norm: string, raw: string, ctx: DestinationContext): string
   return target;
 }
 
+/** The choice taken back was itself a place sent to: "to notion... actually", "→ stripe? no,". */
+const TAKEN_BACK_BEFORE_SENT = /(?:\b(?:to|into|onto)\s+|->\s*|→\s*|=>\s*)(?:(?:my|the|our|a|an|new)\s+)*[\w-]+(?:\s+[\w-]+)?\s*(?:\?|\.{2,}|…|,|;|—|–|-)[^→]*$/;
+const ASKED_TO_DO = /\b(?:remind|ask|tell|nudge)\s+(?:me|us|them|him|her|everyone|people|the team|[#@][\w.-]+)\s+(?:(?:on|in|via)\s+[\w-]+\s+)?to\s+(?!(?:my|our|the|a|an|new)\b)[^,;]*$/;
+
 /** Tools written to; `besides` when a channel, address or DM was found, which then needs a clearer cue. */
 function integrations(norm: string, raw: string, ctx: DestinationContext, besides: boolean): Destination[] {
   const found: Destination[] = [];
@@ -275,11 +318,15 @@ function integrations(norm: string, raw: string, ctx: DestinationContext, beside
     if (ctx.triggerSpan && overlaps(m.start, m.end, [ctx.triggerSpan]) && (ctx.triggerIntegration ?? m.id) === m.id) continue;
     const before = norm.slice(Math.max(0, m.start - 60), m.start);
     const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf('.')) + 1);
-    const arrowed = ARROW_BEFORE.test(norm.slice(Math.max(0, m.start - 16), m.start));
+    // "Hubspot deals to notion... actually make that airtable": the replacement takes the place the first choice had.
+    const arrowed = ARROW_BEFORE.test(norm.slice(Math.max(0, m.start - 16), m.start)) ||
+      (m !== first && REPLACEMENT_BEFORE.test(norm.slice(Math.max(0, m.start - 50), m.start)) && TAKEN_BACK_BEFORE_SENT.test(norm.slice(0, m.start)));
     const afterSource = ctx.mentions.some((other) => other.start < m.start && other.id !== m.id);
     const joined = found.length > 0 && /\b(?:and|&|\+)\s+(?:(?:a|an|the|my|new)\s+)*$/.test(before);
     const made = MAKE_BEFORE.test(clause) && !(besides && (m === first || /\bpost|\bpublish|\btweet/.test(clause)));
-    const into = INTO_BEFORE.test(clause) && (OUTPUT_VERB.test(clause) || (afterSource && SENT_IN_CLAUSE.test(clause))) &&
+    // "Remind me to log my hours in the timesheet": what the person is asked to do is no place the agent writes to.
+    if (ASKED_TO_DO.test(clause)) continue;
+    const into = INTO_BEFORE.test(clause) && (OUTPUT_VERB.test(clause) || (afterSource && SENT_IN_CLAUSE.test(clause)) || STRONG_INTO_BEFORE.test(clause) || thingsSentTo(clause)) &&
       !(besides && m === first) && !readThenSent(norm, m);
     const thingIn = THING_IN_BEFORE.test(norm.slice(Math.max(0, m.start - 60), m.start)) && !(besides && m === first);
     if (into || made || thingIn || (arrowed && m.start > 0) || joined) {

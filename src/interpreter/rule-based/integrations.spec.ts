@@ -88,3 +88,51 @@ describe(findMentions.name, () => {
     expect(ids(text)).toEqual([]);
   });
 });
+
+describe('email words naming a place in another tool', () => {
+  it.each([
+    ['save files from my dropbox inbox folder to drive', ['dropbox', 'google_drive']],
+    ['new trello cards into the notion inbox database', ['trello', 'notion']],
+    ['forward github emails to slack', ['github', 'gmail', 'slack']],
+    ['summarise my inbox folder called receipts', ['gmail']],
+  ])('%s names %j', (text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+});
+
+describe('teams said as the tool', () => {
+  it.each([
+    ['remind me on teams who i am meeting', ['teams']],
+    ['ping us via teams when it breaks', ['teams']],
+    ['flag emails from legal to my teams', ['gmail', 'teams']],
+  ])('%s names %j', (text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+
+  it('leaves teams of people alone', () => {
+    expect(ids('send it to my teams of engineers')).toEqual([]);
+    expect(ids('share with my teams every week')).toEqual([]);
+  });
+});
+
+describe('PRs and meetings beside another tool', () => {
+  it('reads PRs as GitHub', () => {
+    expect(ids('a slack dm with PRs older than 2 days')).toEqual(['slack', 'github']);
+  });
+
+  it('keeps a keyword whose tool is only where it is sent', () => {
+    expect(ids('before my meetings start remind me on teams')).toEqual(['google_calendar', 'teams']);
+    expect(ids('the payments logged in our notion')).toEqual(['notion']);
+  });
+});
+
+describe('names written with a hyphen and named spreadsheets', () => {
+  it.each([
+    ['save new google-docs to notion', ['google_drive', 'notion']],
+    ['post to #dev on microsoft-teams', ['teams']],
+    ['send new shopify orders to the orders google spreadsheet', ['shopify', 'google_sheets']],
+    ['the drive-time policy page in notion', ['notion']],
+  ])('%s names %j', (text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+});

@@ -32,6 +32,8 @@ const EXTRA_SYNONYMS: readonly (readonly [id: string, synonym: string])[] = [
   ['google_sheets', 'the sheet'],
   ['google_sheets', 'our sheet'],
   ['slack', 'slack workspace'],
+  // "PRs older than 2 days": pull requests, which GitHub holds (a keyword: a named tool's own PRs stay its own).
+  ['github', 'prs'],
 ];
 
 const GENERIC_EMAIL = new Set(['email', 'emails', 'e-mail', 'e-mails', 'inbox', 'mail', 'mailbox']);
@@ -74,7 +76,8 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SYNONYM_RE = new RegExp(
   `(?<![a-z0-9])(?:${[...SYNONYM_TO_ID.keys()]
     .sort((a, b) => b.length - a.length)
-    .map(escape)
+    // "google-docs", "microsoft-teams": a hyphen where the name has a space.
+    .map((synonym) => escape(synonym).replace(/ /g, '[ -]'))
     .join('|')})(?![a-z0-9])`,
   'g',
 );
@@ -82,9 +85,17 @@ const SYNONYM_RE = new RegExp(
 /** Words after a tool name that make it the tool whatever came before ("my teams chat", "our slack workspace"). */
 const SURELY_THE_TOOL_AFTER = /^\s+(?:chat|channels?|dms?|messages?|app|account|workspace|server|group)\b/;
 
+/** Words before a tool name that make it the tool: "remind me on teams who …", "ping us via teams". */
+const SURELY_THE_TOOL_BEFORE = /\b(?:me|us|dms?|message|ping|post|notify|alert|remind)\s+(?:on|via|over|through)\s+$|\bvia\s+$/;
+/** "… flag them to my teams": the name last in the message after "to my" is the tool. */
+const TO_MY_BEFORE = /\bto my\s+$/;
+const MESSAGE_END = /^\s*(?:$|[.!?]+\s*$)/;
+
 function vetoed(text: string, synonym: string, start: number, end: number): boolean {
   const veto = VETOES[synonym];
   if (!veto || SURELY_THE_TOOL_AFTER.test(text.slice(end, end + 16))) return false;
+  const near = text.slice(Math.max(0, start - 24), start);
+  if (SURELY_THE_TOOL_BEFORE.test(near) || (TO_MY_BEFORE.test(near) && MESSAGE_END.test(text.slice(end)))) return false;
   if (veto.before?.test(text.slice(Math.max(0, start - 24), start))) return true;
   return veto.after?.test(text.slice(end, end + 24)) ?? false;
 }
@@ -95,7 +106,7 @@ function vetoed(text: string, synonym: string, start: number, end: number): bool
  */
 const NAMED_SHEET = new RegExp(
   String.raw`\b(?:my|the|our|a|an|this|that|their|your|each|every)\s+` +
-    String.raw`((?:(?!(?:to|in|into|on|from|of|for|with|and|or|the|a|an|my|our|at|by|is|are)\b)[a-z0-9][\w'-]*\s+){1,3}sheet)(?![\w-])`,
+    String.raw`((?:(?!(?:to|in|into|on|from|of|for|with|and|or|the|a|an|my|our|at|by|is|are)\b)[a-z0-9][\w'-]*\s+){1,3}(?:sheet|spreadsheet))(?![\w-])`,
   'dg',
 );
 const NOT_A_SHEET_BEFORE = /\b(?:balance|cheat|fact|bed|baking|cookie|answer|time|spec)\s*$/;
@@ -106,7 +117,8 @@ function namedSheets(text: string): IntegrationMention[] {
   eachMatch(NAMED_SHEET, text, (m) => {
     // The mention is the whole name ("crm sheet"), so that "a row in the crm sheet" reads like "in the sheet".
     const [start, end] = m.indices?.[1] ?? [0, 0];
-    if (NOT_A_SHEET_BEFORE.test(text.slice(Math.max(0, end - 18), end - 5)) || NOT_A_SHEET_AFTER.test(text.slice(end, end + 12))) return;
+    const base = end - (text.slice(start, end).endsWith('spreadsheet') ? 11 : 5);
+    if (NOT_A_SHEET_BEFORE.test(text.slice(Math.max(0, base - 13), base)) || NOT_A_SHEET_AFTER.test(text.slice(end, end + 12))) return;
     // Named like a brand: a name of one's own says which tool as clearly ("the Excel sheet" is masked to no name).
     found.push({ id: 'google_sheets', start, end, generic: false, keyword: false });
   });
@@ -117,6 +129,8 @@ function namedSheets(text: string): IntegrationMention[] {
 const CONTAINER_AFTER = /^\s+(?:sheet|spreadsheet|base|table|database|page|doc|folder|board|list|channel|tab|project|calendar)\b/;
 /** "The orders in our Airtable base", "payments logged in our Notion": the things are another named tool's. */
 const IN_TOOL_BEFORE = /\b(?:in|from|on|inside|within)\s+(?:(?:my|our|the|their)\s+)?$/;
+/** An order to the agent between ("my meetings start remind me on teams"): the tool after is where it is sent, not where the things are. */
+const ORDER_BETWEEN = /\b(?:me|us|remind|tell|ping|notify|send|post|dm|message)\b/;
 const CLAUSE_BREAK = /[,.;!?]|->|→|=>/;
 
 /** Whether a keyword mention is the name of something kept in another tool rather than a tool of its own. */
@@ -126,8 +140,16 @@ function keywordOfOtherTool(text: string, mention: IntegrationMention, all: read
   return all.some((other) => {
     if (other.keyword || other.generic || other.id === mention.id || other.start < mention.end || other.start - mention.end > 60) return false;
     const between = text.slice(mention.end, other.start);
-    return !CLAUSE_BREAK.test(between) && IN_TOOL_BEFORE.test(between);
+    return !CLAUSE_BREAK.test(between) && IN_TOOL_BEFORE.test(between) && !ORDER_BETWEEN.test(between);
   });
+}
+
+/** "The notion inbox database", "my dropbox inbox folder": an email word naming a place kept in the tool just before it. */
+const CONTAINER_OF_TOOL_BEFORE = /^\s*$/;
+
+function placeInOtherTool(text: string, mention: IntegrationMention, all: readonly IntegrationMention[]): boolean {
+  if (!mention.generic || !CONTAINER_AFTER.test(text.slice(mention.end, mention.end + 16))) return false;
+  return all.some((other) => !other.generic && other.end <= mention.start && CONTAINER_OF_TOOL_BEFORE.test(text.slice(other.end, mention.start)));
 }
 
 /**
@@ -137,7 +159,7 @@ function keywordOfOtherTool(text: string, mention: IntegrationMention, all: read
 export function findMentions(text: string, preferOutlook = false): IntegrationMention[] {
   const mentions: IntegrationMention[] = [];
   eachMatch(SYNONYM_RE, text, (m) => {
-    const synonym = m[0];
+    const synonym = SYNONYM_TO_ID.has(m[0]) ? m[0] : m[0].replace(/-/g, ' ');
     const end = m.index + synonym.length;
     if (vetoed(text, synonym, m.index, end)) return;
     const generic = GENERIC_EMAIL.has(synonym);
@@ -154,7 +176,7 @@ export function findMentions(text: string, preferOutlook = false): IntegrationMe
   if (preferOutlook || mentions.some((m) => m.id === 'outlook')) {
     for (const mention of mentions) if (mention.generic) mention.id = 'outlook';
   }
-  return mentions.filter((m) => !keywordOfOtherTool(text, m, mentions));
+  return mentions.filter((m) => !keywordOfOtherTool(text, m, mentions) && !placeInOtherTool(text, m, mentions));
 }
 
 /** Distinct ids in order of first appearance. */

@@ -128,3 +128,11 @@ describe('intent of a whole message', () => {
     for (const phase of Object.values(ConversationPhase)) expect(intentOf(text, phase)).toBe(intent);
   });
 });
+
+describe('a message starting with a tool named "help …"', () => {
+  it('is no question about the service', () => {
+    expect(asksAboutService(normalize('help scout conversations → zendesk'))).toBe(false);
+    expect(asksAboutService(normalize('help desk tickets to #support'))).toBe(false);
+    expect(asksAboutService(normalize('help me set this up'))).toBe(true);
+  });
+});

@@ -111,7 +111,7 @@ const QUESTION_FORM = new RegExp(
 const ABOUT_THE_SERVICE = new RegExp(
   OPENER +
     oneOf([
-      String.raw`help\b`, String.raw`how(?! about)\b`, String.raw`why\b`, String.raw`which\b`,
+      String.raw`help\b(?!\s*(?:scout|desk)\b)`, String.raw`how(?! about)\b`, String.raw`why\b`, String.raw`which\b`,
       String.raw`what(?! about)(?:'s| is| are| can| do| does| happens| now| next| else| integrations| apps| services| tools)\b`,
       String.raw`(?:can|could|do|will) you (?:connect|integrate|support|work|access|handle|talk|read|see)\b`,
       String.raw`(?:does|will|can) (?:it|this|that) (?:work|support|connect|handle|cost)\b`,

@@ -46,7 +46,7 @@ function deliveryOnly(text: string, mention: IntegrationMention): boolean {
 function partOfNamedTool(text: string, mention: IntegrationMention, all: readonly IntegrationMention[]): boolean {
   if (!mention.keyword) return false;
   return all.some(
-    (other) => !other.keyword && other.id !== mention.id && other.end <= mention.start && mention.start - other.end <= 24 &&
+    (other) => !other.keyword && !other.generic && other.id !== mention.id && other.end <= mention.start && mention.start - other.end <= 24 &&
       !/[,.;!?]|->|→|\b(?:and|to|into|from|then|or)\b/.test(text.slice(other.end, mention.start)),
   );
 }
@@ -122,15 +122,17 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
     if (correcting || existingTrigger?.type === 'schedule') time = schedule.time;
     else trigger = dailyAt(schedule.time);
   }
+  // An event that only conditions a schedule brings in no tool nobody named ("at 11 send new hubspot leads" is no Salesforce).
+  const eventTool = event && (trigger === event.trigger || named.includes(event.trigger.integration)) ? event.trigger.integration : null;
   const integrations = [
-    ...new Set([...named, event?.trigger.integration, ...destinations.map((d) => d.integration)].filter((id): id is string => !!id)),
+    ...new Set([...named, eventTool, ...destinations.map((d) => d.integration)].filter((id): id is string => !!id)),
   ].filter((id) => !removed.includes(id));
 
   const patch: RequirementsPatch = {};
   const goal = extractGoal(norm, raw, phase, requirements.goal.value !== null);
   if (goal !== null) {
     const source =
-      event?.trigger.integration ??
+      eventTool ??
       integrations.find((id) => id !== destination?.integration) ??
       active.find((m) => !deliveryOnly(masked, m))?.id ??
       null;

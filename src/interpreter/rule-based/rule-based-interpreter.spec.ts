@@ -175,3 +175,49 @@ describe(RuleBasedInterpreter.name, () => {
     });
   });
 });
+
+describe('a tool named after an email word', () => {
+  it('is a tool of its own ("email me my calendar" reads the calendar)', () => {
+    expect(interpret('email me my calendar for the day every morning at 6:30', DISCOVERY).patch.integrations).toEqual(['google_calendar']);
+  });
+});
+
+describe('an event under a schedule', () => {
+  it('brings in no tool nobody named', () => {
+    const { patch } = interpret('at 11am and 3pm on weekdays send new hubspot leads to #sdr', DISCOVERY);
+    expect(patch.integrations).toEqual(['hubspot']);
+    expect(patch.trigger?.type).toBe('schedule');
+  });
+
+  it('still brings in the tool of an event that starts the agent', () => {
+    expect(interpret('when a new lead comes in post it to #sales on slack', DISCOVERY).patch.integrations).toEqual(['slack', 'salesforce']);
+  });
+});
+
+describe('a choice taken back in the same message', () => {
+  it('keeps only the later tool, in the earlier one\'s place', () => {
+    const { patch } = interpret('send hubspot deals to notion... actually make that airtable', DISCOVERY);
+    expect(patch.integrations).toEqual(['hubspot', 'airtable']);
+    expect(patch.destination).toEqual({ kind: 'integration', integration: 'airtable', target: '' });
+  });
+
+  it('keeps only the later channel', () => {
+    expect(interpret('failed stripe payments to #billing, sorry i mean #collections, on slack', DISCOVERY).patch.destination).toEqual({
+      kind: 'channel',
+      integration: 'slack',
+      target: '#collections',
+    });
+  });
+});
+
+describe('one tool\'s things sent to a chat tool, with no verb or channel', () => {
+  it('describes an agent', () => {
+    expect(interpret('outlook emails to teams, ignore the automated ones', DISCOVERY).patch.integrations).toEqual(['outlook', 'teams']);
+    expect(interpret('my family calendar to the family discord', DISCOVERY).patch.integrations).toEqual(['google_calendar', 'discord']);
+  });
+
+  it('needs two tools: a move between chat tools is chat', () => {
+    expect(interpret('we moved from slack to teams last year', DISCOVERY).patch).toEqual({});
+    expect(interpret('talking to teams all day is exhausting', DISCOVERY).patch).toEqual({});
+  });
+});

@@ -31,6 +31,11 @@ const SMALL_TALK = /\b(?:lol|haha+|lmao|smh|rofl|is that normal|those were the d
 /** Asking for something, which small talk around it does not cancel. */
 const ASKING = /\b(?:please|pls|can you|could you|i want|i need|i'?d like|set up|build|make me|create)\b/;
 
+const TO_CHAT_TOOL = /\b(?:to|into)\s+(?:(?:my|our|the|a)\s+)?(?:[a-z]+\s+)?(?:slack|(?:microsoft\s+|ms\s+)?teams|discord)\b/;
+
+/** "We moved from slack to teams": a change of tools told, not things sent. */
+const MOVE_BETWEEN_TOOLS = /\b(?:moved|moving|switched|switching|migrated|migrating|went|going)\s+(?:over\s+)?from\b|\bfrom\s+[a-z]+\s+to\b/;
+
 function describesAgent(patch: RequirementsPatch, norm: string, unsupported: boolean): boolean {
   if (SMALL_TALK.test(norm) && !ASKING.test(norm)) return false;
   const tools = (patch.integrations?.length ?? 0) > 0 || unsupported;
@@ -40,7 +45,9 @@ function describesAgent(patch: RequirementsPatch, norm: string, unsupported: boo
   const task = patch.goal !== undefined;
   // "X → Y" and "only emails from my manager" say what the agent does without a verb.
   const shaped = /->|→|=>/.test(norm) || ((patch.filters?.length ?? 0) > 0 && /\b(?:only|just)\b/.test(norm));
-  if (tools && (task || when || place || shaped)) return true;
+  // "Outlook emails to teams", "my family calendar to the family discord": one tool's things sent to a chat tool.
+  const toChat = (patch.integrations?.length ?? 0) >= 2 && TO_CHAT_TOOL.test(norm) && !MOVE_BETWEEN_TOOLS.test(norm);
+  if (tools && (task || when || place || shaped || toChat)) return true;
   if ((task || place) && when) return true;
   if (task && elsewhere) return true;
   if (!tools) return false;

@@ -33,3 +33,11 @@ describe(correctTypos.name, () => {
     expect(correctTypos('mail slakc-3b@example.com')).toBe('mail slakc-3b@example.com');
   });
 });
+
+describe('tools outside the catalog', () => {
+  it('are never read as a misspelled catalog tool ("calendly" is not "calendar")', () => {
+    expect(correctToolWord('calendly')).toBeNull();
+    expect(correctTypos('when a calendly meeting is booked')).toBe('when a calendly meeting is booked');
+    expect(correctToolWord('calendr')).toBe('calendar');
+  });
+});

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { isUnsupportedToolWord } from './unsupported-tools.js';
 
 /** Tool words people misspell, each the spelling the catalog's synonyms know. */
 const TOOL_WORDS = [
@@ -54,7 +55,8 @@ function transposed(a: string, b: string): boolean {
  * and from eight letters two edits. Ordinary words near a tool word are never corrected.
  */
 export function correctToolWord(word: string): string | null {
-  if (word.length < 4 || ORDINARY.has(word) || TOOL_WORDS.includes(word)) return null;
+  // "Calendly" is a tool of its own, not a misspelled "calendar".
+  if (word.length < 4 || ORDINARY.has(word) || TOOL_WORDS.includes(word) || isUnsupportedToolWord(word)) return null;
   const spoken = word.replace(SPOKEN_X, 'x');
   if (spoken !== word && TOOL_WORDS.includes(spoken)) return spoken;
   let best: string | null = null;

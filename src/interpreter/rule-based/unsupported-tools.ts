@@ -36,6 +36,14 @@ const TOOLS: readonly (readonly [pattern: string, name: string])[] = [
 
 const PATTERN = new RegExp(`(?<![a-z0-9@#./-])(?:${TOOLS.map(([p]) => `(${p})`).join('|')})(?![a-z0-9])`, 'g');
 
+/** One word that is itself a tool outside the catalog ("calendly", "jotform"): never a misspelled catalog tool. */
+const WHOLE_WORD = new RegExp(`^(?:${TOOLS.map(([p]) => p).join('|')})$`);
+
+/** Whether `word` (lower case) names a tool outside the catalog on its own. */
+export function isUnsupportedToolWord(word: string): boolean {
+  return WHOLE_WORD.test(word);
+}
+
 export interface UnsupportedReading {
   /** Display names, in order of appearance, each once. */
   names: string[];

@@ -413,4 +413,18 @@ export const CORRECTIONS: CorrectionConversation[] = [
     trigger: MANUAL,
     destinations: [mail('client@example.com'), dm('slack')],
   }, 'freelancer', 'trigger-switch', 'manual', 'add-destination'),
+  // Fresh conversations (h-dest2): a choice taken back in the same message, and a tool dropped loosely.
+  talk('sheet swapped for notion mid-message', ['copy new hubspot contacts to a google sheet', 'to a google sheet? no, to notion instead'], {
+    integrations: ['hubspot', 'notion'],
+    destinations: [into('notion')],
+  }, 'negation', 'replace-integration'),
+  talk('channel corrected within the answer', ['post new jira bugs to #eng on slack', 'send them to #qa, sorry i mean #qa-team'], {
+    integrations: ['jira', 'slack'],
+    destinations: [channel('#qa-team', 'slack')],
+  }, 'replace-destination'),
+  talk('tool dropped with no more', ['every friday at 4 post a summary of github issues and jira tickets to #eng', 'no more jira, just github'], {
+    integrations: ['github'],
+    trigger: at(['16:00'], ['fri']),
+    destinations: [channel('#eng')],
+  }, 'negation', 'remove-integration'),
 ];

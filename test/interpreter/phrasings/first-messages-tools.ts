@@ -539,4 +539,69 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     destinations: [mail('account-team@acme.com')],
     filters: [f.from('acme.com')],
   }),
+  // Fresh rows (h-dest2): tools named beside words another tool is known for, removals said loosely, and a
+  // choice taken back inside the same message.
+  row('every time a calendly invite is booked put the person in hubspot as a contact', ['unsupported-tool', 'keyword-trap'], {
+    integrations: ['hubspot'],
+    unsupported: ['calendly'],
+  }),
+  row('new jotform entries into our airtable base pls', ['unsupported-tool'], {
+    integrations: ['airtable'],
+    unsupported: ['jotform'],
+    destinations: [into('airtable')],
+  }),
+  row('sentry errors to a notion page for the weekly review', ['unsupported-tool'], {
+    integrations: ['notion'],
+    unsupported: ['sentry'],
+    destinations: [into('notion')],
+  }),
+  row('save every pdf from my dropbox inbox folder into google drive', ['keyword-trap'], {
+    integrations: ['dropbox', 'google_drive'],
+    destinations: [into('google_drive')],
+  }),
+  row('dump new trello cards into the notion inbox database', ['keyword-trap'], {
+    integrations: ['trello', 'notion'],
+    destinations: [into('notion')],
+  }),
+  row('no more asana for us. when a github issue is labelled bug make a linear issue', ['negation'], {
+    integrations: ['github', 'linear'],
+    destinations: [into('linear')],
+  }),
+  row('leave slack out of this one, new stripe payments go to #finance on discord', ['negation'], {
+    integrations: ['stripe', 'discord'],
+    destinations: [channel('#finance', 'discord')],
+  }),
+  row('trello is gone, we moved to asana: new hubspot deals become asana tasks', ['negation'], {
+    integrations: ['hubspot', 'asana'],
+    destinations: [into('asana')],
+  }),
+  row('new shopify orders → airtable? no, a google sheet is easier', ['negation', 'in-message-correction'], {
+    integrations: ['shopify', 'google_sheets'],
+    destinations: [into('google_sheets')],
+  }),
+  row('failed stripe payments to #billing, sorry i mean #collections, on slack', ['negation', 'in-message-correction'], {
+    integrations: ['stripe', 'slack'],
+    destinations: [channel('#collections', 'slack')],
+  }),
+  row('post new github pull requests to discord — actually teams, channel #reviews', ['negation', 'in-message-correction'], {
+    integrations: ['github', 'teams'],
+    destinations: [channel('#reviews', 'teams')],
+  }),
+  row('new zendesk tickets: #support on discord, #tier2 on slack', ['multi-destination'], {
+    integrations: ['zendesk', 'discord', 'slack'],
+    destinations: [channel('#support', 'discord'), channel('#tier2', 'slack')],
+  }),
+  row('new linear issues go to #product on teams and #dev on slack', ['multi-destination'], {
+    integrations: ['linear', 'teams', 'slack'],
+    destinations: [channel('#product', 'teams'), channel('#dev', 'slack')],
+  }),
+  row('save new google-docs to notion every friday', ['brand-spelling'], {
+    integrations: ['google_drive', 'notion'],
+    trigger: on(['fri']),
+    destinations: [into('notion')],
+  }),
+  row('send new shopify orders to the orders google spreadsheet', ['keyword-trap'], {
+    integrations: ['shopify', 'google_sheets'],
+    destinations: [into('google_sheets')],
+  }),
 ];

@@ -1,0 +1,44 @@
+import { describe, expect, it } from '@jest/globals';
+import { emptyRequirements, type Requirements, type RequirementsPatch } from '../../conversation/requirements/requirements.js';
+import { correctionEdits } from './correction-edits.js';
+import { normalize } from './text.js';
+
+function withAmount(op: '>' | '<', value: string, schedule = false): Requirements {
+  const r = emptyRequirements();
+  r.integrations = { value: ['stripe', 'slack'], status: 'inferred' };
+  r.destinations = { value: [{ kind: 'channel', integration: 'slack', target: '#finance' }], status: 'inferred' };
+  r.filters = { value: [{ kind: 'amount', op, value, text: `amount ${op} ${value}` }], status: 'inferred' };
+  if (schedule) r.trigger = { value: { type: 'schedule', cron: '0 9 * * *', description: 'every day at 9:00' }, status: 'inferred' };
+  return r;
+}
+
+describe('a new amount said as "make it N"', () => {
+  it('replaces the amount, keeping how it compares, and drops the number read as a time', () => {
+    const patch: RequirementsPatch = { time: '20:00' };
+    const edits = correctionEdits({ norm: normalize('make it 2000'), requirements: withAmount('>', '1000'), patch, destinations: [] });
+    expect(edits).toEqual([
+      { op: 'remove', field: 'filters', value: { kind: 'amount' } },
+      { op: 'add', field: 'filters', value: { kind: 'amount', op: '>', value: '2000', text: 'amount > 2000' } },
+    ]);
+    expect(patch.time).toBeUndefined();
+  });
+
+  it('reads $ and k as money whatever the size', () => {
+    const edits = correctionEdits({ norm: normalize('bump it to $50'), requirements: withAmount('<', '20'), patch: {}, destinations: [] });
+    expect(edits).toContainEqual({ op: 'add', field: 'filters', value: { kind: 'amount', op: '<', value: '50', text: 'amount < 50' } });
+  });
+
+  it('leaves times alone', () => {
+    for (const text of ['make it 9', 'make it 9am', 'make it 0930', 'make it 10:30']) {
+      const patch: RequirementsPatch = { time: '09:00' };
+      expect(correctionEdits({ norm: normalize(text), requirements: withAmount('>', '1000', true), patch, destinations: [] })).toEqual([]);
+      expect(patch.time).toBe('09:00');
+    }
+  });
+
+  it('needs an amount filter to replace', () => {
+    const r = withAmount('>', '1000');
+    r.filters = { value: [], status: 'inferred' };
+    expect(correctionEdits({ norm: normalize('make it 2000'), requirements: r, patch: { time: '20:00' }, destinations: [] })).toEqual([]);
+  });
+});
