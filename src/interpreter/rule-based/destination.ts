@@ -29,7 +29,9 @@ const NOT_A_CHANNEL = new Set([
 ]);
 const REMOVED_BEFORE = /\b(?:instead of|not|rather than|from|replace|than)\s+(?:the\s+)?$/;
 const HANDLE = /(?<![\w.@])@([a-z0-9][\w.-]*[a-z0-9]|[a-z0-9])(?![\w@])/g;
-const ADDRESS = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/g;
+// Starts only where a run of address characters starts: tried inside one, a long run without '@' (4 000
+// digits) costs O(n²) (80 ms here).
+const ADDRESS = /(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/g;
 const SENDER_BEFORE = /\b(?:from|by|sender)\s+$/;
 // "Invoices emailed to billing@acme.com in gmail → …": before an arrow, mail that came in to that address is read, not sent there.
 const ARROW_AHEAD = /->|→|=>/;

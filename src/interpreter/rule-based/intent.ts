@@ -103,7 +103,9 @@ const PRECEDENCE: readonly Exclude<ClauseKind, 'filler'>[] = [
 ];
 const LEAD_CONFIRM = /^(?:yes|yeah|yep|yup|sure|ok(?:ay)?|correct|perfect|great)\b/;
 const LEAD_NEGATION = /^(?:no|nope|nah)\b/;
-const CLAUSE_SPLIT = /\s*(?:[,.!;:?]+|\s-\s|\band\b|\bthen\b|\bbut\b)\s*/;
+// No `\s*` around it (clauses are trimmed instead): tried at every space of a long run of spaces, a
+// leading `\s*` made splitting O(n²) (4 000 characters: 20 ms).
+const CLAUSE_SPLIT = /[,.!;:?]+|\s-\s|\band\b|\bthen\b|\bbut\b/;
 const OPENER = String.raw`^(?:(?:hi|hey|ok|so|and|but|also|um|hmm)[,\s]+)*`;
 const QUESTION_FORM = new RegExp(
   String.raw`\?\s*$|${OPENER}(?:what|which|how|why|who|where|is|are|does|do|can|could|will|would|should|may)\b`,
@@ -126,7 +128,7 @@ function kindOf(clause: string): ClauseKind | null {
 
 /** Reads a message (normalised) as control phrases. A bare "no" is a change, or a skip while connecting. */
 export function readControl(norm: string, phase: ConversationPhase): ControlReading {
-  const clauses = norm.split(CLAUSE_SPLIT).filter((c) => c !== '');
+  const clauses = norm.split(CLAUSE_SPLIT).map((c) => c.trim()).filter((c) => c !== '');
   const kinds = clauses.map(kindOf);
   if (kinds.length === 0 || kinds.some((k) => k === null)) {
     const first = kinds[0] ?? null;

@@ -53,7 +53,8 @@ export function formatClock(hour: number, minute: number): string {
   return `${hour}:${String(minute).padStart(2, '0')}`;
 }
 
-const ADDRESS = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/g;
+// Starts only where a run of address characters starts (see destination.ts: O(n²) otherwise).
+const ADDRESS = /(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/g;
 const CHANNEL = /(?<![\w#&/])#[a-z][a-z0-9._-]*/g;
 const HANDLE = /(?<![\w.@])@[a-z0-9][\w.-]*/g;
 const QUOTED = /"[^"]*"|(?<![a-z])'[^']*'(?![a-z])/g;
