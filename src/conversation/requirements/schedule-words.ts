@@ -71,10 +71,17 @@ export function scheduleTrigger(r: Recurrence, description = describeRecurrence(
  */
 export function normalizeTrigger(trigger: Trigger): Trigger {
   if (trigger.type !== 'schedule') return trigger;
-  if (trigger.recurrence) return scheduleTrigger(trigger.recurrence, trigger.description);
-  const recurrence = recurrenceFromCron(trigger.cron);
-  return recurrence ? scheduleTrigger(recurrence, trigger.description) : trigger;
+  const known = normalized.get(trigger);
+  if (known) return known;
+  const recurrence = trigger.recurrence ?? recurrenceFromCron(trigger.cron);
+  const whole = recurrence ? scheduleTrigger(recurrence, trigger.description) : trigger;
+  // A committed trigger is frozen, so what it normalises to never changes: every turn's readers ask again.
+  if (Object.isFrozen(trigger)) normalized.set(trigger, whole);
+  return whole;
 }
+
+/** Normalised committed (frozen) triggers: the interpreter and the edits ask on every turn (cron building was 6 % of a reading). */
+const normalized = new WeakMap<Trigger, Trigger>();
 
 /** Every cron a schedule runs on. */
 export function cronsOfTrigger(trigger: ScheduleTrigger): string[] {

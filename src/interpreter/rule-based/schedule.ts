@@ -102,6 +102,7 @@ function datesOf(spec: DaySpec | null): Pick<Recurrence, 'days' | 'dayOfMonth'> 
 
 function existingRecurrence(existing: Trigger | null): Recurrence | null {
   if (existing?.type !== 'schedule') return null;
+  if (existing.recurrence) return existing.recurrence;
   const normalized = normalizeTrigger(existing);
   return normalized.type === 'schedule' ? (normalized.recurrence ?? null) : null;
 }
