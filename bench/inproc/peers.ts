@@ -4,12 +4,14 @@ import { report, runChild } from '../lib/child.js';
 import { removeKeysUnder } from '../lib/redis-keys.js';
 import { type Spread, spread } from '../lib/stats.js';
 import { TURN_MIX } from '../lib/turn-mix.js';
-import { connectIntegrations, expectDone, mixInput, ownerOf, serviceContext, sessionAtMixStart, turn } from './service-context.js';
+import type { SessionOwner } from '../../src/conversation/state.js';
+import { connectIntegrations, expectDone, mixInput, ownerOf, type ServiceContext, serviceContext, sessionAtMixStart, turn } from './service-context.js';
 import { initialSnapshot, peerEvent, peerTurn } from './xstate-peer.js';
 
 /**
- * Section 8: the XState 5 peer of the turn and the service's Redis store in process, side by side in
- * rounds that take turns: XState restore → send → persist JSON with a Map (µs per turn, one session)
+ * Section 8: the XState 5 peer of the turn and the service in process, side by side in rounds that
+ * take turns: XState restore → send → persist JSON with a Map against the service on its memory store
+ * (µs per turn, one session each)
  * and with Redis GET + SET (turns/s, 50 sessions in flight), and the service (`ConversationService`,
  * `SESSION_STORE=redis`, no HTTP) at 50 sessions in flight. All run the turn mix of section 3.
  * argv: rounds, turns per round, Redis URL (optional), key prefix.
@@ -19,6 +21,10 @@ export interface PeersResult {
   /** XState with a Map, one session: µs per turn (mean per round; p50 of the last round). */
   xstateMapUs: Spread;
   xstateMapP50Us: number;
+  /** The service in process (memory store, one session, section 3's loop), rounds alternating with the peer's: µs per turn. */
+  serviceMapUs: Spread;
+  /** Service over the XState peer, each round against the peer's round just before it. */
+  mapRatio: Spread;
   /** With Redis: turns/s at 50 in flight (absent without REDIS_URL). */
   xstateRedisTurnsPerS?: Spread;
   serviceRedisTurnsPerS?: Spread;
@@ -42,6 +48,17 @@ function xstateMapRound(turns: number, start: number): { meanUs: number; p50Us: 
   }
   samples.sort((a, b) => a - b);
   return { meanUs: ((performance.now() - started) * 1000) / turns, p50Us: samples[samples.length >> 1]! * 1000 };
+}
+
+/** Section 3's loop with one session: the turn mix in order on the memory store; µs per turn. */
+async function serviceMapRound(context: ServiceContext, owner: SessionOwner, sessionId: string, turns: number): Promise<number> {
+  const started = performance.now();
+  for (let index = 0; index < turns; index++) {
+    const step = index % TURN_MIX.length;
+    const events = await turn(context, owner, sessionId, mixInput(step));
+    if (index % 97 === 0) expectDone(events, TURN_MIX[step]!.donePhase, `service in process, step ${step}`);
+  }
+  return ((performance.now() - started) * 1000) / turns;
 }
 
 /** `turns` turns over `IN_FLIGHT` sessions, each running the mix in order; turns/s. */
@@ -74,6 +91,15 @@ runChild(async () => {
     }
   }
 
+  // The service on the memory store in this same process, so that its rounds and the peer's alternate
+  // (section 3 runs minutes earlier, and a ratio across sections moved with the machine: 0.71–1.18).
+  const local = await serviceContext();
+  const localOwner = ownerOf('peer-local');
+  await connectIntegrations(local, localOwner);
+  const localSession = await sessionAtMixStart(local, localOwner);
+  const serviceMap: number[] = [];
+  const mapRatio: number[] = [];
+
   const map: number[] = [];
   let mapP50 = 0;
   const xstateRedis: number[] = [];
@@ -81,6 +107,7 @@ runChild(async () => {
   // The first round warms the JIT up and is not counted.
   for (let round = 0; round <= rounds; round++) {
     const mapRound = xstateMapRound(turns, 0);
+    const serviceUs = await serviceMapRound(local, localOwner, localSession, turns);
     if (redis) {
       await Promise.all(peerKeys.map((key) => redis.set(key, initialSnapshot())));
       const peerRate = await inFlight(turns, peerKeys, async (key, step) => {
@@ -97,11 +124,14 @@ runChild(async () => {
       if (round > 0) [xstateRedis, serviceRedis].forEach((list, which) => list.push(which === 0 ? peerRate : serviceRate));
     }
     if (round > 0) {
+      serviceMap.push(serviceUs);
+      mapRatio.push(serviceUs / mapRound.meanUs);
       map.push(mapRound.meanUs);
       mapP50 = mapRound.p50Us;
     }
   }
   await service?.app.close();
+  await local.app.close();
   if (redis) {
     await redis.quit();
     await removeKeysUnder(redisUrl!, prefix);
@@ -111,6 +141,8 @@ runChild(async () => {
     turnsPerRound: turns,
     xstateMapUs: spread(map),
     xstateMapP50Us: mapP50,
+    serviceMapUs: spread(serviceMap),
+    mapRatio: spread(mapRatio),
     ...(redis
       ? {
           xstateRedisTurnsPerS: spread(xstateRedis),
