@@ -133,7 +133,8 @@ describeWithRedis(RedisSessionStore.name, (url) => {
 
       const save = async (): Promise<void> => {
         const events = nextEvents(state, 1);
-        const next = nextState(state, events, { lastActivityAt: Date.now() });
+        // Each save a second after the last: two saves in one millisecond would leave no lag to see.
+        const next = nextState(state, events, { lastActivityAt: Math.max(Date.now(), state.lastActivityAt + 1_000) });
         await store.save(next, state.version, events, { ttlMs: 100_000 });
         state = next;
       };
