@@ -45,7 +45,8 @@ describeWithRedisServer('Replicas on a Redis Cluster through a failover', () => 
     cluster = await PrivateRedisCluster.start();
     admin = await clusterCommandClient(cluster, 'failover-spec');
     const env: Record<string, string> = {
-      ...replicaEnv('', prefix, { TURN_LEASE_MS: String(TURN_LEASE_MS), REDIS_COMMIT_REPLICAS: '1' }),
+      // A replica's acknowledgement waited for up to 3 s: on a busy machine 500 ms ran out once before any failover.
+      ...replicaEnv('', prefix, { TURN_LEASE_MS: String(TURN_LEASE_MS), REDIS_COMMIT_REPLICAS: '1', REDIS_COMMIT_REPLICA_TIMEOUT_MS: '3000' }),
       REDIS_CLUSTER_NODES: cluster.seeds,
     };
     delete env['REDIS_URL'];
