@@ -4,8 +4,7 @@ import { report, runChild } from '../lib/child.js';
 import { removeKeysUnder } from '../lib/redis-keys.js';
 import { type Spread, spread } from '../lib/stats.js';
 import { TURN_MIX } from '../lib/turn-mix.js';
-import type { SessionOwner } from '../../src/conversation/state.js';
-import { connectIntegrations, expectDone, mixInput, ownerOf, type ServiceContext, serviceContext, sessionAtMixStart, turn } from './service-context.js';
+import { connectIntegrations, expectDone, MixLoop, mixInput, ownerOf, serviceContext, sessionAtMixStart, turn } from './service-context.js';
 import { initialSnapshot, peerEvent, peerTurn } from './xstate-peer.js';
 
 /**
@@ -50,17 +49,6 @@ function xstateMapRound(turns: number, start: number): { meanUs: number; p50Us: 
   return { meanUs: ((performance.now() - started) * 1000) / turns, p50Us: samples[samples.length >> 1]! * 1000 };
 }
 
-/** Section 3's loop with one session: the turn mix in order on the memory store; µs per turn. */
-async function serviceMapRound(context: ServiceContext, owner: SessionOwner, sessionId: string, turns: number): Promise<number> {
-  const started = performance.now();
-  for (let index = 0; index < turns; index++) {
-    const step = index % TURN_MIX.length;
-    const events = await turn(context, owner, sessionId, mixInput(step));
-    if (index % 97 === 0) expectDone(events, TURN_MIX[step]!.donePhase, `service in process, step ${step}`);
-  }
-  return ((performance.now() - started) * 1000) / turns;
-}
-
 /** `turns` turns over `IN_FLIGHT` sessions, each running the mix in order; turns/s. */
 async function inFlight(turns: number, sessions: readonly string[], one: (session: string, step: number) => Promise<void>): Promise<number> {
   const perSession = Math.ceil(turns / sessions.length);
@@ -96,7 +84,7 @@ runChild(async () => {
   const local = await serviceContext();
   const localOwner = ownerOf('peer-local');
   await connectIntegrations(local, localOwner);
-  const localSession = await sessionAtMixStart(local, localOwner);
+  const localMix = new MixLoop(local, localOwner, await sessionAtMixStart(local, localOwner));
   const serviceMap: number[] = [];
   const mapRatio: number[] = [];
 
@@ -107,7 +95,7 @@ runChild(async () => {
   // The first round warms the JIT up and is not counted.
   for (let round = 0; round <= rounds; round++) {
     const mapRound = xstateMapRound(turns, 0);
-    const serviceUs = await serviceMapRound(local, localOwner, localSession, turns);
+    const serviceUs = await localMix.round(turns);
     if (redis) {
       await Promise.all(peerKeys.map((key) => redis.set(key, initialSnapshot())));
       const peerRate = await inFlight(turns, peerKeys, async (key, step) => {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { performance } from 'node:perf_hooks';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { lastValueFrom, toArray } from 'rxjs';
@@ -79,4 +80,29 @@ export async function sessionAtMixStart(context: ServiceContext, owner: SessionO
   const state = await context.conversations.startSession(owner);
   expectDone(await turn(context, owner, state.sessionId, { text: FIRST_MESSAGE }), 'REQUIREMENTS', 'first message');
   return state.sessionId;
+}
+
+/**
+ * The turn mix run in order on one session, round after round (sections 3 and 8): each round goes on at
+ * the step where the last one stopped, so a round of any length leaves the session where the mix expects it.
+ */
+export class MixLoop {
+  private step = 0;
+
+  constructor(
+    private readonly context: ServiceContext,
+    private readonly owner: SessionOwner,
+    private readonly sessionId: string,
+  ) {}
+
+  /** `turns` turns of the mix; µs per turn. */
+  async round(turns: number): Promise<number> {
+    const started = performance.now();
+    for (let index = 0; index < turns; index++) {
+      const events = await turn(this.context, this.owner, this.sessionId, mixInput(this.step));
+      if (index % 97 === 0) expectDone(events, TURN_MIX[this.step]!.donePhase, `mix step ${this.step}`);
+      this.step = (this.step + 1) % TURN_MIX.length;
+    }
+    return ((performance.now() - started) * 1000) / turns;
+  }
 }

@@ -1,8 +1,6 @@
-import { performance } from 'node:perf_hooks';
 import { report, runChild, serveCalls } from '../lib/child.js';
 import { CpuProfiler } from '../lib/cpu-profile.js';
-import { TURN_MIX } from '../lib/turn-mix.js';
-import { connectIntegrations, expectDone, mixInput, ownerOf, serviceContext, sessionAtMixStart, turn } from './service-context.js';
+import { connectIntegrations, MixLoop, ownerOf, serviceContext, sessionAtMixStart } from './service-context.js';
 
 /**
  * One process of section 3: the service in process (ConversationService, memory store, no HTTP) with
@@ -16,18 +14,10 @@ runChild(async () => {
   await connectIntegrations(context, owner);
   const sessionId = await sessionAtMixStart(context, owner);
   for (let live = 1; live < sessions; live++) await context.conversations.startSession(ownerOf(`idle-${live}`));
-  let step = 0;
+  const mix = new MixLoop(context, owner, sessionId);
   const profiler = new CpuProfiler();
   serveCalls({
-    round: async (args: { turns: number }) => {
-      const started = performance.now();
-      for (let index = 0; index < args.turns; index++) {
-        const events = await turn(context, owner, sessionId, mixInput(step));
-        if (index % 97 === 0) expectDone(events, TURN_MIX[step]!.donePhase, `mix step ${step}`);
-        step = (step + 1) % TURN_MIX.length;
-      }
-      return ((performance.now() - started) * 1000) / args.turns;
-    },
+    round: (args: { turns: number }) => mix.round(args.turns),
     profileStart: async () => {
       await profiler.start();
       return true;

@@ -6,21 +6,13 @@ import { requestId } from '../http/request-id.js';
 import { AppLogger } from './app-logger.js';
 import { requestLogging } from './request-logging.js';
 import { createRootLogger } from './root-logger.js';
+import { LogLines } from '../../test/support/log-lines.js';
 
-/** Every line logged, parsed, and the raw text. */
-class Lines {
-  readonly all: Record<string, unknown>[] = [];
-  raw = '';
-  write(chunk: string): void {
-    this.raw += chunk;
-    for (const line of chunk.split('\n').filter(Boolean)) this.all.push(JSON.parse(line) as Record<string, unknown>);
-  }
-}
 
 const SESSION = '5b0c2f1e-0a3c-4c41-9a57-1f1a3d0d9c11';
 
 describe(requestLogging.name, () => {
-  const lines = new Lines();
+  const lines = new LogLines();
   const root = createRootLogger('info', lines);
   const logger = new AppLogger(root);
   let server: Server;

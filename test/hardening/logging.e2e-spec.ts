@@ -8,22 +8,13 @@ import { configureApp } from '../../src/bootstrap.js';
 import { AppConfig } from '../../src/config/app-config.js';
 import { Interpreter } from '../../src/interpreter/interpreter.js';
 import { freePort } from '../support/test-app.js';
+import { LogLines } from '../support/log-lines.js';
 
 const SECRET = 'a-test-secret-of-at-least-32-characters!';
 const MESSAGE = 'Summarize my unread Gmail every morning ZEBRA-PAYLOAD-7731';
 
-/** Every line the app logs, parsed. */
-class Lines {
-  readonly all: Record<string, unknown>[] = [];
-  raw = '';
-  write(chunk: string): void {
-    this.raw += chunk;
-    for (const line of chunk.split('\n').filter(Boolean)) this.all.push(JSON.parse(line) as Record<string, unknown>);
-  }
-}
-
 describe('JSON logs', () => {
-  const lines = new Lines();
+  const lines = new LogLines();
   let app: NestExpressApplication;
   let baseUrl: string;
   let token: string;

@@ -436,9 +436,9 @@ export class InMemorySessionStore implements SessionStore {
     const expiresAt = this.clock.now() + options.ttlMs;
     const record: StoredSession = stored ?? { state: null, packedState: null, version: 0, status: state.status, lastActivityAt: 0, ownerKey, expiresAt, events: [], packed: null };
     // Frozen either way: the caller's object is taken over (and shared with the next turn) like any commit.
-    record.state = deepFreeze(state);
-    record.packedState = options.atRest ? deflated(JSON.stringify(state)) : null;
-    if (record.packedState) record.state = null;
+    const frozen = deepFreeze(state);
+    record.state = options.atRest ? null : frozen;
+    record.packedState = options.atRest ? deflated(JSON.stringify(frozen)) : null;
     record.version = state.version;
     record.status = state.status;
     record.lastActivityAt = state.lastActivityAt;
