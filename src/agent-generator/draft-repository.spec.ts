@@ -32,4 +32,18 @@ describe(InMemoryDraftRepository.name, () => {
     expect(await drafts.get(ALICE, 'a1')).toMatchObject({ status: 'active' });
     expect(await drafts.get(ALICE, 'a3')).not.toBeNull();
   });
+
+  it('hands out a frozen agent that a later write replaces, and keeps reading agents evicted from the parsed cache', async () => {
+    const drafts = new InMemoryDraftRepository(10, 1);
+    await drafts.put(ALICE, agent('a1'));
+    await drafts.put(ALICE, agent('a2'));
+    const first = await drafts.get(ALICE, 'a1');
+    expect(Object.isFrozen(first) && Object.isFrozen(first?.steps)).toBe(true);
+    expect(await drafts.get(ALICE, 'a1')).toBe(first);
+    await drafts.put(ALICE, { ...agent('a1'), status: 'active' });
+    expect(await drafts.get(ALICE, 'a1')).toMatchObject({ status: 'active' });
+    // a2 pushes a1 out of the one-entry cache; a1 is parsed again from its JSON.
+    expect(await drafts.get(ALICE, 'a2')).toEqual(agent('a2'));
+    expect(await drafts.get(ALICE, 'a1')).toMatchObject({ id: 'a1', status: 'active' });
+  });
 });

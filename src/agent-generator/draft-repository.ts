@@ -1,10 +1,11 @@
 import type { SessionOwner } from '../conversation/state.js';
+import { deepFreeze } from '../conversation/store/frozen.js';
 import type { AgentSpec } from './agent-generator.js';
 
 /** Where generated agents are kept, per owner; shared across replicas when Redis is on. */
 export interface DraftRepository {
   put(owner: SessionOwner, agent: AgentSpec): Promise<void>;
-  /** The owner's agent, or null (also for another owner's agent). */
+  /** The owner's agent, or null (also for another owner's agent). Shared: callers must not change it. */
   get(owner: SessionOwner, agentId: string): Promise<AgentSpec | null>;
 }
 export const DraftRepository = Symbol('DraftRepository');
@@ -21,18 +22,35 @@ export class InMemoryDraftRepository implements DraftRepository {
    * more heap, and copying and freezing one cost more than the parse per read saved (bench section 3/4).
    */
   private readonly agents = new Map<string, string>();
+  /**
+   * The last agents read, parsed and frozen, with the JSON they came from: a conversation reads its
+   * draft on each test run and activation (5 % of an in-process turn as a parse each time). Bounded, so
+   * the heap per kept draft stays that of its JSON.
+   */
+  private readonly parsed = new Map<string, { json: string; agent: AgentSpec }>();
 
-  constructor(private readonly capacity = 10_000) {}
+  constructor(
+    private readonly capacity = 10_000,
+    private readonly parsedCapacity = 128,
+  ) {}
 
   async put(owner: SessionOwner, agent: AgentSpec): Promise<void> {
     const key = keyOf(owner, agent.id);
     this.agents.delete(key);
+    this.parsed.delete(key);
     this.agents.set(key, JSON.stringify(agent));
     if (this.agents.size > this.capacity) this.agents.delete(this.agents.keys().next().value!);
   }
 
   async get(owner: SessionOwner, agentId: string): Promise<AgentSpec | null> {
-    const json = this.agents.get(keyOf(owner, agentId));
-    return json ? (JSON.parse(json) as AgentSpec) : null;
+    const key = keyOf(owner, agentId);
+    const json = this.agents.get(key);
+    if (!json) return null;
+    const recent = this.parsed.get(key);
+    if (recent?.json === json) return recent.agent;
+    const agent = deepFreeze(JSON.parse(json) as AgentSpec);
+    if (this.parsed.size >= this.parsedCapacity) this.parsed.delete(this.parsed.keys().next().value!);
+    this.parsed.set(key, { json, agent });
+    return agent;
   }
 }
