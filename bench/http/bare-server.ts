@@ -12,7 +12,7 @@ import { serveServerStats } from './server-stats.js';
 /**
  * The floor the service is held against: a bare NestJS 12 app (Express 5, the same JSON body parser)
  * whose POST streams, for each turn of the mix, the very frames the service answered that turn with
- * (recorded by a calibration pass) through the same `SseWriter`, one write per event, and does nothing
+ * (recorded by a calibration pass) through the same `SseWriter` (a tick's frames in one write, as the service's), and does nothing
  * else: no identity, no session, no interpretation, no store.
  */
 const framesByStep: string[][] = (JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as string[]).map((body) =>

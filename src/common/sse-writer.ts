@@ -18,12 +18,19 @@ export function sseFrame(event: ChatResponse, durable = isLogged(event)): string
 }
 
 /**
- * Writes frames to an HTTP response, honouring backpressure: while the socket's buffer is full, frames
- * queue in order and are flushed on `drain`.
+ * Writes frames to an HTTP response. The frames of one tick go out as one socket write, with the headers
+ * when they are the first: a turn's frames are emitted together after its commit, and a write per frame
+ * (and one for the headers) cost a syscall and a chunk each. Headers with no frame behind them are sent
+ * at the end of the tick, so a client sees the stream open at once.
+ * Honours backpressure: while the socket's buffer is full, frames gather and go out on `drain`.
  */
 export class SseWriter {
-  private queue: string[] = [];
+  /** Frames written since the last flush. */
+  private pending = '';
+  private flushQueued = false;
+  /** The socket's buffer is full: the next flush waits for `drain`. */
   private waiting = false;
+  private ending = false;
   private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(private readonly res: Response) {}
@@ -31,7 +38,7 @@ export class SseWriter {
   open(status = 200, heartbeatMs = 0): void {
     this.res.status(status);
     for (const [name, value] of Object.entries(SSE_HEADERS)) this.res.setHeader(name, value);
-    this.res.flushHeaders();
+    this.queueFlush();
     if (heartbeatMs > 0) {
       this.heartbeat = setInterval(() => this.write(': ping\n\n'), heartbeatMs);
       this.heartbeat.unref();
@@ -43,30 +50,52 @@ export class SseWriter {
   }
 
   write(chunk: string): void {
-    if (this.res.writableEnded || this.res.destroyed) return;
-    if (this.waiting) {
-      this.queue.push(chunk);
-      return;
-    }
-    if (!this.res.write(chunk)) {
-      this.waiting = true;
-      this.res.once('drain', () => this.flush());
-    }
+    if (this.ending || this.closed()) return;
+    this.pending += chunk;
+    this.queueFlush();
   }
 
+  /** Ends the response with whatever is pending (a turn's frames, headers and end in one write). */
   end(): void {
     clearInterval(this.heartbeat);
-    if (this.waiting) {
-      this.res.once('drain', () => this.res.end());
-      return;
-    }
-    if (!this.res.writableEnded) this.res.end();
+    if (this.ending) return;
+    this.ending = true;
+    if (!this.waiting) this.finish();
+  }
+
+  private closed(): boolean {
+    return this.res.writableEnded || this.res.destroyed;
+  }
+
+  private queueFlush(): void {
+    if (this.flushQueued || this.waiting) return;
+    this.flushQueued = true;
+    queueMicrotask(() => this.flush());
   }
 
   private flush(): void {
-    this.waiting = false;
-    const pending = this.queue;
-    this.queue = [];
-    for (const chunk of pending) this.write(chunk);
+    this.flushQueued = false;
+    if (this.ending || this.waiting || this.closed()) return;
+    if (this.pending === '') {
+      if (!this.res.headersSent) this.res.flushHeaders();
+      return;
+    }
+    const chunk = this.pending;
+    this.pending = '';
+    if (this.res.write(chunk)) return;
+    this.waiting = true;
+    this.res.once('drain', () => {
+      this.waiting = false;
+      if (this.ending) this.finish();
+      else if (this.pending !== '') this.queueFlush();
+    });
+  }
+
+  private finish(): void {
+    if (this.closed()) return;
+    const rest = this.pending;
+    this.pending = '';
+    if (rest === '') this.res.end();
+    else this.res.end(rest);
   }
 }
