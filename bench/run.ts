@@ -80,6 +80,9 @@ function httpRows(result: ThroughputResult): Row[] {
   rows.push({ section: '1', figure: 'service, memory store, turns/s', value: range(result.memory.turnsPerS, num(0)), target: '', met: null });
   const ratio = result.memoryRatio.median;
   rows.push({ section: '1', figure: 'service / bare throughput (memory)', value: range(result.memoryRatio, num(2)), target: '≥ 0.50', met: ratio >= 0.5, miss: underBy(ratio, 0.5) });
+  const cpu = (summary: ThroughputResult['bare']): string => `${summary.serverCpuUsPerTurn.median.toFixed(0)} / ${summary.loadCpuUsPerTurn.median.toFixed(0)} µs`;
+  rows.push({ section: '1', figure: 'CPU per turn, server / load generator, bare', value: cpu(result.bare), target: '', met: null });
+  rows.push({ section: '1', figure: 'CPU per turn, server / load generator, memory store', value: cpu(result.memory), target: '', met: null });
   rows.push({ section: '1', figure: 'latency p50 / p99, bare', value: latency(result.bare), target: '', met: null });
   rows.push({ section: '1', figure: 'latency p50 / p99, memory store', value: latency(result.memory), target: '', met: null });
   rows.push({ section: '1', figure: 'server event-loop delay p99 under load, memory', value: range(result.memory.loopDelayP99Ms, num(0)) + ' ms', target: '', met: null });

@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { report, runChild, serveCalls } from '../lib/child.js';
+import { cpuSince } from './server-stats.js';
 import { MIX_BODIES, TURN_MIX } from '../lib/turn-mix.js';
 import { fakeSessions, type MixSession, prepareSessions, sessionPhase, STEP_IN_PHASE } from './prepare-sessions.js';
 
@@ -33,6 +34,8 @@ export interface RoundResult {
   /** Turns per mix step. */
   perStep: number[];
   bytesPerTurn: number;
+  /** CPU µs (user + system) the load generator used during the round. */
+  cpuUs: number;
 }
 
 interface Lane {
@@ -70,6 +73,7 @@ export async function runRound(options: RoundOptions): Promise<RoundResult> {
   let good = 0;
   const perStep = TURN_MIX.map(() => 0);
   let laneIndex = 0;
+  const cpuAtStart = process.cpuUsage();
 
   const instance = autocannon({
     url: options.url,
@@ -121,6 +125,7 @@ export async function runRound(options: RoundOptions): Promise<RoundResult> {
     },
   });
   const result = await instance;
+  const cpuUs = cpuSince(cpuAtStart);
   // Turns cut off by the end of the round may or may not have committed: ask where those sessions are.
   await Promise.all(
     lanes
@@ -144,6 +149,7 @@ export async function runRound(options: RoundOptions): Promise<RoundResult> {
     offScript,
     perStep,
     bytesPerTurn: result.requests.total ? result.throughput.total / result.requests.total : 0,
+    cpuUs,
   };
 }
 

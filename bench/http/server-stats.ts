@@ -14,6 +14,8 @@ export interface ServerStats {
   /** Largest RSS sampled (every 250 ms) since the last reset. */
   rssMaxBytes: number;
   heapUsedBytes: number;
+  /** CPU time (user + system) of the server process since the last reset, in microseconds. */
+  cpuUs: number;
   loopDelay: LoopDelay;
   /** Redis commands sent since the last reset, by name (service with the Redis store only). */
   redisCommands: Record<string, number>;
@@ -28,6 +30,7 @@ export function serveServerStats(close: () => Promise<void>, redisCommands: Map<
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   let rssMax = process.memoryUsage.rss();
+  let cpuAtReset = process.cpuUsage();
   const sampler = setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage.rss())), 250);
   sampler.unref();
   const profiler = new CpuProfiler();
@@ -41,6 +44,7 @@ export function serveServerStats(close: () => Promise<void>, redisCommands: Map<
       delay.reset();
       redisCommands.clear();
       rssMax = process.memoryUsage.rss();
+      cpuAtReset = process.cpuUsage();
       return true;
     },
     /** Heap in use after a full collection (servers are started with `--expose-gc`): what the process really retains. */
@@ -54,6 +58,7 @@ export function serveServerStats(close: () => Promise<void>, redisCommands: Map<
       rssBytes: process.memoryUsage.rss(),
       rssMaxBytes: Math.max(rssMax, process.memoryUsage.rss()),
       heapUsedBytes: process.memoryUsage().heapUsed,
+      cpuUs: cpuSince(cpuAtReset),
       loopDelay: { p50Ms: delay.percentile(50) / 1e6, p99Ms: delay.percentile(99) / 1e6, maxMs: delay.max / 1e6 },
       redisCommands: Object.fromEntries(redisCommands),
     }),
@@ -63,4 +68,10 @@ export function serveServerStats(close: () => Promise<void>, redisCommands: Map<
       return true;
     },
   });
+}
+
+/** CPU microseconds (user + system) this process used since `start`. */
+export function cpuSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return used.user + used.system;
 }

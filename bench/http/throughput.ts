@@ -31,6 +31,12 @@ export interface TargetSummary {
   p50Ms: Spread;
   p99Ms: Spread;
   loopDelayP99Ms: Spread;
+  /**
+   * CPU µs per turn, of the server and of its load generator: what a turn costs the server whatever
+   * limits the throughput (a server below one core's worth is waiting on the load generator).
+   */
+  serverCpuUsPerTurn: Spread;
+  loadCpuUsPerTurn: Spread;
   rounds: (RoundResult & { server: ServerStats })[];
   /** Server heap after a full GC before the first measured round and after the last: what the turns left behind. */
   heapAfterGc: { beforeBytes: number; afterBytes: number; turns: number };
@@ -84,6 +90,8 @@ function summarize(target: Target): TargetSummary {
     p50Ms: spread(target.rounds.map((round) => round.p50Ms)),
     p99Ms: spread(target.rounds.map((round) => round.p99Ms)),
     loopDelayP99Ms: spread(target.rounds.map((round) => round.server.loopDelay.p99Ms)),
+    serverCpuUsPerTurn: spread(target.rounds.map((round) => round.server.cpuUs / Math.max(1, round.turns + round.offScript))),
+    loadCpuUsPerTurn: spread(target.rounds.map((round) => round.cpuUs / Math.max(1, round.turns + round.offScript))),
     rounds: target.rounds,
     heapAfterGc: { beforeBytes: target.heapBefore, afterBytes: target.heapAfter, turns: target.rounds.reduce((sum, round) => sum + round.turns + round.offScript, 0) },
   };
