@@ -72,6 +72,7 @@ const AMOUNT = new RegExp(
   String.raw`(?:(?<![\w>=<-])(${COMPARATORS.map(([words]) => words).join('|')})\s*${NUMBER}|(?<![\w.$€£])${NUMBER}${AFTER})`,
   'g',
 );
+const DIGIT = /\d/;
 /** "over 3 days", "under 5 minutes", "over 2 people" are no amounts. */
 const NOT_MONEY = /^\s*(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|items?|people|persons?|times?|e-?mails?|messages?|stars?|comments?|replies|likes|votes|followers|points|%|percent|am|pm|o'?clock)\b/;
 
@@ -97,6 +98,8 @@ function comparisonAfter(words: string): Comparison {
 /** Every amount comparison in `text` ("over $500", "5k or more", "of exactly 99 dollars"). */
 export function readAmounts(text: string): AmountReading[] {
   const amounts: AmountReading[] = [];
+  // Both of AMOUNT's forms need the number's digits.
+  if (!DIGIT.test(text)) return amounts;
   eachMatch(AMOUNT, text, (m) => {
     if (NOT_MONEY.test(text.slice(m.index + m[0].length))) return;
     const [, word, n1, u1, n2, u2, after] = m;
