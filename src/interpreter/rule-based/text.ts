@@ -21,11 +21,18 @@ export function normalize(raw: string): string {
 /** Replaces each span with spaces, so later patterns cannot see what it held but offsets stay put. */
 export function mask(text: string, spans: readonly Span[]): string {
   if (spans.length === 0) return text;
-  const chars = text.split('');
-  for (const [start, end] of spans) {
-    for (let i = Math.max(0, start); i < Math.min(end, chars.length); i++) chars[i] = ' ';
+  // Spans in order of start, each cut to the text; what they cover (overlaps too) is written as spaces once.
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let done = 0;
+  for (const [start, end] of sorted) {
+    const to = Math.min(end, text.length);
+    const from = Math.max(0, start, done);
+    if (to <= from) continue;
+    out += text.slice(done, from) + ' '.repeat(to - from);
+    done = to;
   }
-  return chars.join('');
+  return out + text.slice(done);
 }
 
 /** Calls `visit` for every match of a global regex, from the start of `text`. */
