@@ -1,4 +1,4 @@
-import { eachMatch } from './text.js';
+import { eachMatch, includesAny } from './text.js';
 
 /** Which days a schedule runs on. */
 export type DaySpec =
@@ -35,6 +35,13 @@ const MONTH_DAY = /\b(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(\d{1,2})(?=\s+of\s+
 const ON_MONTH_DAY = /\bon the (\d{1,2})(?:st|nd|rd|th)\b/;
 const EXCEPT = new RegExp(String.raw`\b(?:except|but|not on|excluding|other than|apart from|skip(?:ping)?|minus|without)\s+(?:on\s+)?(${DAY}s?(?:${JOIN}${DAY}s?)*)(?![a-z])`);
 const LAST_DAY = /\blast (?:day|business day|weekday|working day)\b/;
+// Guards, each what a pattern above cannot match without: DAY_LIST, DAY_RANGE and EXCEPT a day's first
+// three letters; WEEKDAYS "weekday", "work", "business" or "wk"; DAILY "day", "daily" or a part of the day.
+const DAY_STEMS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const WEEKDAY_WORDS = ['weekday', 'work', 'business', 'wk'];
+const EVERY_DAY_WORDS = ['weekend', 'days a week'];
+const DAILY_WORDS = ['day', 'daily', 'morning', 'afternoon', 'evening', 'night'];
+const DIGIT = /\d/;
 
 function dayNumber(token: string): number {
   const key = token.slice(0, 2);
@@ -71,8 +78,9 @@ function listedDays(text: string, weekly: boolean, timed = false): number[] | nu
 
 /** The days a schedule in `text` runs on, or null when none are named; `timed` when a time of day is said. */
 export function findDays(text: string, timed = false, base: readonly number[] | null = null): DaySpec | null {
-  const spec = daysSaid(text.replace(EXCEPT, ' '), timed);
-  const except = EXCEPT.exec(text);
+  const days = includesAny(text, DAY_STEMS);
+  const spec = daysSaid(days ? text.replace(EXCEPT, ' ') : text, timed, days);
+  const except = days ? EXCEPT.exec(text) : null;
   if (!except || spec?.kind === 'month') return spec;
   // "every day but Sunday", "weekdays except Wednesdays": the named days come off.
   const dropped = new Set<number>();
@@ -82,20 +90,22 @@ export function findDays(text: string, timed = false, base: readonly number[] | 
   return week(from.filter((d) => !dropped.has(d)));
 }
 
-function daysSaid(text: string, timed: boolean): DaySpec | null {
-  const onDay = ON_MONTH_DAY.exec(text);
-  if (onDay && !MONTHLY.test(text)) {
+/** `days`: whether `text` holds a day's first three letters (see DAY_STEMS). */
+function daysSaid(text: string, timed: boolean, days: boolean): DaySpec | null {
+  const monthly = text.includes('month') && MONTHLY.test(text);
+  const onDay = DIGIT.test(text) ? ON_MONTH_DAY.exec(text) : null;
+  if (onDay && !monthly) {
     const day = Number(onDay[1]);
     return day >= 1 && day <= 31 ? { kind: 'month', day } : null;
   }
-  if (MONTHLY.test(text)) {
+  if (monthly) {
     // Five-field cron has no "last day of the month" (`L` is an extension): better to ask.
     if (LAST_DAY.test(text)) return null;
     const m = MONTH_DAY.exec(text);
     const day = Number(m?.[1] ?? m?.[2] ?? 1);
     return day >= 1 && day <= 31 ? { kind: 'month', day } : null;
   }
-  const range = DAY_RANGE.exec(text);
+  const range = days ? DAY_RANGE.exec(text) : null;
   if (range) {
     const from = dayNumber(range[1] ?? '');
     const to = dayNumber(range[2] ?? '');
@@ -107,13 +117,13 @@ function daysSaid(text: string, timed: boolean): DaySpec | null {
     return week(days);
   }
   // "every day, weekends too": every day.
-  if (EVERY_DAY_TOO.test(text)) return week([0, 1, 2, 3, 4, 5, 6]);
-  if (WEEKDAYS.test(text)) return week([1, 2, 3, 4, 5]);
-  if (WEEKENDS.test(text)) return week([0, 6]);
-  const weekly = WEEKLY.test(text);
-  const listed = listedDays(text, weekly, timed);
+  if (includesAny(text, EVERY_DAY_WORDS) && EVERY_DAY_TOO.test(text)) return week([0, 1, 2, 3, 4, 5, 6]);
+  if (includesAny(text, WEEKDAY_WORDS) && WEEKDAYS.test(text)) return week([1, 2, 3, 4, 5]);
+  if (text.includes('weekend') && WEEKENDS.test(text)) return week([0, 6]);
+  const weekly = text.includes('week') && WEEKLY.test(text);
+  const listed = days ? listedDays(text, weekly, timed) : null;
   if (listed) return week(listed);
-  if (DAILY.test(text)) return week([0, 1, 2, 3, 4, 5, 6]);
+  if (includesAny(text, DAILY_WORDS) && DAILY.test(text)) return week([0, 1, 2, 3, 4, 5, 6]);
   // A bare "weekly" runs on Mondays.
   return weekly ? week([1]) : null;
 }

@@ -2,7 +2,7 @@ import type { RequirementEdit } from '../../conversation/requirements/edits.js';
 import { parseFilter } from '../../conversation/requirements/filter-text.js';
 import type { Destination, Filter, FilterKind, Requirements, RequirementsPatch } from '../../conversation/requirements/requirements.js';
 import { normalizeTrigger, scheduleTrigger } from '../../conversation/requirements/schedule-words.js';
-import { eachMatch } from './text.js';
+import { eachMatch, includesAny } from './text.js';
 
 const ALSO = /\b(?:also|too|as well|additionally|add|plus|and|another|again)\b/;
 const REMOVE_VERB = String.raw`(?:remove|drop|delete|lose|forget|ditch|take (?:off|out)|no more|instead of|rather than|replace|stop (?:posting|sending)(?: (?:to|in))?|don'?t (?:post|send)(?: (?:to|in))?|not|without|no|skip)`;
@@ -10,6 +10,8 @@ const REMOVE_DESTINATION = new RegExp(
   String.raw`\b${REMOVE_VERB}\s+(?:the\s+|my\s+)?(?:(email|e-mail|mail|channel|dm|direct message|slack|teams)\s+(?:destination|recipient|address|one|part|bit|copy)|(#[a-z][\w.-]*)|([a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}))`,
   'g',
 );
+/** Guard: what REMOVE_DESTINATION removes holds one of these (a kind of destination and its noun, a channel, an address). */
+const REMOVED_DESTINATION_PARTS = ['destination', 'recipient', 'address', 'one', 'part', 'bit', 'copy', '#', '@'];
 const FILTER_WORDS: Readonly<Record<string, FilterKind>> = {
   unread: 'unread', label: 'label', labels: 'label', tag: 'label', sender: 'from', from: 'from', priority: 'priority',
   status: 'status', amount: 'amount', threshold: 'amount', keyword: 'keyword', subject: 'subject', attachment: 'attachment',
@@ -61,11 +63,13 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
   const edits: RequirementEdit[] = [];
   const current = requirements.destinations.value ?? [];
 
-  eachMatch(REMOVE_DESTINATION, norm, (m) => {
-    const kind = m[1];
-    const value: Partial<Destination> = m[2] ? { target: m[2] } : m[3] ? { target: m[3] } : kind?.startsWith('e') || kind === 'mail' ? { kind: 'email' } : kind?.startsWith('d') ? { kind: 'dm' } : kind === 'channel' ? { kind: 'channel' } : { integration: kind ?? '' };
-    edits.push({ op: 'remove', field: 'destinations', value });
-  });
+  if (includesAny(norm, REMOVED_DESTINATION_PARTS)) {
+    eachMatch(REMOVE_DESTINATION, norm, (m) => {
+      const kind = m[1];
+      const value: Partial<Destination> = m[2] ? { target: m[2] } : m[3] ? { target: m[3] } : kind?.startsWith('e') || kind === 'mail' ? { kind: 'email' } : kind?.startsWith('d') ? { kind: 'dm' } : kind === 'channel' ? { kind: 'channel' } : { integration: kind ?? '' };
+      edits.push({ op: 'remove', field: 'destinations', value });
+    });
+  }
   const removedTargets = new Set(edits.map((e) => (e.field === 'destinations' && e.op === 'remove' ? e.value.target : undefined)));
   const kept = destinations.filter((d) => !removedTargets.has(d.target));
   if (current.length > 0 && kept.length > 0 && (ALSO.test(norm) || edits.length > 0)) {
@@ -77,11 +81,14 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
   }
 
   const filters = requirements.filters.value ?? [];
-  eachMatch(REMOVE_FILTER, norm, (m) => {
-    const kind = FILTER_WORDS[m[1] ?? ''];
-    if (kind && filters.some((f) => f.kind === kind)) edits.push({ op: 'remove', field: 'filters', value: { kind } });
-  });
-  if (CLEAR_FILTERS.test(norm) && filters.length > 0 && !patch.filters?.length) edits.push({ op: 'clear', field: 'filters' });
+  // Without filters there is none to remove or clear: the patterns are not run.
+  if (filters.length > 0) {
+    eachMatch(REMOVE_FILTER, norm, (m) => {
+      const kind = FILTER_WORDS[m[1] ?? ''];
+      if (kind && filters.some((f) => f.kind === kind)) edits.push({ op: 'remove', field: 'filters', value: { kind } });
+    });
+  }
+  if (filters.length > 0 && !patch.filters?.length && CLEAR_FILTERS.test(norm)) edits.push({ op: 'clear', field: 'filters' });
   if (patch.filters?.length) {
     const added = patch.filters.map(parseFilter);
     const replacing = added.filter((f) => SINGLE_KINDS.has(f.kind) && filters.some((old) => old.kind === f.kind));
@@ -106,7 +113,8 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
     edits.push({ op: 'replace', field: 'trigger', value: scheduleTrigger({ ...recurrence, times: [...new Set([...recurrence.times, patch.time])].sort() }) });
     delete patch.time;
   }
-  const part = JUST_PART.exec(norm);
+  // "Just the morning one" only means something with several times to choose from.
+  const part = recurrence && recurrence.times.length > 1 ? JUST_PART.exec(norm) : null;
   if (recurrence && recurrence.times.length > 1 && part && !patch.trigger && !patch.time) {
     const sorted = [...recurrence.times].sort();
     const wanted = part[1] ?? '';

@@ -165,11 +165,14 @@ function channels(norm: string, ctx: DestinationContext): Destination[] {
     if (found.some((f) => f.destination.target === target)) return;
     found.push({ at: start, destination: { kind: 'channel', integration: chatFor(start, ctx, norm, end), target } });
   };
-  eachMatch(CHANNEL, norm, (m) => take(m.index, m.index + m[0].length, m[0]));
-  eachMatch(NAMED_CHANNEL, norm, (m) => {
-    if (!NOT_A_CHANNEL.has(m[1] ?? '')) take(m.index, m.index + m[0].length, `#${m[1] ?? ''}`);
-  });
-  eachMatch(HANDLE, norm, (m) => take(m.index, m.index + m[0].length, m[0]));
+  // A channel needs '#', a channel by name the word "channel", a handle '@'.
+  if (norm.includes('#')) eachMatch(CHANNEL, norm, (m) => take(m.index, m.index + m[0].length, m[0]));
+  if (norm.includes('channel')) {
+    eachMatch(NAMED_CHANNEL, norm, (m) => {
+      if (!NOT_A_CHANNEL.has(m[1] ?? '')) take(m.index, m.index + m[0].length, `#${m[1] ?? ''}`);
+    });
+  }
+  if (norm.includes('@')) eachMatch(HANDLE, norm, (m) => take(m.index, m.index + m[0].length, m[0]));
   found.sort((a, b) => a.at - b.at);
   // "#billing, sorry i mean #collections": a channel taken back is replaced by the next one.
   const kept = found.filter((f, i) => {
@@ -191,6 +194,7 @@ const STRONG_SOURCE_WORD = /\b(?:from|read(?:s|ing)?|watch(?:es|ing)?|monitor(?:
  */
 function channelByElimination(norm: string, ctx: DestinationContext): Destination | null {
   let last: Destination | null = null;
+  if (!norm.includes('#')) return null;
   eachMatch(CHANNEL, norm, (m) => {
     const start = m.index;
     const end = start + m[0].length;
@@ -282,6 +286,8 @@ function toMe(norm: string, ctx: DestinationContext): Destination | null {
 function emails(norm: string, ctx: DestinationContext): Destination[] {
   const found: Destination[] = [];
   let last = -1;
+  // An address needs '@'.
+  if (!norm.includes('@')) return found;
   eachMatch(ADDRESS, norm, (m) => {
     const end = m.index + m[0].length;
     if (overlaps(m.index, end, ctx.filterSpans)) return;

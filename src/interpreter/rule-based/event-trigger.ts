@@ -1,7 +1,7 @@
 import type { Trigger } from '../../conversation/requirements/requirements.js';
 import { getIntegration } from '../../oauth/integration-catalog.js';
 import type { IntegrationMention } from './integrations.js';
-import { eachMatch, oneOf, type Span } from './text.js';
+import { eachMatch, includesAny, oneOf, type Span } from './text.js';
 
 /** An event trigger. */
 export type EventTrigger = Extract<Trigger, { type: 'event' }>;
@@ -92,12 +92,17 @@ const ARRIVES = /\b(?:comes? (?:in|through)|arriv\w*|lands?|shows? up|pops? up|a
 const DELIVERY = /\b(?:messages?|e-?mails?|texts?|dms?|pings?|posts?)\s+(?:me|us)\b/g;
 /** Watching a place: "watch my gmail for…", "keep an eye on #sales in teams", "monitor the #alerts channel". */
 const WATCH = /\b(?:watch(?:es|ing)?|monitor(?:s|ing)?|keep (?:an eye|watch|tabs) on|listen (?:to|in on|on))\s+/g;
+/** Guard: WATCH names one of these. */
+const WATCH_WORDS = ['watch', 'monitor', 'keep ', 'listen'];
 const WATCHED_END = /[,.;!?]|\b(?:and|then|if|when(?:ever)?|so)\b|->|→|=>/;
 /**
  * A standing copy, which runs as things arrive: "save every attachment from gmail", "forward anything from my
  * boss", "dropbox uploads mirrored to drive".
  */
 const STANDING = /\b(?:forward|save|copy|archive|back up)\s+(?:(?:over|across)\s+)?(?:every|each|any|anything|everything|all (?:new|incoming))\b|\b(?:mirror(?:ed|s)?|sync(?:ed|s)?)\b/;
+
+/** Guard: STANDING names one of these. */
+const STANDING_WORDS = ['forward', 'save', 'copy', 'archive', 'back up', 'mirror', 'sync'];
 
 function conceptStart(pattern: RegExp, clause: string): number {
   return pattern.exec(clause)?.index ?? clause.length;
@@ -219,6 +224,7 @@ function lastIndexOf(pattern: RegExp, text: string): number {
 /** "watch my gmail for emails from the bank": the watched place is the source. */
 function watchedEvent(text: string, mentions: readonly IntegrationMention[], known: readonly string[]): EventReading | null {
   let found: EventReading | null = null;
+  if (!includesAny(text, WATCH_WORDS)) return found;
   eachMatch(WATCH, text, (m) => {
     if (found) return;
     const from = m.index + m[0].length;
@@ -233,7 +239,7 @@ function watchedEvent(text: string, mentions: readonly IntegrationMention[], kno
 
 /** "save every attachment from gmail to dropbox", "dropbox uploads mirrored to drive": a copy kept up as things arrive. */
 function standingEvent(text: string, mentions: readonly IntegrationMention[], known: readonly string[]): EventReading | null {
-  const m = STANDING.exec(text);
+  const m = includesAny(text, STANDING_WORDS) ? STANDING.exec(text) : null;
   if (!m) return null;
   const before = text.slice(0, m.index);
   const from = Math.max(...[...before.matchAll(/[.;!?]/g)].map((end) => end.index + 1), 0);

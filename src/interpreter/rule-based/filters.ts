@@ -1,5 +1,5 @@
 import { findMentions } from './integrations.js';
-import { eachMatch, oneOf, overlaps, type Span } from './text.js';
+import { eachMatch, includesAny, oneOf, overlaps, type Span } from './text.js';
 import { findExclusions } from './exclusions.js';
 import { findTypedFilters, type FoundFilter } from './typed-filters.js';
 
@@ -68,6 +68,10 @@ const NOT_A_SENDER = /^(?:(?:my|the|our|a|an)\s+)?(?:anyone|anybody|someone|some
 const EXCLUDED_BEFORE = /\b(?:skip(?:ping)?|except|excluding|ignore|ignoring|nothing|not|no|but)\s+(?:\w+\s+)?$/;
 const SENT_BY = new RegExp(String.raw`\b(?:sent|written|posted) by\s+(?:(${ADDRESS})|(.+?)${STOP})`, 'dg');
 const FROM_ADDRESS = new RegExp(String.raw`\bfrom\s+(${ADDRESS})`, 'dg');
+// Guards: every sender pattern but the three below says "from" literally; FROM_BRACKETED needs its '(',
+// SENT_BY " by", and WHEN_WRITES one of its verbs ("e-mails", "mails" and "emails" all hold "mails").
+const FROM_WORD = 'from';
+const WHEN_WRITES_VERBS = ['mails', 'writes', 'messages', 'texts', 'replies', 'reaches out', 'gets in touch', 'sends'];
 const LABEL = new RegExp(
   String.raw`\b(?:with (?:the |a )?label|labell?ed(?: as| with)?|under (?:the )?label|tagged(?: as| with)?|in (?:the )?label)` +
     String.raw`\s+${NAME_VALUE}|\b(?:in|with) (?:the |my |a )?${VALUE} label\b|\blabel:?\s+${QUOTED_VALUE}|\blabel:\s*${VALUE}`,
@@ -88,6 +92,10 @@ const FOLDER = new RegExp(
   'dg',
 );
 /** 'my outlook folder "receipts"', "a folder called scans": read before the folder named by the words before it. */
+// Guards: LABEL says "label" or "tagged"; FOLDER "folder" or '/'; FOLDER_CALLED "folder"; GROUP one of its nouns.
+const LABEL_WORDS = ['label', 'tagged'];
+const FOLDER_WORDS = ['folder', '/'];
+const GROUP_WORDS = ['group', 'queue', 'category', 'view', 'segment', 'project'];
 const FOLDER_CALLED = new RegExp(String.raw`\bfolder\s+(?:called |named )?${QUOTED_VALUE}|\bfolder (?:called|named)\s+([a-z0-9][\w-]*)`, 'dg');
 /** A group or queue of a help desk or project tool ("zendesk tickets in the billing group"). */
 const GROUP = new RegExp(String.raw`\bin (?:the |my |our )?(${FOLDER_WORD}(?:\s+${FOLDER_WORD})?) (?:group|queue|category|view|segment|project)\b`, 'dg');
@@ -98,6 +106,8 @@ const SUBJECT = new RegExp(
     String.raw`\bwith (?:the |a )?(?:subject|title)(?: line)?(?: of)?\s+${QUOTED_VALUE}`,
   'dg',
 );
+// Guard: SUBJECT's first form may say "heading" or "name" instead of "subject" or "title".
+const SUBJECT_WORDS = ['subject', 'title', 'heading', 'name'];
 const KEYWORD = String.raw`(?:word|phrase|keyword|term)`;
 /** A quoted word a few words after the verb: 'mentioning our product name "widgetly"'. */
 const MENTIONS_QUOTED = new RegExp(
@@ -113,6 +123,9 @@ const ABOUT = new RegExp(
   String.raw`\b(?:e-?mails|mails|messages|tickets|issues|posts|tweets|threads|dms)\b[^,.;!?→]{0,40}?\s+about\s+(?:the |a |an |any |our |my )?${TOPIC}`,
   'dg',
 );
+// Guards: MENTIONS_QUOTED ends in a quoted value; MENTIONS needs its verb or "with the"; ABOUT says "about".
+const QUOTE_MARKS = ['"', "'"];
+const MENTIONS_WORDS = ['mention', 'contain', 'with the'];
 const NOT_A_TOPIC = /^(?:new|unread|recent|latest|all|any|every|each|it|them|this|that|what|how|whether|when|each|those|these|me|us|you|him|her)\b/;
 const NOT_A_KEYWORD = new Set([
   'a', 'an', 'the', 'any', 'some', 'me', 'us', 'you', 'my', 'our', 'it', 'them', 'this', 'that', 'attachments',
@@ -130,6 +143,9 @@ const ADJECTIVE = new RegExp(
   String.raw`\b(unread|unopened)\b|\b(?:only |just )${FLAG}\b|\b${FLAG}(?=\s+(?:\w+\s+){0,2}?${FLAGGED_THING}\b)`,
   'g',
 );
+// Guards: UNREAD_PHRASE ends with one of these verbs; ADJECTIVE is one of these words.
+const UNREAD_VERBS = ['read', 'open', 'seen', 'looked', 'checked'];
+const ADJECTIVE_WORDS = ['unread', 'unopened', 'starred', 'important', 'flagged', 'unanswered'];
 const ATTACHMENTS = /\b(?:with|that have|having|has|containing) (?:an? |any )?attachments?\b/g;
 const POSSESSIVE = /^(?:my|the|our|your)\s+/;
 const INTEGRATION_TAIL = /^\s*(?:account|inbox|app|workspace|channel)?\s*$/;
@@ -197,31 +213,39 @@ export function findFilters(norm: string, raw: string): FilterReading {
   const place = (v: string, valueAt: number): boolean => norm[valueAt - 1] === '"' || !isToolName(v, true);
   const from = (v: string): string => `from ${v}`;
   const label = (v: string): string => `label: ${v}`;
-  eachMatch(FROM_BRACKETED, norm, (m) => {
-    const at = m.indices?.[1];
-    if (at && !overlaps(m.index, m.index + m[0].length, spans)) add(m.index, from(raw.slice(at[0], at[1])), [m.index, m.index + m[0].length]);
-  });
-  valued(FROM, from, sender);
-  valued(FROM_CLAUSE, from, sender);
-  valued(OR_SENDER, from, sender);
-  valued(WHEN_WRITES, from, sender);
-  valued(SENT_BY, from, named);
-  valued(FROM_ADDRESS, from);
-  valued(FROM_DOMAIN, from);
-  valued(LABEL, label, (v, at) => !/folder/.test(norm.slice(at, at + 60)) || named(v));
-  valued(FOLDER_CALLED, label, (_v, at) => !isPlaceToPut(norm, at));
-  valued(FOLDER, label, (v, at, valueAt) => place(v, valueAt) && !isPlaceToPut(norm, at));
-  valued(GROUP, label, (v, _at, valueAt) => place(v, valueAt));
-  valued(SUBJECT, (v) => `subject contains "${v}"`);
-  valued(MENTIONS_QUOTED, (v) => `mentions "${v}"`);
-  valued(MENTIONS, (v) => `mentions "${v}"`, (v) => !NOT_A_KEYWORD.has(v) && !NAME_END_WORD.test(v));
-  valued(ABOUT, (v) => `mentions "${v}"`, (v) => !NOT_A_TOPIC.test(v) && !NOT_A_KEYWORD.has(v) && named(v));
-  eachMatch(ADJECTIVE, norm, (m) => {
-    const word = (m[1] ?? m[2] ?? m[3] ?? '').replace('-', ' ').replace('unopened', 'unread');
-    add(m.index, word);
-  });
-  eachMatch(UNREAD_PHRASE, norm, (m) => add(m.index, 'unread'));
-  eachMatch(ATTACHMENTS, norm, (m) => add(m.index, 'with attachments'));
+  // Each pattern is skipped when the message lacks what it cannot match without (guards beside the patterns).
+  const saysFrom = norm.includes(FROM_WORD);
+  if (norm.includes('(')) {
+    eachMatch(FROM_BRACKETED, norm, (m) => {
+      const at = m.indices?.[1];
+      if (at && !overlaps(m.index, m.index + m[0].length, spans)) add(m.index, from(raw.slice(at[0], at[1])), [m.index, m.index + m[0].length]);
+    });
+  }
+  if (saysFrom) {
+    valued(FROM, from, sender);
+    valued(FROM_CLAUSE, from, sender);
+    valued(OR_SENDER, from, sender);
+  }
+  if (includesAny(norm, WHEN_WRITES_VERBS)) valued(WHEN_WRITES, from, sender);
+  if (norm.includes(' by')) valued(SENT_BY, from, named);
+  if (saysFrom && norm.includes('@')) valued(FROM_ADDRESS, from);
+  if (saysFrom) valued(FROM_DOMAIN, from);
+  if (includesAny(norm, LABEL_WORDS)) valued(LABEL, label, (v, at) => !/folder/.test(norm.slice(at, at + 60)) || named(v));
+  if (norm.includes('folder')) valued(FOLDER_CALLED, label, (_v, at) => !isPlaceToPut(norm, at));
+  if (includesAny(norm, FOLDER_WORDS)) valued(FOLDER, label, (v, at, valueAt) => place(v, valueAt) && !isPlaceToPut(norm, at));
+  if (includesAny(norm, GROUP_WORDS)) valued(GROUP, label, (v, _at, valueAt) => place(v, valueAt));
+  if (includesAny(norm, SUBJECT_WORDS)) valued(SUBJECT, (v) => `subject contains "${v}"`);
+  if (includesAny(norm, QUOTE_MARKS)) valued(MENTIONS_QUOTED, (v) => `mentions "${v}"`);
+  if (includesAny(norm, MENTIONS_WORDS)) valued(MENTIONS, (v) => `mentions "${v}"`, (v) => !NOT_A_KEYWORD.has(v) && !NAME_END_WORD.test(v));
+  if (norm.includes('about')) valued(ABOUT, (v) => `mentions "${v}"`, (v) => !NOT_A_TOPIC.test(v) && !NOT_A_KEYWORD.has(v) && named(v));
+  if (includesAny(norm, ADJECTIVE_WORDS)) {
+    eachMatch(ADJECTIVE, norm, (m) => {
+      const word = (m[1] ?? m[2] ?? m[3] ?? '').replace('-', ' ').replace('unopened', 'unread');
+      add(m.index, word);
+    });
+  }
+  if (includesAny(norm, UNREAD_VERBS)) eachMatch(UNREAD_PHRASE, norm, (m) => add(m.index, 'unread'));
+  if (norm.includes('attachment')) eachMatch(ATTACHMENTS, norm, (m) => add(m.index, 'with attachments'));
   findTypedFilters(norm).forEach(spanned);
   found.sort((a, b) => a.at - b.at);
   return { filters: [...new Set(found.map((f) => f.text))], spans };

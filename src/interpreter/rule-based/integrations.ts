@@ -114,6 +114,8 @@ const NOT_A_SHEET_AFTER = /^\s+(?:of|music|metal|cake|pan)\b/;
 
 function namedSheets(text: string): IntegrationMention[] {
   const found: IntegrationMention[] = [];
+  // NAMED_SHEET ends with "sheet" or "spreadsheet".
+  if (!text.includes('sheet')) return found;
   eachMatch(NAMED_SHEET, text, (m) => {
     // The mention is the whole name ("crm sheet"), so that "a row in the crm sheet" reads like "in the sheet".
     const [start, end] = m.indices?.[1] ?? [0, 0];

@@ -32,50 +32,50 @@ const SUFFIX = String.raw`(?:\s+(?:please|now|then|thanks|thank you|already|righ
 const phrase = (bodies: readonly string[]): RegExp => new RegExp(`^${PREFIX}${oneOf(bodies)}${SUFFIX}$`);
 
 // Checked in this order, which is also the precedence when a message mixes them ("yes, cancel").
-const CLAUSES: readonly (readonly [ClauseKind, RegExp])[] = [
-  ['cancel', phrase([
+const CLAUSE_BODIES: readonly (readonly [ClauseKind, readonly string[]])[] = [
+  ['cancel', [
     'cancel(?: (?:it|this|that|everything|all|it all))?',
     'cancel (?:the (?:whole )?(?:thing|session|conversation|chat|agent|build|setup)|this (?:agent|session|conversation|chat))',
     'stop(?: (?:it|this|that|everything|all))?', 'abort(?: it| this)?', 'quit', 'exit', 'never ?mind', 'nvm',
     'forget (?:it|this|that|everything|about it)', 'i give up', 'end (?:the |this )?(?:session|conversation|chat)',
     'bye', 'goodbye', "i don't want (?:it|this|an agent) anymore", 'i changed my mind', "i'm done", "we're done",
     'i am done',
-  ])],
-  ['restart', phrase([
+  ]],
+  ['restart', [
     'start (?:over|again|afresh|fresh|from scratch|from the (?:top|beginning))', 'from scratch', 'from the (?:top|beginning)',
     'restart(?: (?:it|this|everything|the (?:conversation|session|chat|whole thing)))?', 'reset(?: (?:it|this|everything))?',
     'begin (?:again|anew)', '(?:build|make|create) (?:another|a new)(?: one| agent)?', '(?:a )?new agent',
     'another (?:one|agent)', 'clear everything', 'wipe (?:it|everything)', 'scrap (?:it|this|that|everything)', 'do over',
     'start a new (?:one|agent|conversation)',
-  ])],
+  ]],
   // "Undo that" reverts the last turn's edits (it used to mean "go back").
-  ['undo', phrase([
+  ['undo', [
     'undo(?: (?:that|it|this|the last (?:change|edit|one)|my last (?:change|edit)|what i (?:just )?(?:said|changed|did)))?',
     'put (?:it|that|them) back(?: (?:how|the way) it was)?', 'change (?:it|that) back', 'revert(?: (?:it|that|this|the last change))?',
     'take (?:that|it) back', 'roll (?:it|that) back', 'go back to (?:how|what) it was(?: before)?', 'scratch that',
     "(?:no,? )?(?:i )?(?:didn'?t|did not) mean (?:that|it)",
-  ])],
-  ['review_changes', phrase([
+  ]],
+  ['review_changes', [
     'what (?:did|have) (?:i|we) (?:just )?change(?:d)?(?: so far)?', 'what changed', 'what (?:has|was) changed',
     "what(?:'s| is| have) been changed", 'what (?:did|have) you change(?:d)?', 'show (?:me )?(?:my |the )?(?:changes|edits)',
     '(?:list|review) (?:my |the )?(?:changes|edits)', 'my changes',
-  ])],
-  ['go_back', phrase([
+  ]],
+  ['go_back', [
     'back', 'go back(?: (?:a|one) step| to (?:the )?(?:previous|last) (?:step|question|phase))?',
     '(?:the )?previous(?: step| question| phase)?', '(?:one )?step back', 'back one step',
     'take me back', 'return to (?:the )?(?:previous|last) step',
-  ])],
-  ['regenerate', phrase([
+  ]],
+  ['regenerate', [
     'regenerate(?: (?:it|this|the (?:agent|draft|bot)))?', 'regen', 'try again', 'try (?:it|that) again', 'retry',
     'rebuild(?: it)?', 'build (?:it|this) again', 'generate (?:it |this )?again', 'redo(?: it| this)?', 'do it again',
     'give me another (?:draft|version|one|try)', 'another (?:draft|version|try|attempt)', 'one more (?:time|try)',
-  ])],
-  ['skip', phrase([
+  ]],
+  ['skip', [
     'skip(?: (?:it|this|that|this step|that step|this one|for now|it for now|this for now|connecting|the connection))?',
     'not now', 'not yet', 'later', 'maybe later', 'do it later', "(?:i'll |i will )?(?:do|connect|set up) (?:it|that|this) later",
     'no thanks', 'no thank you', 'pass', "i'll pass", 'next', 'move on',
-  ])],
-  ['confirm', phrase([
+  ]],
+  ['confirm', [
     'yes', 'yeah', 'yea', 'yep', 'yup', 'ya', 'yes please', 'sure', 'sure thing', 'ok(?:ay)?', 'k', 'kk', 'alright',
     'all right', 'fine', 'good', 'cool', 'nice', 'awesome', 'great', 'perfect', 'correct', "that(?:'s| is) (?:correct|right)",
     'exactly', 'right', 'absolutely', 'definitely', 'of course', 'confirm(?:ed)?', 'i confirm', 'approved?', 'i approve',
@@ -85,19 +85,25 @@ const CLAUSES: readonly (readonly [ClauseKind, RegExp])[] = [
     'activate(?: it| the agent| my agent)?', 'turn it on', 'switch it on', 'enable it', 'deploy it', 'launch it', 'run it',
     "that's it", "that's all", "i'm happy(?: with (?:it|that|this))?", 'happy with (?:it|that|this)', 'done', 'connected',
     "i(?:'ve| have)? connected (?:it|my account)", 'authori[sz]ed',
-  ])],
-  ['negation', phrase([
+  ]],
+  ['negation', [
     'no', 'nope', 'nah', 'not quite', 'not really', 'not exactly', 'wrong', "that's wrong", "that(?:'s not| isn't) right",
     'incorrect', 'not like that',
     // "I want to change something": a change whose details come next.
     'change (?:something|some things|a few things|it|that|this|the agent)', '(?:edit|modify|adjust|tweak) (?:it|this|that|something)',
     'make (?:a |some )?changes?',
-  ])],
-  ['filler', phrase([
+  ]],
+  ['filler', [
     'thanks', 'thank you', 'thx', 'hmm+', 'um+', 'uh+', 'well', 'oh', 'so', 'hey', 'hi', 'hello', 'and', 'also', 'and also',
     'wait',
-  ])],
+  ]],
 ];
+const CLAUSES: readonly (readonly [ClauseKind, RegExp])[] = CLAUSE_BODIES.map(([kind, bodies]) => [kind, phrase(bodies)]);
+/**
+ * Guard: every kind's phrase in one pattern. Anchored at both ends, it matches exactly the clauses some
+ * kind matches, so a clause it rejects (most of them) is not tried against each kind in turn.
+ */
+const ANY_CLAUSE = phrase(CLAUSE_BODIES.flatMap(([, bodies]) => bodies));
 const PRECEDENCE: readonly Exclude<ClauseKind, 'filler'>[] = [
   'cancel', 'restart', 'undo', 'review_changes', 'go_back', 'regenerate', 'skip', 'confirm', 'negation',
 ];
@@ -122,19 +128,28 @@ const ABOUT_THE_SERVICE = new RegExp(
 );
 
 function kindOf(clause: string): ClauseKind | null {
+  if (!ANY_CLAUSE.test(clause)) return null;
   for (const [kind, re] of CLAUSES) if (re.test(clause)) return kind;
   return null;
+}
+
+/** The reading of a message that is not all control phrases: the first clause's kind leads, if it has one. */
+function leadOf(first: ClauseKind | null, norm: string): ControlReading {
+  if (first !== null) return { intent: null, lead: first === 'filler' ? null : first };
+  return { intent: null, lead: LEAD_CONFIRM.test(norm) ? 'confirm' : LEAD_NEGATION.test(norm) ? 'negation' : null };
 }
 
 /** Reads a message (normalised) as control phrases. A bare "no" is a change, or a skip while connecting. */
 export function readControl(norm: string, phase: ConversationPhase): ControlReading {
   const clauses = norm.split(CLAUSE_SPLIT).map((c) => c.trim()).filter((c) => c !== '');
-  const kinds = clauses.map(kindOf);
-  if (kinds.length === 0 || kinds.some((k) => k === null)) {
-    const first = kinds[0] ?? null;
-    if (first !== null) return { intent: null, lead: first === 'filler' ? null : first };
-    return { intent: null, lead: LEAD_CONFIRM.test(norm) ? 'confirm' : LEAD_NEGATION.test(norm) ? 'negation' : null };
+  const kinds: ClauseKind[] = [];
+  for (const clause of clauses) {
+    const kind = kindOf(clause);
+    // Once a clause is no control phrase only the first clause's kind is read: the rest are not tried.
+    if (kind === null) return leadOf(kinds[0] ?? null, norm);
+    kinds.push(kind);
   }
+  if (kinds.length === 0) return leadOf(null, norm);
   const present = new Set(kinds);
   const top = PRECEDENCE.find((k) => present.has(k));
   if (top === undefined || (top === 'confirm' && present.has('negation'))) return { intent: 'unclear', lead: null };

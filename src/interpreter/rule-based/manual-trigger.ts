@@ -1,4 +1,5 @@
 import type { Trigger } from '../../conversation/requirements/requirements.js';
+import { includesAny } from './text.js';
 
 /** "Whenever I ask", "on demand", "I'll run it myself": the agent runs when the person starts it. */
 const ON_DEMAND = new RegExp(
@@ -14,7 +15,16 @@ const ON_DEMAND = new RegExp(
   ].join('|'),
 );
 
+/**
+ * Guard: each of ON_DEMAND's forms holds one of these (" i "/" we " between "when…" and the verb, "demand",
+ * "manual", "hoc", "run"/"start"/…, " off", "schedule", "button", …).
+ */
+const ON_DEMAND_WORDS = [
+  ' i ', ' we ', 'demand', 'request', 'command', 'manual', 'by hand', 'hoc', 'run', 'start', 'trigger', 'kick', 'launch',
+  ' off', 'schedule', 'just when i', 'button',
+];
+
 /** A manual trigger when the message says the agent runs on demand. */
 export function findManualTrigger(text: string): Trigger | null {
-  return ON_DEMAND.test(text) ? { type: 'manual', description: 'when you run it' } : null;
+  return includesAny(text, ON_DEMAND_WORDS) && ON_DEMAND.test(text) ? { type: 'manual', description: 'when you run it' } : null;
 }

@@ -81,8 +81,9 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
   const existingDestination = requirements.destinations.value?.[0] ?? null;
 
   const filters = findFilters(norm, raw);
-  const unsupported = findUnsupported(mask(norm, literalSpans(norm)));
-  const masked = mask(norm, [...literalSpans(norm), ...filters.spans, ...unsupported.spans]);
+  const literals = literalSpans(norm);
+  const unsupported = findUnsupported(mask(norm, literals));
+  const masked = mask(norm, [...literals, ...filters.spans, ...unsupported.spans]);
   // A tool outside the catalog is named back, never swapped for a catalog tool its words suggest
   // ("invoices in QuickBooks" is not Stripe).
   const found = findMentions(masked, known.includes('outlook') && !known.includes('gmail'));

@@ -2,6 +2,7 @@ import { DEFAULT_TIMEZONE, EVERY_DAY, hhmm, validInterval, type Recurrence } fro
 import type { ScheduleTrigger, Trigger } from '../../conversation/requirements/requirements.js';
 import { describeRecurrence, normalizeTrigger, scheduleTrigger } from '../../conversation/requirements/schedule-words.js';
 import { findDays, type DaySpec } from './calendar-days.js';
+import { includesAny } from './text.js';
 import { defaultTime, findPartOfDay, findTimes, toHHMM, type ClockTime } from './time-of-day.js';
 
 export type { ScheduleTrigger };
@@ -32,6 +33,10 @@ const OTHER_INTERVAL = new RegExp(
     String.raw`\b(?:every|ev|evry) ?(\d{1,3}) ?(m|h)\b`,
   ].join('|'),
 );
+// Guards: INTERVAL says "every" or "hourly"; OTHER_INTERVAL "every", "twice", "times" or a digit ("2x", "ev 15m").
+const INTERVAL_WORDS = ['every', 'hourly'];
+const OTHER_INTERVAL_WORDS = ['every', 'twice', 'times'];
+const DIGIT = /\d/;
 const TIMES_AN_HOUR: Readonly<Record<string, number>> = { twice: 2, 'two times': 2, 'three times': 3, 'four times': 4, '2x': 2, '3x': 3, '4x': 4 };
 const TWICE_DAILY = /\btwice (?:a|per) day\b|\btwice daily\b/;
 /** Loose times: a question is better than a guess. */
@@ -79,6 +84,7 @@ function correctedDays(text: string, previous: Recurrence | null, days: DaySpec 
 
 /** Minutes between runs said without "every N minutes/hours". */
 function otherInterval(text: string): number | null {
+  if (!includesAny(text, OTHER_INTERVAL_WORDS) && !DIGIT.test(text)) return null;
   const m = OTHER_INTERVAL.exec(text);
   if (!m) return null;
   if (m[1] !== undefined) return m[1].startsWith('h') ? 120 : 2;
@@ -87,7 +93,7 @@ function otherInterval(text: string): number | null {
 }
 
 function interval(text: string): number | null {
-  const m = INTERVAL.exec(text);
+  const m = includesAny(text, INTERVAL_WORDS) ? INTERVAL.exec(text) : null;
   if (!m) return otherInterval(text);
   if (m[3] !== undefined) return 60;
   if (m[4] !== undefined) return m[4] === 'half' ? 30 : 15;
@@ -114,7 +120,7 @@ function existingRecurrence(existing: Trigger | null): Recurrence | null {
  */
 export function readSchedule(said: string, existing: Trigger | null = null): ScheduleReading {
   // "every day, not just weekdays", "noon, not midnight": what is denied is not read.
-  const text = said.replace(NOT_THAT, ' ');
+  const text = said.includes('not ') ? said.replace(NOT_THAT, ' ') : said;
   const previous = existingRecurrence(existing);
   const part = findPartOfDay(text);
   const times = findTimes(text, part);
@@ -125,10 +131,11 @@ export function readSchedule(said: string, existing: Trigger | null = null): Sch
     const recurrence: Recurrence = { ...datesOf(days), times: [], every: { minutes: every }, timezone: DEFAULT_TIMEZONE };
     return { trigger: scheduleTrigger(recurrence), time: null };
   }
-  if (ROUGHLY.test(text) || (times.length === 0 && (VAGUE.test(text) || (LOOSE_PART.test(text) && !RECURRING.test(text))))) {
+  // ROUGHLY needs a digit or "time" ("sometime", "some time").
+  if (((DIGIT.test(text) || text.includes('time')) && ROUGHLY.test(text)) || (times.length === 0 && (VAGUE.test(text) || (LOOSE_PART.test(text) && !RECURRING.test(text))))) {
     return { trigger: null, time: null, vague: true };
   }
-  const twice = TWICE_DAILY.test(text);
+  const twice = text.includes('twice') && TWICE_DAILY.test(text);
   // One time alone is for the caller to place (a correction, or daily); several say a daily schedule.
   if (!days && !twice && times.length < 2) return { trigger: null, time: times[0] ? toHHMM(times[0]) : null };
   let at: ClockTime[] = times;

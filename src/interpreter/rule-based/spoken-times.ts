@@ -1,3 +1,5 @@
+import { includesAny } from './text.js';
+
 /**
  * Rewrites the ways people say a time in words into digits the clock reader knows: "quarter to nine"
  * → "8:45", "ten past six" → "6:10", "half 8" → "8:30", "five thirty pm" → "5:30 pm", "0930" → "9:30",
@@ -32,7 +34,12 @@ const clock = (hour: number, minute: number): string => `${hour}:${String(minute
 
 const AT_WORD = /\b(at|around)\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s+(?:past|to|after|before|till|minutes|hours|times|days))/g;
 
+/** Guard: every rewrite needs a digit or an hour said in words ("half" and "quarter" come with an hour). */
+const HOUR_WORDS = Object.keys(HOURS);
+const DIGIT = /\d/;
+
 export function timesInDigits(text: string): string {
+  if (!DIGIT.test(text) && !includesAny(text, HOUR_WORDS)) return text;
   return text
     .replace(AT_WORD, (_whole, at: string, hourWord: string) => `${at} ${hourOf(hourWord)}`)
     .replace(PAST_TO, (whole, minuteWord: string, relation: string, hourWord: string) => {

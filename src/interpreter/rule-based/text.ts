@@ -21,11 +21,18 @@ export function normalize(raw: string): string {
 /** Replaces each span with spaces, so later patterns cannot see what it held but offsets stay put. */
 export function mask(text: string, spans: readonly Span[]): string {
   if (spans.length === 0) return text;
-  const chars = text.split('');
-  for (const [start, end] of spans) {
-    for (let i = Math.max(0, start); i < Math.min(end, chars.length); i++) chars[i] = ' ';
+  // Spans in order of start, each cut to the text; what they cover (overlaps too) is written as spaces once.
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let done = 0;
+  for (const [start, end] of sorted) {
+    const to = Math.min(end, text.length);
+    const from = Math.max(0, start, done);
+    if (to <= from) continue;
+    out += text.slice(done, from) + ' '.repeat(to - from);
+    done = to;
   }
-  return chars.join('');
+  return out + text.slice(done);
 }
 
 /** Calls `visit` for every match of a global regex, from the start of `text`. */
@@ -59,6 +66,15 @@ const CHANNEL = /(?<![\w#&/])#[a-z][a-z0-9._-]*/g;
 const HANDLE = /(?<![\w.@])@[a-z0-9][\w.-]*/g;
 const QUOTED = /"[^"]*"|(?<![a-z])'[^']*'(?![a-z])/g;
 const URL = /\bhttps?:\/\/\S+/g;
+// Each pattern with the characters it cannot match without (an address and a handle need '@', a
+// channel '#', a quote its quote mark, a link "http"): most messages hold none, and are not scanned.
+const LITERALS: readonly (readonly [pattern: RegExp, needs: readonly string[]])[] = [
+  [ADDRESS, ['@']],
+  [CHANNEL, ['#']],
+  [HANDLE, ['@']],
+  [QUOTED, ['"', "'"]],
+  [URL, ['http']],
+];
 
 /**
  * Spans holding addresses, channels, handles, quoted text and links: names the user chose, in
@@ -66,10 +82,16 @@ const URL = /\bhttps?:\/\/\S+/g;
  */
 export function literalSpans(norm: string): Span[] {
   const spans: Span[] = [];
-  for (const re of [ADDRESS, CHANNEL, HANDLE, QUOTED, URL]) {
-    eachMatch(re, norm, (m) => spans.push([m.index, m.index + m[0].length]));
+  for (const [re, needs] of LITERALS) {
+    if (needs.some((part) => norm.includes(part))) eachMatch(re, norm, (m) => spans.push([m.index, m.index + m[0].length]));
   }
   return spans;
+}
+
+/** Whether `text` holds any of `parts`: a cheap test a pattern needs to pass before it can match. */
+export function includesAny(text: string, parts: readonly string[]): boolean {
+  for (const part of parts) if (text.includes(part)) return true;
+  return false;
 }
 
 /** A non-capturing alternation of regex source parts: `oneOf(['a', 'b'])` is `(?:a|b)`. */

@@ -1,5 +1,5 @@
 import { SAID_IN_WORDS, timesInDigits } from './spoken-times.js';
-import { eachMatch } from './text.js';
+import { eachMatch, includesAny } from './text.js';
 
 /** A time of day, 24-hour. */
 export interface ClockTime {
@@ -52,8 +52,15 @@ function toSpoken(hourText: string, minute: number, suffix: string | undefined):
   return { hour, minute, meridiem: am || pm };
 }
 
+/** Guard: a clock time needs a digit or one of the words CLOCK knows (BARE_HOUR and HOUR_PAIR need digits). */
+const DIGIT = /\d/;
+const CLOCK_WORDS = ['noon', 'midday', 'midnight'];
+/** Guard: PART names one of these. */
+const PART_WORDS = ['morning', 'afternoon', 'evening', 'night', 'lunch', 'end of', 'first thing'];
+
 function spokenTimes(text: string): SpokenTime[] {
   const times: SpokenTime[] = [];
+  if (!DIGIT.test(text) && !includesAny(text, CLOCK_WORDS)) return times;
   eachMatch(CLOCK, text, (m) => {
     const word = m[6];
     if (word !== undefined) {
@@ -85,6 +92,7 @@ function spokenTimes(text: string): SpokenTime[] {
 
 /** The part of the day named in `text`, if any. */
 export function findPartOfDay(text: string): PartOfDay | null {
+  if (!includesAny(text, PART_WORDS)) return null;
   const m = PART.exec(text);
   if (!m) return null;
   if (m[2] !== undefined) return 'end of day';

@@ -1,4 +1,4 @@
-import { eachMatch, oneOf } from './text.js';
+import { eachMatch, includesAny, oneOf } from './text.js';
 
 /** A filter found in a message, in its human form (see `parseFilter`), and where it was said. */
 export interface FoundFilter {
@@ -24,30 +24,42 @@ const STAGE_WORD = String.raw`(?!${NOT_A_STAGE}\b)[a-z][\w-]*`;
 /** Said after the things, as a state they reached: "docusign envelopes completed →". */
 const PARTICIPLE = oneOf(['completed', 'closed', 'resolved', 'merged', 'approved', 'done', 'solved', 'shipped', 'fulfilled', 'paid', 'archived', 'rejected', 'cancell?ed', 'signed']);
 
-const STATUS_PATTERNS: readonly RegExp[] = [
+/**
+ * A pattern and its guard: words of which it cannot match without one (null: none worth testing). Most
+ * messages name no board, priority or state, and are not scanned for them.
+ */
+type Guarded = readonly [pattern: RegExp, needs: readonly string[] | null];
+
+const STATUS_PATTERNS: readonly Guarded[] = [
   // A stage or list of a board names a state, whatever its name ("in the doing list", "in stage closed won").
-  new RegExp(String.raw`\bin (?:the )?(?:stage|status|state|column|list):?\s+(${STATUS}|${STAGE_WORD}(?:\s+(?:won|lost))?)\b`, 'g'),
-  new RegExp(String.raw`\bin (?:the )?(${STAGE_WORD}(?:[ -]${STAGE_WORD})?) (?:list|column|lane|stage)\b`, 'g'),
-  new RegExp(String.raw`\b(?:status(?: is| of| =|:)?|(?:that are|which are|are|is|marked(?: as)?|set to|moved to|in(?: the)?|still)\s+(?:still\s+)?)\s*(${STATUS})(?=\s+(?:ones|column|status|state|tickets?|issues?|tasks?|deals?|cards?|invoices?|orders?|items?|stage)\b|[\s,.;!?)]|$)`, 'g'),
-  new RegExp(String.raw`\b(?:only|just|all)\s+(?:the\s+)?(${STATUS})\s+(?:ones|tickets?|issues?|tasks?|deals?|cards?|invoices?|orders?|items?|bugs?|prs?|pull requests?)\b`, 'g'),
-  new RegExp(String.raw`\b(?:the\s+)?(${STATUS})\s+(?:column|stage|state|list)\b`, 'g'),
-  new RegExp(String.raw`\b(?:ones|those|items|tickets|issues|tasks|cards|deals)\s+(${STATUS})(?=[\s,.;!?]|$)`, 'g'),
-  new RegExp(String.raw`\b${THINGS}\s+(${PARTICIPLE})(?=\s*(?:[,.;!?)]|->|→|$))`, 'g'),
-  new RegExp(String.raw`\b(overdue|unpaid|unfulfilled|past due|blocked)\b`, 'g'),
+  [new RegExp(String.raw`\bin (?:the )?(?:stage|status|state|column|list):?\s+(${STATUS}|${STAGE_WORD}(?:\s+(?:won|lost))?)\b`, 'g'), ['stage', 'stat', 'column', 'list']],
+  [new RegExp(String.raw`\bin (?:the )?(${STAGE_WORD}(?:[ -]${STAGE_WORD})?) (?:list|column|lane|stage)\b`, 'g'), ['list', 'column', 'lane', 'stage']],
+  [new RegExp(String.raw`\b(?:status(?: is| of| =|:)?|(?:that are|which are|are|is|marked(?: as)?|set to|moved to|in(?: the)?|still)\s+(?:still\s+)?)\s*(${STATUS})(?=\s+(?:ones|column|status|state|tickets?|issues?|tasks?|deals?|cards?|invoices?|orders?|items?|stage)\b|[\s,.;!?)]|$)`, 'g'), null],
+  [new RegExp(String.raw`\b(?:only|just|all)\s+(?:the\s+)?(${STATUS})\s+(?:ones|tickets?|issues?|tasks?|deals?|cards?|invoices?|orders?|items?|bugs?|prs?|pull requests?)\b`, 'g'), null],
+  [new RegExp(String.raw`\b(?:the\s+)?(${STATUS})\s+(?:column|stage|state|list)\b`, 'g'), ['column', 'stage', 'state', 'list']],
+  [new RegExp(String.raw`\b(?:ones|those|items|tickets|issues|tasks|cards|deals)\s+(${STATUS})(?=[\s,.;!?]|$)`, 'g'), ['ones', 'those', 'items', 'tickets', 'issues', 'tasks', 'cards', 'deals']],
+  [
+    new RegExp(String.raw`\b${THINGS}\s+(${PARTICIPLE})(?=\s*(?:[,.;!?)]|->|→|$))`, 'g'),
+    ['completed', 'closed', 'resolved', 'merged', 'approved', 'done', 'solved', 'shipped', 'fulfilled', 'paid', 'archived', 'rejected', 'cancel', 'signed'],
+  ],
+  [new RegExp(String.raw`\b(overdue|unpaid|unfulfilled|past due|blocked)\b`, 'g'), ['overdue', 'unpaid', 'unfulfilled', 'past due', 'blocked']],
   // "open Jira bugs", "open high priority zendesk tickets": a state said before the things.
-  new RegExp(String.raw`\b(open|closed|resolved|pending|merged|unpaid|overdue)\s+(?:${PRIORITY_SAID}\s+)?(?:[a-z]+\s+)?${THINGS}`, 'g'),
+  [
+    new RegExp(String.raw`\b(open|closed|resolved|pending|merged|unpaid|overdue)\s+(?:${PRIORITY_SAID}\s+)?(?:[a-z]+\s+)?${THINGS}`, 'g'),
+    ['open', 'closed', 'resolved', 'pending', 'merged', 'unpaid', 'overdue'],
+  ],
 ];
 const PRIORITY_OR = String.raw`(?:\s*(?:,|\/|or|and)\s*(${PRIORITY}|p[0-4]))?`;
-const PRIORITY_PATTERNS: readonly RegExp[] = [
-  new RegExp(String.raw`\b(${PRIORITY})[- ]prio(?:rity)?\b|\bprio(?:rity)?(?: is| of| =|:)?\s+(${PRIORITY}|p[0-4])\b${PRIORITY_OR}${PRIORITY_OR}`, 'g'),
-  new RegExp(String.raw`\b(p[0-4]|sev ?[0-4])s?\b`, 'g'),
-  new RegExp(String.raw`\b(?:marked|tagged|flagged)\s+(?:as\s+)?(urgent|critical|blocker|important)\b`, 'g'),
-  new RegExp(String.raw`\b(high|low|normal)\s+importance\b`, 'g'),
-  new RegExp(String.raw`\b(?:only|just|all)\s+(?:the\s+)?(urgent|critical|blocker|high priority)\s+(?:ones|tickets?|issues?|tasks?|bugs?|emails?|messages?)?`, 'g'),
+const PRIORITY_PATTERNS: readonly Guarded[] = [
+  [new RegExp(String.raw`\b(${PRIORITY})[- ]prio(?:rity)?\b|\bprio(?:rity)?(?: is| of| =|:)?\s+(${PRIORITY}|p[0-4])\b${PRIORITY_OR}${PRIORITY_OR}`, 'g'), ['prio']],
+  [new RegExp(String.raw`\b(p[0-4]|sev ?[0-4])s?\b`, 'g'), ['0', '1', '2', '3', '4']],
+  [new RegExp(String.raw`\b(?:marked|tagged|flagged)\s+(?:as\s+)?(urgent|critical|blocker|important)\b`, 'g'), ['marked', 'tagged', 'flagged']],
+  [new RegExp(String.raw`\b(high|low|normal)\s+importance\b`, 'g'), ['importance']],
+  [new RegExp(String.raw`\b(?:only|just|all)\s+(?:the\s+)?(urgent|critical|blocker|high priority)\s+(?:ones|tickets?|issues?|tasks?|bugs?|emails?|messages?)?`, 'g'), ['urgent', 'critical', 'blocker', 'high priority']],
   // "critical github issues": the tool may stand between.
-  new RegExp(String.raw`\b(urgent|critical)\s+(?:[a-z]+\s+)?(?:tickets?|issues?|tasks?|bugs?|incidents?)\b`, 'g'),
+  [new RegExp(String.raw`\b(urgent|critical)\s+(?:[a-z]+\s+)?(?:tickets?|issues?|tasks?|bugs?|incidents?)\b`, 'g'), ['urgent', 'critical']],
   // "… that are in progress and urgent →".
-  new RegExp(String.raw`\b(?:are|is|and|or|only|just)\s+(urgent|critical)(?=\s*(?:[,.;!?)]|->|→|$))`, 'g'),
+  [new RegExp(String.raw`\b(?:are|is|and|or|only|just)\s+(urgent|critical)(?=\s*(?:[,.;!?)]|->|→|$))`, 'g'), ['urgent', 'critical']],
 ];
 const CURRENCY_WORD = String.raw`(?:\s*(?:(?:dollars?|usd|eur|euros?|bucks|quid|pounds?|gbp)\b|€|£))?`;
 // "1,000" groups thousands; "300, email me" is 300 and a comma.
@@ -72,6 +84,7 @@ const AMOUNT = new RegExp(
   String.raw`(?:(?<![\w>=<-])(${COMPARATORS.map(([words]) => words).join('|')})\s*${NUMBER}|(?<![\w.$€£])${NUMBER}${AFTER})`,
   'g',
 );
+const DIGIT = /\d/;
 /** "over 3 days", "under 5 minutes", "over 2 people" are no amounts. */
 const NOT_MONEY = /^\s*(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|items?|people|persons?|times?|e-?mails?|messages?|stars?|comments?|replies|likes|votes|followers|points|%|percent|am|pm|o'?clock)\b/;
 
@@ -97,6 +110,8 @@ function comparisonAfter(words: string): Comparison {
 /** Every amount comparison in `text` ("over $500", "5k or more", "of exactly 99 dollars"). */
 export function readAmounts(text: string): AmountReading[] {
   const amounts: AmountReading[] = [];
+  // Both of AMOUNT's forms need the number's digits.
+  if (!DIGIT.test(text)) return amounts;
   eachMatch(AMOUNT, text, (m) => {
     if (NOT_MONEY.test(text.slice(m.index + m[0].length))) return;
     const [, word, n1, u1, n2, u2, after] = m;
@@ -129,8 +144,12 @@ export function findTypedFilters(norm: string): FoundFilter[] {
     const start = found.some((f) => f.at === m.index) ? valueAt : m.index;
     found.push({ at: m.index, text, span: [start, end] });
   };
-  for (const re of STATUS_PATTERNS) eachMatch(re, norm, (m) => add(m, `status: ${(m[1] ?? '').replace('-', ' ')}`, m[1]));
-  for (const re of PRIORITY_PATTERNS) {
+  for (const [re, needs] of STATUS_PATTERNS) {
+    if (needs && !includesAny(norm, needs)) continue;
+    eachMatch(re, norm, (m) => add(m, `status: ${(m[1] ?? '').replace('-', ' ')}`, m[1]));
+  }
+  for (const [re, needs] of PRIORITY_PATTERNS) {
+    if (needs && !includesAny(norm, needs)) continue;
     eachMatch(re, norm, (m) => {
       // Every value said ("priority urgent or high" is two).
       for (const said of m.slice(1)) {

@@ -100,9 +100,12 @@ function correctionOf(word: string): string | null {
  */
 export function correctTypos(raw: string): string {
   return raw.replace(WORD, (word, offset: number) => {
+    // Most words have no correction: look that up (words under four letters never have one) before the context.
+    const correction = word.length < 4 ? null : correctionOf(word.toLowerCase());
+    if (correction === null) return word;
     const before = raw[offset - 1] ?? ' ';
     const after = raw[offset + word.length] ?? ' ';
     if (/[#@._\-/\w]/.test(before) || /[@\w-]/.test(after) || (after === '.' && /\w/.test(raw[offset + word.length + 1] ?? ''))) return word;
-    return correctionOf(word.toLowerCase()) ?? word;
+    return correction;
   });
 }
