@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { cronsOf, recurrenceFromCron } from './recurrence.js';
+import { cronsOf, recurrenceFromCron, validInterval } from './recurrence.js';
 import { describeRecurrence, nextRuns, scheduleTrigger, scheduleWords } from './schedule-words.js';
 
 describe(recurrenceFromCron.name, () => {
@@ -22,12 +22,47 @@ describe(recurrenceFromCron.name, () => {
   });
 });
 
+describe(cronsOf.name, () => {
+  it.each([
+    [45, ['0 0-21/3 * * *', '45 0-21/3 * * *', '30 1-22/3 * * *', '15 2-23/3 * * *']],
+    [90, ['0 0-21/3 * * *', '30 1-22/3 * * *']],
+    [40, ['0 0-22/2 * * *', '40 0-22/2 * * *', '20 1-23/2 * * *']],
+    [480, ['0 */8 * * *']],
+  ])('says every %i minutes exactly, counted from midnight', (minutes, crons) => {
+    expect(cronsOf({ days: [0, 1, 2, 3, 4, 5, 6], times: [], every: { minutes }, timezone: 'UTC' })).toEqual(crons);
+  });
+
+  it('runs every 45 minutes 45 minutes apart across the hours and midnight', () => {
+    const trigger = scheduleTrigger({ days: [0, 1, 2, 3, 4, 5, 6], times: [], every: { minutes: 45 }, timezone: 'UTC' });
+    expect(nextRuns(trigger, Date.UTC(2026, 11, 4, 22, 40), 5)).toEqual([
+      '2026-12-04T23:15:00.000Z',
+      '2026-12-05T00:00:00.000Z',
+      '2026-12-05T00:45:00.000Z',
+      '2026-12-05T01:30:00.000Z',
+      '2026-12-05T02:15:00.000Z',
+    ]);
+    expect(scheduleWords(trigger)).toBe('Every 45 minutes, counted from 00:00 (UTC)');
+  });
+});
+
+describe(validInterval.name, () => {
+  it.each([1, 5, 15, 40, 45, 90, 120, 480, 720])('takes every %i minutes (it divides the day)', (minutes) => {
+    expect(validInterval(minutes)).toBe(true);
+  });
+
+  it.each([0, 7, 50, 300, 1440, 2.5])('refuses every %s minutes (runs would drift across midnight)', (minutes) => {
+    expect(validInterval(minutes)).toBe(false);
+  });
+});
+
 describe(describeRecurrence.name, () => {
   it.each([
     [{ days: [1, 2, 3, 4, 5], times: ['08:00'] }, 'every weekday at 8:00'],
     [{ days: [0, 6], times: ['10:30'] }, 'every Saturday and Sunday at 10:30'],
     [{ days: [1, 3], times: ['09:00', '17:00'] }, 'every Monday and Wednesday at 9:00 and 17:00'],
     [{ days: [1, 2, 3, 4, 5], times: [], every: { minutes: 30 } }, 'every 30 minutes on weekdays'],
+    [{ days: [0, 1, 2, 3, 4, 5, 6], times: [], every: { minutes: 90 } }, 'every 90 minutes'],
+    [{ days: [0, 1, 2, 3, 4, 5, 6], times: [], every: { minutes: 180 } }, 'every 3 hours'],
     [{ days: [], times: ['09:00'], dayOfMonth: 1 }, 'on the 1st of every month at 9:00'],
   ])('%j reads %j', (fields, words) => {
     expect(describeRecurrence({ timezone: 'UTC', ...fields })).toBe(words);

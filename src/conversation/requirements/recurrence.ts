@@ -8,7 +8,7 @@ export interface Recurrence {
   days: number[];
   /** Times of day, 24 h `HH:MM`, sorted. Empty with `every`. */
   times: string[];
-  /** Runs on an interval instead of at times: minutes dividing the hour, or whole hours dividing the day. */
+  /** Runs on an interval instead of at times, from midnight: minutes that divide the day (15, 45, 90, 120 …). */
   every?: { minutes: number };
   /** Monthly, on this day of the month (1–31). */
   dayOfMonth?: number;
@@ -51,12 +51,7 @@ function dateFields(r: Recurrence): string {
  */
 export function cronsOf(r: Recurrence): string[] {
   const dates = dateFields(r);
-  if (r.every) {
-    const { minutes } = r.every;
-    if (minutes < 60) return [minutes === 1 ? `* * ${dates}` : `*/${minutes} * ${dates}`];
-    const hours = minutes / 60;
-    return [hours === 1 ? `0 * ${dates}` : `0 */${hours} ${dates}`];
-  }
+  if (r.every) return intervalCrons(r.every.minutes, dates);
   const byMinute = new Map<number, number[]>();
   for (const time of r.times) {
     const clock = clockOf(time);
@@ -66,12 +61,39 @@ export function cronsOf(r: Recurrence): string[] {
   return [...byMinute].map(([minute, hours]) => `${minute} ${[...new Set(hours)].sort((a, b) => a - b).join(',')} ${dates}`);
 }
 
-/** Whether an interval can be said in cron as it is meant (`*\/45` would fire at :00 and :45). */
+/**
+ * Whether an interval runs at the same times every day (it divides the day), so that crons can say it
+ * exactly. Every 7 minutes or every 5 hours would drift across midnight.
+ */
 export function validInterval(minutes: number): boolean {
-  if (minutes < 1) return false;
-  if (minutes < 60) return 60 % minutes === 0;
-  const hours = minutes / 60;
-  return Number.isInteger(hours) && hours < 24 && 24 % hours === 0;
+  return Number.isInteger(minutes) && minutes >= 1 && minutes < MINUTES_A_DAY && MINUTES_A_DAY % minutes === 0;
+}
+
+const MINUTES_A_DAY = 1440;
+
+/**
+ * The crons of an interval counted from midnight. One step expression when the interval divides the hour
+ * or is whole hours; otherwise one cron per minute past the hour its runs fall on (every 45 minutes runs at
+ * :00, :45, :30 and :15 of hours three apart: `*\/45` alone would fire at :00 and :45 of every hour).
+ */
+function intervalCrons(minutes: number, dates: string): string[] {
+  if (minutes < 60 && 60 % minutes === 0) return [minutes === 1 ? `* * ${dates}` : `*/${minutes} * ${dates}`];
+  if (minutes % 60 === 0) return [minutes === 60 ? `0 * ${dates}` : `0 */${minutes / 60} ${dates}`];
+  const hoursByMinute = new Map<number, number[]>();
+  for (let at = 0; at < MINUTES_A_DAY; at += minutes) {
+    const minute = at % 60;
+    hoursByMinute.set(minute, [...(hoursByMinute.get(minute) ?? []), Math.floor(at / 60)]);
+  }
+  return [...hoursByMinute].map(([minute, hours]) => `${minute} ${hourField(hours)} ${dates}`);
+}
+
+/** Hours evenly spaced as `first-last/step` (`0-21/3`), others as a list. */
+function hourField(hours: readonly number[]): string {
+  const [first = 0, second] = hours;
+  if (second === undefined) return String(first);
+  const step = second - first;
+  const even = hours.every((hour, index) => hour === first + index * step);
+  return even ? `${first}-${hours[hours.length - 1]}/${step}` : hours.join(',');
 }
 
 const NUMBER = /^\d{1,2}$/;
@@ -109,7 +131,8 @@ export function recurrenceFromCron(cron: string, timezone = DEFAULT_TIMEZONE): R
     const hourStep = step(hour);
     if (hourStep === null) return null;
     const minutes = hourStep === 1 ? (minute === '0' ? 60 : step(minute)) : minute === '0' ? hourStep * 60 : null;
-    if (minutes === null || !validInterval(minutes)) return null;
+    // A step is an interval only when it divides its field's cycle: `*\/45` fires at :00 and :45 of each hour.
+    if (minutes === null || !validInterval(minutes) || (minutes < 60 && 60 % minutes !== 0)) return null;
     return { days, times: [], every: { minutes }, ...dated, timezone };
   }
   const hours = listOf(hour, 0, 23);

@@ -46,7 +46,13 @@ export function describeRecurrence(r: Recurrence): string {
   if (r.every) {
     const { minutes } = r.every;
     const base =
-      minutes === 1 ? 'every minute' : minutes < 60 ? `every ${minutes} minutes` : minutes === 60 ? 'every hour' : `every ${minutes / 60} hours`;
+      minutes === 1
+        ? 'every minute'
+        : minutes === 60
+          ? 'every hour'
+          : minutes < 60 || minutes % 60 !== 0
+            ? `every ${minutes} minutes`
+            : `every ${minutes / 60} hours`;
     if (r.dayOfMonth !== undefined) return `${base} on the ${ordinal(r.dayOfMonth)} of every month`;
     return r.days.length < 7 ? `${base} on ${pluralDays(r.days)}` : base;
   }
@@ -97,6 +103,12 @@ export function scheduleWords(trigger: ScheduleTrigger): string {
   const crons = cronsOfTrigger(trigger);
   const zone = trigger.recurrence?.timezone ?? 'UTC';
   return wordsMemo.get(`${zone}|${crons.join('|')}`, () => {
+    // An interval that needs several crons (every 45 minutes) reads better as itself than as four crons in words.
+    const every = trigger.recurrence?.every;
+    if (every && crons.length > 1) {
+      const said = describeRecurrence(trigger.recurrence!);
+      return `${said.charAt(0).toUpperCase()}${said.slice(1)}, counted from 00:00 (${zone})`;
+    }
     const words = crons.map((cron) => cronstrue.toString(cron, { use24HourTimeFormat: true, throwExceptionOnParseError: false }));
     return `${words.join('; ')} (${zone})`;
   });

@@ -46,6 +46,10 @@ describe(readSchedule.name, () => {
     ['four times an hour', '*/15 * * * *', 'every 15 minutes'],
     ['ev 15m', '*/15 * * * *', 'every 15 minutes'],
     ['every 2h', '0 */2 * * *', 'every 2 hours'],
+    // Intervals that divide the day but not the hour: several crons, the first one here.
+    ['every 45 minutes', '0 0-21/3 * * *', 'every 45 minutes'],
+    ['every 90 minutes', '0 0-21/3 * * *', 'every 90 minutes'],
+    ['every 1.5 hours', '0 0-21/3 * * *', 'every 90 minutes'],
     // A dotted time keeps its minutes before a day word ("9.30 weekdays").
     ['at 9.30 weekdays', '30 9 * * 1-5', 'every weekday at 9:30'],
     ['at 10.45 every saturday', '45 10 * * 6', 'every Saturday at 10:45'],
@@ -88,7 +92,8 @@ describe(readSchedule.name, () => {
     'every',
     'I sat in the sun on Monday',
     'top 5 emails',
-    'every 45 minutes',
+    'every 7 minutes',
+    'every 5 hours',
     'on the last day of the month',
     'in order to get 3 items',
   ])('finds no schedule in %j', (text) => {

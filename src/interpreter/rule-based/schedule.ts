@@ -21,7 +21,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, ten: 10, twelve: 12,
   fifteen: 15, twenty: 20, thirty: 30, 'half an': 30, 'quarter of an': 15,
 };
-const COUNT = String.raw`(\d{1,3}|an?|one|two|three|four|five|six|ten|twelve|fifteen|twenty|thirty|half an|quarter of an)`;
+const COUNT = String.raw`(\d{1,3}(?:\.5)?|an?|one|two|three|four|five|six|ten|twelve|fifteen|twenty|thirty|half an|quarter of an)`;
 const INTERVAL = new RegExp(
   String.raw`\bevery\s+(?:${COUNT}\s+)?(minute|min|hour|hr)s?\b|\b(hourly)\b|\bevery (half|quarter)[- ]hour\b`,
 );
