@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { emptyRequirements, type Requirements, type RequirementsPatch } from '../../conversation/requirements/requirements.js';
+import { scheduleTrigger } from '../../conversation/requirements/schedule-words.js';
 import { correctionEdits } from './correction-edits.js';
 import { normalize } from './text.js';
 
@@ -40,5 +41,46 @@ describe('a new amount said as "make it N"', () => {
     const r = withAmount('>', '1000');
     r.filters = { value: [], status: 'inferred' };
     expect(correctionEdits({ norm: normalize('make it 2000'), requirements: r, patch: { time: '20:00' }, destinations: [] })).toEqual([]);
+  });
+});
+
+describe('a time taken out of several', () => {
+  const twice = (): Requirements => {
+    const r = emptyRequirements();
+    r.trigger = { value: scheduleTrigger({ days: [1, 2, 3, 4, 5], times: ['10:00', '15:00'], timezone: 'UTC' }), status: 'inferred' };
+    return r;
+  };
+
+  it.each(['drop the 3pm one', 'no more 3pm run', 'remove 3pm'])('%j keeps the other time', (text) => {
+    const patch: RequirementsPatch = { time: '15:00' };
+    const edits = correctionEdits({ norm: normalize(text), requirements: twice(), patch, destinations: [] });
+    expect(edits).toEqual([{ op: 'replace', field: 'trigger', value: expect.objectContaining({ cron: '0 10 * * 1-5' }) }]);
+    expect(patch.time).toBeUndefined();
+  });
+
+  it('leaves a time it does not hold, and a schedule with one time, to the patch', () => {
+    const patch: RequirementsPatch = { time: '16:00' };
+    expect(correctionEdits({ norm: normalize('drop the 4pm one'), requirements: twice(), patch, destinations: [] })).toEqual([]);
+    const once = twice();
+    once.trigger = { value: scheduleTrigger({ days: [1, 2, 3, 4, 5], times: ['15:00'], timezone: 'UTC' }), status: 'inferred' };
+    expect(correctionEdits({ norm: normalize('drop the 3pm one'), requirements: once, patch: { time: '15:00' }, destinations: [] })).toEqual([]);
+  });
+});
+
+describe('an exclusion taken back', () => {
+  const excluding = (): Requirements => {
+    const r = emptyRequirements();
+    r.filters = { value: [{ kind: 'exclude', value: 'newsletters', text: 'except newsletters' }, { kind: 'unread', text: 'unread' }], status: 'inferred' };
+    return r;
+  };
+
+  it.each(['actually include the newsletters too', 'let the newsletter through', "don't skip newsletters", 'allow newsletters'])('%j removes it', (text) => {
+    expect(correctionEdits({ norm: normalize(text), requirements: excluding(), patch: {}, destinations: [] })).toEqual([
+      { op: 'remove', field: 'filters', value: { kind: 'exclude', value: 'newsletters' } },
+    ]);
+  });
+
+  it.each(["don't include the newsletters", 'keep the newsletters out', "let's also skip promotions", 'include the receipts'])('%j keeps it', (text) => {
+    expect(correctionEdits({ norm: normalize(text), requirements: excluding(), patch: {}, destinations: [] })).toEqual([]);
   });
 });

@@ -43,6 +43,12 @@ function amountAgain(norm: string, old: Filter | undefined): Filter | null {
   if (!money && (Number(digits) < 100 || digits.startsWith('0'))) return null;
   return parseFilter(`amount ${old.op} ${digits}${m[3] ?? ''}`);
 }
+/** "drop the 3pm one", "no more 10am run": a time taken out of several. ("not at 3pm" never names the time: the schedule reader drops what is denied.) */
+const DROP_TIME = /\b(?:remove|drop|delete|lose|ditch|skip|cancel|forget|get rid of|take out|no more|no longer)\b/;
+/** "include the newsletters too", "let the newsletters through": an exclusion taken back. */
+const INCLUDE_AGAIN = /\b(?:include|allow|let (?:\w+ ){0,3}(?:through|in)|don'?t (?:exclude|skip|ignore|filter out)|stop (?:excluding|skipping|ignoring|filtering out))\b/;
+/** "don't include the newsletters" keeps them out. */
+const NOT_INCLUDED = /\b(?:don'?t|do not|never|not)\s+(?:include|allow|let)\b/;
 const JUST_PART = /\b(?:just|only|keep)\s+the\s+(morning|afternoon|evening|first|second|last|later|earlier)\s+(?:one|time|run)\b/;
 
 export interface CorrectionInput {
@@ -89,6 +95,11 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
     });
   }
   if (filters.length > 0 && !patch.filters?.length && CLEAR_FILTERS.test(norm)) edits.push({ op: 'clear', field: 'filters' });
+  for (const filter of filters) {
+    if (filter.kind === 'exclude' && filter.value && mentions(norm, filter.value) && INCLUDE_AGAIN.test(norm) && !NOT_INCLUDED.test(norm)) {
+      edits.push({ op: 'remove', field: 'filters', value: { kind: 'exclude', value: filter.value } });
+    }
+  }
   if (patch.filters?.length) {
     const added = patch.filters.map(parseFilter);
     const replacing = added.filter((f) => SINGLE_KINDS.has(f.kind) && filters.some((old) => old.kind === f.kind));
@@ -109,6 +120,10 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
 
   const existing = requirements.trigger.value ? normalizeTrigger(requirements.trigger.value) : null;
   const recurrence = existing?.type === 'schedule' ? existing.recurrence : undefined;
+  if (recurrence && recurrence.times.length > 1 && patch.time && recurrence.times.includes(patch.time) && DROP_TIME.test(norm)) {
+    edits.push({ op: 'replace', field: 'trigger', value: scheduleTrigger({ ...recurrence, times: recurrence.times.filter((time) => time !== patch.time) }) });
+    delete patch.time;
+  }
   if (recurrence && !recurrence.every && patch.time && TIME_ALSO.test(norm)) {
     edits.push({ op: 'replace', field: 'trigger', value: scheduleTrigger({ ...recurrence, times: [...new Set([...recurrence.times, patch.time])].sort() }) });
     delete patch.time;
@@ -124,4 +139,10 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
     if (times.length > 0) edits.push({ op: 'replace', field: 'trigger', value: scheduleTrigger({ ...recurrence, times }) });
   }
   return edits;
+}
+
+/** Whether `norm` names `value`, singular or plural ("newsletter" for "newsletters"). */
+function mentions(norm: string, value: string): boolean {
+  const said = value.toLowerCase();
+  return norm.includes(said) || (said.endsWith('s') && norm.includes(said.slice(0, -1)));
 }
