@@ -33,6 +33,8 @@ const MONTHLY = /\bmonthly\b|\b(?:every|each|once a|per|of the|of every|of each)
 const MONTH_DAY = /\b(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(\d{1,2})(?=\s+of\s+(?:every|each|the)\s+month)|first)\b/;
 /** "on the 28th" names a day of the month without saying "month". */
 const ON_MONTH_DAY = /\bon the (\d{1,2})(?:st|nd|rd|th)\b/;
+/** "every 1st at 6am": only before a time or the end ("every 3rd email" is no day). */
+const EVERY_MONTH_DAY = /\b(?:every|each) (\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:$|[,.;!?]|at\b|@|\d))/;
 const EXCEPT = new RegExp(String.raw`\b(?:except|but|not on|excluding|other than|apart from|skip(?:ping)?|minus|without)\s+(?:on\s+)?(${DAY}s?(?:${JOIN}${DAY}s?)*)(?![a-z])`);
 const LAST_DAY = /\blast (?:day|business day|weekday|working day)\b/;
 // Guards, each what a pattern above cannot match without: DAY_LIST, DAY_RANGE and EXCEPT a day's first
@@ -93,7 +95,7 @@ export function findDays(text: string, timed = false, base: readonly number[] | 
 /** `days`: whether `text` holds a day's first three letters (see DAY_STEMS). */
 function daysSaid(text: string, timed: boolean, days: boolean): DaySpec | null {
   const monthly = text.includes('month') && MONTHLY.test(text);
-  const onDay = DIGIT.test(text) ? ON_MONTH_DAY.exec(text) : null;
+  const onDay = DIGIT.test(text) ? (ON_MONTH_DAY.exec(text) ?? EVERY_MONTH_DAY.exec(text)) : null;
   if (onDay && !monthly) {
     const day = Number(onDay[1]);
     return day >= 1 && day <= 31 ? { kind: 'month', day } : null;

@@ -19,6 +19,7 @@ describe(findEventTrigger.name, () => {
     ['when a pull request is opened', 'github', 'new_pull_request'],
     ['when a payment fails in Stripe', 'stripe', 'payment_failed'],
     ['every time a charge is declined', 'stripe', 'payment_failed'],
+    ['failed stripe payments → dm me', 'stripe', 'payment_failed'],
     ['when a customer pays', 'stripe', 'payment_succeeded'],
     ['when a new lead comes in Salesforce', 'salesforce', 'new_lead'],
     ['when I get a new Zendesk ticket', 'zendesk', 'new_ticket'],

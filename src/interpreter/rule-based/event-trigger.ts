@@ -23,7 +23,7 @@ type Concept = readonly [pattern: RegExp, candidates: readonly Candidate[], happ
 
 const CONCEPTS: readonly Concept[] = [
   [
-    /\b(?:payment|charge)s?\b[^,.;!?]{0,60}?\b(?:fails?|failed|failing|declined|bounces?|bounced)\b|\bfailed (?:payment|charge)s?\b/,
+    /\b(?:payment|charge)s?\b[^,.;!?]{0,60}?\b(?:fails?|failed|failing|declined|bounces?|bounced)\b|\b(?:failed|declined|bounced) (?:stripe )?(?:payment|charge)s?\b/,
     [['stripe', 'payment_failed']],
     true,
   ],

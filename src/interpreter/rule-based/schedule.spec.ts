@@ -57,6 +57,10 @@ describe(readSchedule.name, () => {
     // A time said in words is a working hour, like a bare "at 4".
     ['twenty to five on weekdays', '40 16 * * 1-5', 'every weekday at 16:40'],
     ['ten past six every morning', '10 6 * * *', 'every day at 6:10'],
+    ['at five thirty pm each friday', '30 17 * * 5', 'every Friday at 17:30'],
+    // An hour right after a part of the day, and a day of the month after "every".
+    ['every morning 9', '0 9 * * *', 'every day at 9:00'],
+    ['every 1st at 6am', '0 6 1 * *', 'on the 1st of every month at 6:00'],
   ])('reads %j as %s', (text, cron, description) => {
     // Requirements v2: the trigger also carries the structured recurrence its cron is derived from.
     expect(read(text)).toEqual({ trigger: expect.objectContaining({ type: 'schedule', cron, description, recurrence: expect.any(Object) }), time: null });
@@ -93,6 +97,7 @@ describe(readSchedule.name, () => {
     'I sat in the sun on Monday',
     'top 5 emails',
     'every 7 minutes',
+    'every 3rd email',
     'every 5 hours',
     'on the last day of the month',
     'in order to get 3 items',

@@ -32,7 +32,10 @@ const hourOf = (word: string): number => HOURS[word] ?? Number(word);
 const minuteOf = (word: string): number => MINUTES[word] ?? Number(word.replace(' minutes', ''));
 const clock = (hour: number, minute: number): string => `${hour}:${String(minute).padStart(2, '0')}`;
 
-const AT_WORD = /\b(at|around)\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s+(?:past|to|after|before|till|minutes|hours|times|days))/g;
+const AT_WORD = /\b(at|around)\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s+(?:past|to|after|before|till|minutes|hours|times|days|thirty|fifteen|forty))/g;
+
+/** "every morning 9": an hour right after a part of the day, before the end, a time word or a schedule word. */
+const PART_HOUR = /\b(mornings?|afternoons?|evenings?|nights?)\s+(\d{1,2})(?=\s*(?:$|[,.;!?]|a\.?m\b|p\.?m\b|o'?clock\b|sharp\b|each\b|every\b|on\b|daily\b|weekdays\b))/g;
 
 /** Guard: every rewrite needs a digit or an hour said in words ("half" and "quarter" come with an hour). */
 const HOUR_WORDS = Object.keys(HOURS);
@@ -42,6 +45,7 @@ export function timesInDigits(text: string): string {
   if (!DIGIT.test(text) && !includesAny(text, HOUR_WORDS)) return text;
   return text
     .replace(AT_WORD, (_whole, at: string, hourWord: string) => `${at} ${hourOf(hourWord)}`)
+    .replace(PART_HOUR, (whole, part: string, hour: string) => (Number(hour) >= 1 && Number(hour) <= 12 ? `${part} at ${hour}` : whole))
     .replace(PAST_TO, (whole, minuteWord: string, relation: string, hourWord: string) => {
       const minute = minuteOf(minuteWord);
       const hour = hourOf(hourWord);
