@@ -290,6 +290,28 @@ describeWithBrowser('chat page in Chromium', () => {
     await chat.expectConnection('gmail', 'skipped');
   });
 
+  it("keeps the replies a turn brought over /events when the turn's own answer comes back after them", async () => {
+    const chat = await ChatPage.open((await newPerson()).context, app.baseUrl);
+    const following = chat.page.waitForResponse((response) => /\/v1\/sessions\/[^/]+\/events/.test(response.url()));
+    await chat.send('hi');
+    await following;
+    // The session exists and the page follows its /events. The next answer is held until that stream has
+    // brought the turn's events, as it can under load (CI met it): the late answer must not clear them.
+    let answered!: () => void;
+    const handedOver = new Promise<void>((resolve) => (answered = resolve));
+    await chat.page.route('**/v1/sessions/*/messages', async (route) => {
+      const response = await route.fetch();
+      await until('the replies over /events', () => chat.actions(), (labels) => labels.includes('Skip for now'));
+      await route.fulfill({ response });
+      answered();
+    });
+    await chat.send(EXAMPLE_DESCRIPTION);
+    await handedOver;
+    // The page has the held answer (every event in it a repeat); give its script a moment to read it.
+    await chat.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    expect(await chat.actions()).toEqual(['Connect Gmail', 'Connect Slack', 'Skip for now']);
+  });
+
   it('fits a phone: no horizontal scroll at 390×844', async () => {
     const { context } = await newPerson({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
     const chat = await ChatPage.open(context, app.baseUrl);

@@ -166,7 +166,9 @@ class App {
       const res = await postTurn(this.sessionId!, body, key);
       accepted = true;
       turn.line = this.lines?.add(after, label);
-      this.actions.set([]);
+      // The old replies go, unless this turn's events came first over /events (under load they can):
+      // clearing then would drop the replies they brought (the Connect links would stay).
+      if (this.ledger.maxSeq === after) this.actions.set([]);
       await readEvents(res, (response, raw) => this.apply(response, true, raw.id !== null));
     } catch (error) {
       if (accepted) {
