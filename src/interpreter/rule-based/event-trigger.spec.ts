@@ -23,6 +23,7 @@ describe(findEventTrigger.name, () => {
     ['when a customer pays', 'stripe', 'payment_succeeded'],
     ['when a new lead comes in Salesforce', 'salesforce', 'new_lead'],
     ['when I get a new Zendesk ticket', 'zendesk', 'new_ticket'],
+    ['slack me when zendesk gets an urgent ticket', 'zendesk', 'new_ticket'],
     ['when a Jira ticket is created', 'jira', 'new_issue'],
     ['as soon as a new Linear issue is filed', 'linear', 'new_issue'],
     ['when a deal is created in HubSpot', 'hubspot', 'new_deal'],

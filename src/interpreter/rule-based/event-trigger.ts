@@ -123,6 +123,8 @@ const ARROW = /^(?:->|→|=>)$/;
 const PLURAL_THINGS =
   /\b(?:e-?mail|mail|mentions|tweets|uploads|files|emails|messages|posts|issues|tickets|rows|records|entries|leads|deals|contacts|orders|cards|tasks|pages|payments|prs|meetings|invites|events|bugs|applications|applicants|submissions|sign-?ups|responses)\b/;
 
+/** "when zendesk gets an urgent ticket": something arriving, said by who receives it (only beside a kind of thing named). */
+const GETS_ONE = /\b(?:gets?|receives?)\s+(?:an?|any|another|new)\b/;
 /** Something new happening, said without "when". */
 const NEW_THING = /\b(?:new|newly|incoming|every new|each new|any new|fresh)\b|\b(?:added|created|opened|published|placed|submitted|arrives?|comes? in|fails?|failed)\b/;
 /** New things as they come, not a new version of something ("new gmail from the bank", not "the new hubspot ui"). */
@@ -282,7 +284,7 @@ export function findEventTrigger(
     const concept = withTool.sort((a, b) => conceptStart(a[0], clause) - conceptStart(b[0], clause))[0] ?? matching[0];
     if (!concept) return;
     const [, candidates, happens] = concept;
-    if (!happens && !arrowSource && !OCCURS.test(clause) && !(strict && NEW_THING.test(clause))) return;
+    if (!happens && !arrowSource && !OCCURS.test(clause) && !GETS_ONE.test(clause) && !(strict && NEW_THING.test(clause))) return;
     const choice = pick(candidates, inClause, sourcesFirst(text, mentions), known);
     if (!choice) return;
     // Without "when" the clause runs on to where things go ("new records into a sheet"): the event ends with its words.
