@@ -13,6 +13,7 @@ describe(findManualTrigger.name, () => {
     'hit run and it posts the hubspot deals to #sales',
     "no need for a schedule, i'll kick it off myself",
     'when i press the button, create a trello card',
+    'on my command, send the class parents the newsletter',
   ])('reads %j as run by hand', (text) => {
     expect(manual(text)).toBe(true);
   });

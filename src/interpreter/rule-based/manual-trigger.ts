@@ -5,7 +5,7 @@ import { includesAny } from './text.js';
 const ON_DEMAND = new RegExp(
   [
     String.raw`\b(?:when(?:ever)?|only when|as and when|any ?time|each time|every time|if) (?:i|we) (?:ask|say so|say|need(?: it)?|want(?: it)?|click|press|tell (?:it|you)|trigger it|run it|request it|hit|ping it|poke it|kick it off)\b`,
-    String.raw`\bon (?:demand|request|command)\b|\bon-demand\b|\bmanual(?:ly)?\b|\bby hand\b|\bad[- ]hoc\b`,
+    String.raw`\bon (?:my |our )?(?:demand|request|command)\b|\bon-demand\b|\bmanual(?:ly)?\b|\bby hand\b|\bad[- ]hoc\b`,
     String.raw`\b(?:i'?ll|i will|we'?ll|let me|i want to|i'd like to|i can) (?:run|start|trigger|kick off|launch) (?:it|this|that)(?: (?:myself|manually|by hand|when i (?:want|need)))?\b`,
     // "I'll kick it off myself", "fire it off".
     String.raw`\b(?:kick|fire|set) (?:it|this|that) off (?:myself|ourselves|manually|by hand)\b`,
