@@ -148,6 +148,17 @@ describe('things sent on to a tool without a verb', () => {
   });
 });
 
+describe('the way people type where things go', () => {
+  it('takes one word naming which one between "into" and the tool', () => {
+    expect(all('copy new shopify orders into the fulfilment google sheet')).toContainEqual({ kind: 'integration', integration: 'google_sheets', target: '' });
+    expect(all('i looked into the marketing notion pages')).toEqual([]);
+  });
+
+  it.each(['scream in #incidents', 'yell in #incidents', 'blast it in #incidents'])('%s posts to #incidents', (text) => {
+    expect(read(`new github issues labelled outage, ${text}`)).toEqual(channel('slack', '#incidents'));
+  });
+});
+
 describe('a direct message with no chat tool named', () => {
   it('goes through the chat tool in use', () => {
     expect(read('and dm me too', 'slack')).toEqual(me('slack'));

@@ -46,6 +46,8 @@ const SENT_IN_CLAUSE = /->|→|=>|\b(?:to|into|onto)\s+(?:(?:my|the|our|a|an|new
  * recordings to google drive": things of one place sent on to a tool.
  */
 const STRONG_INTO_BEFORE = /\b(?:into|onto)\s+(?:(?:my|the|our|a|an|new|shared)\s+)*$/;
+/** "copy … into the fulfilment google sheet": one word naming which one, between "into" and the tool (with a verb that writes). */
+const INTO_NAMED_BEFORE = /\b(?:into|onto)\s+(?:(?:my|the|our|a|an|new|shared)\s+)*[a-z]+\s+$/;
 const THINGS_TO_BEFORE = /^\s*(?:new|each|every|all|any)\b[^→>]*\bto\s+(?:(?:my|the|our|a|an|new|shared)\s+)*$/;
 const FIRST_WORD = /^\s*([a-z]+)/;
 /** Whether the clause is "<things> to" a tool: it starts with new/each/every, or with a tool outside the catalog. */
@@ -102,7 +104,7 @@ const OUTPUT_WORD = new RegExp(
     'post', 'send', 'share', 'forward', 'put', 'drop', 'copy', 'copie', 'move', 'publish', 'write', 'ping', 'notify',
     'alert', 'tell', 'announce', 'push', 'deliver', 'report', 'shout', 'broadcast', 'dump', 'route', 'pipe',
     'escalate', 'output', 'go', 'goe', 'going', 'sent', 'posted', 'shared', 'summary', 'digest', 'list', 'total',
-    'remind', 'reminder', 'update', 'log',
+    'remind', 'reminder', 'update', 'log', 'scream', 'yell', 'blast',
   ])}(?:s|es|ed|d|ing)?\b`,
 );
 const DELIVERY_PREFIX = /\b(?:to|into|in|on|at)\s+(?:the\s+|our\s+|my\s+)?(?:(?:slack|teams|discord)\s+)?$/;
@@ -334,7 +336,7 @@ function integrations(norm: string, raw: string, ctx: DestinationContext, beside
     const made = MAKE_BEFORE.test(clause) && !(besides && (m === first || /\bpost|\bpublish|\btweet/.test(clause)));
     // "Remind me to log my hours in the timesheet": what the person is asked to do is no place the agent writes to.
     if (ASKED_TO_DO.test(clause)) continue;
-    const into = INTO_BEFORE.test(clause) && (OUTPUT_VERB.test(clause) || (afterSource && SENT_IN_CLAUSE.test(clause)) || STRONG_INTO_BEFORE.test(clause) || thingsSentTo(clause)) &&
+    const into = (INTO_BEFORE.test(clause) || INTO_NAMED_BEFORE.test(clause)) && (OUTPUT_VERB.test(clause) || (afterSource && SENT_IN_CLAUSE.test(clause)) || STRONG_INTO_BEFORE.test(clause) || thingsSentTo(clause)) &&
       !(besides && m === first) && !readThenSent(norm, m);
     const thingIn = THING_IN_BEFORE.test(norm.slice(Math.max(0, m.start - 60), m.start)) && !(besides && m === first);
     if (into || made || thingIn || (arrowed && m.start > 0) || joined) {
