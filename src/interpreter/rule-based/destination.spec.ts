@@ -154,6 +154,10 @@ describe('the way people type where things go', () => {
     expect(all('i looked into the marketing notion pages')).toEqual([]);
   });
 
+  it('reads "write a notion page" as a page made in Notion', () => {
+    expect(all('every friday read the #wins channel and write a notion page for the newsletter')).toContainEqual({ kind: 'integration', integration: 'notion', target: '' });
+  });
+
   it.each(['scream in #incidents', 'yell in #incidents', 'blast it in #incidents'])('%s posts to #incidents', (text) => {
     expect(read(`new github issues labelled outage, ${text}`)).toEqual(channel('slack', '#incidents'));
   });

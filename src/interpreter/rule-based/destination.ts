@@ -64,7 +64,7 @@ function readThenSent(norm: string, m: IntegrationMention): boolean {
   return WEAK_INTO_BEFORE.test(norm.slice(Math.max(0, m.start - 16), m.start)) && SENT_ON_AFTER.test(norm.slice(m.end, m.end + 80));
 }
 const MAKE_BEFORE = new RegExp(
-  String.raw`(?:\b(?:creates?|adds?|files?|makes?|appends?|becomes?|become|turn(?:s|ed)? into|turn(?:s|ed)? (?:it|them) into)\s+(?:(?:a|an|the|new|my)\s+)*` +
+  String.raw`(?:\b(?:creates?|adds?|files?|makes?|writes?|appends?|becomes?|become|turn(?:s|ed)? into|turn(?:s|ed)? (?:it|them) into)\s+(?:(?:a|an|the|new|my)\s+)*` +
     String.raw`|\b(?:opens?|logs?|posts?|publish(?:es)?|tweets?)\s+(?:an?)\s+(?:new\s+)?)$`,
 );
 const OUTPUT_VERB = new RegExp(
