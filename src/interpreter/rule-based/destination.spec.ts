@@ -154,6 +154,10 @@ describe('the way people type where things go', () => {
     expect(all('i looked into the marketing notion pages')).toEqual([]);
   });
 
+  it('reads "→ teams chat" as a chat with the person on Teams', () => {
+    expect(all('outlook mail from my manager → teams chat asap')).toEqual([me('teams')]);
+  });
+
   it('reads "write a notion page" as a page made in Notion', () => {
     expect(all('every friday read the #wins channel and write a notion page for the newsletter')).toContainEqual({ kind: 'integration', integration: 'notion', target: '' });
   });

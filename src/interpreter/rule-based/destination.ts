@@ -217,7 +217,7 @@ const TO_ME: readonly RegExp[] = [
   /\b(?:to|for) me\b(?:\s+(?:privately|personally|directly|only))?(?!\s+to\b)/,
   /\bdm (?:on|via|in) (?:slack|teams|discord)\b/,
   /\b(?:my|a|as an?|via|by|in an?|over) (?:(?:slack|teams|discord)\s+)?(?:dms?|direct messages?|private messages?|texts?|sms)\b/,
-  /\b(?:slack|teams|discord) (?:dms?|direct messages?)\b|\bmy (?:teams|slack|discord) chat\b/,
+  /\b(?:slack|teams|discord) (?:dms?|direct messages?)\b|(?:\bmy |(?:->|→|=>)\s*)(?:teams|slack|discord) chat\b/,
   /\bprivately\b|\bjust me\b/,
 ];
 const DIRECT_MESSAGE = /^(?:dm|direct message) me$/;
