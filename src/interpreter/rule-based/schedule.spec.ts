@@ -60,6 +60,12 @@ describe(readSchedule.name, () => {
     ['at five thirty pm each friday', '30 17 * * 5', 'every Friday at 17:30'],
     // An hour right after a part of the day, and a day of the month after "every".
     ['every morning 9', '0 9 * * *', 'every day at 9:00'],
+    ['every evening 7 post a summary to #dev', '0 19 * * *', 'every day at 19:00'],
+    ['weekday mornings 7 send me the calendar', '0 7 * * 1-5', 'every weekday at 7:00'],
+    ['every night 10 back up my notion', '0 22 * * *', 'every day at 22:00'],
+    // A number after the part of the day that counts things is no hour: the part's own time.
+    ['every morning 5 new emails to slack', '0 8 * * *', 'every day at 8:00'],
+    ['every evening 3 tickets get posted', '0 18 * * *', 'every day at 18:00'],
     ['every 1st at 6am', '0 6 1 * *', 'on the 1st of every month at 6:00'],
   ])('reads %j as %s', (text, cron, description) => {
     // Requirements v2: the trigger also carries the structured recurrence its cron is derived from.
@@ -81,6 +87,8 @@ describe(readSchedule.name, () => {
     ['at 6.15pm', '18:15'],
     ['quarter to five', '16:45'],
     ['at 4:40', '04:40'],
+    // "email me" after the hour is the order, not a count of emails.
+    ['at 5 email me the totals', '17:00'],
   ])('reads %j as only a time, %s', (text, time) => {
     expect(read(text)).toEqual({ trigger: null, time });
   });

@@ -34,8 +34,16 @@ const clock = (hour: number, minute: number): string => `${hour}:${String(minute
 
 const AT_WORD = /\b(at|around)\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s+(?:past|to|after|before|till|minutes|hours|times|days|thirty|fifteen|forty))/g;
 
-/** "every morning 9": an hour right after a part of the day, before the end, a time word or a schedule word. */
-const PART_HOUR = /\b(mornings?|afternoons?|evenings?|nights?)\s+(\d{1,2})(?=\s*(?:$|[,.;!?]|a\.?m\b|p\.?m\b|o'?clock\b|sharp\b|each\b|every\b|on\b|daily\b|weekdays\b))/g;
+/**
+ * "every morning 9", "every evening 7 post the summary": an hour right after a part of the day, before the end,
+ * a time word, a schedule word or what the agent is told to do (a verb in its plain form).
+ */
+const PART_HOUR = /\b(mornings?|afternoons?|evenings?|nights?)\s+(\d{1,2})(?=\s*(?:$|[,.;!?]|a\.?m\b|p\.?m\b|o'?clock\b|sharp\b|each\b|every\b|on\b|daily\b|weekdays\b)|\s+[a-z]+\b)/g;
+/**
+ * After the hour, a word that counts things rather than orders something ("every morning 5 new emails", "each
+ * evening 3 tickets", "mornings 9 to 5"): a plural ("emails", not "pass"), a unit, or a word that describes.
+ */
+const COUNTED_AFTER = /^\s+(?:[a-z]*[^s\W]s|new|more|of|or|and|to|per|a|an|x|k|min|hr|hour|minute|day|week|month|people|person|percent|pct|other|different|most|latest|top|unread|urgent|open|old|big|important)\b/;
 
 /** Guard: every rewrite needs a digit or an hour said in words ("half" and "quarter" come with an hour). */
 const HOUR_WORDS = Object.keys(HOURS);
@@ -45,7 +53,9 @@ export function timesInDigits(text: string): string {
   if (!DIGIT.test(text) && !includesAny(text, HOUR_WORDS)) return text;
   return text
     .replace(AT_WORD, (_whole, at: string, hourWord: string) => `${at} ${hourOf(hourWord)}`)
-    .replace(PART_HOUR, (whole, part: string, hour: string) => (Number(hour) >= 1 && Number(hour) <= 12 ? `${part} at ${hour}` : whole))
+    .replace(PART_HOUR, (whole, part: string, hour: string, offset: number, all: string) =>
+      Number(hour) >= 1 && Number(hour) <= 12 && !COUNTED_AFTER.test(all.slice(offset + whole.length, offset + whole.length + 24)) ? `${part} at ${hour}` : whole,
+    )
     .replace(PAST_TO, (whole, minuteWord: string, relation: string, hourWord: string) => {
       const minute = minuteOf(minuteWord);
       const hour = hourOf(hourWord);

@@ -612,4 +612,42 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#eng')],
     filters: [f.status('open')],
   }),
+  // An hour right after a part of the day, before what the agent does ("every evening 7 post …").
+  row('every evening 7 post a summary of my github PRs to #dev on slack', ['time-form'], {
+    integrations: ['github', 'slack'],
+    trigger: at(['19:00'], 'daily'),
+    destinations: [channel('#dev', 'slack')],
+  }),
+  row('evenings 8 dm me on slack a digest of my jira tickets', ['time-form', 'dm'], {
+    integrations: ['slack', 'jira'],
+    trigger: at(['20:00'], 'daily'),
+    destinations: [dm('slack')],
+  }),
+  row('every morning 9 send me my unread gmail on slack pls', ['time-form', 'dm', 'filter-unread'], {
+    integrations: ['gmail', 'slack'],
+    trigger: at(['09:00'], 'daily'),
+    destinations: [dm('slack')],
+    filters: [f.unread()],
+  }),
+  row('weekday mornings 7 post the google calendar for the day to #team on slack ☀️', ['time-form', 'weekdays'], {
+    integrations: ['google_calendar', 'slack'],
+    trigger: at(['07:00'], 'weekdays'),
+    destinations: [channel('#team', 'slack')],
+  }),
+  row('every night 10 back up my notion pages to google drive', ['time-form'], {
+    integrations: ['notion', 'google_drive'],
+    trigger: at(['22:00'], 'daily'),
+    destinations: [into('google_drive')],
+  }),
+  row('every afternoon 3 remind #standup on slack about open linear issues', ['time-form', 'filter-status'], {
+    integrations: ['slack', 'linear'],
+    trigger: at(['15:00'], 'daily'),
+    destinations: [channel('#standup', 'slack')],
+    filters: [f.status('open')],
+  }),
+  row('fridays evening 5 email me the stripe payouts of the week', ['time-form', 'dm'], {
+    integrations: ['stripe'],
+    trigger: at(['17:00'], ['fri']),
+    destinations: [dm()],
+  }),
 ];
