@@ -37,6 +37,23 @@ const BARE_HOUR = new RegExp(
 );
 /** "twice a day, 10 and 4": two bare hours joined by "and" after a count of runs. */
 const HOUR_PAIR = /\b(?:twice|two times|2x)\b[^.;]*?\b(\d{1,2})\s*(?:,|and|&)\s*(\d{1,2})\b(?![\d:])/;
+/** One time in a list: a clock time, a word for one, or a bare hour that counts nothing ("8", not "8 items"). */
+const LIST_ITEM = String.raw`(?:\d{1,2}(?::[0-5]\d)?(?:\s*(?:a\.?m\.?|p\.?m\.?))?(?![\d:])${NOT_AN_HOUR}|noon|midday|midnight)`;
+const JOINED = String.raw`\s*(?:,\s*and|,|and|&|\/|\+)\s*`;
+/**
+ * A list of times, bare hours among them: "at 8, noon and 4pm", "3 times a day (8, 12, 16)", "4x a day at 8 12 16 20".
+ * After a count of runs a day the times may be joined by spaces alone.
+ */
+const TIME_LIST = new RegExp(
+  String.raw`(?:\b(?:at|@)\s*(${LIST_ITEM}(?:${JOINED}${LIST_ITEM})+)` +
+    String.raw`|\b(?:thrice|(?:twice|two|three|four|five|six|[2-6])\s*(?:times|x))\s*(?:(?:a|per|each)\s+day|daily)\b[\s:(-]*(?:at\s+)?(${LIST_ITEM}(?:(?:${JOINED}|\s+)${LIST_ITEM})+))`,
+  'g',
+);
+const LIST_ITEMS = new RegExp(LIST_ITEM, 'g');
+/** A bare hour ending a list before a count of things ("at 9am, 2 reports") is a number, not a time. */
+const COUNTED_AFTER = /^\s+(?:[a-z]*[^s\W]s|of|more|new|per|x)\b/;
+/** Guard: TIME_LIST needs "at", "@", or a count of runs a day ("times", "x", "thrice"). */
+const LIST_WORDS = ['at', '@', 'times', 'x', 'thrice'];
 const PART =
   /\b(?:(morning|afternoon|evening|night|lunch)(?:time)?s?|(end of (?:the )?(?:day|business day|workday|business))|(first thing)|(nightly))\b/;
 
@@ -72,6 +89,8 @@ function spokenTimes(text: string): SpokenTime[] {
     const inWords = text.startsWith(SAID_IN_WORDS, m.index + m[0].length);
     if (spoken) times.push(m[1] === undefined || inWords ? { ...spoken, bare: true } : spoken);
   });
+  // Bare hours listed with others ("at 8, noon and 4pm"): CLOCK took the others.
+  if (includesAny(text, LIST_WORDS)) times.push(...listedBareHours(text));
   if (times.length === 0) {
     eachMatch(BARE_HOUR, text, (m) => {
       for (const hour of [m[1] ?? '', ...(m[2] ?? '').split(/\D+/).filter(Boolean)]) {
@@ -88,6 +107,23 @@ function spokenTimes(text: string): SpokenTime[] {
     }
   }
   return times;
+}
+
+/** The bare hours of every list of times in `text`; the clock times among them are CLOCK's. */
+function listedBareHours(text: string): SpokenTime[] {
+  const hours: SpokenTime[] = [];
+  eachMatch(TIME_LIST, text, (m) => {
+    const list = m[1] ?? m[2] ?? '';
+    const listEnd = m.index + m[0].length;
+    eachMatch(LIST_ITEMS, list, (item) => {
+      if (!/^\d{1,2}$/.test(item[0])) return;
+      const last = item.index + item[0].length === list.length;
+      if (last && COUNTED_AFTER.test(text.slice(listEnd, listEnd + 24))) return;
+      const spoken = toSpoken(item[0], 0, undefined);
+      if (spoken) hours.push({ ...spoken, bare: true });
+    });
+  });
+  return hours;
 }
 
 /** The part of the day named in `text`, if any. */

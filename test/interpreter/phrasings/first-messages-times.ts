@@ -650,4 +650,36 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     trigger: at(['17:00'], ['fri']),
     destinations: [dm()],
   }),
+  // Several times a day listed after a count of runs, bare hours among them.
+  row('three times a day at 8, noon and 4pm send me unread gmail on slack', ['multi-time', 'dm', 'filter-unread'], {
+    integrations: ['gmail', 'slack'],
+    trigger: at(['08:00', '12:00', '16:00'], 'daily'),
+    destinations: [dm('slack')],
+    filters: [f.unread()],
+  }),
+  row('3 times a day (8, 12, 16) check my gmail and post a summary to slack #inbox', ['multi-time'], {
+    integrations: ['gmail', 'slack'],
+    trigger: at(['08:00', '12:00', '16:00'], 'daily'),
+    destinations: [channel('#inbox', 'slack')],
+  }),
+  row('4 times a day at 8 12 16 20 post failed stripe payments to #billing', ['multi-time'], {
+    integrations: ['stripe'],
+    trigger: at(['08:00', '12:00', '16:00', '20:00'], 'daily'),
+    destinations: [channel('#billing')],
+  }),
+  row('3x a day at 9, 1 and 5 slack me my open jira tickets', ['multi-time', 'dm'], {
+    integrations: ['jira', 'slack'],
+    trigger: at(['09:00', '13:00', '17:00'], 'daily'),
+    destinations: [dm('slack')],
+  }),
+  row('3 times per day: 9, 13 and 17 - dm me new hubspot deals on slack', ['multi-time', 'dm'], {
+    integrations: ['hubspot', 'slack'],
+    trigger: at(['09:00', '13:00', '17:00'], 'daily'),
+    destinations: [dm('slack')],
+  }),
+  row('thrice a day at 7am, 11 and 3 post the zendesk queue in #support', ['multi-time'], {
+    integrations: ['zendesk'],
+    trigger: at(['07:00', '11:00', '15:00'], 'daily'),
+    destinations: [channel('#support')],
+  }),
 ];
