@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { cronsOf, recurrenceFromCron, validInterval } from './recurrence.js';
+import { cronsOf, planInterval, recurrenceFromCron, validInterval } from './recurrence.js';
 import { describeRecurrence, nextRuns, scheduleTrigger, scheduleWords } from './schedule-words.js';
 
 describe(recurrenceFromCron.name, () => {
@@ -52,6 +52,32 @@ describe(validInterval.name, () => {
 
   it.each([0, 7, 50, 300, 1440, 2.5])('refuses every %s minutes (runs would drift across midnight)', (minutes) => {
     expect(validInterval(minutes)).toBe(false);
+  });
+});
+
+describe(planInterval.name, () => {
+  it.each([15, 45, 90, 480])('keeps every %i minutes as said (it divides the day)', (minutes) => {
+    expect(planInterval(minutes)).toEqual({ kind: 'exact', minutes });
+  });
+
+  it.each([
+    [7, 6],
+    [13, 12],
+    [25, 20],
+    [35, 30],
+    [50, 60],
+  ])('runs every %i minutes every %i, the nearest interval that divides the hour', (minutes, rounded) => {
+    expect(planInterval(minutes)).toEqual({ kind: 'rounded', minutes: rounded });
+  });
+
+  it('runs an hour or more that does not divide the day at the times it falls on, again each day', () => {
+    expect(planInterval(300)).toEqual({ kind: 'times', times: ['00:00', '05:00', '10:00', '15:00', '20:00'] });
+    expect(planInterval(150)).toMatchObject({ kind: 'times', times: expect.arrayContaining(['02:30', '22:30']) });
+    expect(planInterval(300, 8 * 60)).toEqual({ kind: 'times', times: ['08:00', '13:00', '18:00', '23:00'] });
+  });
+
+  it.each([0, 1440, 2880, 2.5])('has no plan for every %s minutes (a day or more, or a fraction: ask)', (minutes) => {
+    expect(planInterval(minutes)).toBeNull();
   });
 });
 

@@ -63,13 +63,39 @@ export function cronsOf(r: Recurrence): string[] {
 
 /**
  * Whether an interval runs at the same times every day (it divides the day), so that crons can say it
- * exactly. Every 7 minutes or every 5 hours would drift across midnight.
+ * exactly. Every 7 minutes or every 5 hours would drift across midnight (`planInterval` offers the closest instead).
  */
 export function validInterval(minutes: number): boolean {
   return Number.isInteger(minutes) && minutes >= 1 && minutes < MINUTES_A_DAY && MINUTES_A_DAY % minutes === 0;
 }
 
 const MINUTES_A_DAY = 1440;
+
+/**
+ * How an interval is run. `exact`: it divides the day, as said. An interval that does not would drift across
+ * midnight, which crons cannot say, so the closest schedule they can is offered instead, to be stated in words:
+ * under an hour, `rounded` to the nearest interval that divides the hour (every 7 minutes runs every 6; a tie goes
+ * to the more frequent); an hour or more, the `times` it falls on counted from `from` (minutes after midnight),
+ * again each day (every 5 hours: 0:00, 5:00, 10:00, 15:00 and 20:00). Null for a day or more, or a fraction.
+ */
+export type IntervalPlan =
+  | { kind: 'exact'; minutes: number }
+  | { kind: 'rounded'; minutes: number }
+  | { kind: 'times'; times: string[] };
+
+const DIVISORS_OF_THE_HOUR = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60];
+
+export function planInterval(minutes: number, from = 0): IntervalPlan | null {
+  if (validInterval(minutes)) return { kind: 'exact', minutes };
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes >= MINUTES_A_DAY) return null;
+  if (minutes < 60) {
+    const distance = (d: number): number => Math.abs(d - minutes);
+    return { kind: 'rounded', minutes: DIVISORS_OF_THE_HOUR.reduce((best, d) => (distance(d) < distance(best) ? d : best)) };
+  }
+  const times: string[] = [];
+  for (let at = Math.max(0, Math.min(from, MINUTES_A_DAY - 1)); at < MINUTES_A_DAY; at += minutes) times.push(hhmm(Math.floor(at / 60), at % 60));
+  return { kind: 'times', times };
+}
 
 /**
  * The crons of an interval counted from midnight. One step expression when the interval divides the hour

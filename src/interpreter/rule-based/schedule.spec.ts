@@ -104,9 +104,8 @@ describe(readSchedule.name, () => {
     'every',
     'I sat in the sun on Monday',
     'top 5 emails',
-    'every 7 minutes',
     'every 3rd email',
-    'every 5 hours',
+    'every 48 hours',
     'on the last day of the month',
     'in order to get 3 items',
   ])('finds no schedule in %j', (text) => {
@@ -119,6 +118,24 @@ describe(readSchedule.name, () => {
       expect(read(text)).toEqual({ trigger: null, time: null, vague: true });
     },
   );
+
+  it.each([
+    ['every 7 minutes', '*/6 * * * *', 'every 6 minutes (the closest to every 7 minutes that repeats evenly)'],
+    ['every seven minutes', '*/6 * * * *', 'every 6 minutes (the closest to every 7 minutes that repeats evenly)'],
+    ['every 25 min on weekdays', '*/20 * * * 1-5', 'every 20 minutes on weekdays (the closest to every 25 minutes that repeats evenly)'],
+    ['every 5 hours', '0 0,5,10,15,20 * * *', 'every 5 hours counted from 0:00 each day: every day at 0:00, 5:00, 10:00, 15:00 and 20:00'],
+    ['every 5 hours starting at 8am', '0 8,13,18,23 * * *', 'every 5 hours counted from 8:00 each day: every day at 8:00, 13:00, 18:00 and 23:00'],
+    ['every 24 hours', '0 9 * * *', 'every day at 9:00'],
+    ['every 24h at 6pm', '0 18 * * *', 'every day at 18:00'],
+  ])('reads %j, an interval that does not divide the day, as the closest schedule, said in words', (text, cron, description) => {
+    expect(read(text).trigger).toMatchObject({ type: 'schedule', cron, description });
+  });
+
+  it('says every 2.5 hours in hours, from midnight, in two crons', () => {
+    const trigger = read('every 2.5 hours').trigger;
+    expect(trigger?.description).toMatch(/^every 2\.5 hours counted from 0:00 each day: every day at 0:00, 2:30, 5:00/);
+    expect(trigger?.crons).toEqual(['0 0,5,10,15,20 * * *', '30 2,7,12,17,22 * * *']);
+  });
 
   it('reads several times a day, each with its own minutes', () => {
     expect(read('at 8am, 1:30pm and 6pm on weekdays').trigger).toMatchObject({

@@ -1,4 +1,4 @@
-import { DEFAULT_TIMEZONE, EVERY_DAY, hhmm, validInterval, type Recurrence } from '../../conversation/requirements/recurrence.js';
+import { DEFAULT_TIMEZONE, EVERY_DAY, hhmm, planInterval, type Recurrence } from '../../conversation/requirements/recurrence.js';
 import type { ScheduleTrigger, Trigger } from '../../conversation/requirements/requirements.js';
 import { describeRecurrence, normalizeTrigger, scheduleTrigger } from '../../conversation/requirements/schedule-words.js';
 import { findDays, type DaySpec } from './calendar-days.js';
@@ -18,10 +18,11 @@ export interface ScheduleReading {
 }
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, ten: 10, twelve: 12,
-  fifteen: 15, twenty: 20, thirty: 30, 'half an': 30, 'quarter of an': 15,
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, 'forty five': 45, 'forty-five': 45, fifty: 50,
+  'half an': 30, 'quarter of an': 15,
 };
-const COUNT = String.raw`(\d{1,3}(?:\.5)?|an?|one|two|three|four|five|six|ten|twelve|fifteen|twenty|thirty|half an|quarter of an)`;
+const COUNT = String.raw`(\d{1,3}(?:\.5)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty[- ]five|forty|fifty|half an|quarter of an)`;
 const INTERVAL = new RegExp(
   String.raw`\bevery\s+(?:${COUNT}\s+)?(minute|min|hour|hr)s?\b|\b(hourly)\b|\bevery (half|quarter)[- ]hour\b`,
 );
@@ -126,24 +127,50 @@ export function readSchedule(said: string, existing: Trigger | null = null): Sch
   const times = findTimes(text, part);
   const days = correctedDays(text, previous, findDays(text, times.length > 0 || previous !== null, previous?.dayOfMonth === undefined ? (previous?.days ?? null) : null));
   const every = interval(text);
-  if (every !== null) {
-    if (!validInterval(every) || days?.kind === 'month') return { trigger: null, time: null };
-    const recurrence: Recurrence = { ...datesOf(days), times: [], every: { minutes: every }, timezone: DEFAULT_TIMEZONE };
-    return { trigger: scheduleTrigger(recurrence), time: null };
-  }
+  // "Every 24 hours" is once a day, at the time said (or the usual one).
+  const daily = every === MINUTES_A_DAY;
+  if (every !== null && !daily) return { trigger: intervalTrigger(every, days, times[0]), time: null };
   // ROUGHLY needs a digit or "time" ("sometime", "some time").
   if (((DIGIT.test(text) || text.includes('time')) && ROUGHLY.test(text)) || (times.length === 0 && (VAGUE.test(text) || (LOOSE_PART.test(text) && !RECURRING.test(text))))) {
     return { trigger: null, time: null, vague: true };
   }
   const twice = text.includes('twice') && TWICE_DAILY.test(text);
   // One time alone is for the caller to place (a correction, or daily); several say a daily schedule.
-  if (!days && !twice && times.length < 2) return { trigger: null, time: times[0] ? toHHMM(times[0]) : null };
+  if (!days && !twice && !daily && times.length < 2) return { trigger: null, time: times[0] ? toHHMM(times[0]) : null };
   let at: ClockTime[] = times;
   if (twice && times.length < 2) at = [{ hour: 9, minute: 0 }, { hour: 17, minute: 0 }];
   const clock = at.length > 0 ? [...new Set(at.map(toHHMM))].sort() : part ? [toHHMM(defaultTime(part))] : previous?.times.length ? previous.times : [hhmm(9, 0)];
   const recurrence: Recurrence = { ...datesOf(days), times: clock, timezone: previous?.timezone ?? DEFAULT_TIMEZONE };
   const words = describeRecurrence(recurrence);
   return { trigger: scheduleTrigger(recurrence, twice && !days ? words.replace(/^every day/, 'twice a day') : words), time: null };
+}
+
+const MINUTES_A_DAY = 1440;
+
+function intervalWords(minutes: number): string {
+  if (minutes === 1) return 'every minute';
+  if (minutes === 60) return 'every hour';
+  // Whole and half hours read as hours past two ("every 2.5 hours"); 90 minutes stays in minutes, as people say it.
+  return minutes % 60 === 0 || (minutes > 120 && minutes % 30 === 0) ? `every ${minutes / 60} hours` : `every ${minutes} minutes`;
+}
+
+/**
+ * The schedule of an interval. One that does not divide the day runs as the closest schedule crons can say
+ * (see `planInterval`), and its description says so in words for the user to confirm or change: "every 6
+ * minutes (the closest to every 7 minutes that repeats evenly)", "every 5 hours counted from 0:00 each day:
+ * every day at 0:00, 5:00, …". A time said with it ("every 5 hours from 8am") is where the count starts.
+ */
+function intervalTrigger(minutes: number, days: DaySpec | null, start: ClockTime | undefined): ScheduleTrigger | null {
+  const plan = days?.kind === 'month' ? null : planInterval(minutes, start ? start.hour * 60 + start.minute : 0);
+  if (!plan) return null;
+  const dates = datesOf(days);
+  if (plan.kind === 'times') {
+    const recurrence: Recurrence = { ...dates, times: plan.times, timezone: DEFAULT_TIMEZONE };
+    return scheduleTrigger(recurrence, `${intervalWords(minutes)} counted from ${plan.times[0]?.replace(/^0(?=\d:)/, '')} each day: ${describeRecurrence(recurrence)}`);
+  }
+  const recurrence: Recurrence = { ...dates, times: [], every: { minutes: plan.minutes }, timezone: DEFAULT_TIMEZONE };
+  const words = describeRecurrence(recurrence);
+  return scheduleTrigger(recurrence, plan.kind === 'rounded' ? `${words} (the closest to ${intervalWords(minutes)} that repeats evenly)` : words);
 }
 
 /** Every day at `time` (`HH:MM`): what a bare time means when there is no schedule to correct. */

@@ -427,4 +427,14 @@ export const CORRECTIONS: CorrectionConversation[] = [
     trigger: at(['16:00'], ['fri']),
     destinations: [channel('#eng')],
   }, 'negation', 'remove-integration'),
+  talk('interval that does not divide the day', ['every 5 hours post new zendesk tickets to #support', 'make it every 6 hours instead'], {
+    integrations: ['zendesk'],
+    trigger: everyHours(6),
+    destinations: [channel('#support')],
+  }, 'interval'),
+  talk('rounded interval changed', ['check stripe every 7 minutes for failed payments and slack me', 'hmm every 10 min is fine'], {
+    integrations: ['stripe', 'slack'],
+    trigger: everyMinutes(10),
+    destinations: [dm('slack')],
+  }, 'interval'),
 ];

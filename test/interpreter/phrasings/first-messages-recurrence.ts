@@ -3,7 +3,7 @@
  * day, a day of the month, every day versus weekdays, a day left out.
  */
 import type { PhrasingCase } from './phrasing-case.js';
-import { at, channel, dm, filter as f, into, mail, monthly, on, row } from './expect-builders.js';
+import { at, channel, dm, everyHours, everyMinutes, filter as f, into, mail, monthly, on, row } from './expect-builders.js';
 
 export const RECURRENCE_MESSAGES: PhrasingCase[] = [
   row('on weekends send me the shopify orders at 10am and 6pm, on slack', ['weekends', 'multi-time', 'dm'], {
@@ -160,5 +160,46 @@ export const RECURRENCE_MESSAGES: PhrasingCase[] = [
     integrations: ['asana', 'slack'],
     trigger: on(['wed']),
     destinations: [channel('#product', 'slack')],
+  }),
+  // Intervals that do not divide the day: the closest schedule a cron can say (its words say so), not nothing.
+  row('check my gmail every 7 minutes and post anything from the bank to #alerts on slack', ['interval', 'filter-from'], {
+    integrations: ['gmail', 'slack'],
+    trigger: everyMinutes(6),
+    destinations: [channel('#alerts', 'slack')],
+    filters: [f.from('the bank')],
+  }),
+  row('every seven mins look for failed stripe payments and ping #billing', ['interval'], {
+    integrations: ['stripe'],
+    trigger: everyMinutes(6),
+    destinations: [channel('#billing')],
+  }),
+  row('ev 25m on weekdays check jira for new p1s n dm me on slack', ['interval', 'dm', 'filter-priority'], {
+    integrations: ['jira', 'slack'],
+    trigger: { type: 'schedule', every: { minutes: 20 }, days: 'weekdays' },
+    destinations: [dm('slack')],
+    filters: [f.priority('p1')],
+  }),
+  row('every 50 minutes summarize the #support slack channel into my email', ['interval', 'source-channel'], {
+    trigger: everyHours(1),
+  }),
+  row('every 5 hours summarize new jira tickets and send to slack #eng', ['multi-time'], {
+    integrations: ['jira', 'slack'],
+    trigger: at(['00:00', '05:00', '10:00', '15:00', '20:00'], 'daily'),
+    destinations: [channel('#eng', 'slack')],
+  }),
+  row('every 5 hrs starting 8am post the hubspot pipeline to #sales pls', ['multi-time'], {
+    integrations: ['hubspot'],
+    trigger: at(['08:00', '13:00', '18:00', '23:00'], 'daily'),
+    destinations: [channel('#sales')],
+  }),
+  row('every 7 hours send me a slack message with my open asana tasks 🙏', ['multi-time', 'dm', 'filter-status'], {
+    integrations: ['asana', 'slack'],
+    trigger: at(['00:00', '07:00', '14:00', '21:00'], 'daily'),
+    destinations: [dm('slack')],
+    filters: [f.status('open')],
+  }),
+  row('every 24 hours email me a digest of the #general slack channel', ['source-channel', 'dm'], {
+    trigger: at(['09:00'], 'daily'),
+    destinations: [dm()],
   }),
 ];
