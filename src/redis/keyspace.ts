@@ -13,9 +13,11 @@ export const INDEX_BUCKETS = 16;
  * node they are plain characters, so one layout serves both.
  *
  * Layout (`p` = prefix):
- * - `p:session:{<id>}`  hash `{ st: state JSON, v: version, ls: last event seq, o: owner index key,
- *   i: idle bucket key, c: id of the last commit, a: last activity, s: status, x: until when its TTLs
- *   surely last, by the writer's clock }`
+ * - `p:session:{<id>}`  hash `{ st: state JSON without its lists, h / tr / eh: the phase history, the
+ *   transcript and the edit history, one JSON item per line (see `redis-state-fields.ts`; a record of an
+ *   earlier release has none of them and the whole state in st), v: version, ls: last event seq, o: owner
+ *   index key, i: idle bucket key, c: id of the last commit, a: last activity, s: status, x: until when
+ *   its TTLs surely last, by the writer's clock }`
  * - `p:events:{<id>}`   stream of the session's durable events, one entry per commit: id `<its last seq>-0`,
  *   field `e` = the commit's events as a JSON array (entries of older releases hold one event object)
  * - `p:lease:{<id>}`    string, the turn lease token (`SET NX PX`)

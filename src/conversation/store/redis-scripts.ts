@@ -40,10 +40,14 @@ return 1
  * KEYS: session, events, lease, live channel. ARGV: 1 expected version, 2 state JSON, 3 new version,
  * 4 ttl ms, 5 event log cap, 6 commit id, 7 lease token (empty: leave the lease alone), 8 first event
  * seq (0: no events), 9 last event seq, 10 the events as one JSON array, 11 now (the writer's clock,
- * ms), 12 lastActivityAt, 13 status.
+ * ms), 12 lastActivityAt, 13 status, 14 the commit the list ops are based on ('' for none), then for
+ * each list field (`h`, `tr`, `eh`) its op, drop and lines (see `redis-state-fields.ts`).
  *
  * Returns 1 committed, 2 committed with the keys' TTLs renewed (the caller renews the indexes then),
- * 0 on a version conflict, -1 when the events do not follow the log's last seq. The commit id stays in
+ * 0 on a version conflict, -1 when the events do not follow the log's last seq, -2 when a list op
+ * needs a base the session does not have (its last commit is another, or the list is missing: a
+ * record of the earlier layout), nothing written and the lease kept: the caller writes every list
+ * whole. The commit id stays in
  * the hash (`c`), so a writer whose reply was lost can tell whether its commit landed. The lease goes
  * with the commit (or with the conflict). Every key shares the session's tag: one slot.
  *
@@ -59,8 +63,26 @@ const SAVE = `
 local function release()
   if ARGV[7] ~= '' and redis.call('GET', KEYS[3]) == ARGV[7] then redis.call('DEL', KEYS[3]) end
 end
-local stored = redis.call('HMGET', KEYS[1], 'v', 'ls', 'x')
+-- The list after dropping \`drop\` items (lines) from its front and appending \`added\`.
+local function splice(old, drop, added)
+  local start = 1
+  for _ = 1, drop do
+    local nl = string.find(old, '\\n', start, true)
+    if not nl then start = #old + 1 break end
+    start = nl + 1
+  end
+  local kept = string.sub(old, start)
+  if kept == '' then return added end
+  if added == '' then return kept end
+  return kept .. '\\n' .. added
+end
+local stored = redis.call('HMGET', KEYS[1], 'v', 'ls', 'x', 'c', 'h', 'tr', 'eh')
 if not stored[1] or tonumber(stored[1]) ~= tonumber(ARGV[1]) then release() return 0 end
+local lists = {'h', 'tr', 'eh'}
+for i = 1, 3 do
+  local op = ARGV[12 + 3 * i]
+  if (op == '' or op == '+') and (ARGV[14] == '' or stored[4] ~= ARGV[14] or not stored[4 + i]) then return -2 end
+end
 local previous = tonumber(stored[2] or '0')
 local last = previous
 local first = tonumber(ARGV[8])
@@ -72,13 +94,25 @@ local ttl = tonumber(ARGV[4])
 local now = tonumber(ARGV[11])
 local good = tonumber(stored[3] or '0')
 local renew = (first > 0 and previous == 0) or good < now + ttl / 2 or good > now + ttl or ARGV[13] ~= 'active'
--- HSET keeps the hash's TTL; a plain SET of a string key would drop it.
+local fields = {'st', ARGV[2], 'v', ARGV[3], 'ls', last, 'c', ARGV[6], 'a', ARGV[12], 's', ARGV[13]}
 if renew then
-  redis.call('HSET', KEYS[1], 'st', ARGV[2], 'v', ARGV[3], 'ls', last, 'c', ARGV[6], 'a', ARGV[12], 's', ARGV[13], 'x', string.format('%d', now + ttl))
-  redis.call('PEXPIRE', KEYS[1], ttl)
-else
-  redis.call('HSET', KEYS[1], 'st', ARGV[2], 'v', ARGV[3], 'ls', last, 'c', ARGV[6], 'a', ARGV[12], 's', ARGV[13])
+  fields[#fields + 1] = 'x'
+  fields[#fields + 1] = string.format('%d', now + ttl)
 end
+local gone = {}
+for i = 1, 3 do
+  local op = ARGV[12 + 3 * i]
+  if op == '+' or op == '!' then
+    fields[#fields + 1] = lists[i]
+    fields[#fields + 1] = op == '+' and splice(stored[4 + i], tonumber(ARGV[13 + 3 * i]), ARGV[14 + 3 * i]) or ARGV[14 + 3 * i]
+  elseif op == '-' and stored[4 + i] then
+    gone[#gone + 1] = lists[i]
+  end
+end
+-- HSET keeps the hash's TTL; a plain SET of a string key would drop it.
+redis.call('HSET', KEYS[1], unpack(fields))
+if #gone > 0 then redis.call('HDEL', KEYS[1], unpack(gone)) end
+if renew then redis.call('PEXPIRE', KEYS[1], ttl) end
 if first > 0 then
   local oldest = math.max(0, last - tonumber(ARGV[5]) + 1)
   redis.call('XADD', KEYS[2], 'MINID', string.format('%d', oldest), string.format('%d', last) .. '-0', 'e', ARGV[10])
@@ -132,16 +166,16 @@ return {1}
 
 /**
  * Takes the lease (`SET NX PX`, KEYS[1], ARGV[1] token, ARGV[2] ttl ms) and reads the session (KEYS[2])
- * either way: `{1, state, commit}` when taken, `{0, state, commit}` when busy; state is nil for a
- * missing session. With the id of a commit the caller holds the state of (ARGV[k]), and that commit
+ * either way: `{1, st, commit, h, tr, eh}` when taken, `{0, …}` when busy (the state's fields, see
+ * `redis-state-fields.ts`); st is nil for a missing session. With the id of a commit the caller holds the state of (ARGV[k]), and that commit
  * still the session's last, the state is not sent again: `{flag, ''}`.
  */
 const leaseAndGet = (k: number): string => `
 local flag = 0
 if redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then flag = 1 end
 if ARGV[${k}] ~= '' and redis.call('HGET', KEYS[2], 'c') == ARGV[${k}] then return {flag, ''} end
-local read = redis.call('HMGET', KEYS[2], 'st', 'c')
-return {flag, read[1], read[2]}
+local read = redis.call('HMGET', KEYS[2], 'st', 'c', 'h', 'tr', 'eh')
+return {flag, read[1], read[2], read[3], read[4], read[5]}
 `;
 
 /** KEYS: lease, session. ARGV: token, ttl ms, known commit id ('' for none). See `leaseAndGet`. */

@@ -1,14 +1,15 @@
 import type { ChatResponse } from '../chat-response.js';
 import { eventJson } from '../event-json.js';
-import type { ConversationState } from '../state.js';
 import { deepFreeze } from './frozen.js';
 import type { CommittedState, OauthStateRecord } from './session-store.js';
 import { upgradeRequirements } from '../requirements/upgrade-requirements.js';
+import { assembleState } from './redis-state-fields.js';
 
 /** JSON in and out of Redis. States come out frozen, as the store contract hands them out. */
 
-export function parseState(json: string): CommittedState {
-  const state = JSON.parse(json) as ConversationState;
+/** A session's state from its hash fields `st, h, tr, eh` (see `redis-state-fields.ts`). */
+export function parseState(st: string, h: string | null = null, tr: string | null = null, eh: string | null = null): CommittedState {
+  const state = assembleState(st, h, tr, eh);
   // Sessions saved before requirements v2 are read in the new shape (one destination became a list).
   if (state.context?.requirements) state.context.requirements = upgradeRequirements(state.context.requirements);
   return deepFreeze(state);

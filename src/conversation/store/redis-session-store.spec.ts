@@ -15,7 +15,11 @@ import {
 import { RedisKeys } from '../../redis/keyspace.js';
 import { CommitNotReplicatedError, createRedisSessionStore, RedisSessionStore } from './redis-session-store.js';
 import { StoreUnavailableError, VersionConflictError } from './session-store.js';
-import type { ConversationState } from '../state.js';
+import { ConversationPhase, type ConversationState } from '../state.js';
+import type { EditRecord } from '../requirements/edit-history.js';
+import { thaw } from './frozen.js';
+import { coreJson } from './redis-state-fields.js';
+import type { CommittedState } from './session-store.js';
 
 describeWithRedis(RedisSessionStore.name, (url) => {
   const runPrefix = testKeyPrefix();
@@ -113,10 +117,87 @@ describeWithRedis(RedisSessionStore.name, (url) => {
         const byB = await turn(replicaB);
         replies.length = 0;
         expect((await replicaA.acquireLeaseAndGet('near-1', 60_000)).state).toEqual(byB);
-        expect(await replies[0]).toEqual([1, JSON.stringify(byB), expect.any(String)]);
+        // The state's fields (see redis-state-fields.ts): the lists apart, each item one line.
+        expect(await replies[0]).toEqual([1, coreJson(byB), expect.any(String), '', '', null]);
       } finally {
         client.sendCommand = send;
       }
+    });
+
+    // Their own prefix: the sessions they leave must not crowd the idle index the pruning test reads.
+    const listsPrefix = `${runPrefix}lists:`;
+
+    it('sends what a turn appends to the lists, and another replica reads them back whole', async () => {
+      const keyPrefix = listsPrefix;
+      const writer = createRedisSessionStore(client, { keyPrefix, eventLogCap: 10 });
+      const created = sessionState('lists-1', Date.now(), { context: { ...sessionState('x', 0).context, editHistory: [] } });
+      await writer.create(created, ttl);
+      const saves: (string | number)[][] = [];
+      const send = client.sendCommand.bind(client);
+      client.sendCommand = ((command: { name: string; args: (string | number)[] }, ...rest: unknown[]) => {
+        if (command.name === 'evalsha' && command.args.length > 20) saves.push(command.args);
+        return (send as (...args: unknown[]) => unknown)(command, ...rest);
+      }) as typeof client.sendCommand;
+      // A list's op, drop and lines in the save's arguments (sha, key count, 4 keys, then ARGV 15…).
+      const listArgs = (args: (string | number)[], list: number): unknown[] => args.slice(6 + 14 + 3 * list, 6 + 17 + 3 * list);
+      try {
+        let state: ConversationState | CommittedState = created;
+        const record = (turn: number): EditRecord => ({ said: [`edit ${turn}`], changes: [{ field: 'filters', before: { value: `f${turn}`, status: 'inferred' } }] });
+        for (let turn = 1; turn <= 8; turn++) {
+          const { token, state: committed } = await writer.acquireLeaseAndGet('lists-1', 60_000);
+          const read = thaw<ConversationState>(committed!);
+          const events = nextEvents(read, 1);
+          const edits = read.context.editHistory ?? [];
+          const next = nextState(read, events, {
+            // Capped as the turn caps them: the oldest fall off the front.
+            history: [...read.history, { from: ConversationPhase.DISCOVERY, to: ConversationPhase.REQUIREMENTS, at: turn, reason: `turn ${turn}` }].slice(-3),
+            context: {
+              ...read.context,
+              transcript: [...read.context.transcript, { role: 'user' as const, text: `line ${turn}\nwith a break` }, { role: 'assistant' as const, text: 'ok' }].slice(-5),
+              // An undo on turn 5 (the last record goes), a reset on turn 7, else one record more.
+              editHistory: turn === 5 ? edits.slice(0, -1) : turn === 7 ? [] : [...edits, record(turn)],
+            },
+          });
+          await writer.saveAndRelease(next, read.version, events, ttl, token!);
+          state = next;
+          const fresh = createRedisSessionStore(client, { keyPrefix, eventLogCap: 10 });
+          expect(await fresh.get('lists-1')).toEqual(state);
+        }
+        const [, , , , , , ...argv] = saves.at(-1)!;
+        expect(argv[13]).toEqual(expect.any(String)); // the base commit
+        // Turn 8: one history record appended, one dropped (cap 3); two transcript lines, two dropped (cap 5).
+        expect(listArgs(saves.at(-1)!, 0)).toEqual(['+', '1', JSON.stringify(state.history.at(-1))]);
+        expect(listArgs(saves.at(-1)!, 1)).toEqual(['+', '2', state.context.transcript.slice(-2).map((line) => JSON.stringify(line)).join('\n')]);
+        // Turn 5's undo and turn 7's reset write the edit history whole.
+        expect(listArgs(saves[4]!, 2)[0]).toBe('!');
+        expect(listArgs(saves[6]!, 2)).toEqual(['!', '0', '']);
+        expect(saves.every((args) => !String(args[7]).includes('"history"'))).toBe(true);
+      } finally {
+        client.sendCommand = send;
+      }
+    });
+
+    it('reads a record of the earlier layout (the whole state in st) and writes it whole on its next save', async () => {
+      const keyPrefix = listsPrefix;
+      const keys = new RedisKeys(keyPrefix);
+      const store = createRedisSessionStore(client, { keyPrefix, eventLogCap: 10 });
+      const old = sessionState('layout-1', Date.now(), {
+        version: 3,
+        history: [{ from: ConversationPhase.IDLE, to: ConversationPhase.DISCOVERY, at: 1, reason: 'first_message' }],
+        context: { ...sessionState('x', 0).context, transcript: [{ role: 'user', text: 'hello' }] },
+      });
+      const key = keys.session('layout-1');
+      await client.hset(key, 'st', JSON.stringify(old), 'v', 3, 'ls', 0, 'c', 'commit-of-an-older-release', 'a', old.lastActivityAt, 's', 'active');
+      await client.pexpire(key, 60_000);
+
+      const { token, state } = await store.acquireLeaseAndGet('layout-1', 60_000);
+      expect(state).toEqual(old);
+      const events = nextEvents(state!, 1);
+      const next = nextState(state!, events, { history: [...state!.history, { from: ConversationPhase.DISCOVERY, to: ConversationPhase.REQUIREMENTS, at: 2, reason: 'x' }] });
+      await store.saveAndRelease(next, 3, events, ttl, token!);
+      expect(await createRedisSessionStore(client, { keyPrefix, eventLogCap: 10 }).get('layout-1')).toEqual(next);
+      expect(await client.hget(key, 'h')).toBe(next.history.map((record) => JSON.stringify(record)).join('\n'));
+      expect(await store.isLeased('layout-1')).toBe(false);
     });
 
     it('renews the TTLs (and the indexes) once less than half is left, not on every save', async () => {

@@ -15,6 +15,7 @@ import {
   parseState,
   parseStreamEvents,
 } from './redis-serialization.js';
+import { coreJson, listOps } from './redis-state-fields.js';
 import { deepFreeze, thaw } from './frozen.js';
 import {
   type CommittedState,
@@ -162,8 +163,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async get(sessionId: string): Promise<CommittedState | null> {
-    const json = await guarded(this.redis, () => this.redis.hget(this.keys.session(sessionId), 'st'));
-    return json === null ? null : parseState(json);
+    return this.readState(sessionId);
   }
 
   save(state: ConversationState, expectedVersion: number, events: readonly ChatResponse[], options: SaveOptions): Promise<void> {
@@ -199,13 +199,16 @@ export class RedisSessionStore implements SessionStore {
     if (state.version !== expectedVersion + 1) throw new VersionConflictError(id);
     assertIncreasingSeqs(id, events);
     const commitId = randomUUID();
-    const args: (string | number)[] = [
+    // The lists go as appends against the state this replica holds of the expected version, if any.
+    const held = this.recent.get(id);
+    const base = held && held.state.version === expectedVersion ? held : undefined;
+    const args = (based: typeof base): (string | number)[] => [
       this.keys.session(id),
       this.keys.events(id),
       this.keys.lease(id),
       this.keys.liveChannel(id),
       expectedVersion,
-      JSON.stringify(state),
+      coreJson(state),
       state.version,
       positiveTtl(options.ttlMs),
       this.options.eventLogCap,
@@ -215,17 +218,21 @@ export class RedisSessionStore implements SessionStore {
       Date.now(),
       state.lastActivityAt,
       state.status,
+      based?.commit ?? '',
+      ...listOps(based?.state, state).flat(),
     ];
     const replicas = this.options.commitReplicas ?? 0;
+    const send = async (based: typeof base): Promise<unknown> => {
+      if (replicas === 0) return guarded(this.redis, () => this.redis.sessionStoreSave(...args(based)));
+      const { result: saved, acknowledged } = await guarded(this.redis, () => this.saveAndWait(args(based), replicas));
+      if ((saved === 1 || saved === 2) && acknowledged < replicas) throw new CommitNotReplicatedError(id);
+      return saved;
+    };
     let result: unknown;
     try {
-      if (replicas > 0) {
-        const { result: saved, acknowledged } = await guarded(this.redis, () => this.saveAndWait(args, replicas));
-        if ((saved === 1 || saved === 2) && acknowledged < replicas) throw new CommitNotReplicatedError(id);
-        result = saved;
-      } else {
-        result = await guarded(this.redis, () => this.redis.sessionStoreSave(...args));
-      }
+      result = await send(base);
+      // The session is not at the state the appends were based on (nothing was written): every list whole.
+      if (result === -2) result = await send(undefined);
     } catch (error) {
       // Trap: a reply lost with the connection says nothing of the commit. Reporting "nothing changed"
       // for a turn that committed would make its retry run the turn twice, so ask Redis first. (The
@@ -286,10 +293,10 @@ export class RedisSessionStore implements SessionStore {
   async listByOwner(owner: SessionOwner): Promise<CommittedState[]> {
     const index = this.keys.owner(owner);
     const ids = await guarded(this.redis, () => this.redis.zrevrange(index, 0, -1));
-    const jsons = await Promise.all(ids.map((id) => this.field(id, 'st')));
-    const gone = ids.filter((_, i) => jsons[i] === null);
+    const states = await Promise.all(ids.map((id) => this.readState(id)));
+    const gone = ids.filter((_, i) => states[i] === null);
     if (gone.length > 0) await guarded(this.redis, () => this.redis.zrem(index, ...gone));
-    return jsons.filter((json) => json !== null).map(parseState);
+    return states.filter((state) => state !== null);
   }
 
   /**
@@ -390,20 +397,24 @@ export class RedisSessionStore implements SessionStore {
     const expiresAt = Date.now() + ttlMs;
     const ttl = positiveTtl(ttlMs);
     let taken: boolean;
-    let json: string | null = null;
-    let held: { commit: string; state: CommittedState } | undefined;
-    let readCommit: string | null = null;
+    let state: CommittedState | null = null;
     try {
       if (read) {
-        held = this.recent.get(sessionId);
+        const held = this.recent.get(sessionId);
         const known = held?.commit ?? '';
-        const [flag, state, commit] = (await guarded(this.redis, () =>
+        const [flag, st, commit, h, tr, eh] = (await guarded(this.redis, () =>
           quota
             ? this.redis.sessionStoreCountLeaseAndGet(key, this.keys.session(sessionId), this.keys.turnQuota(quota.owner), token, ttl, quota.points, positiveTtl(quota.windowMs), known)
             : this.redis.sessionStoreLeaseAndGet(key, this.keys.session(sessionId), token, ttl, known),
-        )) as [number, string | number | null, string | null];
-        if (flag === -1) return { token: null, state: null, retryAfterMs: Number(state) };
-        [taken, json, readCommit] = [flag === 1, state as string | null, commit ?? null];
+        )) as [number, string | number | null, string | null, string | null, string | null, string | null];
+        if (flag === -1) return { token: null, state: null, retryAfterMs: Number(st) };
+        taken = flag === 1;
+        // '' from the script: the held commit is still the session's last.
+        if (st === '' && held) state = held.state;
+        else if (typeof st === 'string' && st !== '') {
+          state = parseState(st, h ?? null, tr ?? null, eh ?? null);
+          if (commit) this.recent.set(sessionId, commit, state);
+        }
       } else {
         taken = (await guarded(this.redis, () => this.redis.set(key, token, 'PX', ttl, 'NX'))) === 'OK';
       }
@@ -418,11 +429,8 @@ export class RedisSessionStore implements SessionStore {
       }
       taken = true;
       // The lease is ours; the state of the lost reply is read again (only on this rare path).
-      if (read) json = await this.field(sessionId, 'st');
+      if (read) state = await this.readState(sessionId);
     }
-    // '' from the script: the held commit is still the session's last.
-    const state = json === '' && held ? held.state : json === null || json === '' ? null : parseState(json);
-    if (state && readCommit) this.recent.set(sessionId, readCommit, state);
     if (!taken) return { token: null, state };
     // Every holder releases its lease; should one not, expired entries go before the map grows large.
     if (this.leaseExpiries.size >= MAX_PENDING_RELEASES) {
@@ -455,6 +463,14 @@ export class RedisSessionStore implements SessionStore {
 
   private releaseOnce(sessionId: string, token: string): Promise<unknown> {
     return guarded(this.redis, () => this.redis.sessionStoreReleaseLease(this.keys.lease(sessionId), token));
+  }
+
+  /** The session's state, or null when it is gone. */
+  private async readState(sessionId: string): Promise<CommittedState | null> {
+    const [st = null, h = null, tr = null, eh = null] = await guarded(this.redis, () =>
+      this.redis.hmget(this.keys.session(sessionId), 'st', 'h', 'tr', 'eh'),
+    );
+    return st === null ? null : parseState(st, h, tr, eh);
   }
 
   /** One field of the session's hash. */
