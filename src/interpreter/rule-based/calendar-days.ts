@@ -31,8 +31,8 @@ const EVERY_DAY_TOO = /\b(?:including|incl\.?|plus|and|even on) weekends\b|\bwee
 const WEEKLY = /\bweekly\b|\b(?:every|each|once a|per) week\b/;
 const MONTHLY = /\bmonthly\b|\b(?:every|each|once a|per|of the|of every|of each) month\b/;
 const MONTH_DAY = /\b(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(\d{1,2})(?=\s+of\s+(?:every|each|the)\s+month)|first)\b/;
-/** "on the 28th" names a day of the month without saying "month". */
-const ON_MONTH_DAY = /\bon the (\d{1,2})(?:st|nd|rd|th)\b/;
+/** "on the 28th", "just the 15th at 10" name a day of the month without saying "month" (agents recur: no one-off dates). */
+const ON_MONTH_DAY = /\bon the (\d{1,2})(?:st|nd|rd|th)\b|\bthe (\d{1,2})(?:st|nd|rd|th)\s+(?=at\b|@)/;
 /** "every 1st at 6am": only before a time or the end ("every 3rd email" is no day). */
 const EVERY_MONTH_DAY = /\b(?:every|each) (\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:$|[,.;!?]|at\b|@|\d))/;
 const EXCEPT = new RegExp(String.raw`\b(?:except|but|not on|excluding|other than|apart from|skip(?:ping)?|minus|without)\s+(?:on\s+)?(${DAY}s?(?:${JOIN}${DAY}s?)*)(?![a-z])`);
@@ -97,7 +97,7 @@ function daysSaid(text: string, timed: boolean, days: boolean): DaySpec | null {
   const monthly = text.includes('month') && MONTHLY.test(text);
   const onDay = DIGIT.test(text) ? (ON_MONTH_DAY.exec(text) ?? EVERY_MONTH_DAY.exec(text)) : null;
   if (onDay && !monthly) {
-    const day = Number(onDay[1]);
+    const day = Number(onDay[1] ?? onDay[2]);
     return day >= 1 && day <= 31 ? { kind: 'month', day } : null;
   }
   if (monthly) {

@@ -67,6 +67,11 @@ describe(readSchedule.name, () => {
     ['every morning 5 new emails to slack', '0 8 * * *', 'every day at 8:00'],
     ['every evening 3 tickets get posted', '0 18 * * *', 'every day at 18:00'],
     ['every 1st at 6am', '0 6 1 * *', 'on the 1st of every month at 6:00'],
+    ['just the 15th at 10', '0 10 15 * *', 'on the 15th of every month at 10:00'],
+    // Taken back in the same breath: the later value is read.
+    ['every month on the 31st... no, the 30th', '0 9 30 * *', 'on the 30th of every month at 9:00'],
+    ['every day at 8am — sorry, 9am', '0 9 * * *', 'every day at 9:00'],
+    ['every monday, wait no, tuesday at 9', '0 9 * * 2', 'every Tuesday at 9:00'],
   ])('reads %j as %s', (text, cron, description) => {
     // Requirements v2: the trigger also carries the structured recurrence its cron is derived from.
     expect(read(text)).toEqual({ trigger: expect.objectContaining({ type: 'schedule', cron, description, recurrence: expect.any(Object) }), time: null });

@@ -2,6 +2,7 @@ import { DEFAULT_TIMEZONE, EVERY_DAY, hhmm, planInterval, type Recurrence } from
 import type { ScheduleTrigger, Trigger } from '../../conversation/requirements/requirements.js';
 import { describeRecurrence, normalizeTrigger, scheduleTrigger } from '../../conversation/requirements/schedule-words.js';
 import { findDays, type DaySpec } from './calendar-days.js';
+import { withoutTakenBack } from './taken-back.js';
 import { includesAny } from './text.js';
 import { defaultTime, findPartOfDay, findTimes, toHHMM, type ClockTime } from './time-of-day.js';
 
@@ -83,6 +84,10 @@ function correctedDays(text: string, previous: Recurrence | null, days: DaySpec 
   return days;
 }
 
+function distinctTimes(times: readonly ClockTime[]): ClockTime[] {
+  return times.filter((time, index) => times.findIndex((other) => other.hour === time.hour && other.minute === time.minute) === index);
+}
+
 /** Minutes between runs said without "every N minutes/hours". */
 function otherInterval(text: string): number | null {
   if (!includesAny(text, OTHER_INTERVAL_WORDS) && !DIGIT.test(text)) return null;
@@ -120,11 +125,13 @@ function existingRecurrence(existing: Trigger | null): Recurrence | null {
  * ("in the morning", "around 9ish") gives none and is marked vague.
  */
 export function readSchedule(said: string, existing: Trigger | null = null): ScheduleReading {
-  // "every day, not just weekdays", "noon, not midnight": what is denied is not read.
-  const text = said.includes('not ') ? said.replace(NOT_THAT, ' ') : said;
+  // "at 8am - sorry, 9am": only the later value is read; "every day, not just weekdays", "noon, not midnight": what is denied is not read.
+  const corrected = withoutTakenBack(said);
+  const text = corrected.includes('not ') ? corrected.replace(NOT_THAT, ' ') : corrected;
   const previous = existingRecurrence(existing);
   const part = findPartOfDay(text);
-  const times = findTimes(text, part);
+  // Distinct: a time taken back and said again ("7am... no, 7:30") is one time, not two.
+  const times = distinctTimes(findTimes(text, part));
   const days = correctedDays(text, previous, findDays(text, times.length > 0 || previous !== null, previous?.dayOfMonth === undefined ? (previous?.days ?? null) : null));
   const every = interval(text);
   // "Every 24 hours" is once a day, at the time said (or the usual one).

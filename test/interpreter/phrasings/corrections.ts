@@ -437,4 +437,15 @@ export const CORRECTIONS: CorrectionConversation[] = [
     trigger: everyMinutes(10),
     destinations: [dm('slack')],
   }, 'interval'),
+  talk('new time taken back in the same breath', ['every weekday at 9 post my jira tickets to #standup', 'change it to 7am... no, 7:30'], {
+    integrations: ['jira'],
+    trigger: at(['07:30'], 'weekdays'),
+    destinations: [channel('#standup')],
+  }, 'time', 'self-correction'),
+  talk('new day taken back in the same breath', ['send me my unread gmail on slack every monday at 9', 'make it tuesdays, sorry, wednesdays'], {
+    integrations: ['gmail', 'slack'],
+    trigger: at(['09:00'], ['wed']),
+    destinations: [dm('slack')],
+    filters: [f.unread()],
+  }, 'days', 'self-correction'),
 ];

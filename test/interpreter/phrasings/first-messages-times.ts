@@ -682,4 +682,61 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     trigger: at(['07:00', '11:00', '15:00'], 'daily'),
     destinations: [channel('#support')],
   }),
+  // A value taken back in the same breath: the later one wins.
+  row('every month on the 31st... no, the 30th send the stripe invoices to my email', ['day-of-month', 'self-correction', 'dm'], {
+    integrations: ['stripe'],
+    trigger: monthly(30, ['09:00']),
+    destinations: [dm()],
+  }),
+  row('every day at 8am — sorry, 9am send me my google calendar on slack', ['self-correction', 'dm'], {
+    integrations: ['google_calendar', 'slack'],
+    trigger: at(['09:00'], 'daily'),
+    destinations: [dm('slack')],
+  }),
+  row('weekdays at 8am, actually 8:30 post my open jira tickets to #standup', ['self-correction', 'weekdays', 'filter-status'], {
+    integrations: ['jira'],
+    trigger: at(['08:30'], 'weekdays'),
+    destinations: [channel('#standup')],
+    filters: [f.status('open')],
+  }),
+  row('at 7pm, no 8, dm me my stripe payouts on slack', ['self-correction', 'dm'], {
+    integrations: ['stripe', 'slack'],
+    trigger: at(['20:00'], 'daily'),
+    destinations: [dm('slack')],
+  }),
+  row('every monday wait no tuesday at 9 post the asana roadmap to #product', ['self-correction', 'specific-days'], {
+    integrations: ['asana'],
+    trigger: at(['09:00'], ['tue']),
+    destinations: [channel('#product')],
+  }),
+  row('every 10 min... no, 15 min check gmail for invoices and ping me on slack', ['self-correction', 'interval', 'dm'], {
+    integrations: ['gmail', 'slack'],
+    trigger: everyMinutes(15),
+    destinations: [dm('slack')],
+  }),
+  row('every day at 9, or rather 10, post my google calendar in #team on slack', ['self-correction'], {
+    integrations: ['google_calendar', 'slack'],
+    trigger: at(['10:00'], 'daily'),
+    destinations: [channel('#team', 'slack')],
+  }),
+  row('post jira updates to #general — sorry, #team-updates — every friday at 4', ['self-correction', 'specific-days'], {
+    integrations: ['jira'],
+    trigger: at(['16:00'], ['fri']),
+    destinations: [channel('#team-updates')],
+  }),
+  row('post to #general, actually #team-updates, every friday a summary of jira', ['self-correction', 'specific-days'], {
+    integrations: ['jira'],
+    trigger: on(['fri']),
+    destinations: [channel('#team-updates')],
+  }),
+  row('send the hubspot deals to #general... no #random, at 5pm daily', ['self-correction'], {
+    integrations: ['hubspot'],
+    trigger: at(['17:00'], 'daily'),
+    destinations: [channel('#random')],
+  }),
+  row('on the 1st... i mean the 2nd of every month at 9am email me last months shopify orders', ['day-of-month', 'self-correction', 'dm'], {
+    integrations: ['shopify'],
+    trigger: monthly(2, ['09:00']),
+    destinations: [dm()],
+  }),
 ];
