@@ -33,6 +33,11 @@ describe(findEventTrigger.name, () => {
     ['when a meeting is about to start', 'google_calendar', 'event_starting'],
     ['when someone mentions us on Twitter', 'twitter', 'new_mention'],
     ['for every new Airtable record', 'airtable', 'new_record'],
+    // "for every/each" a kind of thing, "new" or not: each one starts the agent.
+    ['add a row to my sheet for every stripe payment', 'stripe', 'payment_succeeded'],
+    ['create a trello card for each github issue', 'github', 'new_issue'],
+    ['ping me on slack for every failed stripe payment', 'stripe', 'payment_failed'],
+    ['log every stripe payment in my sheet', 'stripe', 'payment_succeeded'],
     ['when a card is added to my Trello board', 'trello', 'new_card'],
     ['when a new Notion page is created', 'notion', 'new_page'],
     ['when someone posts a message in Discord', 'discord', 'new_message'],
@@ -111,6 +116,8 @@ describe(findEventTrigger.name, () => {
     'the new hubspot ui is confusing honestly',
     'when i get home, remind me to water the plants',
     'i watched a video about slack yesterday',
+    'for every day send me the gmail summary on slack',
+    'for each of my notion pages write a summary',
   ])('finds no event in %j', (text) => {
     expect(read(text)).toBeNull();
   });

@@ -99,10 +99,16 @@ const WATCHED_END = /[,.;!?]|\b(?:and|then|if|when(?:ever)?|so)\b|->|→|=>/;
  * A standing copy, which runs as things arrive: "save every attachment from gmail", "forward anything from my
  * boss", "dropbox uploads mirrored to drive".
  */
-const STANDING = /\b(?:forward|save|copy|archive|back up)\s+(?:(?:over|across)\s+)?(?:every|each|any|anything|everything|all (?:new|incoming))\b|\b(?:mirror(?:ed|s)?|sync(?:ed|s)?)\b/;
+const STANDING = /\b(?:forward|save|copy|archive|back up|log|record)\s+(?:(?:over|across)\s+)?(?:every|each|any|anything|everything|all (?:new|incoming))\b|\b(?:mirror(?:ed|s)?|sync(?:ed|s)?)\b/;
 
 /** Guard: STANDING names one of these. */
-const STANDING_WORDS = ['forward', 'save', 'copy', 'archive', 'back up', 'mirror', 'sync'];
+const STANDING_WORDS = ['forward', 'save', 'copy', 'archive', 'back up', 'log', 'record', 'mirror', 'sync'];
+/**
+ * "add a row to my sheet for every stripe payment", "a trello card for each github issue": each one of a kind of
+ * thing starts the agent, whether or not "new" is said ("for every new …" is a MARKER). Not a time ("for every day").
+ */
+const FOR_EACH_WORDS = ['every ', 'each '];
+const FOR_EACH = /\b(?:for|on) (?:every|each) (?!new\b|(?:single |other )?(?:day|morning|afternoon|evening|night|week|weekday|weekend|month|hour|minute|time|one|of)s?\b|\d)/g;
 
 function conceptStart(pattern: RegExp, clause: string): number {
   return pattern.exec(clause)?.index ?? clause.length;
@@ -160,9 +166,14 @@ const OCCURS = new RegExp(
 /** "to Slack", "into the sheet", "→ Discord": a tool named as where things go, not where they come from. */
 const TOWARD = /(?:\b(?:to|into|onto)\s+(?:(?:my|our|the|a|an|its|their)\s+)?(?:[\w-]+\s+)?|(?:->|→|=>)\s*)$/;
 
+/** Whether a tool is named as where things go ("to airtable", "→ discord"), not where they come from. */
+export function namedAsTarget(text: string, mention: IntegrationMention): boolean {
+  return TOWARD.test(text.slice(Math.max(0, mention.start - 28), mention.start));
+}
+
 /** Ids of `mentions` in the order they are said, tools that things come from first and tools things go to last. */
 function sourcesFirst(text: string, mentions: readonly IntegrationMention[]): string[] {
-  const toward = (m: IntegrationMention): boolean => TOWARD.test(text.slice(Math.max(0, m.start - 28), m.start));
+  const toward = (m: IntegrationMention): boolean => namedAsTarget(text, m);
   // A tool called by its name comes before one a word only suggests ("our team wiki lives in notion").
   const ordered = [...mentions].sort((a, b) => Number(a.keyword) - Number(b.keyword) || a.start - b.start);
   return [...new Set([...ordered.filter((m) => !toward(m)), ...ordered.filter(toward)].map((m) => m.id))];
@@ -312,6 +323,11 @@ export function findEventTrigger(
   eachMatch(MARKER, text, (marker) => {
     if (!found) read(marker.index, marker.index + marker[0].length, false);
   });
+  if (!found && includesAny(text, FOR_EACH_WORDS)) {
+    eachMatch(FOR_EACH, text, (each) => {
+      if (!found) read(each.index, each.index + each[0].length, false, true);
+    });
+  }
   if (found || SCHEDULED.test(text)) return found;
   const standing = standingEvent(text, mentions, known);
   if (standing) return standing;

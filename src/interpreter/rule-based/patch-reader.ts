@@ -3,7 +3,7 @@ import type { RequirementsPatch, Trigger } from '../../conversation/requirements
 import type { InterpretRequest } from '../interpreter.js';
 import { carryDestination, findRemovedMentions, impliedRemovals } from './corrections.js';
 import { findDestinations } from './destination.js';
-import { findEventTrigger } from './event-trigger.js';
+import { findEventTrigger, namedAsTarget } from './event-trigger.js';
 import { findFilters } from './filters.js';
 import { correctionEdits } from './correction-edits.js';
 import { findManualTrigger } from './manual-trigger.js';
@@ -96,8 +96,10 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
   ].filter((id) => !named.includes(id));
 
   const read = findEventTrigger(masked, active, known);
-  // "New Pipedrive deals": the event is in the tool outside the catalog, not in the catalog's usual one.
-  const event = read && unsupported.names.length > 0 && !active.some((m) => m.id === read.trigger.integration) ? null : read;
+  // "New Pipedrive deals", "new typeform submissions to airtable": the event is in the tool outside the catalog, not in
+  // the catalog's usual one, nor in the tool things are sent to.
+  const event =
+    read && unsupported.names.length > 0 && !active.some((m) => m.id === read.trigger.integration && !namedAsTarget(masked, m)) ? null : read;
   const schedule = readSchedule(masked, existingTrigger);
   const chatInUse = existingDestination?.kind === 'channel' ? existingDestination.integration : null;
   const destinations = findDestinations(norm, raw, {

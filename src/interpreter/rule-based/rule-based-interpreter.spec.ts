@@ -176,6 +176,19 @@ describe(RuleBasedInterpreter.name, () => {
   });
 });
 
+describe('things of a tool outside the catalog sent to one in it', () => {
+  it.each([
+    ['new typeform submissions to airtable', 'airtable'],
+    ['new pipedrive deals to hubspot', 'hubspot'],
+    ['every new jotform submission to my google sheet', 'google_sheets'],
+  ])('reads %j with no event in %s, which is where they go', (text, target) => {
+    const { patch, unsupported } = interpretMessage({ text, phase: ConversationPhase.DISCOVERY, requirements: emptyRequirements(), transcript: [] });
+    expect(patch.trigger).toBeUndefined();
+    expect(patch.destination).toEqual({ kind: 'integration', integration: target, target: '' });
+    expect(unsupported?.length).toBe(1);
+  });
+});
+
 describe('a tool named after an email word', () => {
   it('is a tool of its own ("email me my calendar" reads the calendar)', () => {
     expect(interpret('email me my calendar for the day every morning at 6:30', DISCOVERY).patch.integrations).toEqual(['google_calendar']);

@@ -47,6 +47,7 @@ export function event(integration: string, key: string): ExpectedTrigger {
 
 export const MANUAL: ExpectedTrigger = { type: 'manual' };
 export const VAGUE: ExpectedTrigger = { type: 'vague' };
+export const NONE: ExpectedTrigger = { type: 'none' };
 
 /** A chat channel such as `#team-updates`. */
 export function channel(target: string, integration?: string): ExpectedDestination {

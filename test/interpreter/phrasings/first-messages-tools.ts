@@ -4,7 +4,7 @@
  * another tool or about no tool at all).
  */
 import type { PhrasingCase } from './phrasing-case.js';
-import { at, channel, dm, event, filter as f, into, mail, monthly, on, row } from './expect-builders.js';
+import { at, channel, dm, event, filter as f, into, mail, monthly, NONE, on, row } from './expect-builders.js';
 
 export const TOOL_MESSAGES: PhrasingCase[] = [
   // Negation with scope.
@@ -309,6 +309,7 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
   row('new typeform submissions to airtable', ['unsupported-tool'], {
     integrations: ['airtable'],
     unsupported: ['typeform'],
+    trigger: NONE,
     destinations: [into('airtable')],
   }),
   row('every friday at 5 post basecamp to-dos completed this week to #team on slack', ['unsupported-tool'], {
@@ -603,5 +604,36 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
   row('send new shopify orders to the orders google spreadsheet', ['keyword-trap'], {
     integrations: ['shopify', 'google_sheets'],
     destinations: [into('google_sheets')],
+  }),
+  // Things of a tool outside the catalog sent on to one in it: the catalog tool is where they go, not the source.
+  row('new typeform responses → airtable pls', ['unsupported-tool'], {
+    integrations: ['airtable'],
+    unsupported: ['typeform'],
+    trigger: NONE,
+    destinations: [into('airtable')],
+  }),
+  row('every new jotform submission to my google sheet', ['unsupported-tool'], {
+    integrations: ['google_sheets'],
+    unsupported: ['jotform'],
+    trigger: NONE,
+    destinations: [into('google_sheets')],
+  }),
+  row('new pipedrive deals to hubspot', ['unsupported-tool'], {
+    integrations: ['hubspot'],
+    unsupported: ['pipedrive'],
+    trigger: NONE,
+    destinations: [into('hubspot')],
+  }),
+  row('new calendly bookings into notion', ['unsupported-tool'], {
+    integrations: ['notion'],
+    unsupported: ['calendly'],
+    trigger: NONE,
+    destinations: [into('notion')],
+  }),
+  row('typeform entries go to airtable', ['unsupported-tool'], {
+    integrations: ['airtable'],
+    unsupported: ['typeform'],
+    trigger: NONE,
+    destinations: [into('airtable')],
   }),
 ];

@@ -563,4 +563,36 @@ export const TRIGGER_MESSAGES: PhrasingCase[] = [
     trigger: MANUAL,
     destinations: [dm('slack')],
   }),
+  // "for every/each" a kind of thing starts the agent, "new" or not.
+  row('add a row to my sheet for every stripe payment', ['event'], {
+    integrations: ['google_sheets', 'stripe'],
+    trigger: event('stripe', 'payment_succeeded'),
+    destinations: [into('google_sheets')],
+  }),
+  row('for every stripe payment add a row to my google sheet', ['event'], {
+    integrations: ['stripe', 'google_sheets'],
+    trigger: event('stripe', 'payment_succeeded'),
+    destinations: [into('google_sheets')],
+  }),
+  row('log every stripe payment in my google sheet pls', ['event'], {
+    integrations: ['stripe', 'google_sheets'],
+    trigger: event('stripe', 'payment_succeeded'),
+    destinations: [into('google_sheets')],
+  }),
+  row('create a trello card for each github issue', ['event'], {
+    integrations: ['trello', 'github'],
+    trigger: event('github', 'new_issue'),
+    destinations: [into('trello')],
+  }),
+  row('ping me on slack for every failed stripe payment 🔥', ['event', 'dm'], {
+    integrations: ['slack', 'stripe'],
+    trigger: event('stripe', 'payment_failed'),
+    destinations: [dm('slack')],
+  }),
+  row('send me a slack dm for each email from my boss', ['event', 'dm', 'filter-from'], {
+    integrations: ['slack', 'gmail'],
+    trigger: event('gmail', 'new_email'),
+    destinations: [dm('slack')],
+    filters: [f.from('my boss')],
+  }),
 ];

@@ -22,7 +22,9 @@ export type ExpectedTrigger =
   | { type: 'event'; integration: string; event: string }
   | { type: 'manual' }
   /** The time was too vague to guess ("in the morning-ish", "sometimes"): no schedule is set, a question is asked. */
-  | { type: 'vague' };
+  | { type: 'vague' }
+  /** No trigger can be set: what starts it happens in a tool outside the catalog ("new typeform submissions"). */
+  | { type: 'none' };
 
 export interface ExpectedDestination {
   /** `channel` (a chat channel), `email` (an address), `dm` (a direct message / to the person themselves), `integration` (a page, sheet, board…). */

@@ -19,7 +19,7 @@ const sameSet = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b
 const clean = (value: string): string => value.toLowerCase().trim().replace(/^["'#]|["']$/g, '').replace(/\s+/g, ' ');
 
 export function triggerMatches(expected: ExpectedTrigger, actual: Trigger | null): boolean {
-  if (expected.type === 'vague') return actual === null;
+  if (expected.type === 'vague' || expected.type === 'none') return actual === null;
   if (actual === null || actual.type !== expected.type) return false;
   if (expected.type === 'manual') return true;
   if (expected.type === 'event') return actual.type === 'event' && actual.integration === expected.integration && actual.event === expected.event;
