@@ -11,6 +11,7 @@ import { findUnsupported } from './unsupported-tools.js';
 import { extractGoal } from './goal.js';
 import { distinctIds, findMentions, type IntegrationMention } from './integrations.js';
 import { dailyAt, readSchedule, saysLooseRecurrence } from './schedule.js';
+import { roleMentions } from './roles.js';
 import { literalSpans, mask } from './text.js';
 import { stepsFor, titleFor } from './title.js';
 
@@ -87,7 +88,8 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
   // A tool outside the catalog is named back, never swapped for a catalog tool its words suggest
   // ("invoices in QuickBooks" is not Stripe).
   const found = findMentions(masked, known.includes('outlook') && !known.includes('gmail'));
-  const mentions = found.filter((m) => (unsupported.names.length === 0 || !m.keyword) && !partOfNamedTool(masked, m, found));
+  const roles = roleMentions(masked, found);
+  const mentions = found.filter((m) => (unsupported.names.length === 0 || !m.keyword) && !partOfNamedTool(masked, m, found) && !roles.has(m));
   const removedMentions = findRemovedMentions(masked, mentions);
   const active = mentions.filter((m) => !removedMentions.has(m) && !emailDelivery(masked, m));
   const named = distinctIds(active);

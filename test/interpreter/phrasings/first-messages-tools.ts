@@ -636,4 +636,41 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     trigger: NONE,
     destinations: [into('airtable')],
   }),
+  // Who is writing ("IT helpdesk: …") is no tool when the rest names the tool things come from.
+  row('IT helpdesk here - when a new linear issue is created ping #it on slack', ['role-prefix', 'event'], {
+    integrations: ['linear', 'slack'],
+    trigger: event('linear', 'new_issue'),
+    destinations: [channel('#it', 'slack')],
+  }),
+  row('helpdesk team: every morning send me a summary of new jira tickets', ['role-prefix', 'dm'], {
+    integrations: ['jira'],
+    trigger: at(['08:00'], 'daily'),
+    destinations: [dm()],
+  }),
+  row('Help desk lead. Need new jira tickets posted to #helpdesk on teams', ['role-prefix', 'event'], {
+    integrations: ['jira', 'teams'],
+    trigger: event('jira', 'new_issue'),
+    destinations: [channel('#helpdesk', 'teams')],
+  }),
+  row('im on the helpdesk team, when a new ticket comes in on jira ping me on slack', ['role-prefix', 'event', 'dm'], {
+    integrations: ['jira', 'slack'],
+    trigger: event('jira', 'new_issue'),
+    destinations: [dm('slack')],
+  }),
+  row('payments team here - when a new hubspot deal closes post it in #sales on slack', ['role-prefix', 'event'], {
+    integrations: ['hubspot', 'slack'],
+    trigger: event('hubspot', 'new_deal'),
+    destinations: [channel('#sales', 'slack')],
+  }),
+  // The role word alone still names the tool, as does the tool by its name.
+  row('IT helpdesk: when a ticket comes in, post it to #it-help on slack', ['role-prefix', 'event'], {
+    integrations: ['zendesk', 'slack'],
+    trigger: event('zendesk', 'new_ticket'),
+    destinations: [channel('#it-help', 'slack')],
+  }),
+  row('helpdesk: dm me on slack when a new zendesk ticket arrives', ['role-prefix', 'event', 'dm'], {
+    integrations: ['zendesk', 'slack'],
+    trigger: event('zendesk', 'new_ticket'),
+    destinations: [dm('slack')],
+  }),
 ];
