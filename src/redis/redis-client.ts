@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Redis, type RedisOptions } from 'ioredis';
+import { coalesceWrites } from './coalesced-writes.js';
 
 /** What a connection is for: commands must fail fast; a subscriber must outlast outages. */
 export type RedisConnectionRole = 'command' | 'subscriber';
@@ -75,6 +76,7 @@ export function createRedisClient(url: string, options: CreateRedisClientOptions
     unreachable.delete(client);
     reported = false;
   });
+  coalesceWrites(client);
   return client;
 }
 

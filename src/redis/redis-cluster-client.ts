@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Cluster, type ClusterOptions, type Redis } from 'ioredis';
+import { coalesceWrites } from './coalesced-writes.js';
 import { COMMAND_CONNECTION_OPTIONS, cappedRetryStrategy, type CreateRedisClientOptions } from './redis-client.js';
 
 /**
@@ -72,5 +73,7 @@ export function createRedisClusterClient(seeds: string, options: CreateRedisClie
   cluster.on('ready', () => {
     reported = false;
   });
+  // Each master's connection, as the cluster client makes it (see `coalesceWrites`).
+  cluster.on('+node', (node: Redis) => coalesceWrites(node));
   return cluster as unknown as Redis;
 }
