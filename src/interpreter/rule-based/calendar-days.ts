@@ -35,13 +35,25 @@ const MONTH_DAY = /\b(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(\d{1,2})(?=\s+of\s+
 const ON_MONTH_DAY = /\bon the (\d{1,2})(?:st|nd|rd|th)\b|\bthe (\d{1,2})(?:st|nd|rd|th)\s+(?=at\b|@)/;
 /** "every 1st at 6am": only before a time or the end ("every 3rd email" is no day). */
 const EVERY_MONTH_DAY = /\b(?:every|each) (\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:$|[,.;!?]|at\b|@|\d))/;
-const EXCEPT = new RegExp(String.raw`\b(?:except|but|not on|excluding|other than|apart from|skip(?:ping)?|minus|without)\s+(?:on\s+)?(${DAY}s?(?:${JOIN}${DAY}s?)*)(?![a-z])`);
+/** Days left out, one by one or as a group: "but Sunday", "except Fridays", "no weekends", "not on weekends". */
+const LEFT_OUT = String.raw`(?:${DAY}s?|weekends?|weekdays?)`;
+const EXCEPT = new RegExp(
+  // "No" with a plural only: "monday wait no tuesday" takes a day back (see taken-back.ts); "no mondays" leaves them out.
+  // "Exept", "excpt": a misspelt "except" must not leave the named days as the only ones.
+  String.raw`\b(?:exc?e?pt(?: for)?|but(?: not)?|not(?: on)?|no(?=\s+(?:weekend|[a-z]+s\b))|never on|excluding|other than|apart from|skip(?:ping)?|minus|without)\s+(?:on\s+)?(?:the\s+)?` +
+    String.raw`(?<list>${LEFT_OUT}(?:${JOIN}${LEFT_OUT})*)(?![a-z])|\b(?<off>weekends?) off\b`,
+);
+const LEFT_OUT_TOKEN = new RegExp(`${DAY}s?(?![a-z])|(weekend|weekday)s?`, 'g');
+const WEEKEND = [0, 6];
+const WEEKDAY = [1, 2, 3, 4, 5];
 const LAST_DAY = /\blast (?:day|business day|weekday|working day)\b/;
 // Guards, each what a pattern above cannot match without: DAY_LIST, DAY_RANGE and EXCEPT a day's first
 // three letters; WEEKDAYS "weekday", "work", "business" or "wk"; DAILY "day", "daily" or a part of the day.
 const DAY_STEMS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const WEEKDAY_WORDS = ['weekday', 'work', 'business', 'wk'];
 const EVERY_DAY_WORDS = ['weekend', 'days a week'];
+/** Guard: EXCEPT without a day's name leaves out "weekends" or "weekdays". */
+const WEEK_PART_WORDS = ['weekend', 'weekday'];
 const DAILY_WORDS = ['day', 'daily', 'morning', 'afternoon', 'evening', 'night'];
 const DIGIT = /\d/;
 
@@ -81,12 +93,14 @@ function listedDays(text: string, weekly: boolean, timed = false): number[] | nu
 /** The days a schedule in `text` runs on, or null when none are named; `timed` when a time of day is said. */
 export function findDays(text: string, timed = false, base: readonly number[] | null = null): DaySpec | null {
   const days = includesAny(text, DAY_STEMS);
-  const spec = daysSaid(days ? text.replace(EXCEPT, ' ') : text, timed, days);
-  const except = days ? EXCEPT.exec(text) : null;
+  const except = days || includesAny(text, WEEK_PART_WORDS) ? EXCEPT.exec(text) : null;
+  const spec = daysSaid(except ? text.replace(EXCEPT, ' ') : text, timed, days);
   if (!except || spec?.kind === 'month') return spec;
-  // "every day but Sunday", "weekdays except Wednesdays": the named days come off.
+  // "every day but Sunday", "weekdays except Wednesdays", "every day at 9 no weekends": the named days come off.
   const dropped = new Set<number>();
-  eachMatch(DAY_TOKEN, except[1] ?? '', (t) => dropped.add(dayNumber(t[1] ?? '')));
+  eachMatch(LEFT_OUT_TOKEN, except.groups?.['list'] ?? except.groups?.['off'] ?? '', (t) => {
+    for (const day of t[1] !== undefined ? [dayNumber(t[1])] : t[2] === 'weekend' ? WEEKEND : WEEKDAY) dropped.add(day);
+  });
   // "Skip Fridays" alone takes them off the days already set.
   const from = spec?.kind === 'week' ? spec.days : (base ?? [0, 1, 2, 3, 4, 5, 6]);
   return week(from.filter((d) => !dropped.has(d)));

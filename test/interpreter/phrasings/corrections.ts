@@ -448,4 +448,29 @@ export const CORRECTIONS: CorrectionConversation[] = [
     destinations: [dm('slack')],
     filters: [f.unread()],
   }, 'days', 'self-correction'),
+  talk('every day narrowed to weekdays only', ['every day at 9 email me my unread gmail', 'actually make it weekdays only'], {
+    integrations: ['gmail'],
+    trigger: at(['09:00'], 'weekdays'),
+    destinations: [dm()],
+  }, 'days'),
+  talk('weekends skipped after a no', ['post the hubspot deals to #sales every day at 8:30', 'no, skip weekends'], {
+    integrations: ['hubspot'],
+    trigger: at(['08:30'], 'weekdays'),
+    destinations: [channel('#sales')],
+  }, 'days', 'negation'),
+  talk('not on weekends, said loosely', ['dm me my jira tickets on slack every morning', 'not on weekends tho'], {
+    integrations: ['jira', 'slack'],
+    trigger: at(['08:00'], 'weekdays'),
+    destinations: [dm('slack')],
+  }, 'days', 'negation'),
+  talk('one day left out of every day', ['send my google calendar agenda to #team on slack every day at 9', 'except fridays'], {
+    integrations: ['google_calendar', 'slack'],
+    trigger: at(['09:00'], ['sat', 'sun', 'mon', 'tue', 'wed', 'thu']),
+    destinations: [channel('#team', 'slack')],
+  }, 'days', 'negation'),
+  talk('saturday and sunday left out by name', ['every day at 7 text me the new trello cards', 'hmm but not on saturdays and sundays'], {
+    integrations: ['trello'],
+    trigger: at(['07:00'], 'weekdays'),
+    destinations: [dm()],
+  }, 'days', 'negation'),
 ];

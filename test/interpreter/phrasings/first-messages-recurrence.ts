@@ -202,4 +202,75 @@ export const RECURRENCE_MESSAGES: PhrasingCase[] = [
     trigger: at(['09:00'], 'daily'),
     destinations: [dm()],
   }),
+  // Weekends (or days) left out of "every day": the days that remain, never the ones named.
+  row('every day at 9 no weekends send me a summary of my unread gmail', ['days-left-out', 'weekdays', 'dm', 'filter-unread'], {
+    integrations: ['gmail'],
+    trigger: at(['09:00'], 'weekdays'),
+    destinations: [dm()],
+    filters: [f.unread()],
+  }),
+  row('daily at 9 except weekends post my jira tickets to #eng on slack', ['days-left-out', 'weekdays'], {
+    integrations: ['jira', 'slack'],
+    trigger: at(['09:00'], 'weekdays'),
+    destinations: [channel('#eng', 'slack')],
+  }),
+  row('every day but saturday and sunday email me my google calendar agenda at 8am', ['days-left-out', 'weekdays', 'dm'], {
+    integrations: ['google_calendar'],
+    trigger: at(['08:00'], 'weekdays'),
+    destinations: [dm()],
+  }),
+  row('every morning at 9 not on weekends summarise my gmail into slack #inbox', ['days-left-out', 'weekdays', 'british'], {
+    integrations: ['gmail', 'slack'],
+    trigger: at(['09:00'], 'weekdays'),
+    destinations: [channel('#inbox', 'slack')],
+  }),
+  row('skip weekends but every day at 7:30 dm me the new hubspot deals on slack', ['days-left-out', 'weekdays', 'dm'], {
+    integrations: ['hubspot', 'slack'],
+    trigger: at(['07:30'], 'weekdays'),
+    destinations: [dm('slack')],
+  }),
+  row('every day at 9 except fridays post the standup notes from notion to #team on slack', ['days-left-out', 'specific-days'], {
+    integrations: ['notion', 'slack'],
+    trigger: at(['09:00'], ['sat', 'sun', 'mon', 'tue', 'wed', 'thu']),
+    destinations: [channel('#team', 'slack')],
+  }),
+  row('every day except monday at 10 email me my trello cards', ['days-left-out', 'specific-days', 'dm'], {
+    integrations: ['trello'],
+    trigger: at(['10:00'], ['tue', 'wed', 'thu', 'fri', 'sat', 'sun']),
+    destinations: [dm()],
+  }),
+  row('standup reminder in #dev at 9.30 every day no weekends 🙏', ['days-left-out', 'weekdays', 'emoji', 'time-form'], {
+    trigger: at(['09:30'], 'weekdays'),
+    destinations: [channel('#dev')],
+  }),
+  row('every day at 6pm weekends off, post the zendesk backlog to #support', ['days-left-out', 'weekdays'], {
+    integrations: ['zendesk'],
+    trigger: at(['18:00'], 'weekdays'),
+    destinations: [channel('#support')],
+  }),
+  row('evry day at 9 exept weekends send me my gmail', ['days-left-out', 'weekdays', 'typo', 'dm'], {
+    integrations: ['gmail'],
+    trigger: at(['09:00'], 'weekdays'),
+    destinations: [dm()],
+  }),
+  row('every day apart from sundays at 8 post the shopify orders to #orders', ['days-left-out', 'specific-days', 'british'], {
+    integrations: ['shopify'],
+    trigger: at(['08:00'], ['mon', 'tue', 'wed', 'thu', 'fri', 'sat']),
+    destinations: [channel('#orders')],
+  }),
+  row('every day at 9 but not on weekends, ping me on slack with my asana tasks', ['days-left-out', 'weekdays', 'dm'], {
+    integrations: ['slack', 'asana'],
+    trigger: at(['09:00'], 'weekdays'),
+    destinations: [dm('slack')],
+  }),
+  row('weekdays only at 8:15 slack me my open linear issues', ['weekdays', 'dm', 'filter-status'], {
+    integrations: ['slack', 'linear'],
+    trigger: at(['08:15'], 'weekdays'),
+    destinations: [dm('slack')],
+    filters: [f.status('open')],
+  }),
+  row('every day at 9, no mondays, email me my outlook calendar', ['days-left-out', 'specific-days', 'dm'], {
+    trigger: at(['09:00'], ['tue', 'wed', 'thu', 'fri', 'sat', 'sun']),
+    destinations: [dm()],
+  }),
 ];
