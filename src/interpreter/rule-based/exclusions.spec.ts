@@ -49,6 +49,11 @@ describe(findExclusions.name, () => {
     'actually not my partner, just me',
     'not #general, #random',
     'no more trello cards',
+    'send me my calendar at 9am, no exceptions',
+    'every morning at 8, no excuses',
+    'every day at 9, no days off, send me my deals',
+    'post new tickets, no ifs, no buts',
+    'every day, no skipping',
   ])('finds no exclusion in %j', (text) => {
     expect(read(text)).toEqual([]);
   });

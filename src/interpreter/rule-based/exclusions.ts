@@ -43,6 +43,8 @@ const NOT_EXCLUDED = new Set([
   'one else', 'doubt', 'wait', 'sorry', 'clue', 'luck', 'pressure', 'hurry', 'big deal', 'biggie', 'offense', 'joke',
 ]);
 const NOT_EXCLUDED_FIRST = /^(?:need|more|longer|other|one|worries|rush|way|problem|idea|thanks|sure|clue|big|thank|matter|hurry|pressure|i|it|a|an|me|us|you|him|her|them|this|that|lol|haha\w*|what|how|why|reason|rest|time|sooner|later|sure)\b/;
+/** Sayings that stress the order, not things left out: "no exceptions", "no excuses", "no days off", "no ifs, no buts". */
+const SAYING = /^(?:exceptions?|excuses?|ifs|buts|days? off|skipping|fail|questions asked|strings attached|fuss|drama|stress|sweat|kidding|cap)\b/;
 const NEEDLESS = /\b(?:needed|required|necessary)\b/;
 /** A place or time is a correction ("not #general", "no slack, teams"), never an exclusion. */
 const NOT_A_THING = /^[#@]|\b(?:channel|dm|dms|chat|page|sheet|doc|document|board|am|pm)$/;
@@ -56,7 +58,7 @@ function namesTool(value: string): boolean {
 
 function isExcludable(value: string): boolean {
   if (value.split(/\s+/).length > WORD_LIMIT || NOT_A_THING.test(value)) return false;
-  return !NOT_EXCLUDED.has(value) && !DAY_WORD.test(value) && !NOT_EXCLUDED_FIRST.test(value) && !/^\d/.test(value);
+  return !NOT_EXCLUDED.has(value) && !DAY_WORD.test(value) && !NOT_EXCLUDED_FIRST.test(value) && !SAYING.test(value) && !/^\d/.test(value);
 }
 
 /** The things a tail leaves out ("promotions and social tabs" is two). */

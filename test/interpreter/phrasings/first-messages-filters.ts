@@ -712,4 +712,47 @@ export const FILTER_MESSAGES: PhrasingCase[] = [
     filters: [],
     onlyFilters: true,
   }),
+  // Sayings that stress the order ("no exceptions", "no excuses") leave nothing out.
+  row('send me my google calendar at 9am, no exceptions', ['negation', 'dm'], {
+    integrations: ['google_calendar'],
+    trigger: at(['09:00']),
+    destinations: [dm()],
+    filters: [],
+    onlyFilters: true,
+  }),
+  row('summarise my unread gmail and post it to slack #inbox every morning at 8, no excuses', ['negation', 'british', 'filter-unread'], {
+    integrations: ['gmail', 'slack'],
+    trigger: at(['08:00']),
+    destinations: [channel('#inbox', 'slack')],
+    filters: [f.unread()],
+    onlyFilters: true,
+  }),
+  row('every day at 9, no days off, send me my hubspot deals on slack 💪', ['negation', 'dm', 'emoji'], {
+    integrations: ['hubspot', 'slack'],
+    trigger: at(['09:00'], 'daily'),
+    destinations: [dm('slack')],
+    filters: [],
+    onlyFilters: true,
+  }),
+  row('post my trello cards to #team at 9 every day, no skipping!!', ['negation'], {
+    integrations: ['trello'],
+    trigger: at(['09:00'], 'daily'),
+    destinations: [channel('#team')],
+    filters: [],
+    onlyFilters: true,
+  }),
+  row('every day at 9 no matter what post the jira blockers to #eng', ['negation'], {
+    integrations: ['jira'],
+    trigger: at(['09:00'], 'daily'),
+    destinations: [channel('#eng')],
+    filters: [],
+    onlyFilters: true,
+  }),
+  row('new zendesk tickets to #support, no ifs no buts, skip the spam ones', ['negation', 'filter-exclude'], {
+    integrations: ['zendesk'],
+    trigger: event('zendesk', 'new_ticket'),
+    destinations: [channel('#support')],
+    filters: [f.exclude('spam')],
+    onlyFilters: true,
+  }),
 ];
