@@ -4,6 +4,7 @@ import { dailyAt, readSchedule, saysLooseRecurrence } from './schedule.js';
 import { normalize } from './text.js';
 
 const read = (text: string, existing: Trigger | null = null) => readSchedule(normalize(text), existing);
+const PICKED = '(times picked for you over the working day; say others to change them)';
 
 describe(readSchedule.name, () => {
   it.each([
@@ -22,7 +23,7 @@ describe(readSchedule.name, () => {
     ['daily at 5pm', '0 17 * * *', 'every day at 17:00'],
     ['every day at noon', '0 12 * * *', 'every day at 12:00'],
     ['every night at midnight', '0 0 * * *', 'every day at 0:00'],
-    ['twice a day', '0 9,17 * * *', 'twice a day at 9:00 and 17:00'],
+    ['twice a day', '0 9,17 * * *', `twice a day at 9:00 and 17:00 ${PICKED}`],
     ['twice a day at 8am and 6pm', '0 8,18 * * *', 'twice a day at 8:00 and 18:00'],
     ['every day at 9am and 5pm', '0 9,17 * * *', 'every day at 9:00 and 17:00'],
     ['every Friday afternoon', '0 15 * * 5', 'every Friday at 15:00'],
@@ -72,6 +73,14 @@ describe(readSchedule.name, () => {
     ['every month on the 31st... no, the 30th', '0 9 30 * *', 'on the 30th of every month at 9:00'],
     ['every day at 8am — sorry, 9am', '0 9 * * *', 'every day at 9:00'],
     ['every monday, wait no, tuesday at 9', '0 9 * * 2', 'every Tuesday at 9:00'],
+    // A count of runs a day without its times: times spread over the working day, said to be picked.
+    ['three times a day', '0 9,13,17 * * *', `three times a day at 9:00, 13:00 and 17:00 ${PICKED}`],
+    ['3x/day', '0 9,13,17 * * *', `three times a day at 9:00, 13:00 and 17:00 ${PICKED}`],
+    ['4 times per day', '0 9,12,15,18 * * *', `four times a day at 9:00, 12:00, 15:00 and 18:00 ${PICKED}`],
+    ['thrice daily', '0 9,13,17 * * *', `three times a day at 9:00, 13:00 and 17:00 ${PICKED}`],
+    ['three times a day from 8am', '0 8,12,16 * * *', `three times a day at 8:00, 12:00 and 16:00 ${PICKED}`],
+    ['twice a day on weekdays', '0 9,17 * * 1-5', `every weekday at 9:00 and 17:00 ${PICKED}`],
+    ['three times a day at 8, noon and 4pm', '0 8,12,16 * * *', 'three times a day at 8:00, 12:00 and 16:00'],
   ])('reads %j as %s', (text, cron, description) => {
     // Requirements v2: the trigger also carries the structured recurrence its cron is derived from.
     expect(read(text)).toEqual({ trigger: expect.objectContaining({ type: 'schedule', cron, description, recurrence: expect.any(Object) }), time: null });

@@ -40,7 +40,16 @@ const INTERVAL_WORDS = ['every', 'hourly'];
 const OTHER_INTERVAL_WORDS = ['every', 'twice', 'times'];
 const DIGIT = /\d/;
 const TIMES_AN_HOUR: Readonly<Record<string, number>> = { twice: 2, 'two times': 2, 'three times': 3, 'four times': 4, '2x': 2, '3x': 3, '4x': 4 };
-const TWICE_DAILY = /\btwice (?:a|per) day\b|\btwice daily\b/;
+/** A count of runs a day: "twice a day", "three times daily", "3x/day", "4 times per day". */
+const RUNS_A_DAY = new RegExp(
+  String.raw`\b(?:(twice|thrice)|(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s*(?:times|x))\s*(?:(?:a|per|each|\/)\s*day\b|daily\b)`,
+);
+const RUN_COUNTS: Readonly<Record<string, number>> = { twice: 2, thrice: 3 };
+/** Guard: RUNS_A_DAY needs "twice", "thrice", "times" or "x". */
+const RUNS_A_DAY_WORDS = ['twice', 'thrice', 'times', 'x'];
+/** Runs a day without times are spread from 9:00 (or the time said) over the working day: twice is 9:00 and 17:00. */
+const WORKING_DAY_HOURS = 8;
+const MOST_RUNS_A_DAY = 12;
 /** Loose times: a question is better than a guess. */
 const VAGUE = new RegExp(
   [
@@ -141,15 +150,37 @@ export function readSchedule(said: string, existing: Trigger | null = null): Sch
   if (((DIGIT.test(text) || text.includes('time')) && ROUGHLY.test(text)) || (times.length === 0 && (VAGUE.test(text) || (LOOSE_PART.test(text) && !RECURRING.test(text))))) {
     return { trigger: null, time: null, vague: true };
   }
-  const twice = text.includes('twice') && TWICE_DAILY.test(text);
+  const runs = runsADay(text);
   // One time alone is for the caller to place (a correction, or daily); several say a daily schedule.
-  if (!days && !twice && !daily && times.length < 2) return { trigger: null, time: times[0] ? toHHMM(times[0]) : null };
-  let at: ClockTime[] = times;
-  if (twice && times.length < 2) at = [{ hour: 9, minute: 0 }, { hour: 17, minute: 0 }];
+  if (!days && runs === null && !daily && times.length < 2) return { trigger: null, time: times[0] ? toHHMM(times[0]) : null };
+  // "Three times a day" without its times: times picked for the user, which the description says.
+  const picked = runs !== null && times.length < 2;
+  const at = picked ? spreadOverWorkingDay(runs, times[0] ?? (part ? defaultTime(part) : undefined)) : times;
   const clock = at.length > 0 ? [...new Set(at.map(toHHMM))].sort() : part ? [toHHMM(defaultTime(part))] : previous?.times.length ? previous.times : [hhmm(9, 0)];
   const recurrence: Recurrence = { ...datesOf(days), times: clock, timezone: previous?.timezone ?? DEFAULT_TIMEZONE };
   const words = describeRecurrence(recurrence);
-  return { trigger: scheduleTrigger(recurrence, twice && !days ? words.replace(/^every day/, 'twice a day') : words), time: null };
+  const counted = runs !== null && recurrence.days.length === 7 && recurrence.dayOfMonth === undefined ? words.replace(/^every day/, runsWords(runs)) : words;
+  return { trigger: scheduleTrigger(recurrence, picked ? `${counted} (times picked for you over the working day; say others to change them)` : counted), time: null };
+}
+
+/** How many runs a day `text` asks for ("three times a day" is 3), or null; once a day is daily, not a count. */
+function runsADay(text: string): number | null {
+  if (!includesAny(text, RUNS_A_DAY_WORDS)) return null;
+  const m = RUNS_A_DAY.exec(text);
+  const word = m?.[1] ?? m?.[2];
+  if (word === undefined) return null;
+  const runs = RUN_COUNTS[word] ?? NUMBER_WORDS[word] ?? Number(word);
+  return runs >= 2 && runs <= MOST_RUNS_A_DAY ? runs : null;
+}
+
+/** `runs` times from `start` (9:00 unless said), a whole number of hours apart, over about a working day. */
+function spreadOverWorkingDay(runs: number, start: ClockTime = { hour: 9, minute: 0 }): ClockTime[] {
+  const step = Math.max(1, Math.round(WORKING_DAY_HOURS / (runs - 1)));
+  return Array.from({ length: runs }, (_, i) => ({ hour: (start.hour + i * step) % 24, minute: start.minute }));
+}
+
+function runsWords(runs: number): string {
+  return runs === 2 ? 'twice a day' : `${Object.keys(NUMBER_WORDS).find((word) => NUMBER_WORDS[word] === runs && word.length > 2) ?? runs} times a day`;
 }
 
 const MINUTES_A_DAY = 1440;

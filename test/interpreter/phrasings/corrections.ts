@@ -473,4 +473,14 @@ export const CORRECTIONS: CorrectionConversation[] = [
     trigger: at(['07:00'], 'weekdays'),
     destinations: [dm()],
   }, 'days', 'negation'),
+  talk('twice a day raised to three times', ['twice a day summarize my unread gmail on slack', 'actually three times a day'], {
+    integrations: ['gmail', 'slack'],
+    trigger: at(['09:00', '13:00', '17:00'], 'daily'),
+    filters: [f.unread()],
+  }, 'time', 'multi-time'),
+  talk('picked times of three a day replaced', ['three times a day post the zendesk queue to #support', 'make it 8, 12 and 4'], {
+    integrations: ['zendesk'],
+    trigger: at(['08:00', '12:00', '16:00'], 'daily'),
+    destinations: [channel('#support')],
+  }, 'time', 'multi-time'),
 ];

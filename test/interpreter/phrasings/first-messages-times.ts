@@ -739,4 +739,52 @@ export const TIME_MESSAGES: PhrasingCase[] = [
     trigger: monthly(2, ['09:00']),
     destinations: [dm()],
   }),
+  // A count of runs a day without its times: times spread over the working day (twice is 9:00 and 17:00).
+  row('three times a day summarize my unread gmail to slack #inbox', ['multi-time', 'filter-unread'], {
+    integrations: ['gmail', 'slack'],
+    trigger: at(['09:00', '13:00', '17:00'], 'daily'),
+    destinations: [channel('#inbox', 'slack')],
+    filters: [f.unread()],
+  }),
+  row('3x a day post the zendesk queue to #support', ['multi-time'], {
+    integrations: ['zendesk'],
+    trigger: at(['09:00', '13:00', '17:00'], 'daily'),
+    destinations: [channel('#support')],
+  }),
+  row('ping me on slack 3 times per day with my open asana tasks', ['multi-time', 'dm', 'filter-status'], {
+    integrations: ['slack', 'asana'],
+    trigger: at(['09:00', '13:00', '17:00'], 'daily'),
+    destinations: [dm('slack')],
+    filters: [f.status('open')],
+  }),
+  row('thrice daily email me the new hubspot deals', ['multi-time', 'dm'], {
+    integrations: ['hubspot'],
+    trigger: at(['09:00', '13:00', '17:00'], 'daily'),
+    destinations: [dm()],
+  }),
+  row('4 times a day post failed stripe payments to #billing pls', ['multi-time'], {
+    integrations: ['stripe'],
+    trigger: at(['09:00', '12:00', '15:00', '18:00'], 'daily'),
+    destinations: [channel('#billing')],
+  }),
+  row('three times a day on weekdays send the jira blockers to #eng', ['multi-time', 'weekdays'], {
+    integrations: ['jira'],
+    trigger: at(['09:00', '13:00', '17:00'], 'weekdays'),
+    destinations: [channel('#eng')],
+  }),
+  row('twice a day summarise my outlook inbox into teams #inbox', ['multi-time', 'british'], {
+    integrations: ['outlook', 'teams'],
+    trigger: at(['09:00', '17:00'], 'daily'),
+    destinations: [channel('#inbox', 'teams')],
+  }),
+  row('three times a day from 8am post new trello cards to #team', ['multi-time'], {
+    integrations: ['trello'],
+    trigger: at(['08:00', '12:00', '16:00'], 'daily'),
+    destinations: [channel('#team')],
+  }),
+  row('2x/day send me my github notifications on discord', ['multi-time', 'dm'], {
+    integrations: ['github', 'discord'],
+    trigger: at(['09:00', '17:00'], 'daily'),
+    destinations: [dm('discord')],
+  }),
 ];
