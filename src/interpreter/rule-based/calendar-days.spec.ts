@@ -12,7 +12,6 @@ describe(findDays.name, () => {
     'every day at 9 skip weekends',
     'every day at 9 but not on weekends',
     'every day at 6pm weekends off',
-    'evry day at 9 exept weekends',
     'weekdays only, no weekends',
   ])('reads %j as weekdays', (text) => {
     expect(findDays(text, true)).toEqual({ kind: 'week', days: WEEKDAYS });

@@ -70,6 +70,12 @@ describe(findDestinations.name, () => {
     ['gmail labelled "to-pay" -> trello card', [tool('trello')]],
     ['slack me the open jira bugs', [me('slack')]],
     ['open a jira ticket for each one', [tool('jira')]],
+    // A thing of a tool for each thing of another, without a verb: the tool is written to.
+    ['a notion page for every hubspot deal', [tool('notion')]],
+    ['notion page for each new calendar event', [tool('notion')]],
+    ['one asana task per new hubspot deal pls', [tool('asana')]],
+    ['i want a github issue for every new zendesk ticket', [tool('github')]],
+    ['summarize the notion pages for each project and email me', [me(null)]],
     ['post notion updates to confluence', [tool('confluence')]],
     ['send the open pull requests on github to #reviews', [channel(null, '#reviews')]],
     ['new notion pages → the release notes page in confluence', [tool('confluence')]],

@@ -188,6 +188,17 @@ function channels(norm: string, ctx: DestinationContext): Destination[] {
 const THING_IN_BEFORE =
   /\b(?:a|an)\s+(?:new\s+)?(?:row|record|card|page|task|ticket|entry|issue|note|doc|document)\s+(?:in|on|to|into)\s+(?:(?:the|my|our|a|an)\s+)?(?:[\w-]+\s+){0,2}$/;
 
+/**
+ * "A notion page for every hubspot deal", "one asana task per new lead": a thing of a tool made for each thing
+ * of another, said without a verb. The tool is where it goes when a thing follows it and the count follows that.
+ */
+const THING = String.raw`(?:row|record|card|page|task|ticket|entry|issue|note|doc|document|item|contact|file|folder|event)s?`;
+/** The thing is in the mention ("notion page") or right after it ("github issue"). */
+const THING_ENDS = new RegExp(String.raw`\b${THING}$`);
+const THING_FOR_AFTER = new RegExp(String.raw`^(?:\s+${THING})?\s+(?:for|per)\s+(?:(?:every|each|any|all|a|an|new)\b|[a-z]+s\b)`);
+const THING_AFTER = new RegExp(String.raw`^\s+${THING}\b`);
+const THING_FOR_BEFORE = /(?:^|[,.;:!?>→]|\b(?:a|an|one|new))\s*$/;
+
 const STRONG_SOURCE_WORD = /\b(?:from|read(?:s|ing)?|watch(?:es|ing)?|monitor(?:s|ing)?|summari[sz]e|summari[sz]ing|summary of|digest of|check|scan|follow|go(?:es)? through)\b/;
 
 /**
@@ -339,7 +350,10 @@ function integrations(norm: string, raw: string, ctx: DestinationContext, beside
     const into = (INTO_BEFORE.test(clause) || INTO_NAMED_BEFORE.test(clause)) && (OUTPUT_VERB.test(clause) || (afterSource && SENT_IN_CLAUSE.test(clause)) || STRONG_INTO_BEFORE.test(clause) || thingsSentTo(clause)) &&
       !(besides && m === first) && !readThenSent(norm, m);
     const thingIn = THING_IN_BEFORE.test(norm.slice(Math.max(0, m.start - 60), m.start)) && !(besides && m === first);
-    if (into || made || thingIn || (arrowed && m.start > 0) || joined) {
+    const after = norm.slice(m.end, m.end + 50);
+    const thingFor = (THING_ENDS.test(norm.slice(m.start, m.end)) || THING_AFTER.test(after)) && THING_FOR_AFTER.test(after) &&
+      THING_FOR_BEFORE.test(norm.slice(Math.max(0, m.start - 12), m.start));
+    if (into || made || thingIn || thingFor || (arrowed && m.start > 0) || joined) {
       found.push({ kind: 'integration', integration: m.id, target: found.length === 0 ? namedTarget(norm, raw, ctx) : '' });
     }
   }

@@ -37,6 +37,9 @@ describe(findEventTrigger.name, () => {
     ['add a row to my sheet for every stripe payment', 'stripe', 'payment_succeeded'],
     ['create a trello card for each github issue', 'github', 'new_issue'],
     ['ping me on slack for every failed stripe payment', 'stripe', 'payment_failed'],
+    ['a notion page for every hubspot deal', 'hubspot', 'new_deal'],
+    ['one asana task per new hubspot deal', 'hubspot', 'new_deal'],
+    ['create a notion page per hubspot deal', 'hubspot', 'new_deal'],
     ['log every stripe payment in my sheet', 'stripe', 'payment_succeeded'],
     ['when a card is added to my Trello board', 'trello', 'new_card'],
     ['when a new Notion page is created', 'notion', 'new_page'],
@@ -118,6 +121,7 @@ describe(findEventTrigger.name, () => {
     'i watched a video about slack yesterday',
     'for every day send me the gmail summary on slack',
     'for each of my notion pages write a summary',
+    'send me the jira count 3 times per day',
   ])('finds no event in %j', (text) => {
     expect(read(text)).toBeNull();
   });

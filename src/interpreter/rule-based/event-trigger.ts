@@ -66,7 +66,7 @@ const CONCEPTS: readonly Concept[] = [
 ];
 
 const MARKER =
-  /\b(?:when(?:ever)?|every time|each time|any ?time|as soon as|the (?:moment|minute|second|instant)|once|if|after|(?:on|for) (?:every|each|any)(?= new\b)|on(?= new\b))\s+/g;
+  /\b(?:when(?:ever)?|every time|each time|any ?time|as soon as|the (?:moment|minute|second|instant)|once|if|after|(?:on|for) (?:every|each|any)(?= new\b)|(?:on|per)(?= new\b))\s+/g;
 const CLAUSE_END = /[,.;!?]|\bthen\b/;
 const STRICT_CLAUSE_END = /[,.;!?]|\bthen\b|->|→|=>/;
 const CLAUSE_SEPARATOR = /[,.;!?:]|->|→|=>/g;
@@ -104,11 +104,11 @@ const STANDING = /\b(?:forward|save|copy|archive|back up|log|record)\s+(?:(?:ove
 /** Guard: STANDING names one of these. */
 const STANDING_WORDS = ['forward', 'save', 'copy', 'archive', 'back up', 'log', 'record', 'mirror', 'sync'];
 /**
- * "add a row to my sheet for every stripe payment", "a trello card for each github issue": each one of a kind of
+ * "add a row to my sheet for every stripe payment", "a trello card for each github issue", "a page per deal": each one of a kind of
  * thing starts the agent, whether or not "new" is said ("for every new …" is a MARKER). Not a time ("for every day").
  */
-const FOR_EACH_WORDS = ['every ', 'each '];
-const FOR_EACH = /\b(?:for|on) (?:every|each) (?!new\b|(?:single |other )?(?:day|morning|afternoon|evening|night|week|weekday|weekend|month|hour|minute|time|one|of)s?\b|\d)/g;
+const FOR_EACH_WORDS = ['every ', 'each ', 'per '];
+const FOR_EACH = /\b(?:(?:for|on) (?:every|each)|per) (?!new\b|(?:single |other )?(?:day|morning|afternoon|evening|night|week|weekday|weekend|month|hour|minute|time|one|of)s?\b|\d)/g;
 
 function conceptStart(pattern: RegExp, clause: string): number {
   return pattern.exec(clause)?.index ?? clause.length;

@@ -34,6 +34,20 @@ describe(correctTypos.name, () => {
   });
 });
 
+describe('ordinary words the readers turn on', () => {
+  it.each([
+    ['evry day at 9 exept weekends', 'every day at 9 except weekends'],
+    ['a notion page for evrey hubspot deal', 'a notion page for every hubspot deal'],
+    ['Dialy on wekdays', 'daily on weekdays'],
+  ])('puts %j right', (text, fixed) => {
+    expect(correctTypos(text).toLowerCase()).toBe(fixed);
+  });
+
+  it('leaves real words near them alone', () => {
+    expect(correctTypos('i expect every report daily, except on weekends')).toBe('i expect every report daily, except on weekends');
+  });
+});
+
 describe('tools outside the catalog', () => {
   it('are never read as a misspelled catalog tool ("calendly" is not "calendar")', () => {
     expect(correctToolWord('calendly')).toBeNull();

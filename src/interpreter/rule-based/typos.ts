@@ -76,6 +76,18 @@ export function correctToolWord(word: string): string | null {
   return best;
 }
 
+/**
+ * Misspellings of the few ordinary words the readers turn on ("evry" for "every" is no schedule and no "for every
+ * …"; "exept weekends" would read as weekends). Exact words only: no distance, which would reach real words.
+ */
+const WORD_TYPOS: Readonly<Record<string, string>> = {
+  evry: 'every', evrey: 'every', everey: 'every', evey: 'every', eveyr: 'every',
+  exept: 'except', excpet: 'except', excpt: 'except',
+  wekdays: 'weekdays', weekdys: 'weekdays', weekdyas: 'weekdays',
+  wekends: 'weekends', weeknds: 'weekends', weekneds: 'weekends',
+  dialy: 'daily', daliy: 'daily', dayly: 'daily',
+};
+
 const WORD = /[A-Za-z]+/g;
 
 /**
@@ -87,7 +99,7 @@ const corrections = new Map<string, string | null>();
 function correctionOf(word: string): string | null {
   let known = corrections.get(word);
   if (known === undefined) {
-    known = correctToolWord(word);
+    known = WORD_TYPOS[word] ?? correctToolWord(word);
     if (corrections.size >= 20_000) corrections.clear();
     corrections.set(word, known);
   }

@@ -538,4 +538,40 @@ export const DESTINATION_MESSAGES: PhrasingCase[] = [
     trigger: event('shopify', 'new_order'),
     destinations: [dm('gmail')],
   }),
+  // A thing of a tool for each thing of another, said without a verb: the tool is written to, the other starts it.
+  row('a notion page for every hubspot deal', ['event', 'integration-target'], {
+    integrations: ['notion', 'hubspot'],
+    trigger: event('hubspot', 'new_deal'),
+    destinations: [into('notion')],
+  }),
+  row('one asana task per new hubspot deal pls', ['event', 'integration-target'], {
+    integrations: ['asana', 'hubspot'],
+    trigger: event('hubspot', 'new_deal'),
+    destinations: [into('asana')],
+  }),
+  row('pls make me a notion page for evry hubspot deal 🙏', ['event', 'integration-target', 'typo', 'emoji'], {
+    integrations: ['notion', 'hubspot'],
+    trigger: event('hubspot', 'new_deal'),
+    destinations: [into('notion')],
+  }),
+  row('i want a github issue for every new zendesk ticket', ['event', 'integration-target'], {
+    integrations: ['github', 'zendesk'],
+    trigger: event('zendesk', 'new_ticket'),
+    destinations: [into('github')],
+  }),
+  row('create a notion page per hubspot deal', ['event', 'integration-target'], {
+    integrations: ['notion', 'hubspot'],
+    trigger: event('hubspot', 'new_deal'),
+    destinations: [into('notion')],
+  }),
+  row('a jira ticket for every new zendesk ticket plz', ['event', 'integration-target'], {
+    integrations: ['jira', 'zendesk'],
+    trigger: event('zendesk', 'new_ticket'),
+    destinations: [into('jira')],
+  }),
+  row('a row in my google sheet per stripe payment', ['event', 'integration-target'], {
+    integrations: ['google_sheets', 'stripe'],
+    trigger: event('stripe', 'payment_succeeded'),
+    destinations: [into('google_sheets')],
+  }),
 ];
