@@ -124,6 +124,14 @@ describe('PRs and meetings beside another tool', () => {
     expect(ids('before my meetings start remind me on teams')).toEqual(['google_calendar', 'teams']);
     expect(ids('the payments logged in our notion')).toEqual(['notion']);
   });
+
+  it('keeps a keyword sent to a channel on a chat tool, or posted on one: nothing is kept there', () => {
+    expect(ids('post my calendar in #team on slack')).toEqual(['google_calendar', 'slack']);
+    expect(ids('share today\'s calendar in #standup on teams at 8:45')).toEqual(['google_calendar', 'teams']);
+    expect(ids('send me my calendar on slack')).toEqual(['google_calendar', 'slack']);
+    // Read from a channel, the things are the chat tool's.
+    expect(ids('post the invoices from #billing on slack to notion')).toEqual(['slack', 'notion']);
+  });
 });
 
 describe('names written with a hyphen and named spreadsheets', () => {

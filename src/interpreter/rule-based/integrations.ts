@@ -134,14 +134,23 @@ const IN_TOOL_BEFORE = /\b(?:in|from|on|inside|within)\s+(?:(?:my|our|the|their)
 /** An order to the agent between ("my meetings start remind me on teams"): the tool after is where it is sent, not where the things are. */
 const ORDER_BETWEEN = /\b(?:me|us|remind|tell|ping|notify|send|post|dm|message)\b/;
 const CLAUSE_BREAK = /[,.;!?]|->|→|=>/;
+/**
+ * "Post my calendar in #team on slack", "send me the week's calendar on teams": sent to a chat tool, which keeps
+ * nothing of another tool (the channel between is masked as a literal by then).
+ */
+const SENT_BEFORE = /\b(?:post|send|share|drop|put|pin|paste|dump)\s+(?:(?:me|us|my|our|the|all|new|this|next|[a-z]+'s)\s+){0,4}$/;
+const CHAT_TOOLS = new Set(['slack', 'teams', 'discord']);
 
 /** Whether a keyword mention is the name of something kept in another tool rather than a tool of its own. */
 function keywordOfOtherTool(text: string, mention: IntegrationMention, all: readonly IntegrationMention[]): boolean {
   if (!mention.keyword) return false;
   if (CONTAINER_AFTER.test(text.slice(mention.end, mention.end + 16))) return true;
+  const sent = SENT_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start));
   return all.some((other) => {
     if (other.keyword || other.generic || other.id === mention.id || other.start < mention.end || other.start - mention.end > 60) return false;
     const between = text.slice(mention.end, other.start);
+    // "Post the invoices from #billing on slack": read from the chat tool, they are its own.
+    if (sent && CHAT_TOOLS.has(other.id) && !between.includes('from')) return false;
     return !CLAUSE_BREAK.test(between) && IN_TOOL_BEFORE.test(between) && !ORDER_BETWEEN.test(between);
   });
 }

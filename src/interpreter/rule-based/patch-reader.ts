@@ -48,7 +48,8 @@ function partOfNamedTool(text: string, mention: IntegrationMention, all: readonl
   if (!mention.keyword) return false;
   return all.some(
     (other) => !other.keyword && !other.generic && other.id !== mention.id && other.end <= mention.start && mention.start - other.end <= 24 &&
-      !/[,.;!?]|->|→|\b(?:and|to|into|from|then|or)\b/.test(text.slice(other.end, mention.start)),
+      // "Slack me my calendar": a tool used as a verb, with whom it is sent to between, keeps nothing.
+      !/[,.;!?]|->|→|\b(?:and|to|into|from|then|or|me|us)\b/.test(text.slice(other.end, mention.start)),
   );
 }
 

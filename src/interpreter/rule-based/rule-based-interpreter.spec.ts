@@ -193,6 +193,10 @@ describe('a tool named after an email word', () => {
   it('is a tool of its own ("email me my calendar" reads the calendar)', () => {
     expect(interpret('email me my calendar for the day every morning at 6:30', DISCOVERY).patch.integrations).toEqual(['google_calendar']);
   });
+
+  it('is a tool of its own after a chat tool said as a verb ("slack me my calendar")', () => {
+    expect(interpret('every day at 9 slack me my calendar', DISCOVERY).patch.integrations).toEqual(['slack', 'google_calendar']);
+  });
 });
 
 describe('an event under a schedule', () => {

@@ -673,4 +673,47 @@ export const TOOL_MESSAGES: PhrasingCase[] = [
     trigger: event('zendesk', 'new_ticket'),
     destinations: [dm('slack')],
   }),
+  // A calendar (or another tool's things) posted on a chat tool is still read from its own tool.
+  row('post my calendar in #team on slack', ['keyword-tool'], {
+    integrations: ['google_calendar', 'slack'],
+    destinations: [channel('#team', 'slack')],
+  }),
+  row('every morning at 8:30 post my calendar in #team on slack', ['keyword-tool'], {
+    integrations: ['google_calendar', 'slack'],
+    trigger: at(['08:30'], 'daily'),
+    destinations: [channel('#team', 'slack')],
+  }),
+  row("share today's calendar in #standup on teams at 8:45", ['keyword-tool'], {
+    integrations: ['google_calendar', 'teams'],
+    trigger: at(['08:45']),
+    destinations: [channel('#standup', 'teams')],
+  }),
+  row('drop my calendar in the #team channel on discord every weekday', ['keyword-tool', 'weekdays'], {
+    integrations: ['google_calendar', 'discord'],
+    trigger: on('weekdays'),
+    destinations: [channel('#team', 'discord')],
+  }),
+  row('slack me my calendar every day at 7', ['keyword-tool', 'dm'], {
+    integrations: ['slack', 'google_calendar'],
+    trigger: at(['07:00'], 'daily'),
+    destinations: [dm('slack')],
+  }),
+  row('weekdays only at 8 send me my calendar on slack', ['keyword-tool', 'dm', 'weekdays'], {
+    integrations: ['google_calendar', 'slack'],
+    trigger: at(['08:00'], 'weekdays'),
+    destinations: [dm('slack')],
+  }),
+  row('post my calender in #team on slack pls', ['keyword-tool', 'typo'], {
+    integrations: ['google_calendar', 'slack'],
+    destinations: [channel('#team', 'slack')],
+  }),
+  row("every monday post the week's calendar to #all-hands in teams", ['keyword-tool'], {
+    integrations: ['google_calendar', 'teams'],
+    trigger: at(['09:00'], ['mon']),
+    destinations: [channel('#all-hands', 'teams')],
+  }),
+  row('post the invoices from #billing on slack to notion', ['keyword-tool', 'source-channel'], {
+    integrations: ['slack', 'notion'],
+    destinations: [into('notion')],
+  }),
 ];
