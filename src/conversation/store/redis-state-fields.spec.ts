@@ -58,4 +58,9 @@ describe('the state in fields', () => {
     expect(assembleState(coreJson(older), h!, tr!, null).context).not.toHaveProperty('editHistory');
     expect(assembleState(JSON.stringify(state), null, null, null)).toEqual(state);
   });
+
+  it('reads a whole state as it is, whatever lists a newer release left beside it', () => {
+    const [h, tr, eh] = listOps(undefined, { ...state, history: [] }).map(([, , lines]) => lines);
+    expect(assembleState(JSON.stringify(state), h!, tr!, eh!)).toEqual(state);
+  });
 });

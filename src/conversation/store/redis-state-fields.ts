@@ -83,12 +83,13 @@ export function listOps(base: WithLists | undefined, next: WithLists): ListOp[] 
 const parseLines = (value: string): unknown[] => (value === '' ? [] : (JSON.parse(`[${value.replaceAll('\n', ',')}]`) as unknown[]));
 
 /**
- * The state of a hash read as `st, h, tr, eh` (absent fields null). Without `h` the record is of the
- * earlier layout and `st` is the whole state.
+ * The state of a hash read as `st, h, tr, eh` (absent fields null). A `st` that holds the history is a
+ * whole state, written by a release before this layout (there is then no `h`, or, when such a replica
+ * saved a session after a newer one, an `h` it left behind): it is read as it is.
  */
 export function assembleState(st: string, h: string | null, tr: string | null, eh: string | null): ConversationState {
   const state = JSON.parse(st) as ConversationState;
-  if (h === null) return state;
+  if (h === null || state.history !== undefined) return state;
   state.history = parseLines(h) as ConversationState['history'];
   state.context.transcript = parseLines(tr ?? '') as ConversationState['context']['transcript'];
   if (eh !== null) state.context.editHistory = parseLines(eh) as NonNullable<ConversationState['context']['editHistory']>;
