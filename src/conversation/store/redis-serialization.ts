@@ -3,16 +3,21 @@ import { eventJson } from '../event-json.js';
 import { deepFreeze } from './frozen.js';
 import type { CommittedState, OauthStateRecord } from './session-store.js';
 import { upgradeRequirements } from '../requirements/upgrade-requirements.js';
-import { assembleState } from './redis-state-fields.js';
+import { assembled } from './redis-state-fields.js';
 
 /** JSON in and out of Redis. States come out frozen, as the store contract hands them out. */
 
 /** A session's state from its hash fields `st, h, tr, eh` (see `redis-state-fields.ts`). */
 export function parseState(st: string, h: string | null = null, tr: string | null = null, eh: string | null = null): CommittedState {
-  const state = assembleState(st, h, tr, eh);
+  return parseStoredState(st, h, tr, eh).state;
+}
+
+/** `parseState`, and whether the record is in the current layout (a commit may then append to its lists). */
+export function parseStoredState(st: string, h: string | null, tr: string | null, eh: string | null): { state: CommittedState; split: boolean } {
+  const { state, split } = assembled(st, h, tr, eh);
   // Sessions saved before requirements v2 are read in the new shape (one destination became a list).
   if (state.context?.requirements) state.context.requirements = upgradeRequirements(state.context.requirements);
-  return deepFreeze(state);
+  return { state: deepFreeze(state), split };
 }
 
 export function parseOauthRecord(json: string): OauthStateRecord {

@@ -177,6 +177,26 @@ describeWithRedis(RedisSessionStore.name, (url) => {
       }
     });
 
+    it('appends nothing to lists a replica of an earlier release left stale by saving the whole state', async () => {
+      const keyPrefix = listsPrefix;
+      const keys = new RedisKeys(keyPrefix);
+      const store = createRedisSessionStore(client, { keyPrefix, eventLogCap: 10 });
+      const record = (at: number): ConversationState['history'][number] => ({ from: ConversationPhase.IDLE, to: ConversationPhase.DISCOVERY, at, reason: `r${at}` });
+      const created = sessionState('mixed-1', Date.now());
+      await store.create(created, ttl);
+      const first = nextState(created, [], { history: [record(1)] });
+      await store.save(first, 0, [], ttl);
+      // An older replica's turn: the whole state in st (its own history), a commit id of its own, h untouched.
+      const byOlder = nextState(first, [], { history: [record(1), record(2), record(3)] });
+      await client.hset(keys.session('mixed-1'), 'st', JSON.stringify(byOlder), 'v', byOlder.version, 'c', 'older-release-commit');
+
+      const { token, state } = await store.acquireLeaseAndGet('mixed-1', 60_000);
+      expect(state).toEqual(byOlder);
+      const next = nextState(state!, [], { history: [...state!.history, record(4)] });
+      await store.saveAndRelease(next, byOlder.version, [], ttl, token!);
+      expect(await createRedisSessionStore(client, { keyPrefix, eventLogCap: 10 }).get('mixed-1')).toEqual(next);
+    });
+
     it('reads a record of the earlier layout (the whole state in st) and writes it whole on its next save', async () => {
       const keyPrefix = listsPrefix;
       const keys = new RedisKeys(keyPrefix);

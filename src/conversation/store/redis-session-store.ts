@@ -13,6 +13,7 @@ import {
   eventBatchArguments,
   parseOauthRecord,
   parseState,
+  parseStoredState,
   parseStreamEvents,
 } from './redis-serialization.js';
 import { coreJson, listOps } from './redis-state-fields.js';
@@ -412,8 +413,10 @@ export class RedisSessionStore implements SessionStore {
         // '' from the script: the held commit is still the session's last.
         if (st === '' && held) state = held.state;
         else if (typeof st === 'string' && st !== '') {
-          state = parseState(st, h ?? null, tr ?? null, eh ?? null);
-          if (commit) this.recent.set(sessionId, commit, state);
+          const read = parseStoredState(st, h ?? null, tr ?? null, eh ?? null);
+          state = read.state;
+          // Held (for the next lease, and as the base of the commit's appends) only in the current layout.
+          if (commit && read.split) this.recent.set(sessionId, commit, state);
         }
       } else {
         taken = (await guarded(this.redis, () => this.redis.set(key, token, 'PX', ttl, 'NX'))) === 'OK';

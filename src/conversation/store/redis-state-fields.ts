@@ -88,10 +88,18 @@ const parseLines = (value: string): unknown[] => (value === '' ? [] : (JSON.pars
  * saved a session after a newer one, an `h` it left behind): it is read as it is.
  */
 export function assembleState(st: string, h: string | null, tr: string | null, eh: string | null): ConversationState {
+  return assembled(st, h, tr, eh).state;
+}
+
+/**
+ * `assembleState`, and whether the record is in this layout (`split`). Only then may a commit append to
+ * its lists: after a replica of an earlier release saved the session, the lists beside its `st` are stale.
+ */
+export function assembled(st: string, h: string | null, tr: string | null, eh: string | null): { state: ConversationState; split: boolean } {
   const state = JSON.parse(st) as ConversationState;
-  if (h === null || state.history !== undefined) return state;
+  if (h === null || state.history !== undefined) return { state, split: false };
   state.history = parseLines(h) as ConversationState['history'];
   state.context.transcript = parseLines(tr ?? '') as ConversationState['context']['transcript'];
   if (eh !== null) state.context.editHistory = parseLines(eh) as NonNullable<ConversationState['context']['editHistory']>;
-  return state;
+  return { state, split: true };
 }
