@@ -46,8 +46,8 @@ const SENT_IN_CLAUSE = /->|→|=>|\b(?:to|into|onto)\s+(?:(?:my|the|our|a|an|new
  * recordings to google drive": things of one place sent on to a tool.
  */
 const STRONG_INTO_BEFORE = /\b(?:into|onto)\s+(?:(?:my|the|our|a|an|new|shared)\s+)*$/;
-/** "copy … into the fulfilment google sheet": one word naming which one, between "into" and the tool (with a verb that writes). */
-const INTO_NAMED_BEFORE = /\b(?:into|onto)\s+(?:(?:my|the|our|a|an|new|shared)\s+)*[a-z]+\s+$/;
+/** "copy … into the fulfilment google sheet", "put … in the fulfilment airtable": one word naming which one, between "into" and the tool (with a verb that writes). */
+const INTO_NAMED_BEFORE = /\b(?:into|onto|in)\s+(?:(?:my|the|our|a|an|new|shared)\s+)*[a-z]+\s+$/;
 const THINGS_TO_BEFORE = /^\s*(?:new|each|every|all|any)\b[^→>]*\bto\s+(?:(?:my|the|our|a|an|new|shared)\s+)*$/;
 const FIRST_WORD = /^\s*([a-z]+)/;
 /** Whether the clause is "<things> to" a tool: it starts with new/each/every, or with a tool outside the catalog. */
@@ -67,8 +67,9 @@ const MAKE_BEFORE = new RegExp(
   String.raw`(?:\b(?:creates?|adds?|files?|makes?|writes?|appends?|becomes?|become|turn(?:s|ed)? into|turn(?:s|ed)? (?:it|them) into)\s+(?:(?:a|an|the|new|my)\s+)*` +
     String.raw`|\b(?:opens?|logs?|posts?|publish(?:es)?|tweets?)\s+(?:an?)\s+(?:new\s+)?)$`,
 );
+// After an article or "new"/"each" the word is a thing, not an order ("each new file in my dropbox").
 const OUTPUT_VERB = new RegExp(
-  String.raw`\b${oneOf([
+  String.raw`(?<!\b(?:a|an|the|new|each|every|my|our)\s)\b${oneOf([
     'adds?', 'appends?', 'saves?', 'logs?', 'writes?', 'puts?', 'stores?', 'uploads?', 'creates?', 'records?',
     'cop(?:y|ies)', 'exports?', 'inserts?', 'files?', 'posts?', 'publish(?:es)?', 'tweet', 'syncs?', 'push(?:es)?',
     'sends?', 'archives?', 'backs? up', 'dumps?', 'keeps?', 'tracks?',
@@ -120,10 +121,10 @@ const ARROW_BEFORE = new RegExp(String.raw`${ARROW}\s*(?:(?:to|my|the|our|a|an|n
 
 // "When somebody posts in #requests", "what people post in #ideas": someone else's post is read, not made.
 const SOMEONE_DOES = new RegExp(
-  String.raw`\b(?:someone|somebody|anyone|anybody|people|everyone|everybody|nobody|customers|clients|users|members|folks)\s+` +
+  String.raw`\b(?:someone|somebody|anyone|anybody|people|everyone|everybody|nobody|customers?|clients?|users?|members?|folks)\s+` +
     String.raw`(?:\w+\s+)?(?:posts?|writes?|drops?|says?|asks?|messages?|shares?|mentions?|sends?|puts?|adds?)` +
     // …right before the channel: "when someone mentions us on twitter post it in #social" posts there.
-    String.raw`(?:\s+[\w-]+){0,4}\s+$`,
+    String.raw`(?:\s+[\w-]+){0,5}\s+$`,
 );
 /** "Say hi in #sdr", "a discord message in #alerts": "in #x" with nothing read or sent elsewhere is where it goes. */
 const WEAK_CHANNEL_BEFORE = /\b(?:in|on)\s+(?:(?:the|our|my)\s+)?(?:(?:slack|teams|discord)\s+)?$/;
@@ -224,7 +225,7 @@ function channelByElimination(norm: string, ctx: DestinationContext): Destinatio
 /** Ways of saying "to me", most telling first ("to my gmail" beats "slack dms" read as a source). */
 const TO_ME: readonly RegExp[] = [
   new RegExp(String.raw`\bto my (?:own )?(?:dms?|direct messages?|inbox|e-?mail|mail|phone|gmail|outlook|slack|teams|discord)\b|${ARROW}\s*(?:to\s+)?(?:my|me)\b`),
-  /\b(?:dm|direct message|msg|ping|notify|notifies|alert|alerts|tell|remind|reminds|text|texts|sms|slack|e-?mail|e-?mails|mail|send|sends|drop|let|forward|give|hit|shoot|message)\s+me\b/,
+  /\b(?:dm|dms|direct message|msg|ping|pings|notify|notifies|alert|alerts|tell|tells|remind|reminds|text|texts|sms|slack|e-?mail|e-?mails|mail|send|sends|drop|let|forward|give|hit|shoot|message|messages)\s+me\b/,
   /\b(?:to|for) me\b(?:\s+(?:privately|personally|directly|only))?(?!\s+to\b)/,
   /\bdm (?:on|via|in) (?:slack|teams|discord)\b/,
   /\b(?:my|a|as an?|via|by|in an?|over) (?:(?:slack|teams|discord)\s+)?(?:dms?|direct messages?|private messages?|texts?|sms)\b/,
@@ -343,7 +344,8 @@ function integrations(norm: string, raw: string, ctx: DestinationContext, beside
     const arrowed = ARROW_BEFORE.test(norm.slice(Math.max(0, m.start - 16), m.start)) ||
       (m !== first && REPLACEMENT_BEFORE.test(norm.slice(Math.max(0, m.start - 50), m.start)) && TAKEN_BACK_BEFORE_SENT.test(norm.slice(0, m.start)));
     const afterSource = ctx.mentions.some((other) => other.start < m.start && other.id !== m.id);
-    const joined = found.length > 0 && /\b(?:and|&|\+)\s+(?:(?:a|an|the|my|new)\s+)*$/.test(before);
+    // "&" and "+" stand between spaces, where "\b" finds no word edge.
+    const joined = found.length > 0 && /(?:\band|&|\+)\s+(?:(?:a|an|the|my|new)\s+)*$/.test(before);
     const made = MAKE_BEFORE.test(clause) && !(besides && (m === first || /\bpost|\bpublish|\btweet/.test(clause)));
     // "Remind me to log my hours in the timesheet": what the person is asked to do is no place the agent writes to.
     if (ASKED_TO_DO.test(clause)) continue;

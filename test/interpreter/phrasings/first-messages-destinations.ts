@@ -574,4 +574,31 @@ export const DESTINATION_MESSAGES: PhrasingCase[] = [
     trigger: event('stripe', 'payment_succeeded'),
     destinations: [into('google_sheets')],
   }),
+  // Places written to said with a name, after "&" or "+", and things (not orders) after an article.
+  row('log new stripe payments in the finance airtable pls', ['event', 'integration-target'], {
+    integrations: ['stripe', 'airtable'],
+    trigger: event('stripe', 'payment_succeeded'),
+    destinations: [into('airtable')],
+  }),
+  row('a bot that pings me on teams whenever a p1 jira ticket comes in', ['event', 'dm', 'filter-priority'], {
+    integrations: ['teams', 'jira'],
+    trigger: event('jira', 'new_issue'),
+    destinations: [dm('teams')],
+    filters: [f.priority('p1')],
+  }),
+  row('whenever a customer drops a message in our discord #support make a zendesk ticket', ['event', 'source-channel'], {
+    integrations: ['discord', 'zendesk'],
+    trigger: event('discord', 'new_message'),
+    destinations: [into('zendesk')],
+  }),
+  row('new shopify orders → a row in google sheets & an asana task', ['event', 'multi-destination'], {
+    integrations: ['shopify', 'google_sheets', 'asana'],
+    trigger: event('shopify', 'new_order'),
+    destinations: [into('google_sheets'), into('asana')],
+  }),
+  row('each new upload in my dropbox → a note in notion', ['event', 'integration-target'], {
+    integrations: ['dropbox', 'notion'],
+    trigger: event('dropbox', 'new_file'),
+    destinations: [into('notion')],
+  }),
 ];
