@@ -20,6 +20,8 @@ describe(findExclusions.name, () => {
     ['new gmail from anyone but my own team', ['not my own team']],
     ['and nothing from linkedin either', ['not linkedin']],
     ['stripe payments over 100 except from test customers', ['not test customers']],
+    ['dont include newsletters', ['not newsletters']],
+    ["i don't want the promo ones", ['not promo']],
   ])('reads %j', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });
@@ -54,6 +56,12 @@ describe(findExclusions.name, () => {
     'every day at 9, no days off, send me my deals',
     'post new tickets, no ifs, no buts',
     'every day, no skipping',
+    'no thats fine',
+    "no that's fine but at 9",
+    'no changes',
+    'no no its right',
+    'nope all good',
+    "don't want it on weekends",
   ])('finds no exclusion in %j', (text) => {
     expect(read(text)).toEqual([]);
   });

@@ -13,7 +13,9 @@ import type { FoundFilter } from './typed-filters.js';
 /** Words that open an exclusion wherever they stand. */
 const MARKER = oneOf([
   'except(?: for)?', 'excluding', 'exclude', 'but not', 'apart from', 'other than', 'skip(?:ping)?', 'ignore', 'ignoring',
-  'leave out', 'leaving out', 'filter out', 'minus', 'nothing(?=\\s+from\\b)', 'none(?=\\s+from\\b)', '(?:any|every)(?:one|body|thing) but',
+  'leave out', 'leaving out', 'filter out', 'minus',
+  // "dont include newsletters", "i don't want the promo ones": what is not wanted is left out.
+  "(?:don'?t|do not|never) (?:include|want)", 'nothing(?=\\s+from\\b)', 'none(?=\\s+from\\b)', '(?:any|every)(?:one|body|thing) but',
   // "not" alone only names what is left out ("not in done", "not from hr").
   String.raw`not(?=\s+(?:in|from|labell?ed|tagged|marked)\b)`,
 ]);
@@ -36,13 +38,13 @@ const FROM_PART = /(?:^|\s)(?:from|by|sent by)\s+(.+)$/;
 const WHERE_PART = /^(?:(?:the\s+)?(?:ones|those|emails?|mails?|messages?|tickets?|issues?|cards?|tasks?)\s+)?(?:that are\s+|which are\s+)?(?:labell?ed|tagged|marked(?: as)?|in(?: the)?|with(?: the)?(?: label)?)\s+(.+)$/;
 const GENERIC_TAIL = /(?:\s+(?:ones|emails?|mails?|stuff|things|tabs?|folder|label|too|either|as well|also))+$/;
 const WORD_LIMIT = 4;
-/** Not something left out: pronouns, time words, "no need", "no worries". */
+/** Not something left out: pronouns, time words, "no need", "no worries", a reply ("no that's fine", "no changes", "no no"). */
 const NOT_EXCLUDED = new Set([
   'this', 'that', 'it', 'for', 'now', 'today', 'tomorrow', 'step', 'the', 'one', 'ones', 'longer', 'more', 'need', 'idea',
   'problem', 'way', 'thanks', 'matter', 'rush', 'worries', 'filter', 'filters', 'me', 'us', 'them', 'you', 'him', 'her',
   'one else', 'doubt', 'wait', 'sorry', 'clue', 'luck', 'pressure', 'hurry', 'big deal', 'biggie', 'offense', 'joke',
 ]);
-const NOT_EXCLUDED_FIRST = /^(?:need|more|longer|other|one|worries|rush|way|problem|idea|thanks|sure|clue|big|thank|matter|hurry|pressure|i|it|a|an|me|us|you|him|her|them|this|that|lol|haha\w*|what|how|why|reason|rest|time|sooner|later|sure)\b/;
+const NOT_EXCLUDED_FIRST = /^(?:need|more|longer|other|one|worries|rush|way|problem|idea|thanks|sure|clue|big|thank|matter|hurry|pressure|i|it|a|an|me|us|you|him|her|them|this|that|lol|haha\w*|what|how|why|reason|rest|time|sooner|later|sure|no|nope|changes?|edits?|(?:that|it)'?s|all good|looks|sounds|fine|good)\b/;
 /** Sayings that stress the order, not things left out: "no exceptions", "no excuses", "no days off", "no ifs, no buts". */
 const SAYING = /^(?:exceptions?|excuses?|ifs|buts|days? off|skipping|fail|questions asked|strings attached|fuss|drama|stress|sweat|kidding|cap)\b/;
 const NEEDLESS = /\b(?:needed|required|necessary)\b/;

@@ -55,6 +55,21 @@ describe(readControl.name, () => {
     ['hmm', 'unclear'],
     ['thanks', 'unclear'],
     ['yes... no', 'unclear'],
+    ['no... yes', 'unclear'],
+    // Nothing to change, even after a "no".
+    ['no thats fine', 'confirm'],
+    ["no, that's fine", 'confirm'],
+    ['nope all good thx', 'confirm'],
+    ['no no its right', 'confirm'],
+    ['no changes', 'confirm'],
+    ['nah its fine as is', 'confirm'],
+    ['leave it as is', 'confirm'],
+    ['keep it like that', 'confirm'],
+    ["that's everything", 'confirm'],
+    ['nothing else', 'confirm'],
+    ['no, looks good', 'unclear'],
+    ['nah put it back', 'undo'],
+    ['wait, undo that', 'undo'],
   ])('reads %j as %s', (text, intent) => {
     expect(readControl(normalize(text), REQUIREMENTS).intent).toBe(intent);
   });

@@ -24,12 +24,22 @@ export interface ControlReading {
 }
 
 const PREFIX = String.raw`(?:${oneOf([
-  'please', 'yes', 'yeah', 'yep', 'sure', 'no', 'nope', 'ok(?:ay)?', 'just', 'so', 'well', 'oh', 'hey', 'um+', 'hmm+',
+  'please', 'yes', 'yeah', 'yep', 'sure', 'no', 'nope', 'nah', 'ok(?:ay)?', 'just', 'so', 'well', 'oh', 'ah', 'hey', 'um+', 'hmm+',
+  'actually', 'wait',
   "let'?s", 'lets', 'can we', 'could we', 'can you', 'could you', 'i want to', "i'd like to", 'i would like to',
   'i wanna', 'we can', 'you can', 'go ahead and',
 ])}\s+)*`;
-const SUFFIX = String.raw`(?:\s+(?:please|now|then|thanks|thank you|already|right now|for me))*`;
+const SUFFIX = String.raw`(?:\s+(?:please|pls|now|then|thanks|thank you|thx|ty|already|right now|for me))*`;
 const phrase = (bodies: readonly string[]): RegExp => new RegExp(`^${PREFIX}${oneOf(bodies)}${SUFFIX}$`);
+
+/** Replies that say nothing needs changing; after a "no" they still agree ("no, that's fine": no changes). */
+const SETTLED_BODIES = [
+  String.raw`(?:that(?:'?s| is)|it(?:'?s| is)|this is|all|everything(?:'?s| is)) (?:fine|good|ok(?:ay)?|great|perfect|right|correct|alright|set)(?: as is| like that| as it is| now)?`,
+  String.raw`(?:fine|good|ok(?:ay)?) as (?:it )?is`, "that(?:'?s| is) (?:all|everything|it)", 'all set', "(?:we|i)(?:'?re|'?m| am| are) (?:good|set|fine)",
+  'no(?: more)? changes?(?: needed| required| necessary)?', 'nothing(?: else| more)?(?: to (?:change|add|fix))?',
+  '(?:leave|keep) it(?: (?:as is|as it is|like that|like this|that way|the way it is|be))?', 'seems (?:fine|good|right)',
+];
+const SETTLED = phrase(SETTLED_BODIES);
 
 // Checked in this order, which is also the precedence when a message mixes them ("yes, cancel").
 const CLAUSE_BODIES: readonly (readonly [ClauseKind, readonly string[]])[] = [
@@ -85,6 +95,8 @@ const CLAUSE_BODIES: readonly (readonly [ClauseKind, readonly string[]])[] = [
     'activate(?: it| the agent| my agent)?', 'turn it on', 'switch it on', 'enable it', 'deploy it', 'launch it', 'run it',
     "that's it", "that's all", "i'm happy(?: with (?:it|that|this))?", 'happy with (?:it|that|this)', 'done', 'connected',
     "i(?:'ve| have)? connected (?:it|my account)", 'authori[sz]ed',
+    // Nothing to change ("no that's fine", "leave it as is"): the draft as it stands is agreed to.
+    ...SETTLED_BODIES,
   ]],
   ['negation', [
     'no', 'nope', 'nah', 'not quite', 'not really', 'not exactly', 'wrong', "that's wrong", "that(?:'s not| isn't) right",
@@ -152,8 +164,15 @@ export function readControl(norm: string, phase: ConversationPhase): ControlRead
   if (kinds.length === 0) return leadOf(null, norm);
   const present = new Set(kinds);
   const top = PRECEDENCE.find((k) => present.has(k));
+  if (top === 'confirm' && present.has('negation') && settledAfterNo(clauses, kinds)) return { intent: intentOf(top, phase), lead: null };
   if (top === undefined || (top === 'confirm' && present.has('negation'))) return { intent: 'unclear', lead: null };
   return { intent: intentOf(top, phase), lead: null };
+}
+
+/** "No, that's fine", "nope, all good thanks": every "no" first, then only ways of saying nothing needs changing. */
+function settledAfterNo(clauses: readonly string[], kinds: readonly ClauseKind[]): boolean {
+  const firstConfirm = kinds.indexOf('confirm');
+  return kinds.slice(firstConfirm).every((kind, i) => kind === 'filler' || (kind === 'confirm' && SETTLED.test(clauses[firstConfirm + i] ?? '')));
 }
 
 /** The intent a control phrase stands for on its own. */
