@@ -67,6 +67,28 @@ describe('a time taken out of several', () => {
   });
 });
 
+describe('times moved from the ones set', () => {
+  const at = (times: string[], every?: number): Requirements => {
+    const r = emptyRequirements();
+    const interval = every ? { every: { minutes: every } } : {};
+    r.trigger = { value: scheduleTrigger({ days: [1], times, timezone: 'UTC', ...interval }), status: 'inferred' };
+    return r;
+  };
+
+  it('replaces the schedule with its times moved, on the same days, and drops a time the patch read', () => {
+    const patch: RequirementsPatch = { time: '07:00' };
+    const edits = correctionEdits({ norm: normalize('a bit later, at 7'), requirements: at(['17:00']), patch, destinations: [] });
+    expect(edits).toEqual([{ op: 'replace', field: 'trigger', value: expect.objectContaining({ cron: '0 19 * * 1' }) }]);
+    expect(patch.time).toBeUndefined();
+  });
+
+  it('moves no interval, and nothing when the message sets a whole schedule', () => {
+    expect(correctionEdits({ norm: normalize('an hour later'), requirements: at([], 60), patch: {}, destinations: [] })).toEqual([]);
+    const patch: RequirementsPatch = { trigger: scheduleTrigger({ days: [2], times: ['10:00'], timezone: 'UTC' }) };
+    expect(correctionEdits({ norm: normalize('tuesdays at 10, an hour later than now'), requirements: at(['09:00']), patch, destinations: [] })).toEqual([]);
+  });
+});
+
 describe('an exclusion taken back', () => {
   const excluding = (): Requirements => {
     const r = emptyRequirements();

@@ -2,6 +2,7 @@ import type { RequirementEdit } from '../../conversation/requirements/edits.js';
 import { parseFilter } from '../../conversation/requirements/filter-text.js';
 import type { Destination, Filter, FilterKind, Requirements, RequirementsPatch } from '../../conversation/requirements/requirements.js';
 import { normalizeTrigger, scheduleTrigger } from '../../conversation/requirements/schedule-words.js';
+import { movedTimes } from './relative-time.js';
 import { eachMatch, includesAny } from './text.js';
 
 const ALSO = /\b(?:also|too|as well|additionally|add|plus|and|another|again)\b/;
@@ -120,6 +121,12 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
 
   const existing = requirements.trigger.value ? normalizeTrigger(requirements.trigger.value) : null;
   const recurrence = existing?.type === 'schedule' ? existing.recurrence : undefined;
+  // "An hour later", "earlier, like 6": the times set, moved (a bare hour said with the way is read on its side).
+  const moved = recurrence && !recurrence.every && !patch.trigger ? movedTimes(norm, recurrence.times) : null;
+  if (recurrence && moved) {
+    edits.push({ op: 'replace', field: 'trigger', value: scheduleTrigger({ ...recurrence, times: moved }) });
+    delete patch.time;
+  }
   if (recurrence && recurrence.times.length > 1 && patch.time && recurrence.times.includes(patch.time) && DROP_TIME.test(norm)) {
     edits.push({ op: 'replace', field: 'trigger', value: scheduleTrigger({ ...recurrence, times: recurrence.times.filter((time) => time !== patch.time) }) });
     delete patch.time;
