@@ -22,11 +22,20 @@ describe(findRemovedMentions.name, () => {
     ['stop posting to Slack', ['slack']],
     ['remove Notion', ['notion']],
     ['rather than Dropbox, save to Google Drive', ['dropbox']],
+    ['no need for slack', ['slack']],
+    ['we dont need the sheet anymore', ['google_sheets']],
+    ['switch slack to teams', ['slack']],
+    ['change gmail to outlook pls', ['gmail']],
+    ['trade trello for asana', ['trello']],
   ])('reads %j as dropping %j', (text, expected) => {
     expect(removed(text)).toEqual(expected);
   });
 
-  it.each(['not now', 'I do not want emails from my boss', 'post to Slack and Teams', 'summarize without attachments'])(
+  it.each([
+    'not now', 'I do not want emails from my boss', 'post to Slack and Teams', 'summarize without attachments', 'switch to teams',
+    'move slack messages to notion', 'change slack to daily', 'every monday move overdue trello cards into a list and tell #pm on slack',
+    'change jira tickets to done and post them on slack',
+  ])(
     'drops nothing in %j',
     (text) => {
       expect(removed(text)).toEqual([]);
@@ -63,6 +72,22 @@ describe(impliedRemovals.name, () => {
 
   it('replaces nothing without a word that says so', () => {
     expect(impliedRemovals(normalize('also post to Teams'), ['teams'], ['gmail', 'slack'])).toEqual([]);
+  });
+
+  it.each(['actually google drive', 'no, google drive', 'sorry i meant google drive', 'hmm actually google drive pls'])(
+    'reads a tool said as the correction itself as the replacement: %j',
+    (text) => {
+      expect(impliedRemovals(normalize(text), ['google_drive'], ['gmail', 'dropbox'])).toEqual(['dropbox']);
+    },
+  );
+
+  it('swaps nothing by a takeback when two tools could be meant or one is dropped by name', () => {
+    expect(impliedRemovals(normalize('actually linear'), ['linear'], ['trello', 'asana'])).toEqual([]);
+    expect(impliedRemovals(normalize('actually use linear not asana'), ['linear'], ['trello', 'asana'], ['asana'])).toEqual([]);
+  });
+
+  it.each(['actually also google drive', 'no, google drive too', 'actually save to both dropbox and google drive'])('adds, not swaps, in %j', (text) => {
+    expect(impliedRemovals(normalize(text), ['google_drive'], ['gmail', 'dropbox'])).toEqual([]);
   });
 });
 

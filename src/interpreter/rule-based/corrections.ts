@@ -33,6 +33,12 @@ const CUE_FILLER = /^(?:(?:using|use|the|my|our|a|an|on|in|to|into|via|posting t
 const IMPLIED =
   /\binstead\b|\bswitch(?:ing)? (?:it |that |over )?to\b|\bchange (?:it |that )?to\b|\bmove (?:it |that )?(?:over )?to\b|\brather\b|\bonly use\b/;
 
+/** "Actually google drive", "no, outlook", "sorry i meant teams": a tool said as the correction itself replaces its kind. */
+const LEADING_TAKEBACK =
+  /^(?:(?:hmm+|oh|ok(?:ay)?|wait|oops)[,.!]*\s+)*(?:actually|actualy|no|nope|nah|sorry(?:,?\s+i\s+meant?)?|i\s+meant?|wait,?\s+no|make (?:it|that))\b/;
+/** Said with more ("actually also google drive", "no, teams too") a tool is added, not swapped. */
+const ADDING = /\b(?:also|too|as well|plus|add|and|both|another)\b/;
+
 /** Integrations that do the same job: saying one "instead" replaces the other. */
 const KIND: Readonly<Record<string, string>> = {
   slack: 'chat', teams: 'chat', discord: 'chat',
@@ -52,6 +58,18 @@ export function hasCorrectionMarker(norm: string): boolean {
 /** "Leave Slack out (of it)": the tool between is dropped. */
 const LEAVE_BEFORE = /\b(?:leave|leaving|keep|keeping)\s+(?:the\s+|my\s+|our\s+)?$/;
 const OUT_AFTER = /^\s+out\b/;
+/** "Switch slack to teams", "change gmail to outlook", "trade trello for asana": the tool between goes, for the one right after. */
+const SWITCH_BEFORE = /\b(?:switch|change|trade|swap)\s+(?:out\s+|over\s+)?(?:the\s+|my\s+|our\s+)?$/;
+const SWITCH_AFTER = /^\s+(?:(?:over\s+)?to|for|with|->|→)\s+(?:(?:the|my|our|a|an)\s+)?/;
+/** "No need for slack", "we dont need the sheet (anymore)": a tool not needed is dropped (the article may be its name: "the sheet"). */
+const NOT_NEEDED_BEFORE = /\b(?:no need for|(?:don'?t|do not|no longer) need)\s+(?:(?:the|my|our|a|an)\s+)?$/;
+
+/** Whether `mention` is followed by "to"/"for"/"with" and another tool right after ("slack to teams"). */
+function switchedFor(text: string, mention: IntegrationMention, byStart: ReadonlyMap<number, IntegrationMention>): boolean {
+  const joint = SWITCH_AFTER.exec(text.slice(mention.end, mention.end + 30));
+  const next = joint ? byStart.get(mention.end + joint[0].length) : undefined;
+  return next !== undefined && next.id !== mention.id;
+}
 /** "Salesforce is gone", "trello is history": said of a tool, it is no longer used. */
 const GONE_AFTER = /^\s+(?:is|are|'s)\s+(?:(?:now|totally|completely|long)\s+)?(?:gone|history|dead to us)\b/;
 /**
@@ -89,7 +107,9 @@ export function findRemovedMentions(text: string, mentions: readonly Integration
   for (const mention of mentions) {
     const before = text.slice(Math.max(0, mention.start - 24), mention.start);
     const after = text.slice(mention.end, mention.end + 40);
-    if ((LEAVE_BEFORE.test(before) && OUT_AFTER.test(after)) || GONE_AFTER.test(after) || retracted(text, mention, mentions)) {
+    const switched = SWITCH_BEFORE.test(before) && switchedFor(text, mention, byStart);
+    const gone = (LEAVE_BEFORE.test(before) && OUT_AFTER.test(after)) || GONE_AFTER.test(after) || NOT_NEEDED_BEFORE.test(before);
+    if (gone || switched || retracted(text, mention, mentions)) {
       removed.add(mention);
     }
   }
@@ -97,13 +117,15 @@ export function findRemovedMentions(text: string, mentions: readonly Integration
 }
 
 /**
- * Integrations dropped without being named: "use Teams instead" replaces whichever known
- * integration does the same job as Teams (Slack, Discord) and is not named in this message.
+ * Integrations dropped without being named: "use Teams instead" replaces whichever known integration does the same
+ * job as Teams (Slack, Discord) and is not named in this message; "actually Teams" the one such integration, if one.
  */
-export function impliedRemovals(norm: string, named: readonly string[], known: readonly string[]): string[] {
-  if (!IMPLIED.test(norm)) return [];
+export function impliedRemovals(norm: string, named: readonly string[], known: readonly string[], dropped: readonly string[] = []): string[] {
   const kinds = new Set(named.map((id) => KIND[id]).filter((k) => k !== undefined));
-  return known.filter((id) => !named.includes(id) && kinds.has(KIND[id] ?? ''));
+  const sameJob = known.filter((id) => !named.includes(id) && kinds.has(KIND[id] ?? ''));
+  if (IMPLIED.test(norm)) return sameJob;
+  // Only a tool said alone as the correction, with one it can stand for and none dropped by name ("actually linear, not asana").
+  return LEADING_TAKEBACK.test(norm) && !ADDING.test(norm) && sameJob.length === 1 && dropped.length === 0 ? sameJob : [];
 }
 
 /**

@@ -95,7 +95,7 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
   const active = mentions.filter((m) => !removedMentions.has(m) && !emailDelivery(masked, m));
   const named = distinctIds(active);
   const removed = [
-    ...new Set([...distinctIds([...removedMentions]), ...impliedRemovals(norm, named, known)]),
+    ...new Set([...distinctIds([...removedMentions]), ...impliedRemovals(norm, named, known, distinctIds([...removedMentions]))]),
   ].filter((id) => !named.includes(id));
 
   const read = findEventTrigger(masked, active, known);
