@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { emptyRequirements, type Requirements, type RequirementsPatch } from '../../conversation/requirements/requirements.js';
+import { emptyRequirements, type Destination, type Requirements, type RequirementsPatch } from '../../conversation/requirements/requirements.js';
 import { scheduleTrigger } from '../../conversation/requirements/schedule-words.js';
 import { correctionEdits } from './correction-edits.js';
 import { normalize } from './text.js';
@@ -64,6 +64,28 @@ describe('a time taken out of several', () => {
     const once = twice();
     once.trigger = { value: scheduleTrigger({ days: [1, 2, 3, 4, 5], times: ['15:00'], timezone: 'UTC' }), status: 'inferred' };
     expect(correctionEdits({ norm: normalize('drop the 3pm one'), requirements: once, patch: { time: '15:00' }, destinations: [] })).toEqual([]);
+  });
+});
+
+describe('a place said with "instead"', () => {
+  const posting = (): Requirements => {
+    const r = emptyRequirements();
+    r.destinations = { value: [{ kind: 'channel', integration: 'slack', target: '#inbox' }], status: 'inferred' };
+    return r;
+  };
+  const ops: Destination = { kind: 'channel', integration: 'slack', target: '#ops' };
+
+  it('replaces the place, though "and" joins it to another change', () => {
+    const patch: RequirementsPatch = { time: '07:00', destination: ops };
+    expect(correctionEdits({ norm: normalize('make it 7am and send it to #ops instead'), requirements: posting(), patch, destinations: [ops] })).toEqual([]);
+    expect(patch.destination).toEqual(ops);
+  });
+
+  it('adds it when also said', () => {
+    const patch: RequirementsPatch = { destination: ops };
+    expect(correctionEdits({ norm: normalize('also post to #ops instead of email'), requirements: posting(), patch, destinations: [ops] })).toEqual([
+      { op: 'add', field: 'destinations', value: ops },
+    ]);
   });
 });
 

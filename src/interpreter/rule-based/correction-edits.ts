@@ -2,10 +2,19 @@ import type { RequirementEdit } from '../../conversation/requirements/edits.js';
 import { parseFilter } from '../../conversation/requirements/filter-text.js';
 import type { Destination, Filter, FilterKind, Requirements, RequirementsPatch } from '../../conversation/requirements/requirements.js';
 import { normalizeTrigger, scheduleTrigger } from '../../conversation/requirements/schedule-words.js';
+import { editsByPlace } from './picked-by-place.js';
 import { movedTimes } from './relative-time.js';
 import { eachMatch, includesAny } from './text.js';
 
 const ALSO = /\b(?:also|too|as well|additionally|add|plus|and|another|again)\b/;
+/** "Make it 7am and send it to #ops instead": with "instead" an "and" joins two changes, it adds no place. */
+const INSTEAD = /\binstead\b|\brather\b/;
+const ALSO_SAID = /\b(?:also|too|as well|additionally|add|plus|another|again)\b/;
+
+/** Whether the places named are added to those there ("also #x", "and #y"), not put in their stead. */
+function adds(norm: string): boolean {
+  return INSTEAD.test(norm) ? ALSO_SAID.test(norm) : ALSO.test(norm);
+}
 const REMOVE_VERB = String.raw`(?:remove|drop|delete|lose|forget|ditch|take (?:off|out)|no more|instead of|rather than|replace|stop (?:posting|sending)(?: (?:to|in))?|don'?t (?:post|send)(?: (?:to|in))?|not|without|no|skip)`;
 const REMOVE_DESTINATION = new RegExp(
   String.raw`\b${REMOVE_VERB}\s+(?:the\s+|my\s+)?(?:(email|e-mail|mail|channel|dm|direct message|slack|teams)\s+(?:destination|recipient|address|one|part|bit|copy)|(#[a-z][\w.-]*)|([a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}))`,
@@ -79,7 +88,7 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
   }
   const removedTargets = new Set(edits.map((e) => (e.field === 'destinations' && e.op === 'remove' ? e.value.target : undefined)));
   const kept = destinations.filter((d) => !removedTargets.has(d.target));
-  if (current.length > 0 && kept.length > 0 && (ALSO.test(norm) || edits.length > 0)) {
+  if (current.length > 0 && kept.length > 0 && (adds(norm) || edits.length > 0)) {
     delete patch.destination;
     for (const value of kept) edits.push({ op: 'add', field: 'destinations', value });
   } else if (kept.length !== destinations.length) {
@@ -135,8 +144,11 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
     edits.push({ op: 'replace', field: 'trigger', value: scheduleTrigger({ ...recurrence, times: [...new Set([...recurrence.times, patch.time])].sort() }) });
     delete patch.time;
   }
+  // "Remove the second channel", "drop the first one": an item pointed at by its place in the list.
+  const byPlace = patch.trigger || patch.time ? [] : editsByPlace(norm, current, recurrence);
+  edits.push(...byPlace);
   // "Just the morning one" only means something with several times to choose from.
-  const part = recurrence && recurrence.times.length > 1 ? JUST_PART.exec(norm) : null;
+  const part = recurrence && recurrence.times.length > 1 && byPlace.length === 0 ? JUST_PART.exec(norm) : null;
   if (recurrence && recurrence.times.length > 1 && part && !patch.trigger && !patch.time) {
     const sorted = [...recurrence.times].sort();
     const wanted = part[1] ?? '';

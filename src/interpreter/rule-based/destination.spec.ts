@@ -49,6 +49,7 @@ describe(findDestinations.name, () => {
     ['email me the summary', me('gmail')],
     ['send the digest to my inbox', me('gmail')],
     ['text me when it fails', me(null)],
+    ['also cc me', me(null)],
     ['add a row to my Google Sheet', tool('google_sheets')],
     ['save them to Google Drive', tool('google_drive')],
     ['create a Jira ticket', tool('jira')],
@@ -123,6 +124,8 @@ describe(findDestinations.name, () => {
     ['only emails from boss@example.com', 'an address after "from" is a sender'],
     ['summarize my Gmail', 'a source is no destination'],
     ['this is my #1 priority', 'a channel starts with a letter'],
+    ['remove the second channel', 'a channel pointed at by its place is not named'],
+    ['rename that channel please', 'nor one pointed at'],
   ])('finds none in %j (%s)', (text) => {
     expect(read(text)).toBeNull();
   });

@@ -26,6 +26,8 @@ const CHANNEL = /(?<![\w#&/])#([a-z][a-z0-9._-]*[a-z0-9]|[a-z])/g;
 const NAMED_CHANNEL = /\bthe ([a-z0-9][\w-]*) (?:(?:slack|teams|discord) )?channel\b/g;
 const NOT_A_CHANNEL = new Set([
   'slack', 'teams', 'discord', 'same', 'right', 'correct', 'other', 'new', 'whole', 'team', 'private', 'public',
+  // "remove the second channel", "that channel", "the old channel": a channel pointed at, not named.
+  'first', 'second', 'third', 'last', '1st', '2nd', '3rd', 'that', 'this', 'old', 'wrong', 'previous', 'original', 'existing', 'current',
 ]);
 const REMOVED_BEFORE = /\b(?:instead of|not|rather than|from|replace|than)\s+(?:the\s+)?$/;
 const HANDLE = /(?<![\w.@])@([a-z0-9][\w.-]*[a-z0-9]|[a-z0-9])(?![\w@])/g;
@@ -225,7 +227,7 @@ function channelByElimination(norm: string, ctx: DestinationContext): Destinatio
 /** Ways of saying "to me", most telling first ("to my gmail" beats "slack dms" read as a source). */
 const TO_ME: readonly RegExp[] = [
   new RegExp(String.raw`\bto my (?:own )?(?:dms?|direct messages?|inbox|e-?mail|mail|phone|gmail|outlook|slack|teams|discord)\b|${ARROW}\s*(?:to\s+)?(?:my|me)\b`),
-  /\b(?:dm|dms|direct message|msg|ping|pings|notify|notifies|alert|alerts|tell|tells|remind|reminds|text|texts|sms|slack|e-?mail|e-?mails|mail|send|sends|drop|let|forward|give|hit|shoot|message|messages)\s+me\b/,
+  /\b(?:dm|dms|direct message|msg|ping|pings|notify|notifies|alert|alerts|tell|tells|remind|reminds|text|texts|sms|slack|e-?mail|e-?mails|mail|send|sends|drop|let|forward|give|hit|shoot|message|messages|cc|bcc)\s+me\b/,
   /\b(?:to|for) me\b(?:\s+(?:privately|personally|directly|only))?(?!\s+to\b)/,
   /\bdm (?:on|via|in) (?:slack|teams|discord)\b/,
   /\b(?:my|a|as an?|via|by|in an?|over) (?:(?:slack|teams|discord)\s+)?(?:dms?|direct messages?|private messages?|texts?|sms)\b/,
