@@ -89,6 +89,24 @@ describe('a place said with "instead"', () => {
   });
 });
 
+describe('a priority said alone', () => {
+  const prioritised = (): Requirements => {
+    const r = emptyRequirements();
+    r.filters = { value: [{ kind: 'priority', value: 'high', text: 'priority: high' }], status: 'inferred' };
+    return r;
+  };
+
+  it.each(['urgent actually', 'no, critical ones pls', 'p1'])('%j replaces the priority there', (text) => {
+    const edits = correctionEdits({ norm: normalize(text), requirements: prioritised(), patch: {}, destinations: [] });
+    expect(edits).toEqual([{ op: 'remove', field: 'filters', value: { kind: 'priority' } }, { op: 'add', field: 'filters', value: expect.objectContaining({ kind: 'priority' }) }]);
+  });
+
+  it('needs a priority filter there, and the value alone', () => {
+    expect(correctionEdits({ norm: normalize('urgent actually'), requirements: emptyRequirements(), patch: {}, destinations: [] })).toEqual([]);
+    expect(correctionEdits({ norm: normalize('urgent stuff goes to #ops'), requirements: prioritised(), patch: {}, destinations: [] })).toEqual([]);
+  });
+});
+
 describe('times moved from the ones set', () => {
   const at = (times: string[], every?: number): Requirements => {
     const r = emptyRequirements();

@@ -4,6 +4,7 @@ import type { Destination, Filter, FilterKind, Requirements, RequirementsPatch }
 import { normalizeTrigger, scheduleTrigger } from '../../conversation/requirements/schedule-words.js';
 import { editsByPlace } from './picked-by-place.js';
 import { movedTimes } from './relative-time.js';
+import { PRIORITY_WORDS } from './typed-filters.js';
 import { eachMatch, includesAny } from './text.js';
 
 const ALSO = /\b(?:also|too|as well|additionally|add|plus|and|another|again)\b/;
@@ -42,6 +43,16 @@ const TIME_ALSO = /\b(?:again|also at|and at|add|plus|as well)\b/;
  */
 const AMOUNT_AGAIN =
   /\b(?:make|change|set|raise|lower|bump|up|move)\s+(?:it|that|this|the (?:amount|threshold|limit|minimum))\s+(?:to\s+)?(?:over\s+|above\s+|at least\s+|under\s+|below\s+)?(\$\s*)?(\d[\d,]*(?:\.\d+)?)(k)?\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|h\b)|:)/;
+
+/** Words around a bare value said as a correction ("urgent actually", "no, critical ones pls"). */
+const AROUND_VALUE = /\b(?:actually|actualy|no|nope|nah|sorry|i meant?|make (?:it|that|them)|hmm+|wait|instead|ones?|only|just|the|pls|please|rather|priority|prio)\b|[^\w\s]/g;
+
+/** A priority said alone ("urgent actually") with a priority filter there: the new priority, or null. */
+function priorityAgain(norm: string, filters: readonly Filter[]): Filter | null {
+  if (!filters.some((f) => f.kind === 'priority')) return null;
+  const value = norm.replace(AROUND_VALUE, ' ').trim();
+  return PRIORITY_WORDS.includes(value) || /^p[0-4]$/.test(value) ? parseFilter(`priority: ${value}`) : null;
+}
 
 /** The new amount a message sets for the amount filter there, or null. */
 function amountAgain(norm: string, old: Filter | undefined): Filter | null {
@@ -119,6 +130,9 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
       delete patch.filters;
     }
   }
+
+  const priority = patch.filters?.length ? null : priorityAgain(norm, filters);
+  if (priority) edits.push({ op: 'remove', field: 'filters', value: { kind: 'priority' } }, { op: 'add', field: 'filters', value: priority });
 
   const amount = amountAgain(norm, filters.find((f) => f.kind === 'amount'));
   if (amount && !patch.filters?.some((f) => parseFilter(f).kind === 'amount')) {

@@ -107,6 +107,12 @@ describe(readSchedule.name, () => {
     expect(read(text)).toEqual({ trigger: null, time });
   });
 
+  it('reads days after "make it" as the whole set, though something else is added', () => {
+    const mondays: Trigger = { type: 'schedule', cron: '0 9 * * 1', description: 'every Monday at 9:00' };
+    expect(read('make it fridays at 4 and add #leadership', mondays).trigger?.cron).toBe('0 16 * * 5');
+    expect(read('add fridays too', mondays).trigger?.cron).toBe('0 9 * * 1,5');
+  });
+
   it('keeps the existing time when only the days change', () => {
     const existing: Trigger = { type: 'schedule', cron: '30 7 * * *', description: 'every day at 7:30' };
     expect(read('make it weekdays only', existing).trigger?.cron).toBe('30 7 * * 1-5');

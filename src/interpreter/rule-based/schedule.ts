@@ -74,6 +74,8 @@ const RECURRING = /\b(?:every|each|daily|nightly|weekly|monthly|hourly|weekdays?
 
 const NOT_THAT = /\bnot (?:just|only) (?:on )?[\w-]+|\bnot (?:at )?(?:midnight|noon|\d{1,2}(?::\d\d)?\s*(?:am|pm)?)(?![\w:])/g;
 const ADDING = /\b(?:add|also|plus|as well|too)\b/;
+/** "Make it fridays at 4 and add #leadership": the days said are the whole set, whatever else is added. */
+const DAYS_REPLACED = /\b(?:make (?:it|that)|change (?:it|that) to|switch (?:it )?to|move (?:it|that) to|instead)\b/;
 const THE_NTH = /\bthe (\d{1,2})(?:st|nd|rd|th)\b/g;
 
 /**
@@ -87,7 +89,7 @@ function correctedDays(text: string, previous: Recurrence | null, days: DaySpec 
     const day = Number(last?.[1]);
     return day >= 1 && day <= 31 ? { kind: 'month', day } : days;
   }
-  if (days?.kind === 'week' && previous.dayOfMonth === undefined && ADDING.test(text)) {
+  if (days?.kind === 'week' && previous.dayOfMonth === undefined && ADDING.test(text) && !DAYS_REPLACED.test(text)) {
     return { kind: 'week', days: [...new Set([...previous.days, ...days.days])].sort((a, b) => a - b) };
   }
   return days;

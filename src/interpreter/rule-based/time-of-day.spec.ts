@@ -26,6 +26,11 @@ describe(findTimes.name, () => {
     // Spaces alone join times only after a count of runs a day: "12 people" is a count.
     ['at 8 12 people get the report', ['08:00']],
     ['every evening 7 post the summary', ['19:00']],
+    ['the time should be 10 not 9', ['10:00']],
+    ['can it be 7 instead', ['07:00']],
+    ['there will be 5 reports', []],
+    ['it should be 10 minutes', []],
+    ['make it 10 minutes', []],
   ])('reads only the times in %j', (text, expected) => {
     expect(times(text)).toEqual(expected);
   });

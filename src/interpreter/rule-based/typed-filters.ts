@@ -12,7 +12,7 @@ const STATUSES = [
   'todo', 'to do', 'solved', 'resolved', 'past due', 'overdue', 'completed', 'complete', 'blocked', 'approved',
   'negotiation', 'new', 'paid', 'shipped', 'fulfilled', 'failed', 'merged', 'draft', 'archived', 'active',
 ];
-const PRIORITY_WORDS = ['highest', 'high', 'urgent', 'critical', 'blocker', 'low', 'lowest', 'medium', 'important', 'top'];
+export const PRIORITY_WORDS = ['highest', 'high', 'urgent', 'critical', 'blocker', 'low', 'lowest', 'medium', 'important', 'top'];
 const STATUS = oneOf(STATUSES.map((s) => s.replace(' ', '[ -]')));
 const PRIORITY = oneOf(PRIORITY_WORDS);
 
