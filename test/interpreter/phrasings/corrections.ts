@@ -3,6 +3,7 @@
  * the agent back ("actually make it 9:30", "also send it to dana@acme.com", "undo that"). `expect` is the
  * state after the last turn.
  */
+import { MIDWAY_CORRECTIONS } from './corrections-midway.js';
 import type { CorrectionConversation, ExpectedRequirements } from './phrasing-case.js';
 import { at, channel, dm, event, everyHours, everyMinutes, filter as f, into, mail, MANUAL, monthly, on } from './expect-builders.js';
 
@@ -339,18 +340,18 @@ export const CORRECTIONS: CorrectionConversation[] = [
     integrations: ['github', 'slack'],
     trigger: event('github', 'new_issue'),
     destinations: [channel('#eng', 'slack'), channel('#qa', 'slack')],
-  }, 'non-request', 'add-destination'),
+  }, 'non-request', 'no-op', 'add-destination'),
   talk('thanks changes nothing', ['every weekday at 8:30 send me my unread outlook mail on teams', 'perfect thanks!'], {
     integrations: ['outlook', 'teams'],
     trigger: at(['08:30'], 'weekdays'),
     destinations: [dm('teams')],
     filters: [f.unread()],
-  }, 'non-request'),
+  }, 'non-request', 'no-op'),
   talk('question about the schedule changes nothing', ['post the hubspot pipeline to #sales every monday at 9', 'wait, what time does it run again?'], {
     integrations: ['hubspot'],
     trigger: at(['09:00'], ['mon']),
     destinations: [channel('#sales')],
-  }, 'non-request'),
+  }, 'non-request', 'no-op'),
   talk('typo in a replacement tool', ['copy new trello cards into asana', 'actually use linaer not asana'], {
     integrations: ['trello', 'linear'],
     trigger: event('trello', 'new_card'),
@@ -483,4 +484,6 @@ export const CORRECTIONS: CorrectionConversation[] = [
     trigger: at(['08:00', '12:00', '16:00'], 'daily'),
     destinations: [channel('#support')],
   }, 'time', 'multi-time'),
+  // Corrections typed mid-conversation the way people fix an assistant (corrections-midway.ts).
+  ...MIDWAY_CORRECTIONS,
 ];

@@ -53,6 +53,16 @@ describe('phrasing table (rule-based, in process)', () => {
     expect(dirty).toEqual([]);
   });
 
+  const settled = CORRECTIONS.filter((talk) => talk.tags.includes('no-op'));
+  it(`changes nothing for the last reply of the ${settled.length} conversations that end asking for no change`, () => {
+    const changed = settled.filter((talk) => {
+      const before = runInProcess(talk.turns.slice(0, -1)).requirements;
+      return JSON.stringify(runInProcess(talk.turns).requirements) !== JSON.stringify(before);
+    });
+    report.push(`replies asking for no change: ${settled.length - changed.length}/${settled.length} change nothing`);
+    expect(changed.map((talk) => `${talk.name}: ${JSON.stringify(talk.turns.at(-1))}`)).toEqual([]);
+  });
+
   it(`ends at least ${Math.round(THRESHOLDS.corrections * 100)} % of the ${CORRECTIONS.length} correction conversations right`, () => {
     const board = new Scoreboard();
     let right = 0;
