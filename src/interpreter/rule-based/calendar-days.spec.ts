@@ -33,6 +33,12 @@ describe(findDays.name, () => {
     expect(findDays('skip fridays', true, WEEKDAYS)).toEqual({ kind: 'week', days: [1, 2, 3, 4] });
   });
 
+  it('reads a "no" that would leave out days not set as the days taken back in their stead', () => {
+    expect(findDays('wait no thursdays', true, [5])).toEqual({ kind: 'week', days: [4] });
+    expect(findDays('no mondays', true, WEEKDAYS)).toEqual({ kind: 'week', days: [2, 3, 4, 5] });
+    expect(findDays('skip saturdays', true, WEEKDAYS)).toEqual({ kind: 'week', days: WEEKDAYS });
+  });
+
   it('does not leave out a day taken back with "no" (taken-back.ts reads it)', () => {
     expect(findDays('every monday wait no tuesday at 9', true)).toEqual({ kind: 'week', days: [1, 2] });
   });

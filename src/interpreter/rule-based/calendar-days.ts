@@ -100,6 +100,8 @@ export function findDays(text: string, timed = false, base: readonly number[] | 
   eachMatch(LEFT_OUT_TOKEN, except.groups?.['list'] ?? except.groups?.['off'] ?? '', (t) => {
     for (const day of t[1] !== undefined ? [dayNumber(t[1])] : t[2] === 'weekend' ? WEEKEND : WEEKDAY) dropped.add(day);
   });
+  // "Wait no thursdays" of a Friday schedule: a "no" that would leave out days not set is a day taken back, not left out.
+  if (!spec && base && except[0].startsWith('no') && ![...dropped].some((d) => base.includes(d))) return week([...dropped]);
   // "Skip Fridays" alone takes them off the days already set.
   const from = spec?.kind === 'week' ? spec.days : (base ?? [0, 1, 2, 3, 4, 5, 6]);
   return week(from.filter((d) => !dropped.has(d)));

@@ -27,6 +27,8 @@ describe(findRemovedMentions.name, () => {
     ['switch slack to teams', ['slack']],
     ['change gmail to outlook pls', ['gmail']],
     ['trade trello for asana', ['trello']],
+    ['the slack part should be teams', ['slack']],
+    ['outlook needs to be gmail', ['outlook']],
   ])('reads %j as dropping %j', (text, expected) => {
     expect(removed(text)).toEqual(expected);
   });
@@ -34,7 +36,7 @@ describe(findRemovedMentions.name, () => {
   it.each([
     'not now', 'I do not want emails from my boss', 'post to Slack and Teams', 'summarize without attachments', 'switch to teams',
     'move slack messages to notion', 'change slack to daily', 'every monday move overdue trello cards into a list and tell #pm on slack',
-    'change jira tickets to done and post them on slack',
+    'change jira tickets to done and post them on slack', 'the slack summary should be short',
   ])(
     'drops nothing in %j',
     (text) => {

@@ -64,9 +64,12 @@ const SWITCH_AFTER = /^\s+(?:(?:over\s+)?to|for|with|->|→)\s+(?:(?:the|my|our|
 /** "No need for slack", "we dont need the sheet (anymore)": a tool not needed is dropped (the article may be its name: "the sheet"). */
 const NOT_NEEDED_BEFORE = /\b(?:no need for|(?:don'?t|do not|no longer) need)\s+(?:(?:the|my|our|a|an)\s+)?$/;
 
-/** Whether `mention` is followed by "to"/"for"/"with" and another tool right after ("slack to teams"). */
-function switchedFor(text: string, mention: IntegrationMention, byStart: ReadonlyMap<number, IntegrationMention>): boolean {
-  const joint = SWITCH_AFTER.exec(text.slice(mention.end, mention.end + 30));
+/** "The slack part should be teams", "outlook needs to be gmail": the tool before goes, for the one right after. */
+const SHOULD_BE_AFTER = /^\s+(?:(?:part|bit|side|one)\s+)?(?:should (?:be|go (?:to|on))|needs to be|has to be|must be)\s+(?:(?:the|my|our|a|an|on|in)\s+)?/;
+
+/** Whether `mention` is followed by `joint` ("to", "for", "should be") and another tool right after ("slack to teams"). */
+function switchedFor(text: string, mention: IntegrationMention, byStart: ReadonlyMap<number, IntegrationMention>, after = SWITCH_AFTER): boolean {
+  const joint = after.exec(text.slice(mention.end, mention.end + 30));
   const next = joint ? byStart.get(mention.end + joint[0].length) : undefined;
   return next !== undefined && next.id !== mention.id;
 }
@@ -107,7 +110,7 @@ export function findRemovedMentions(text: string, mentions: readonly Integration
   for (const mention of mentions) {
     const before = text.slice(Math.max(0, mention.start - 24), mention.start);
     const after = text.slice(mention.end, mention.end + 40);
-    const switched = SWITCH_BEFORE.test(before) && switchedFor(text, mention, byStart);
+    const switched = (SWITCH_BEFORE.test(before) && switchedFor(text, mention, byStart)) || switchedFor(text, mention, byStart, SHOULD_BE_AFTER);
     const gone = (LEAVE_BEFORE.test(before) && OUT_AFTER.test(after)) || GONE_AFTER.test(after) || NOT_NEEDED_BEFORE.test(before);
     if (gone || switched || retracted(text, mention, mentions)) {
       removed.add(mention);

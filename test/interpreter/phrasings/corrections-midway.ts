@@ -4,7 +4,7 @@
  * edits in one message, relative times ("an hour later"), undo, and replies that must change nothing.
  */
 import type { CorrectionConversation, ExpectedRequirements } from './phrasing-case.js';
-import { at, channel, dm, event, everyHours, filter as f, into, mail, MANUAL } from './expect-builders.js';
+import { at, channel, dm, event, everyHours, everyMinutes, filter as f, into, mail, MANUAL } from './expect-builders.js';
 
 function talk(name: string, turns: string[], expect: ExpectedRequirements, ...tags: string[]): CorrectionConversation {
   return { name, turns, expect, tags: ['correction', 'midway', ...tags] };
@@ -299,4 +299,79 @@ export const MIDWAY_CORRECTIONS: CorrectionConversation[] = [
     trigger: at(['18:00'], 'daily'),
     destinations: [channel('#sales')],
   }, 'no-op'),
+  // A second round, written after the first was read.
+  talk('time and sender after hmm actually', ['every weekday at 9 send me my unread gmail on slack', 'hmm actually 8:15 and only from my boss'], {
+    integrations: ['gmail', 'slack'],
+    trigger: at(['08:15'], 'weekdays'),
+    destinations: [dm('slack')],
+    filters: [f.unread(), f.from('my boss')],
+  }, 'time', 'add-filter'),
+  talk('swap slack for teams pls', ['post new stripe payments to #finance on slack', 'swap slack for teams pls'], {
+    integrations: ['stripe', 'teams'],
+    destinations: [channel('#finance', 'teams')],
+  }, 'replace-integration'),
+  talk('forget the email, slack dm instead', ['send me the hubspot deals every monday at 9 by email', 'forget the email, slack dm instead'], {
+    integrations: ['hubspot', 'slack'],
+    trigger: at(['09:00'], ['mon']),
+    destinations: [dm('slack')],
+  }, 'replace-destination', 'dm'),
+  talk('drop the last one of two channels', ['post new asana tasks to #ops and #eng', 'drop the last one'], {
+    integrations: ['asana'],
+    destinations: [channel('#ops')],
+  }, 'remove-destination'),
+  talk('time and days in one change', ['every day at 8am post my google calendar to #team', 'change it to 7:30 and only weekdays'], {
+    integrations: ['google_calendar'],
+    trigger: at(['07:30'], 'weekdays'),
+    destinations: [channel('#team')],
+  }, 'time', 'days'),
+  talk('moved 15 min earlier', ['remind #standup on slack every weekday at 9:45', 'move it 15 min earlier'], {
+    trigger: at(['09:30'], 'weekdays'),
+    destinations: [channel('#standup', 'slack')],
+  }, 'time', 'relative-time'),
+  talk('wait no thursdays', ['email me a digest of new zendesk tickets every friday at 3pm', 'wait no thursdays'], {
+    trigger: at(['15:00'], ['thu']),
+    destinations: [dm()],
+  }, 'days'),
+  talk('address added then undone', ['post new jira issues to #eng', 'also to qa@acme.com', 'undo that'], {
+    integrations: ['jira'],
+    destinations: [channel('#eng')],
+  }, 'undo', 'add-destination'),
+  talk('looks good thanks', ['post new github prs to #reviews on slack', 'looks good thanks'], {
+    integrations: ['github', 'slack'],
+    destinations: [channel('#reviews', 'slack')],
+  }, 'no-op'),
+  talk('nope thats all', ['text me new shopify orders', 'nope, thats all'], {
+    trigger: event('shopify', 'new_order'),
+    destinations: [dm()],
+  }, 'no-op'),
+  talk('another channel on another chat tool', ['post new hubspot contacts to #growth on slack', 'and to teams #marketing too'], {
+    integrations: ['hubspot', 'slack', 'teams'],
+    destinations: [channel('#growth', 'slack'), channel('#marketing', 'teams')],
+  }, 'add-destination', 'multi-destination'),
+  talk('no need for drive put them in notion', ['save new dropbox files into google drive', 'no need for google drive, put them in notion'], {
+    integrations: ['dropbox', 'notion'],
+    destinations: [into('notion')],
+  }, 'replace-integration'),
+  talk('second time added then first removed', ['send my outlook unread to #inbox at 8', 'and at 1pm', 'remove the first time'], {
+    integrations: ['outlook'],
+    trigger: at(['13:00']),
+    destinations: [channel('#inbox')],
+  }, 'multi-time'),
+  talk('day kept time changed', ['every sunday at 6pm email me a summary of linear issues', 'sunday is fine but make it 8pm'], {
+    trigger: at(['20:00'], ['sun']),
+    destinations: [dm()],
+  }, 'time'),
+  talk('interval halved', ['post new github issues to #eng every hour', 'every 30 min instead'], {
+    integrations: ['github'],
+    trigger: everyMinutes(30),
+    destinations: [channel('#eng')],
+  }, 'interval'),
+  talk('address replaced by stop sending', ['forward gmail invoices to finance@acme.com', 'stop sending to finance@acme.com, send to ap@acme.com'], {
+    destinations: [mail('ap@acme.com')],
+  }, 'replace-destination'),
+  talk('the slack part should be teams', ['every morning at 7 dm me my google calendar on slack', 'the slack part should be teams'], {
+    integrations: ['google_calendar', 'teams'],
+    trigger: at(['07:00'], 'daily'),
+    destinations: [dm('teams')],
+  }, 'replace-integration'),
 ];
