@@ -39,6 +39,8 @@ describe(findDestinations.name, () => {
     ['post it in the general channel on Slack', channel('slack', '#general')],
     ['not #random, #general', channel('slack', '#general')],
     ['DM me on Slack', me('slack')],
+    ['send me my outlook inbox on teams', me('teams')],
+    ['send me my gmail inbox', me('gmail')],
     ['send me a Teams message', me('teams')],
     ['notify me on Discord', me('discord')],
     ['send it as a DM', me(null)],

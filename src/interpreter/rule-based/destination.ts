@@ -224,6 +224,8 @@ function channelByElimination(norm: string, ctx: DestinationContext): Destinatio
 }
 
 
+const ON_CHAT = /\b(?:on|via|over|through|in)\s+(?:my\s+|the\s+)?(slack|teams|discord)\b(?!\s+(?:channel|#))/;
+
 /** Ways of saying "to me", most telling first ("to my gmail" beats "slack dms" read as a source). */
 const TO_ME: readonly RegExp[] = [
   new RegExp(String.raw`\bto my (?:own )?(?:dms?|direct messages?|inbox|e-?mail|mail|phone|gmail|outlook|slack|teams|discord)\b|${ARROW}\s*(?:to\s+)?(?:my|me)\b`),
@@ -288,6 +290,9 @@ function toMe(norm: string, ctx: DestinationContext): Destination | null {
   if (ME_AT_ADDRESS.test(norm.slice(end, end + 40))) return null;
   if (TEXT_MESSAGE.test(phrase)) return { kind: 'dm', integration: null, target: 'me' };
   const named = toolNamedAfter(norm, phrase, end, ctx);
+  // "Send me my outlook inbox on teams": a mailbox after "me" is what is read when a chat tool is said as the way.
+  const onChat = named && EMAIL.has(named) ? ON_CHAT.exec(norm.slice(end)) : null;
+  if (onChat?.[1]) return { kind: 'dm', integration: onChat[1], target: 'me' };
   if (named) return { kind: 'dm', integration: named, target: 'me' };
   if (EMAILISH.test(phrase) || EMAIL_AFTER.test(norm.slice(end, end + 12))) {
     const tool = /\boutlook\b/.test(phrase) ? 'outlook' : /\bgmail\b/.test(phrase) ? 'gmail' : ctx.emailIntegration;

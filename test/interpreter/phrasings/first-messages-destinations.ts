@@ -601,4 +601,9 @@ export const DESTINATION_MESSAGES: PhrasingCase[] = [
     trigger: event('dropbox', 'new_file'),
     destinations: [into('notion')],
   }),
+  row('2x/day send me my outlook inbox on teams', ['schedule', 'dm'], {
+    integrations: ['outlook', 'teams'],
+    trigger: at(['09:00', '17:00'], 'daily'),
+    destinations: [dm('teams')],
+  }),
 ];
