@@ -33,6 +33,15 @@ describe(InMemoryDraftRepository.name, () => {
     expect(await drafts.get(ALICE, 'a3')).not.toBeNull();
   });
 
+  it('hands out the agent it was given, frozen, without reading its JSON back', async () => {
+    const drafts = new InMemoryDraftRepository();
+    const given = agent('a1');
+    await drafts.put(ALICE, given);
+    const read = await drafts.get(ALICE, 'a1');
+    expect(read).toBe(given);
+    expect(Object.isFrozen(given) && Object.isFrozen(given.steps)).toBe(true);
+  });
+
   it('hands out a frozen agent that a later write replaces, and keeps reading agents evicted from the parsed cache', async () => {
     const drafts = new InMemoryDraftRepository(10, 1);
     await drafts.put(ALICE, agent('a1'));

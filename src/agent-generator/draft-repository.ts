@@ -4,6 +4,7 @@ import type { AgentSpec } from './agent-generator.js';
 
 /** Where generated agents are kept, per owner; shared across replicas when Redis is on. */
 export interface DraftRepository {
+  /** Keeps `agent`, taking it over: the caller must not change it afterwards (it may be handed out as it is). */
   put(owner: SessionOwner, agent: AgentSpec): Promise<void>;
   /** The owner's agent, or null (also for another owner's agent). Shared: callers must not change it. */
   get(owner: SessionOwner, agentId: string): Promise<AgentSpec | null>;
@@ -23,9 +24,9 @@ export class InMemoryDraftRepository implements DraftRepository {
    */
   private readonly agents = new Map<string, string>();
   /**
-   * The last agents read, parsed and frozen, with the JSON they came from: a conversation reads its
-   * draft on each test run and activation (5 % of an in-process turn as a parse each time). Bounded, so
-   * the heap per kept draft stays that of its JSON.
+   * The last agents written or read, frozen, with the JSON they are kept as: a conversation reads its
+   * draft right after making it (the test run) and on activation, and a parse and freeze on each read
+   * was 5 % of an in-process turn. Bounded, so the heap per kept draft stays that of its JSON.
    */
   private readonly parsed = new Map<string, { json: string; agent: AgentSpec }>();
 
@@ -36,10 +37,12 @@ export class InMemoryDraftRepository implements DraftRepository {
 
   async put(owner: SessionOwner, agent: AgentSpec): Promise<void> {
     const key = keyOf(owner, agent.id);
+    const json = JSON.stringify(agent);
     this.agents.delete(key);
-    this.parsed.delete(key);
-    this.agents.set(key, JSON.stringify(agent));
+    this.agents.set(key, json);
     if (this.agents.size > this.capacity) this.agents.delete(this.agents.keys().next().value!);
+    // Taken over (see the interface), so frozen as it is rather than parsed back on the next read.
+    this.remember(key, json, deepFreeze(agent));
   }
 
   async get(owner: SessionOwner, agentId: string): Promise<AgentSpec | null> {
@@ -48,7 +51,11 @@ export class InMemoryDraftRepository implements DraftRepository {
     if (!json) return null;
     const recent = this.parsed.get(key);
     if (recent?.json === json) return recent.agent;
-    const agent = deepFreeze(JSON.parse(json) as AgentSpec);
+    return this.remember(key, json, deepFreeze(JSON.parse(json) as AgentSpec));
+  }
+
+  private remember(key: string, json: string, agent: AgentSpec): AgentSpec {
+    this.parsed.delete(key);
     if (this.parsed.size >= this.parsedCapacity) this.parsed.delete(this.parsed.keys().next().value!);
     this.parsed.set(key, { json, agent });
     return agent;
