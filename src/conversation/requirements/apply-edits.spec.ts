@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { applyEdits, revertChanges } from './apply-edits.js';
+import { applyEdits, revertChanges, sameData } from './apply-edits.js';
 import { pushRecord, recordOf, undoLast, EDIT_HISTORY_CAP, type EditRecord } from './edit-history.js';
 import type { RequirementEdit } from './edits.js';
 import { parseFilter } from './filter-text.js';
@@ -189,5 +189,18 @@ describe(upgradeRequirements.name, () => {
   it('returns v2 requirements unchanged', () => {
     const current = base();
     expect(upgradeRequirements(current)).toBe(current);
+  });
+});
+
+describe(sameData.name, () => {
+  it('compares requirement values as data: nested, in any key order, an undefined key as absent', () => {
+    expect(sameData({ value: [team, dm], status: 'inferred' }, { status: 'inferred', value: [{ ...team }, { ...dm }] })).toBe(true);
+    expect(sameData({ value: null, status: 'missing', note: undefined }, { value: null, status: 'missing' })).toBe(true);
+    expect(sameData({ value: [team, dm] }, { value: [dm, team] })).toBe(false);
+    expect(sameData({ value: [team] }, { value: [team, dm] })).toBe(false);
+    expect(sameData({ value: null }, { value: null, status: 'missing' })).toBe(false);
+    expect(sameData({ value: 1 }, { value: '1' })).toBe(false);
+    expect(sameData([], {})).toBe(false);
+    expect(sameData(null, {})).toBe(false);
   });
 });
