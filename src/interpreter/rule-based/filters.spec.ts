@@ -22,6 +22,8 @@ describe(findFilters.name, () => {
     ["that mention 'urgent'", ['mentions "urgent"']],
     ['that mention urgent', ['mentions "urgent"']],
     ['containing the word invoice', ['mentions "invoice"']],
+    ['intercom convos with "refund" in them → #cx', ['mentions "refund"']],
+    ["anything with 'invoice' in it", ['mentions "invoice"']],
     ['with "refund" in the subject', ['subject contains "refund"']],
     ['only unread', ['unread']],
     ['summarize my unread Gmail emails', ['unread']],
@@ -58,6 +60,10 @@ describe(findFilters.name, () => {
     ['trello cards with the red label', ['label: red']],
     ['gmail label "kids" → notion', ['label: kids']],
     ['zendesk tickets in the billing group', ['label: billing']],
+    // The label said as something the thing has or gets.
+    ['when a new github issue gets the label security email security@acme.com', ['label: security']],
+    ['new linear issue w/ label crash → #mobile-alerts', ['label: crash']],
+    ['issues that have the label p-backend', ['label: p-backend']],
   ])('reads the label in %j', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });

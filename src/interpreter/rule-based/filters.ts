@@ -73,7 +73,7 @@ const FROM_ADDRESS = new RegExp(String.raw`\bfrom\s+(${ADDRESS})`, 'dg');
 const FROM_WORD = 'from';
 const WHEN_WRITES_VERBS = ['mails', 'writes', 'messages', 'texts', 'replies', 'reaches out', 'gets in touch', 'sends'];
 const LABEL = new RegExp(
-  String.raw`\b(?:with (?:the |a )?label|labell?ed(?: as| with)?|under (?:the )?label|tagged(?: as| with)?|in (?:the )?label)` +
+  String.raw`\b(?:(?:with|w\/|gets?|got|getting|has|have|having) (?:the |a )?label|labell?ed(?: as| with)?|under (?:the )?label|tagged(?: as| with)?|in (?:the )?label)` +
     String.raw`\s+${NAME_VALUE}|\b(?:in|with) (?:the |my |a )?${VALUE} label\b|\blabel:?\s+${QUOTED_VALUE}|\blabel:\s*${VALUE}`,
   'dg',
 );
@@ -114,6 +114,8 @@ const MENTIONS_QUOTED = new RegExp(
   String.raw`\b(?:mention|mentions|mentioning|contain|contains|containing|include|includes|including|about|with the ${KEYWORD})\s+(?:[a-z]+\s+){0,4}?${QUOTED_VALUE}`,
   'dg',
 );
+/** 'convos with "refund" in them', 'anything with "invoice" in it': a quoted word the things hold. */
+const WITH_QUOTED_IN = new RegExp(String.raw`\b(?:with|w\/)\s+${QUOTED_VALUE}\s+in (?:them|it|the (?:body|text|message|description))\b`, 'dg');
 const MENTIONS = new RegExp(
   String.raw`\b(?:mention|mentions|mentioning|contain|contains|containing|with the ${KEYWORD})\s+(?:the ${KEYWORD}\s+)?${VALUE}`,
   'dg',
@@ -235,7 +237,10 @@ export function findFilters(norm: string, raw: string): FilterReading {
   if (includesAny(norm, FOLDER_WORDS)) valued(FOLDER, label, (v, at, valueAt) => place(v, valueAt) && !isPlaceToPut(norm, at));
   if (includesAny(norm, GROUP_WORDS)) valued(GROUP, label, (v, _at, valueAt) => place(v, valueAt));
   if (includesAny(norm, SUBJECT_WORDS)) valued(SUBJECT, (v) => `subject contains "${v}"`);
-  if (includesAny(norm, QUOTE_MARKS)) valued(MENTIONS_QUOTED, (v) => `mentions "${v}"`);
+  if (includesAny(norm, QUOTE_MARKS)) {
+    valued(WITH_QUOTED_IN, (v) => `mentions "${v}"`);
+    valued(MENTIONS_QUOTED, (v) => `mentions "${v}"`);
+  }
   if (includesAny(norm, MENTIONS_WORDS)) valued(MENTIONS, (v) => `mentions "${v}"`, (v) => !NOT_A_KEYWORD.has(v) && !NAME_END_WORD.test(v));
   if (norm.includes('about')) valued(ABOUT, (v) => `mentions "${v}"`, (v) => !NOT_A_TOPIC.test(v) && !NOT_A_KEYWORD.has(v) && named(v));
   if (includesAny(norm, ADJECTIVE_WORDS)) {

@@ -36,6 +36,7 @@ describe(findTypedFilters.name, () => {
     ['critical github issues', ['priority: critical']],
     ['linear issues that are in progress and urgent →', ['status: in progress', 'priority: urgent']],
     ['jira blockers (priority highest)', ['priority: highest']],
+    ['zendesk urgent tix → teams', ['priority: urgent']],
   ])('reads the priority in %j', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });
@@ -46,12 +47,20 @@ describe(findTypedFilters.name, () => {
     ['deals above 25k in stage negotiation', ['status: negotiation', 'amount > 25000']],
     ['docusign envelopes completed → save to dropbox', ['status: completed']],
     ['open high priority zendesk tickets', ['status: open', 'priority: high']],
+    // A stage said before the things, which may be shortened ("opps", "tix").
+    ['last weeks closed won opps from salesforce', ['status: closed won']],
+    ['salesforce opps closed lost last week', ['status: closed lost']],
+    ['a count of unsolved zendesk tickets', ['status: unsolved']],
+    ['unresolved tix from acme', ['status: unresolved']],
   ])('reads the status in %j', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });
 
   it('finds no status in a list that is a place', () => {
     expect(read('add them to the mailing list')).toEqual([]);
+    expect(read('i want a row in the failed payments sheet')).toEqual([]);
+    expect(read('log them in the overdue invoices sheet')).toEqual([]);
+    expect(read('overdue invoices in the sheet')).toEqual(['status: overdue']);
   });
 
   it('says where an amount is and what is kept when it is left out', () => {

@@ -10,13 +10,17 @@ export interface FoundFilter {
 const STATUSES = [
   'open', 'closed won', 'closed lost', 'closed', 'done', 'in progress', 'in review', 'pending', 'unpaid', 'unfulfilled',
   'todo', 'to do', 'solved', 'resolved', 'past due', 'overdue', 'completed', 'complete', 'blocked', 'approved',
-  'negotiation', 'new', 'paid', 'shipped', 'fulfilled', 'failed', 'merged', 'draft', 'archived', 'active',
+  'negotiation', 'new', 'paid', 'shipped', 'fulfilled', 'failed', 'merged', 'draft', 'archived', 'active', 'unsolved',
+  'unresolved',
 ];
 export const PRIORITY_WORDS = ['highest', 'high', 'urgent', 'critical', 'blocker', 'low', 'lowest', 'medium', 'important', 'top'];
 const STATUS = oneOf(STATUSES.map((s) => s.replace(' ', '[ -]')));
+/** A state that names a place ("in the failed payments sheet", "the overdue invoices sheet") is no filter. */
+const NOT_A_PLACE_NAME = String.raw`(?!\s+(?:[\w-]+\s+)?(?:sheet|spreadsheet|base|table|database|doc|folder|tab)\b)`;
 const PRIORITY = oneOf(PRIORITY_WORDS);
 
-const THINGS = String.raw`(?:bugs?|tickets?|issues?|pull requests?|prs?|tasks?|cards?|deals?|invoices?|orders?|items?|leads?|opportunities|envelopes?|requests?)`;
+// "Tix" and "opps" are how people shorten tickets and opportunities.
+const THINGS = String.raw`(?:bugs?|tickets?|tix|issues?|pull requests?|prs?|tasks?|cards?|deals?|invoices?|orders?|items?|leads?|opportunit(?:y|ies)|opps?|envelopes?|requests?)`;
 const PRIORITY_SAID = String.raw`(?:${PRIORITY}[- ]prio(?:rity)?|p[0-4])`;
 /** Words that end a stage or list name ("in stage negotiation → …", "in the doing list"). */
 const NOT_A_STAGE = oneOf(['the', 'a', 'my', 'our', 'mailing', 'shopping', 'guest', 'wait', 'reading', 'contact', 'distribution', 'e-?mail', 'same', 'new', 'that', 'this']);
@@ -34,19 +38,25 @@ const STATUS_PATTERNS: readonly Guarded[] = [
   // A stage or list of a board names a state, whatever its name ("in the doing list", "in stage closed won").
   [new RegExp(String.raw`\bin (?:the )?(?:stage|status|state|column|list):?\s+(${STATUS}|${STAGE_WORD}(?:\s+(?:won|lost))?)\b`, 'g'), ['stage', 'stat', 'column', 'list']],
   [new RegExp(String.raw`\bin (?:the )?(${STAGE_WORD}(?:[ -]${STAGE_WORD})?) (?:list|column|lane|stage)\b`, 'g'), ['list', 'column', 'lane', 'stage']],
-  [new RegExp(String.raw`\b(?:status(?: is| of| =|:)?|(?:that are|which are|are|is|marked(?: as)?|set to|moved to|in(?: the)?|still)\s+(?:still\s+)?)\s*(${STATUS})(?=\s+(?:ones|column|status|state|tickets?|issues?|tasks?|deals?|cards?|invoices?|orders?|items?|stage)\b|[\s,.;!?)]|$)`, 'g'), null],
+  [new RegExp(String.raw`\b(?:status(?: is| of| =|:)?|(?:that are|which are|are|is|marked(?: as)?|set to|moved to|in(?: the)?|still)\s+(?:still\s+)?)\s*(${STATUS})${NOT_A_PLACE_NAME}(?=\s+(?:ones|column|status|state|tickets?|issues?|tasks?|deals?|cards?|invoices?|orders?|items?|stage)\b|[\s,.;!?)]|$)`, 'g'), null],
   [new RegExp(String.raw`\b(?:only|just|all)\s+(?:the\s+)?(${STATUS})\s+(?:ones|tickets?|issues?|tasks?|deals?|cards?|invoices?|orders?|items?|bugs?|prs?|pull requests?)\b`, 'g'), null],
   [new RegExp(String.raw`\b(?:the\s+)?(${STATUS})\s+(?:column|stage|state|list)\b`, 'g'), ['column', 'stage', 'state', 'list']],
-  [new RegExp(String.raw`\b(?:ones|those|items|tickets|issues|tasks|cards|deals)\s+(${STATUS})(?=[\s,.;!?]|$)`, 'g'), ['ones', 'those', 'items', 'tickets', 'issues', 'tasks', 'cards', 'deals']],
+  [
+    new RegExp(String.raw`\b(?:ones|those|items|tickets|tix|issues|tasks|cards|deals|opps|opportunities|leads|bugs|prs)\s+(${STATUS})(?=[\s,.;!?]|$)`, 'g'),
+    ['ones', 'those', 'items', 'tickets', 'tix', 'issues', 'tasks', 'cards', 'deals', 'opps', 'opportunities', 'leads', 'bugs', 'prs'],
+  ],
   [
     new RegExp(String.raw`\b${THINGS}\s+(${PARTICIPLE})(?=\s*(?:[,.;!?)]|->|→|$))`, 'g'),
     ['completed', 'closed', 'resolved', 'merged', 'approved', 'done', 'solved', 'shipped', 'fulfilled', 'paid', 'archived', 'rejected', 'cancel', 'signed'],
   ],
-  [new RegExp(String.raw`\b(overdue|unpaid|unfulfilled|past due|blocked)\b`, 'g'), ['overdue', 'unpaid', 'unfulfilled', 'past due', 'blocked']],
+  [new RegExp(String.raw`\b(overdue|unpaid|unfulfilled|past due|blocked)\b${NOT_A_PLACE_NAME}`, 'g'), ['overdue', 'unpaid', 'unfulfilled', 'past due', 'blocked']],
   // "open Jira bugs", "open high priority zendesk tickets": a state said before the things.
   [
-    new RegExp(String.raw`\b(open|closed|resolved|pending|merged|unpaid|overdue)\s+(?:${PRIORITY_SAID}\s+)?(?:[a-z]+\s+)?${THINGS}`, 'g'),
-    ['open', 'closed', 'resolved', 'pending', 'merged', 'unpaid', 'overdue'],
+    new RegExp(
+      String.raw`\b(open|closed[ -](?:won|lost)|closed|resolved|unresolved|unsolved|pending|merged|unpaid|overdue)\s+(?:${PRIORITY_SAID}\s+)?(?:[a-z]+\s+)?${THINGS}\b(?!\s+(?:sheet|spreadsheet|base|table|database|doc|folder|tab)\b)`,
+      'g',
+    ),
+    ['open', 'closed', 'resolved', 'unsolved', 'pending', 'merged', 'unpaid', 'overdue'],
   ],
 ];
 const PRIORITY_OR = String.raw`(?:\s*(?:,|\/|or|and)\s*(${PRIORITY}|p[0-4]))?`;
@@ -57,7 +67,7 @@ const PRIORITY_PATTERNS: readonly Guarded[] = [
   [new RegExp(String.raw`\b(high|low|normal)\s+importance\b`, 'g'), ['importance']],
   [new RegExp(String.raw`\b(?:only|just|all)\s+(?:the\s+)?(urgent|critical|blocker|high priority)\s+(?:ones|tickets?|issues?|tasks?|bugs?|emails?|messages?)?`, 'g'), ['urgent', 'critical', 'blocker', 'high priority']],
   // "critical github issues": the tool may stand between.
-  [new RegExp(String.raw`\b(urgent|critical)\s+(?:[a-z]+\s+)?(?:tickets?|issues?|tasks?|bugs?|incidents?)\b`, 'g'), ['urgent', 'critical']],
+  [new RegExp(String.raw`\b(urgent|critical)\s+(?:[a-z]+\s+)?(?:tickets?|tix|issues?|tasks?|bugs?|incidents?)\b`, 'g'), ['urgent', 'critical']],
   // "… that are in progress and urgent →".
   [new RegExp(String.raw`\b(?:are|is|and|or|only|just)\s+(urgent|critical)(?=\s*(?:[,.;!?)]|->|→|$))`, 'g'), ['urgent', 'critical']],
 ];
