@@ -31,6 +31,10 @@ describe(findTimes.name, () => {
     ['there will be 5 reports', []],
     ['it should be 10 minutes', []],
     ['make it 10 minutes', []],
+    // A singular "email" after the hour is the order; "emails" counts them.
+    ['on the 1st at 10 email accounting@acme.com a summary', ['10:00']],
+    ['at 4 email the team', ['16:00']],
+    ['at 10 emails arrive', []],
   ])('reads only the times in %j', (text, expected) => {
     expect(times(text)).toEqual(expected);
   });

@@ -29,10 +29,11 @@ const PART_DEFAULT_HOUR: Readonly<Record<PartOfDay, number>> = {
 // `\b` before "noon": "afternoon" ends with it.
 const CLOCK =
   /(?<![\d:.])(?:(\d{1,2}):([0-5]\d)\s*(a\.?m\.?|p\.?m\.?)?|(\d{1,2})\s*(a\.?m\.?|p\.?m\.?|o'?clock)|\b(noon|midday|midnight))(?![a-z0-9]|:\d)/g;
-// "at 7" counts as a time; "at 7 items", "make it 5 minutes" do not ("at 5 email me" does: the word is the order).
+// "at 7" counts as a time; "at 7 items", "make it 5 minutes" do not ("at 5 email me", "at 10 email finance@…" do: a
+// singular "email" after an hour is the order; only "emails" counts).
 // "The time should be 10", "can it be 7": a bare hour said as what it should be. The whole number is the hour:
 // "make it 10 minutes" is no 1 o'clock.
-const NOT_AN_HOUR = String.raw`(?!\s*(?:%|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|items?|(?:emails?|messages?)(?!\s+(?:me|us)\b)|people|times?|st|nd|rd|th|k|dollars|usd)\b)`;
+const NOT_AN_HOUR = String.raw`(?!\s*(?:%|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|items?|(?:emails|messages)(?!\s+(?:me|us)\b)|people|times?|st|nd|rd|th|k|dollars|usd)\b)`;
 const BARE_HOUR = new RegExp(
   String.raw`\b(?:at|around|make it|by|to|@|(?:should|could|can it|would|it'?ll|needs to|has to) be)\s+(\d{1,2})(?!\d)(?![:.,]\d)${NOT_AN_HOUR}((?:\s*(?:,|and|,\s*and|&)\s*(?:again at\s+)?\d{1,2}(?![\d:])${NOT_AN_HOUR})*)`,
   'g',
