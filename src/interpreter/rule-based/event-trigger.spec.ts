@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { findEventTrigger } from './event-trigger.js';
+import { findEventTrigger, namedAsTarget } from './event-trigger.js';
 import { findMentions } from './integrations.js';
 import { literalSpans, mask, normalize } from './text.js';
 
@@ -79,6 +79,12 @@ describe(findEventTrigger.name, () => {
     ['save every attachment from gmail to dropbox', 'gmail', 'new_email'],
     ['i want dropbox uploads mirrored to google drive', 'dropbox', 'new_file'],
     ['forward anything from my boss in outlook to my phone', 'outlook', 'new_email'],
+    // The wish after the "when…" clause is what the agent does, not part of what happens.
+    ['every time stripe says a payment failed i want a row in the failed payments sheet', 'stripe', 'payment_failed'],
+    ['messages in the teams channel #escalations should be copied to jira as issues', 'teams', 'new_message'],
+    ['stripe payments over 100 should be logged in airtable', 'stripe', 'payment_succeeded'],
+    // Things said shortened.
+    ['salesforce new opps > 100k slack #exec', 'salesforce', 'new_opportunity'],
     // Without "when": the source is the tool things come from, not the one they go to.
     ['copy new dropbox files into google drive', 'dropbox', 'new_file'],
     ['new dropbox files: copy to google drive and tell me on slack', 'dropbox', 'new_file'],
@@ -98,6 +104,17 @@ describe(findEventTrigger.name, () => {
     expect(findEventTrigger(masked, findMentions(masked), [])?.implied).toBe(true);
     const said = normalize('when a trello card is added, dm me on slack');
     expect(findEventTrigger(said, findMentions(said), [])?.implied).toBeUndefined();
+  });
+
+  it('ends the "when…" clause where a wish says what the agent does', () => {
+    const text = normalize('every time stripe says a payment failed i want a msg in #billing and an email to me');
+    expect(findEventTrigger(text, findMentions(text), [])?.span[1]).toBeLessThanOrEqual(text.indexOf(' i want'));
+  });
+
+  it('reads a tool things "go in" as where they are sent', () => {
+    const text = normalize('new responses go in the signups sheet');
+    const sheet = findMentions(text).find((m) => m.id === 'google_sheets');
+    expect(sheet && namedAsTarget(text, sheet)).toBe(true);
   });
 
   it('takes the integration already in use when none is named', () => {
@@ -122,6 +139,9 @@ describe(findEventTrigger.name, () => {
     'for every day send me the gmail summary on slack',
     'for each of my notion pages write a summary',
     'send me the jira count 3 times per day',
+    'the report should be saved somewhere',
+    // A monitor that fires is a thing, not an order to watch.
+    'when the monitor fires create a jira ticket',
   ])('finds no event in %j', (text) => {
     expect(read(text)).toBeNull();
   });

@@ -47,7 +47,8 @@ const CONCEPTS: readonly Concept[] = [
   [/\bmeetings?\b[^,.;!?]{0,60}?\b(?:starts?|starting|begins?|about to)\b/, [['google_calendar', 'event_starting']]],
   [/\b(?:calendar )?(?:events?|invites?|invitations?)\b|\bmeetings?\b/, [['google_calendar', 'new_event']]],
   [/\bleads?\b/, [['salesforce', 'new_lead']]],
-  [/\bopportunit(?:y|ies)\b/, [['salesforce', 'new_opportunity']]],
+  // "New opps > 100k": opportunities, shortened.
+  [/\bopportunit(?:y|ies)\b|\bopps?\b/, [['salesforce', 'new_opportunity']]],
   [/\bdeals?\b/, [['hubspot', 'new_deal']]],
   [/\bcontacts?\b/, [['hubspot', 'new_contact']]],
   [/\borders?\b|\b(?:buys?|bought|purchases?|checks? out)\b/, [['shopify', 'new_order'], ['stripe', 'payment_succeeded']]],
@@ -84,6 +85,15 @@ const ACTION = new RegExp(
       'notify', 'log', 'alert', 'remind', 'let', 'slack', 'message', 'drop', 'open', 'file', 'share', 'move', 'push',
     ])} +(?:(?:a|an|the|it|them|me|us|my|our|to|in|into|on|this|that|him|her|everyone|someone)\b|\w+ know\b| {2})`,
 );
+/** "Every time a payment fails i want a msg in #billing": the wish that follows the "when…" clause says what the agent does. */
+const WISH = / (?:i|we) (?:really )?(?:want|need|would like|'d like|wanna)\b/;
+const WISH_WORDS = ['want', 'need', 'like'];
+
+function untilAction(clause: string): string {
+  const action = ACTION.exec(clause)?.index ?? clause.length;
+  const wish = includesAny(clause, WISH_WORDS) ? (WISH.exec(clause)?.index ?? clause.length) : clause.length;
+  return clause.slice(0, Math.min(action, wish));
+}
 /** A "when…" clause about something already named ("the moment they come in", "when one arrives"). */
 const ANAPHOR = /^(?:they|it|one|ones|those|these|something(?: new)?|anything(?: new)?|a new one|new ones)\b/;
 /** Something arriving, whatever it is ("when a    comes in", its kind hidden as a filter): the message's source says what. */
@@ -91,7 +101,9 @@ const ARRIVES = /\b(?:comes? (?:in|through)|arriv\w*|lands?|shows? up|pops? up|a
 /** The agent's own delivery ("messages me on slack", "texts us"), which says nothing of what happens. */
 const DELIVERY = /\b(?:messages?|e-?mails?|texts?|dms?|pings?|posts?)\s+(?:me|us)\b/g;
 /** Watching a place: "watch my gmail for…", "keep an eye on #sales in teams", "monitor the #alerts channel". */
-const WATCH = /\b(?:watch(?:es|ing)?|monitor(?:s|ing)?|keep (?:an eye|watch|tabs) on|listen (?:to|in on|on))\s+/g;
+// After an article the word is a thing: "when a datadog monitor fires" watches nothing.
+const WATCH =
+  /(?<!\b(?:a|an|the|this|that|each|every|any|my|our|your|their)\s+)\b(?:watch(?:es|ing)?|monitor(?:s|ing)?|keep (?:an eye|watch|tabs) on|listen (?:to|in on|on))\s+/g;
 /** Guard: WATCH names one of these. */
 const WATCH_WORDS = ['watch', 'monitor', 'keep ', 'listen'];
 const WATCHED_END = /[,.;!?]|\b(?:and|then|if|when(?:ever)?|so)\b|->|→|=>/;
@@ -99,10 +111,11 @@ const WATCHED_END = /[,.;!?]|\b(?:and|then|if|when(?:ever)?|so)\b|->|→|=>/;
  * A standing copy, which runs as things arrive: "save every attachment from gmail", "forward anything from my
  * boss", "dropbox uploads mirrored to drive".
  */
-const STANDING = /\b(?:forward|save|copy|archive|back up|log|record)\s+(?:(?:over|across)\s+)?(?:every|each|any|anything|everything|all (?:new|incoming))\b|\b(?:mirror(?:ed|s)?|sync(?:ed|s)?)\b/;
+const STANDING =
+  /\b(?:forward|save|copy|archive|back up|log|record)\s+(?:(?:over|across)\s+)?(?:every|each|any|anything|everything|all (?:new|incoming))\b|\b(?:mirror(?:ed|s)?|sync(?:ed|s)?)\b|\b(?:should|must|to|will|shall) (?:be|get) (?:copied|forwarded|logged|mirrored|saved|turned into)\b/;
 
-/** Guard: STANDING names one of these. */
-const STANDING_WORDS = ['forward', 'save', 'copy', 'archive', 'back up', 'log', 'record', 'mirror', 'sync'];
+/** Guard: STANDING names one of these ("copied", "logged", "saved" and "turned into" in the passive: "messages in #x should be copied to jira"). */
+const STANDING_WORDS = ['forward', 'save', 'copy', 'copied', 'archive', 'back up', 'log', 'record', 'mirror', 'sync', 'saved', 'turned into'];
 /**
  * "add a row to my sheet for every stripe payment", "a trello card for each github issue", "a page per deal": each one of a kind of
  * thing starts the agent, whether or not "new" is said ("for every new …" is a MARKER). Not a time ("for every day").
@@ -163,8 +176,8 @@ const OCCURS = new RegExp(
   ].join('|'),
 );
 
-/** "to Slack", "into the sheet", "→ Discord": a tool named as where things go, not where they come from. */
-const TOWARD = /(?:\b(?:to|into|onto)\s+(?:(?:my|our|the|a|an|its|their)\s+)?(?:[\w-]+\s+)?|(?:->|→|=>)\s*)$/;
+/** "to Slack", "into the sheet", "→ Discord", "go in the signups sheet": a tool named as where things go, not where they come from. */
+const TOWARD = /(?:\b(?:to|into|onto|(?:go|goes|should go|end up|land) in)\s+(?:(?:my|our|the|a|an|its|their)\s+)?(?:[\w-]+\s+)?|(?:->|→|=>)\s*)$/;
 
 /** Whether a tool is named as where things go ("to airtable", "→ discord"), not where they come from. */
 export function namedAsTarget(text: string, mention: IntegrationMention): boolean {
@@ -279,7 +292,7 @@ export function findEventTrigger(
     const rest = text.slice(from, from + MAX_CLAUSE);
     const end = (strict ? STRICT_CLAUSE_END : CLAUSE_END).exec(rest);
     let clause = end ? rest.slice(0, end.index) : rest;
-    if (!strict) clause = clause.slice(0, ACTION.exec(clause)?.index ?? clause.length);
+    if (!strict) clause = untilAction(clause);
     const to = from + clause.length;
     const inClauseMentions = mentions.filter((m) => m.start >= from && m.end <= to);
     const named = CONCEPTS.filter(([re]) => re.test(clause));

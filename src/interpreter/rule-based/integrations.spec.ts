@@ -129,6 +129,8 @@ describe('PRs and meetings beside another tool', () => {
     expect(ids('post my calendar in #team on slack')).toEqual(['google_calendar', 'slack']);
     expect(ids('share today\'s calendar in #standup on teams at 8:45')).toEqual(['google_calendar', 'teams']);
     expect(ids('send me my calendar on slack')).toEqual(['google_calendar', 'slack']);
+    expect(ids('every weekday 7:45am dm me todays meetings on slack')).toEqual(['google_calendar', 'slack']);
+    expect(ids('text me tomorrows meetings on discord')).toEqual(['google_calendar', 'discord']);
     // Read from a channel, the things are the chat tool's.
     expect(ids('post the invoices from #billing on slack to notion')).toEqual(['slack', 'notion']);
   });

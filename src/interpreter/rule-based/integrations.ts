@@ -135,10 +135,11 @@ const IN_TOOL_BEFORE = /\b(?:in|from|on|inside|within)\s+(?:(?:my|our|the|their)
 const ORDER_BETWEEN = /\b(?:me|us|remind|tell|ping|notify|send|post|dm|message)\b/;
 const CLAUSE_BREAK = /[,.;!?]|->|→|=>/;
 /**
- * "Post my calendar in #team on slack", "send me the week's calendar on teams": sent to a chat tool, which keeps
+ * "Post my calendar in #team on slack", "send me the week's calendar on teams", "dm me todays meetings on slack": sent to a chat tool, which keeps
  * nothing of another tool (the channel between is masked as a literal by then).
  */
-const SENT_BEFORE = /\b(?:post|send|share|drop|put|pin|paste|dump)\s+(?:(?:me|us|my|our|the|all|new|this|next|[a-z]+'s)\s+){0,4}$/;
+const SENT_BEFORE =
+  /\b(?:post|send|share|drop|put|pin|paste|dump|dm|message|text)\s+(?:(?:me|us|my|our|the|all|new|this|next|[a-z]+'s|(?:today|tomorrow|yesterday)s)\s+){0,4}$/;
 const CHAT_TOOLS = new Set(['slack', 'teams', 'discord']);
 
 /** Whether a keyword mention is the name of something kept in another tool rather than a tool of its own. */
