@@ -222,3 +222,36 @@ describe('a place taken back in the same message', () => {
     expect(all('summarize hubspot deals, actually the notion ones too')).toEqual([]);
   });
 });
+
+describe('a second place said with a thing', () => {
+  it('reads "create a jira ticket" as a place even when that tool is the first named', () => {
+    // The tool the alerts come from is outside the catalog, and masked before this reader.
+    expect(all('when a monitor fires create a jira ticket and post in #sre')).toEqual([channel(null, '#sre'), tool('jira')]);
+    expect(all('errors in prod → create a github issue + tell #backend')).toEqual([channel(null, '#backend'), tool('github')]);
+    expect(all('when people create a jira ticket post in #sre')).toEqual([channel(null, '#sre')]);
+  });
+
+  it('reads a thing of a tool joined to an address or channel as one more place', () => {
+    expect(all('airtable new record → email hiring@acme.com + notion page')).toEqual([email(null, 'hiring@acme.com'), tool('notion')]);
+  });
+
+  it('reads "a msg in #billing" as where it goes, unless someone else posts it', () => {
+    expect(all('i want a msg in #billing and an email to me')).toEqual([channel(null, '#billing'), me(null)]);
+    expect(all('whenever someone drops a msg in #bug-reports make a github issue')).toEqual([tool('github')]);
+  });
+
+  it('reads things said to go in a tool as written there', () => {
+    expect(all('new responses go in the signups sheet')).toEqual([tool('google_sheets')]);
+  });
+
+  it('reads a channel after "in the teams channel" as read from when it is sent on', () => {
+    expect(all('messages in the teams channel #escalations should be copied to jira as issues')).toEqual([tool('jira')]);
+    expect(all('post it in the slack channel #eng')).toEqual([channel('slack', '#eng')]);
+  });
+
+  it('reads "… and also pings me" inside the event clause as a message to me', () => {
+    const text = 'when a client emails me it goes into asana as a task and also pings me on slack';
+    expect(inEvent(text, 'gmail')).toContainEqual(me('slack'));
+    expect(inEvent('when the school texts me', 'gmail')).toEqual([]);
+  });
+});

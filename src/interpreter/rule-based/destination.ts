@@ -58,6 +58,8 @@ function thingsSentTo(clause: string): boolean {
   const first = FIRST_WORD.exec(clause)?.[1];
   return first !== undefined && isUnsupportedToolWord(first) && /\bto\s+(?:(?:my|the|our|a|an|new|shared)\s+)*$/.test(clause);
 }
+/** "New google forms responses go in the signups sheet": things said to go in a tool. */
+const GO_IN_BEFORE = /\b(?:go|goes|should go|end up|ends up|land|lands)\s+(?:in|into|to|on)\s+(?:(?:my|the|our|a|an)\s+)*$/;
 const WEAK_INTO_BEFORE = /\b(?:in|on)\s+(?:(?:my|the|our)\s+)*$/;
 const SENT_ON_AFTER = /^[^,.;!?]*?\b(?:to|into)\s+(?:[#@]|me\b|my\b|the\b|our\b|an?\b)/;
 
@@ -69,6 +71,12 @@ const MAKE_BEFORE = new RegExp(
   String.raw`(?:\b(?:creates?|adds?|files?|makes?|writes?|appends?|becomes?|become|turn(?:s|ed)? into|turn(?:s|ed)? (?:it|them) into)\s+(?:(?:a|an|the|new|my)\s+)*` +
     String.raw`|\b(?:opens?|logs?|posts?|publish(?:es)?|tweets?)\s+(?:an?)\s+(?:new\s+)?)$`,
 );
+/**
+ * "Create a jira ticket", "open a github issue", "add an asana task": an order to make one thing in a tool, said with the
+ * thing, is where output goes even when that tool is the first named (a tool outside the catalog is where things come from).
+ */
+const MAKE_ONE_BEFORE =
+  /(?<!\b(?:i|we|they|he|she|someone|somebody|anyone|people|customers|users|clients|members|who)\s+)\b(?:create|add|file|make|open|raise|log)\s+(?:a|an|one)\s+(?:new\s+)?$/;
 // After an article or "new"/"each" the word is a thing, not an order ("each new file in my dropbox").
 const OUTPUT_VERB = new RegExp(
   String.raw`(?<!\b(?:a|an|the|new|each|every|my|our)\s)\b${oneOf([
@@ -110,10 +118,11 @@ const OUTPUT_WORD = new RegExp(
     'remind', 'reminder', 'update', 'log', 'scream', 'yell', 'blast',
   ])}(?:s|es|ed|d|ing)?\b`,
 );
-const DELIVERY_PREFIX = /\b(?:to|into|in|on|at)\s+(?:the\s+|our\s+|my\s+)?(?:(?:slack|teams|discord)\s+)?$/;
+// "In the teams channel #escalations": the word "channel" may stand before the channel's name.
+const DELIVERY_PREFIX = /\b(?:to|into|in|on|at)\s+(?:the\s+|our\s+|my\s+)?(?:(?:slack|teams|discord)\s+)?(?:channel\s+)?$/;
 const VERB_PREFIX = /\b(?:ping|notify|alert|tell|message|post|share|cc)\s+$/;
 const SOURCE_PREFIX =
-  /\b(?:from|of|in|through|read(?:s|ing)?|watch(?:es|ing)?|monitor(?:s|ing)?|summari[sz]e|summari[sz]ing|check|scan|follow|about|on)\s+(?:(?:the|our|my|both)\s+)?(?:(?:slack|teams|discord)\s+)?$/;
+  /\b(?:from|of|in|through|read(?:s|ing)?|watch(?:es|ing)?|monitor(?:s|ing)?|summari[sz]e|summari[sz]ing|check|scan|follow|about|on)\s+(?:(?:the|our|my|both)\s+)?(?:(?:slack|teams|discord)\s+)?(?:channel\s+)?$/;
 const SOURCE_AFTER = new RegExp(
   String.raw`^\s*(?:\((?:slack|teams|discord)\)\s*)?(?:(?:slack|teams|discord)\s+)?(?:channel\s+)?${ARROW}` +
     String.raw`|^\s+(?:new\s+)?(?:questions|messages|posts|threads|conversations|highlights|mentions|feedback|discussions?)\b` +
@@ -129,7 +138,11 @@ const SOMEONE_DOES = new RegExp(
     String.raw`(?:\s+[\w-]+){0,5}\s+$`,
 );
 /** "Say hi in #sdr", "a discord message in #alerts": "in #x" with nothing read or sent elsewhere is where it goes. */
-const WEAK_CHANNEL_BEFORE = /\b(?:in|on)\s+(?:(?:the|our|my)\s+)?(?:(?:slack|teams|discord)\s+)?$/;
+const WEAK_CHANNEL_BEFORE = /\b(?:in|on)\s+(?:(?:the|our|my)\s+)?(?:(?:slack|teams|discord)\s+)?(?:channel\s+)?$/;
+
+/** "A msg in #billing", "a heads up in #deal-desk": a message said as a thing, then the channel it goes in. */
+const MESSAGE_IN_BEFORE =
+  /\b(?:a|an|one)\s+(?:[\w-]+\s+)?(?:msg|message|ping|heads[- ]up|note|post|notification|alert|shout|reminder|summary|digest)\s+(?:in|on|to|into)\s+(?:the\s+)?(?:(?:slack|teams|discord)\s+)?(?:channel\s+)?$/;
 
 /** The text of the clause before `position` (after the last comma, full stop or arrow). */
 function clauseBefore(norm: string, position: number): string {
@@ -149,7 +162,9 @@ function isDestinationChannel(norm: string, start: number, end: number): boolean
   if (SOURCE_AFTER.test(norm.slice(end, end + 30))) return false;
   const clause = clauseBefore(norm, start);
   if (VERB_PREFIX.test(before)) return true;
-  if (SOMEONE_DOES.test(clause) || (WEAK_INTO_BEFORE.test(before) && SENT_ON_AFTER.test(norm.slice(end, end + 80)))) return false;
+  if (SOMEONE_DOES.test(clause)) return false;
+  if (MESSAGE_IN_BEFORE.test(before)) return true;
+  if (WEAK_INTO_BEFORE.test(before) && SENT_ON_AFTER.test(norm.slice(end, end + 80))) return false;
   if (DELIVERY_PREFIX.test(before) && (OUTPUT_WORD.test(clause) || /\b(?:to|into)\s+(?:the\s+|our\s+|my\s+)?(?:(?:slack|teams|discord)\s+)?$/.test(before))) {
     return true;
   }
@@ -260,12 +275,20 @@ function toolNamedAfter(norm: string, phrase: string, end: number, ctx: Destinat
 const ASKED_ME = /\b(?:dm|ping|notify|alert|tell|remind|text|message|slack|email|e-mail|let) me\b/g;
 const DOER_BEFORE = /\b(?:i|we|you|they|he|she|it|who|someone|somebody|anyone|anybody|people|customers|clients|users|members|nobody|everyone|everybody|boss|manager)\s+(?:\w+\s+)?$/;
 
+/** "… it goes into asana and also pings me on slack": said of the agent ("it", or joined to what it does), the verb may take an "s". */
+const AGENT_ASKED_ME = /\b(?:dms|pings|notifies|alerts|tells|reminds|texts|messages|slacks|e-?mails|lets) me\b/g;
+const AGENT_BEFORE = /\b(?:it|and|also|then)\s+(?:(?:also|then|just)\s+)?$/;
+
 function askedInEventClause(text: string, ctx: DestinationContext): RegExpExecArray | null {
   if (!ctx.triggerSpan) return null;
   const [start, end] = ctx.triggerSpan;
   ASKED_ME.lastIndex = start;
   for (let m = ASKED_ME.exec(text); m !== null && m.index < end; m = ASKED_ME.exec(text)) {
     if (!DOER_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) return m;
+  }
+  AGENT_ASKED_ME.lastIndex = start;
+  for (let m = AGENT_ASKED_ME.exec(text); m !== null && m.index < end; m = AGENT_ASKED_ME.exec(text)) {
+    if (AGENT_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))) return m;
   }
   return null;
 }
@@ -352,17 +375,21 @@ function integrations(norm: string, raw: string, ctx: DestinationContext, beside
       (m !== first && REPLACEMENT_BEFORE.test(norm.slice(Math.max(0, m.start - 50), m.start)) && TAKEN_BACK_BEFORE_SENT.test(norm.slice(0, m.start)));
     const afterSource = ctx.mentions.some((other) => other.start < m.start && other.id !== m.id);
     // "&" and "+" stand between spaces, where "\b" finds no word edge.
-    const joined = found.length > 0 && /(?:\band|&|\+)\s+(?:(?:a|an|the|my|new)\s+)*$/.test(before);
+    const joinedBefore = /(?:\band|&|\+)\s+(?:(?:a|an|the|my|new)\s+)*$/.test(before);
+    const after = norm.slice(m.end, m.end + 50);
+    const saysThing = THING_ENDS.test(norm.slice(m.start, m.end)) || THING_AFTER.test(after);
+    // "→ email hiring@acme.com + notion page": a thing of a tool joined to a place already said is one more.
+    const joined = joinedBefore && (found.length > 0 || (besides && saysThing && m !== first));
+    const madeOne = saysThing && MAKE_ONE_BEFORE.test(clause);
     const made = MAKE_BEFORE.test(clause) && !(besides && (m === first || /\bpost|\bpublish|\btweet/.test(clause)));
     // "Remind me to log my hours in the timesheet": what the person is asked to do is no place the agent writes to.
     if (ASKED_TO_DO.test(clause)) continue;
-    const into = (INTO_BEFORE.test(clause) || INTO_NAMED_BEFORE.test(clause)) && (OUTPUT_VERB.test(clause) || (afterSource && SENT_IN_CLAUSE.test(clause)) || STRONG_INTO_BEFORE.test(clause) || thingsSentTo(clause)) &&
+    const into = (INTO_BEFORE.test(clause) || INTO_NAMED_BEFORE.test(clause)) && (OUTPUT_VERB.test(clause) || GO_IN_BEFORE.test(clause) || (afterSource && SENT_IN_CLAUSE.test(clause)) || STRONG_INTO_BEFORE.test(clause) || thingsSentTo(clause)) &&
       !(besides && m === first) && !readThenSent(norm, m);
     const thingIn = THING_IN_BEFORE.test(norm.slice(Math.max(0, m.start - 60), m.start)) && !(besides && m === first);
-    const after = norm.slice(m.end, m.end + 50);
-    const thingFor = (THING_ENDS.test(norm.slice(m.start, m.end)) || THING_AFTER.test(after)) && THING_FOR_AFTER.test(after) &&
+    const thingFor = saysThing && THING_FOR_AFTER.test(after) &&
       THING_FOR_BEFORE.test(norm.slice(Math.max(0, m.start - 12), m.start));
-    if (into || made || thingIn || thingFor || (arrowed && m.start > 0) || joined) {
+    if (into || made || madeOne || thingIn || thingFor || (arrowed && m.start > 0) || joined) {
       found.push({ kind: 'integration', integration: m.id, target: found.length === 0 ? namedTarget(norm, raw, ctx) : '' });
     }
   }
