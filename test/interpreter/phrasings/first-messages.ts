@@ -3,6 +3,7 @@
  * requirements must say after it. Written without reading the interpreter; split by theme into parts.
  */
 import { DESTINATION_MESSAGES } from './first-messages-destinations.js';
+import { DOMAIN_MESSAGES } from './first-messages-domains.js';
 import { FILTER_MESSAGES } from './first-messages-filters.js';
 import { TIME_MESSAGES } from './first-messages-times.js';
 import { RECURRENCE_MESSAGES } from './first-messages-recurrence.js';
@@ -21,4 +22,5 @@ export const FIRST_MESSAGES: PhrasingCase[] = [
   ...DESTINATION_MESSAGES,
   ...FILTER_MESSAGES,
   ...VOICE_MESSAGES,
+  ...DOMAIN_MESSAGES,
 ];

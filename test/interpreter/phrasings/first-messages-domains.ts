@@ -1,0 +1,424 @@
+/**
+ * First messages from the domains the other parts cover least, typed the way people type them: devops
+ * (GitHub, Jira, Linear, Confluence, PagerDuty and Datadog alerts), sales (Salesforce, HubSpot, Pipedrive),
+ * finance (Stripe, QuickBooks, Xero), support (Zendesk, Intercom, Freshdesk), marketing (Mailchimp,
+ * Typeform, X), files (Google Drive, Dropbox), calendars, and the events of chat tools, sheets and Notion.
+ */
+import type { PhrasingCase } from './phrasing-case.js';
+import { at, channel, dm, event, everyHours, everyMinutes, filter as f, into, mail, monthly, NONE, on, row } from './expect-builders.js';
+
+export const DOMAIN_MESSAGES: PhrasingCase[] = [
+  // Devops.
+  row('when someone opens a PR on our github repo ping #code-review on slack', ['devops', 'event'], {
+    integrations: ['github', 'slack'],
+    trigger: event('github', 'new_pull_request'),
+    destinations: [channel('#code-review', 'slack')],
+  }),
+  row('new jira bugs with priority highest → #eng-alerts on teams asap', ['devops', 'event', 'filter-priority'], {
+    integrations: ['jira', 'teams'],
+    trigger: event('jira', 'new_issue'),
+    destinations: [channel('#eng-alerts', 'teams')],
+    filters: [f.priority('highest')],
+  }),
+  row('pagerduty alerts -> #oncall slack', ['devops', 'unsupported-tool', 'terse'], {
+    integrations: ['slack'],
+    unsupported: ['pagerduty'],
+    trigger: NONE,
+    destinations: [channel('#oncall', 'slack')],
+  }),
+  row('when a datadog monitor fires create a jira ticket and post in #sre', ['devops', 'unsupported-tool', 'multi-destination'], {
+    integrations: ['jira'],
+    unsupported: ['datadog'],
+    destinations: [into('jira'), channel('#sre')],
+  }),
+  row('every morning at 9:30 send the open PRs older than 3 days to #dev', ['devops', 'filter-status'], {
+    integrations: ['github'],
+    trigger: at(['09:30'], 'daily'),
+    destinations: [channel('#dev')],
+    filters: [f.status('open')],
+  }),
+  row('github issues labeled "bug" → linear, every hour', ['devops', 'interval', 'filter-label'], {
+    integrations: ['github', 'linear'],
+    trigger: everyHours(1),
+    destinations: [into('linear')],
+    filters: [f.label('bug')],
+  }),
+  row('when a new github issue gets the label security email security@acme.com', ['devops', 'event', 'filter-label', 'email-destination'], {
+    integrations: ['github'],
+    trigger: event('github', 'new_issue'),
+    destinations: [mail('security@acme.com')],
+    filters: [f.label('security')],
+  }),
+  row('jira tickets assigned to me that are still in progress, dm me on slack every weekday at 8:45', ['devops', 'dm', 'filter-status', 'weekdays'], {
+    integrations: ['jira', 'slack'],
+    trigger: at(['08:45'], 'weekdays'),
+    destinations: [dm('slack')],
+    filters: [f.status('in progress')],
+  }),
+  row('new confluence pages in the engineering space → #eng-docs on teams', ['devops', 'event'], {
+    integrations: ['confluence', 'teams'],
+    trigger: event('confluence', 'new_page'),
+    destinations: [channel('#eng-docs', 'teams')],
+  }),
+  row('post a digest of new confluence pages to #wiki-updates every friday at 3pm', ['devops'], {
+    integrations: ['confluence'],
+    trigger: at(['15:00'], ['fri']),
+    destinations: [channel('#wiki-updates')],
+  }),
+  row('jira p1s → pagerduty', ['devops', 'unsupported-tool', 'terse', 'filter-priority'], {
+    integrations: ['jira'],
+    unsupported: ['pagerduty'],
+    filters: [f.priority('p1')],
+  }),
+  row('every 2 hrs check jira for new blockers and ping #eng-leads', ['devops', 'interval'], {
+    integrations: ['jira'],
+    trigger: everyHours(2),
+    destinations: [channel('#eng-leads')],
+  }),
+  row('new linear issue w/ label crash → #mobile-alerts and dm me', ['devops', 'event', 'filter-label', 'multi-destination', 'dm'], {
+    integrations: ['linear'],
+    trigger: event('linear', 'new_issue'),
+    destinations: [channel('#mobile-alerts'), dm()],
+    filters: [f.label('crash')],
+  }),
+  row('sentry errors in prod → create a github issue + tell #backend', ['devops', 'unsupported-tool', 'multi-destination'], {
+    integrations: ['github'],
+    unsupported: ['sentry'],
+    trigger: NONE,
+    destinations: [into('github'), channel('#backend')],
+  }),
+
+  // Sales.
+  row('new opportunity in salesforce over $25k → post in #big-deals and email sales-lead@acme.com', ['sales', 'event', 'filter-amount', 'multi-destination'], {
+    integrations: ['salesforce'],
+    trigger: event('salesforce', 'new_opportunity'),
+    destinations: [channel('#big-deals'), mail('sales-lead@acme.com')],
+    filters: [f.amount('>', 25000)],
+  }),
+  row('every monday 8am pull last weeks closed won opps from salesforce into a google sheet', ['sales', 'filter-status'], {
+    integrations: ['salesforce', 'google_sheets'],
+    trigger: at(['08:00'], ['mon']),
+    destinations: [into('google_sheets')],
+    filters: [f.status('closed won')],
+  }),
+  row('hubspot new contact -> add to airtable crm base', ['sales', 'event', 'terse'], {
+    integrations: ['hubspot', 'airtable'],
+    trigger: event('hubspot', 'new_contact'),
+    destinations: [into('airtable')],
+  }),
+  row('pipedrive deals won → #wins', ['sales', 'unsupported-tool', 'terse'], {
+    unsupported: ['pipedrive'],
+    trigger: NONE,
+    destinations: [channel('#wins')],
+  }),
+  row('whenever a deal is created in hubspot w/ amount over 10000 slack the #sales channel', ['sales', 'event', 'filter-amount'], {
+    integrations: ['hubspot', 'slack'],
+    trigger: event('hubspot', 'new_deal'),
+    destinations: [channel('#sales', 'slack')],
+    filters: [f.amount('>', 10000)],
+  }),
+  row('send me a daily summary of new salesforce leads at 5:30pm on teams', ['sales', 'dm'], {
+    integrations: ['salesforce', 'teams'],
+    trigger: at(['17:30'], 'daily'),
+    destinations: [dm('teams')],
+  }),
+  row('salesforce leads from the website form → asana task for the sdr team', ['sales', 'event'], {
+    integrations: ['salesforce', 'asana'],
+    trigger: event('salesforce', 'new_lead'),
+    destinations: [into('asana')],
+  }),
+  row('new lead in sfdc? create a hubspot contact + notify #sdr', ['sales', 'event', 'multi-destination'], {
+    integrations: ['salesforce', 'hubspot'],
+    trigger: event('salesforce', 'new_lead'),
+    destinations: [into('hubspot'), channel('#sdr')],
+  }),
+  row('salesforec new opps > 100k slack #exec', ['sales', 'typo', 'terse', 'filter-amount'], {
+    integrations: ['salesforce', 'slack'],
+    trigger: event('salesforce', 'new_opportunity'),
+    destinations: [channel('#exec', 'slack')],
+    filters: [f.amount('>', 100000)],
+  }),
+  row('daily 8am: hubspot deals closing this week → #sales-team', ['sales', 'daily'], {
+    integrations: ['hubspot'],
+    trigger: at(['08:00'], 'daily'),
+    destinations: [channel('#sales-team')],
+  }),
+  row('twice a week (mon + thu at 10) send #growth the new hubspot contacts', ['sales', 'specific-days'], {
+    integrations: ['hubspot'],
+    trigger: at(['10:00'], ['mon', 'thu']),
+    destinations: [channel('#growth')],
+  }),
+
+  // Finance.
+  row('when a stripe payment over 5000 comes in email finance@acme.com and post in #revenue', ['finance', 'event', 'filter-amount', 'multi-destination'], {
+    integrations: ['stripe'],
+    trigger: event('stripe', 'payment_succeeded'),
+    destinations: [mail('finance@acme.com'), channel('#revenue')],
+    filters: [f.amount('>', 5000)],
+  }),
+  row('failed stripe payments → #billing-alerts + dm me', ['finance', 'event', 'multi-destination', 'dm'], {
+    integrations: ['stripe'],
+    trigger: event('stripe', 'payment_failed'),
+    destinations: [channel('#billing-alerts'), dm()],
+  }),
+  row('xero bills due this week → #finance every monday 9am', ['finance', 'unsupported-tool'], {
+    unsupported: ['xero'],
+    trigger: at(['09:00'], ['mon']),
+    destinations: [channel('#finance')],
+  }),
+  row('quickbooks invoices overdue more than 30 days, remind me every monday', ['finance', 'unsupported-tool', 'keyword-trap'], {
+    integrations: [],
+    unsupported: ['quickbooks'],
+    trigger: on(['mon']),
+  }),
+  row('log every stripe charge in the revenue sheet', ['finance', 'event'], {
+    integrations: ['stripe', 'google_sheets'],
+    trigger: event('stripe', 'payment_succeeded'),
+    destinations: [into('google_sheets')],
+  }),
+  row('on the 1st of every month at 10 email accounting@acme.com a summary of last months stripe payments', ['finance', 'day-of-month', 'email-destination'], {
+    integrations: ['stripe'],
+    trigger: monthly(1, ['10:00']),
+    destinations: [mail('accounting@acme.com')],
+  }),
+  row('stripe refunds over 200 dollars → #finance on teams', ['finance', 'filter-amount'], {
+    integrations: ['stripe', 'teams'],
+    destinations: [channel('#finance', 'teams')],
+    filters: [f.amount('>', 200)],
+  }),
+  row('paypal payments → google sheet', ['finance', 'unsupported-tool', 'keyword-trap', 'terse'], {
+    integrations: ['google_sheets'],
+    unsupported: ['paypal'],
+    destinations: [into('google_sheets')],
+  }),
+  row('on the 15th at noon send the stripe payout summary to finance@acme.com', ['finance', 'day-of-month', 'email-destination'], {
+    integrations: ['stripe'],
+    trigger: monthly(15, ['12:00']),
+    destinations: [mail('finance@acme.com')],
+  }),
+  row('🚨 failed payments in stripe → #alerts 🚨', ['finance', 'emoji', 'event'], {
+    integrations: ['stripe'],
+    trigger: event('stripe', 'payment_failed'),
+    destinations: [channel('#alerts')],
+  }),
+
+  // Support.
+  row('new zendesk ticket with priority urgent -> page #support-oncall on slack', ['support', 'event', 'filter-priority'], {
+    integrations: ['zendesk', 'slack'],
+    trigger: event('zendesk', 'new_ticket'),
+    destinations: [channel('#support-oncall', 'slack')],
+    filters: [f.priority('urgent')],
+  }),
+  row('zendesk tickets tagged vip → dm me on teams right away', ['support', 'dm', 'filter-label'], {
+    integrations: ['zendesk', 'teams'],
+    trigger: event('zendesk', 'new_ticket'),
+    destinations: [dm('teams')],
+    filters: [f.label('vip')],
+  }),
+  row('every day at 6pm send #support a count of unsolved zendesk tickets', ['support', 'daily', 'filter-status'], {
+    integrations: ['zendesk'],
+    trigger: at(['18:00'], 'daily'),
+    destinations: [channel('#support')],
+    filters: [f.status('unsolved')],
+  }),
+  row('intercom convos with "refund" in them → #cx', ['support', 'unsupported-tool', 'filter-keyword', 'terse'], {
+    unsupported: ['intercom'],
+    destinations: [channel('#cx')],
+    filters: [f.keyword('refund')],
+  }),
+  row('freshdesk high priority tickets to jira', ['support', 'unsupported-tool', 'filter-priority', 'keyword-trap'], {
+    integrations: ['jira'],
+    unsupported: ['freshdesk'],
+    destinations: [into('jira')],
+    filters: [f.priority('high')],
+  }),
+  row('zendsk urgent tix → teams #support-leads', ['support', 'typo', 'terse', 'filter-priority'], {
+    integrations: ['zendesk', 'teams'],
+    destinations: [channel('#support-leads', 'teams')],
+    filters: [f.priority('urgent')],
+  }),
+  row('every 15 min check zendesk for tickets from acme.com and post to #acme-support', ['support', 'interval', 'filter-from'], {
+    integrations: ['zendesk'],
+    trigger: everyMinutes(15),
+    destinations: [channel('#acme-support')],
+    filters: [f.from('acme.com')],
+  }),
+
+  // Marketing.
+  row('typeform responses → hubspot contacts', ['marketing', 'unsupported-tool', 'terse'], {
+    integrations: ['hubspot'],
+    unsupported: ['typeform'],
+    trigger: NONE,
+    destinations: [into('hubspot')],
+  }),
+  row('mailchimp campaign report every friday 4pm to #marketing', ['marketing', 'unsupported-tool'], {
+    integrations: [],
+    unsupported: ['mailchimp'],
+    trigger: at(['16:00'], ['fri']),
+    destinations: [channel('#marketing')],
+  }),
+  row('when someone mentions us on twitter post it in #social on discord', ['marketing', 'event'], {
+    integrations: ['twitter', 'discord'],
+    trigger: event('twitter', 'new_mention'),
+    destinations: [channel('#social', 'discord')],
+  }),
+  row('tweets mentioning our brand → slack #brand-mentions every 30 mins', ['marketing', 'interval'], {
+    integrations: ['twitter', 'slack'],
+    trigger: everyMinutes(30),
+    destinations: [channel('#brand-mentions', 'slack')],
+  }),
+  row('new google forms responses go in the signups sheet', ['marketing', 'unsupported-tool'], {
+    integrations: ['google_sheets'],
+    unsupported: ['google forms'],
+    trigger: NONE,
+    destinations: [into('google_sheets')],
+  }),
+  row('post the newsletter draft from notion to #marketing on tuesdays at 11', ['marketing', 'specific-days'], {
+    integrations: ['notion'],
+    trigger: at(['11:00'], ['tue']),
+    destinations: [channel('#marketing')],
+  }),
+
+  // Files.
+  row('new file in dropbox /invoices → upload to the google drive finance folder', ['files', 'event'], {
+    integrations: ['dropbox', 'google_drive'],
+    trigger: event('dropbox', 'new_file'),
+    destinations: [into('google_drive')],
+  }),
+  row('when someone drops a file in the shared google drive folder, let #design know', ['files', 'event'], {
+    integrations: ['google_drive'],
+    trigger: event('google_drive', 'new_file'),
+    destinations: [channel('#design')],
+  }),
+  row('back up new dropbox files to drive every night at 2am', ['files'], {
+    integrations: ['dropbox', 'google_drive'],
+    trigger: at(['02:00'], 'daily'),
+    destinations: [into('google_drive')],
+  }),
+  row('new pdfs in google drive → email them to bookkeeper@example.com', ['files', 'event', 'email-destination'], {
+    integrations: ['google_drive'],
+    trigger: event('google_drive', 'new_file'),
+    destinations: [mail('bookkeeper@example.com')],
+  }),
+
+  // Calendars.
+  row('every weekday 7:45am dm me todays meetings on slack', ['calendar', 'weekdays', 'dm'], {
+    integrations: ['google_calendar', 'slack'],
+    trigger: at(['07:45'], 'weekdays'),
+    destinations: [dm('slack')],
+  }),
+  row('10 min before each meeting send me the notes doc on teams', ['calendar', 'event', 'dm'], {
+    integrations: ['google_calendar', 'teams'],
+    trigger: event('google_calendar', 'event_starting'),
+    destinations: [dm('teams')],
+  }),
+  row('when a new event gets added to my calendar post it in #team-calendar', ['calendar', 'event'], {
+    integrations: ['google_calendar'],
+    trigger: event('google_calendar', 'new_event'),
+    destinations: [channel('#team-calendar')],
+  }),
+  row('sunday night at 8 email me my week ahead from google calendar', ['calendar', 'dm'], {
+    integrations: ['google_calendar'],
+    trigger: at(['20:00'], ['sun']),
+    destinations: [dm()],
+  }),
+  row('gcal new event → notion page', ['calendar', 'event', 'terse'], {
+    integrations: ['google_calendar', 'notion'],
+    trigger: event('google_calendar', 'new_event'),
+    destinations: [into('notion')],
+  }),
+  row('meeting starts in 5 → remind me on discord', ['calendar', 'event', 'dm', 'terse'], {
+    integrations: ['google_calendar', 'discord'],
+    trigger: event('google_calendar', 'event_starting'),
+    destinations: [dm('discord')],
+  }),
+
+  // Events of chat tools, sheets, Notion and Airtable.
+  row('new row in the orders sheet → create a trello card', ['event', 'keyword-trap'], {
+    integrations: ['google_sheets', 'trello'],
+    trigger: event('google_sheets', 'new_row'),
+    destinations: [into('trello')],
+  }),
+  row('whenever someone adds a page to our notion wiki database post the link in #docs', ['event', 'keyword-trap'], {
+    integrations: ['notion'],
+    trigger: event('notion', 'new_page'),
+    destinations: [channel('#docs')],
+  }),
+  row('when someone posts in #help on slack create a zendesk ticket', ['event', 'source-channel'], {
+    integrations: ['slack', 'zendesk'],
+    trigger: event('slack', 'new_message'),
+    destinations: [into('zendesk')],
+  }),
+  row('messages in the teams channel #escalations should be copied to jira as issues', ['event', 'source-channel'], {
+    integrations: ['teams', 'jira'],
+    trigger: event('teams', 'new_message'),
+    destinations: [into('jira')],
+  }),
+  row('new discord message in #bug-reports → github issue', ['event', 'source-channel', 'terse'], {
+    integrations: ['discord', 'github'],
+    trigger: event('discord', 'new_message'),
+    destinations: [into('github')],
+  }),
+  row('new outlook emails from ceo@acme.com → my teams chat', ['event', 'filter-from', 'dm'], {
+    integrations: ['outlook', 'teams'],
+    trigger: event('outlook', 'new_email'),
+    destinations: [dm('teams')],
+    filters: [f.from('ceo@acme.com')],
+  }),
+  row('airtable new record in "Applicants" → email hiring@acme.com + notion page', ['event', 'multi-destination', 'email-destination'], {
+    integrations: ['airtable', 'notion'],
+    trigger: event('airtable', 'new_record'),
+    destinations: [mail('hiring@acme.com'), into('notion')],
+  }),
+  row('new shopify order over $300 → slack #big-orders & add it to the vip sheet', ['event', 'filter-amount', 'multi-destination'], {
+    integrations: ['shopify', 'slack', 'google_sheets'],
+    trigger: event('shopify', 'new_order'),
+    destinations: [channel('#big-orders', 'slack'), into('google_sheets')],
+    filters: [f.amount('>', 300)],
+  }),
+
+  // Voices: run-ons, typos, casing.
+  row('hey so basically every time stripe says a payment failed i want a msg in #billing AND an email to me AND a row in the failed payments sheet thx', ['run-on', 'event', 'multi-destination', 'dm'], {
+    integrations: ['stripe', 'google_sheets'],
+    trigger: event('stripe', 'payment_failed'),
+    destinations: [channel('#billing'), dm(), into('google_sheets')],
+  }),
+  row('confluance pages updated this week → email me fridays 5pm', ['typo', 'dm'], {
+    integrations: ['confluence'],
+    trigger: at(['17:00'], ['fri']),
+    destinations: [dm()],
+  }),
+  row('At 9 AM on weekdays, send a summary of unread Outlook emails from my manager to my Teams chat.', ['casing', 'weekdays', 'filter-unread', 'filter-from', 'dm'], {
+    integrations: ['outlook', 'teams'],
+    trigger: at(['09:00'], 'weekdays'),
+    destinations: [dm('teams')],
+    filters: [f.unread(), f.from('my manager')],
+  }),
+  row('weekends only, 10am, send me new twitter mentions on discord', ['weekends', 'dm'], {
+    integrations: ['twitter', 'discord'],
+    trigger: at(['10:00'], 'weekends'),
+    destinations: [dm('discord')],
+  }),
+  row('i run a small agency and honestly i keep missing stuff so what i want is when a client emails me (anything from @bigclient.example.com) it goes straight into asana as a task and also pings me on slack so i see it', ['run-on', 'event', 'filter-from', 'multi-destination', 'dm'], {
+    integrations: ['gmail', 'asana', 'slack'],
+    trigger: event('gmail', 'new_email'),
+    destinations: [into('asana'), dm('slack')],
+    filters: [f.from('bigclient.example.com')],
+  }),
+  row('gh PRs → #reviews', ['devops', 'terse'], {
+    integrations: ['github'],
+    destinations: [channel('#reviews')],
+  }),
+  row('SALESFORCE OPPS CLOSED LOST LAST WEEK -> #sales-retro EVERY MONDAY 9AM', ['sales', 'casing', 'filter-status'], {
+    integrations: ['salesforce'],
+    trigger: at(['09:00'], ['mon']),
+    destinations: [channel('#sales-retro')],
+    filters: [f.status('closed lost')],
+  }),
+  row('can u make smth that checks jira every hour for tickets w/ priority blocker and yells in #incidents on slack', ['devops', 'interval', 'filter-priority'], {
+    integrations: ['jira', 'slack'],
+    trigger: everyHours(1),
+    destinations: [channel('#incidents', 'slack')],
+    filters: [f.priority('blocker')],
+  }),
+];
