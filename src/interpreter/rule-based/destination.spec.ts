@@ -240,6 +240,11 @@ describe('a second place said with a thing', () => {
     expect(all('whenever someone drops a msg in #bug-reports make a github issue')).toEqual([tool('github')]);
   });
 
+  it('reads a channel someone named posts in as read from', () => {
+    expect(all('when my boss posts in #leadership on teams text me')).toEqual([me(null)]);
+    expect(all('slack #sales-wins msgs → weekly digest to ceo@acme.com')).toEqual([email(null, 'ceo@acme.com')]);
+  });
+
   it('reads things said to go in a tool as written there', () => {
     expect(all('new responses go in the signups sheet')).toEqual([tool('google_sheets')]);
   });

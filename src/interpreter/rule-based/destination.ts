@@ -125,7 +125,7 @@ const SOURCE_PREFIX =
   /\b(?:from|of|in|through|read(?:s|ing)?|watch(?:es|ing)?|monitor(?:s|ing)?|summari[sz]e|summari[sz]ing|check|scan|follow|about|on)\s+(?:(?:the|our|my|both)\s+)?(?:(?:slack|teams|discord)\s+)?(?:channel\s+)?$/;
 const SOURCE_AFTER = new RegExp(
   String.raw`^\s*(?:\((?:slack|teams|discord)\)\s*)?(?:(?:slack|teams|discord)\s+)?(?:channel\s+)?${ARROW}` +
-    String.raw`|^\s+(?:new\s+)?(?:questions|messages|posts|threads|conversations|highlights|mentions|feedback|discussions?)\b` +
+    String.raw`|^\s+(?:new\s+)?(?:questions|messages|msgs|posts|threads|conversations|highlights|mentions|feedback|discussions?)\b` +
     String.raw`|^\s*(?:(?:slack|teams|discord)\s+)?channel\s+(?:from|into)\b`,
 );
 const ARROW_BEFORE = new RegExp(String.raw`${ARROW}\s*(?:(?:to|my|the|our|a|an|new)\s+)*(?:(?:slack|teams|discord)\s+)?$`);
@@ -135,7 +135,9 @@ const SOMEONE_DOES = new RegExp(
   String.raw`\b(?:someone|somebody|anyone|anybody|people|everyone|everybody|nobody|customers?|clients?|users?|members?|folks)\s+` +
     String.raw`(?:\w+\s+)?(?:posts?|writes?|drops?|says?|asks?|messages?|shares?|mentions?|sends?|puts?|adds?)` +
     // …right before the channel: "when someone mentions us on twitter post it in #social" posts there.
-    String.raw`(?:\s+[\w-]+){0,5}\s+$`,
+    String.raw`(?:\s+[\w-]+){0,5}\s+$` +
+    // "When my boss posts in #leadership": a person named, then what they do there.
+    String.raw`|\b(?:when(?:ever)?|if|once|every time|each time|any ?time)\s+(?:my|our|the|a|an)\s+[a-z]+\s+(?:posts|writes|drops|says|asks|messages|shares|mentions|sends|puts|adds)\s+(?:something\s+|anything\s+)?(?:in|on|to|into)\s+$`,
 );
 /** "Say hi in #sdr", "a discord message in #alerts": "in #x" with nothing read or sent elsewhere is where it goes. */
 const WEAK_CHANNEL_BEFORE = /\b(?:in|on)\s+(?:(?:the|our|my)\s+)?(?:(?:slack|teams|discord)\s+)?(?:channel\s+)?$/;

@@ -24,6 +24,7 @@ describe(findFilters.name, () => {
     ['containing the word invoice', ['mentions "invoice"']],
     ['intercom convos with "refund" in them → #cx', ['mentions "refund"']],
     ["anything with 'invoice' in it", ['mentions "invoice"']],
+    ['twitter mentions with the word outage → #support', ['mentions "outage"']],
     ['with "refund" in the subject', ['subject contains "refund"']],
     ['only unread', ['unread']],
     ['summarize my unread Gmail emails', ['unread']],

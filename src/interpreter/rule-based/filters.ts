@@ -116,8 +116,9 @@ const MENTIONS_QUOTED = new RegExp(
 );
 /** 'convos with "refund" in them', 'anything with "invoice" in it': a quoted word the things hold. */
 const WITH_QUOTED_IN = new RegExp(String.raw`\b(?:with|w\/)\s+${QUOTED_VALUE}\s+in (?:them|it|the (?:body|text|message|description))\b`, 'dg');
+// "Mentions with the word outage", "mentions of our brand": a preposition after the verb starts no keyword.
 const MENTIONS = new RegExp(
-  String.raw`\b(?:mention|mentions|mentioning|contain|contains|containing|with the ${KEYWORD})\s+(?:the ${KEYWORD}\s+)?${VALUE}`,
+  String.raw`\b(?:mention|mentions|mentioning|contain|contains|containing|with the ${KEYWORD})\s+(?:the ${KEYWORD}\s+)?(?!(?:with|of|on|in|from|to|for|by|about)\b)${VALUE}`,
   'dg',
 );
 /** "emails about the field trip", "when a tenant emails about a repair": the topic of the messages read ("post a message about the launch" is what to write). */

@@ -52,6 +52,7 @@ describe(findTypedFilters.name, () => {
     ['salesforce opps closed lost last week', ['status: closed lost']],
     ['a count of unsolved zendesk tickets', ['status: unsolved']],
     ['unresolved tix from acme', ['status: unresolved']],
+    ['when a salesforce opp moves to closed won post in #wins', ['status: closed won']],
   ])('reads the status in %j', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });

@@ -38,7 +38,7 @@ const STATUS_PATTERNS: readonly Guarded[] = [
   // A stage or list of a board names a state, whatever its name ("in the doing list", "in stage closed won").
   [new RegExp(String.raw`\bin (?:the )?(?:stage|status|state|column|list):?\s+(${STATUS}|${STAGE_WORD}(?:\s+(?:won|lost))?)\b`, 'g'), ['stage', 'stat', 'column', 'list']],
   [new RegExp(String.raw`\bin (?:the )?(${STAGE_WORD}(?:[ -]${STAGE_WORD})?) (?:list|column|lane|stage)\b`, 'g'), ['list', 'column', 'lane', 'stage']],
-  [new RegExp(String.raw`\b(?:status(?: is| of| =|:)?|(?:that are|which are|are|is|marked(?: as)?|set to|moved to|in(?: the)?|still)\s+(?:still\s+)?)\s*(${STATUS})${NOT_A_PLACE_NAME}(?=\s+(?:ones|column|status|state|tickets?|issues?|tasks?|deals?|cards?|invoices?|orders?|items?|stage)\b|[\s,.;!?)]|$)`, 'g'), null],
+  [new RegExp(String.raw`\b(?:status(?: is| of| =|:)?|(?:that are|which are|are|is|marked(?: as)?|set to|(?:moved|moves|move|moving|goes|gets moved) to|in(?: the)?|still)\s+(?:still\s+)?)\s*(${STATUS})${NOT_A_PLACE_NAME}(?=\s+(?:ones|column|status|state|tickets?|issues?|tasks?|deals?|cards?|invoices?|orders?|items?|stage)\b|[\s,.;!?)]|$)`, 'g'), null],
   [new RegExp(String.raw`\b(?:only|just|all)\s+(?:the\s+)?(${STATUS})\s+(?:ones|tickets?|issues?|tasks?|deals?|cards?|invoices?|orders?|items?|bugs?|prs?|pull requests?)\b`, 'g'), null],
   [new RegExp(String.raw`\b(?:the\s+)?(${STATUS})\s+(?:column|stage|state|list)\b`, 'g'), ['column', 'stage', 'state', 'list']],
   [

@@ -37,6 +37,7 @@ describe(correctTypos.name, () => {
 describe('ordinary words the readers turn on', () => {
   it.each([
     ['evry day at 9 exept weekends', 'every day at 9 except weekends'],
+    ['everytime someone books a meeting', 'every time someone books a meeting'],
     ['a notion page for evrey hubspot deal', 'a notion page for every hubspot deal'],
     ['Dialy on wekdays', 'daily on weekdays'],
   ])('puts %j right', (text, fixed) => {

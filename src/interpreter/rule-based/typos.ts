@@ -81,7 +81,7 @@ export function correctToolWord(word: string): string | null {
  * …"; "exept weekends" would read as weekends). Exact words only: no distance, which would reach real words.
  */
 const WORD_TYPOS: Readonly<Record<string, string>> = {
-  evry: 'every', evrey: 'every', everey: 'every', evey: 'every', eveyr: 'every',
+  evry: 'every', evrey: 'every', everey: 'every', evey: 'every', eveyr: 'every', everytime: 'every time', evrytime: 'every time',
   exept: 'except', excpet: 'except', excpt: 'except',
   wekdays: 'weekdays', weekdys: 'weekdays', weekdyas: 'weekdays',
   wekends: 'weekends', weeknds: 'weekends', weekneds: 'weekends',
