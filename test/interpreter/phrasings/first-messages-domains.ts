@@ -421,4 +421,152 @@ export const DOMAIN_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#incidents', 'slack')],
     filters: [f.priority('blocker')],
   }),
+  // A second round: more of the tools and events seen least.
+  row('whenever a new row is added to the leads spreadsheet, create a salesforce lead', ['event', 'sales'], {
+    integrations: ['google_sheets', 'salesforce'],
+    trigger: event('google_sheets', 'new_row'),
+    destinations: [into('salesforce')],
+  }),
+  row('ping #content on discord when a new notion page is published in the blog db', ['event', 'marketing'], {
+    integrations: ['notion', 'discord'],
+    trigger: event('notion', 'new_page'),
+    destinations: [channel('#content', 'discord')],
+  }),
+  row('twitter mentions with the word outage → page #support on slack', ['event', 'filter-keyword', 'marketing'], {
+    integrations: ['twitter', 'slack'],
+    trigger: event('twitter', 'new_mention'),
+    destinations: [channel('#support', 'slack')],
+    filters: [f.keyword('outage')],
+  }),
+  row('each morning 8:15 a digest of confluence pages updated yesterday to my outlook', ['devops', 'dm', 'daily'], {
+    integrations: ['confluence', 'outlook'],
+    trigger: at(['08:15'], 'daily'),
+    destinations: [dm('outlook')],
+  }),
+  row('new outlook mail with an attachment → save to dropbox', ['event', 'files'], {
+    integrations: ['outlook', 'dropbox'],
+    trigger: event('outlook', 'new_email'),
+    destinations: [into('dropbox')],
+  }),
+  row('when my boss posts in #leadership on teams text me', ['event', 'dm', 'source-channel'], {
+    integrations: ['teams'],
+    trigger: event('teams', 'new_message'),
+    destinations: [dm()],
+  }),
+  row('remind me 15 minutes before every meeting on google calendar via slack dm', ['calendar', 'event', 'dm'], {
+    integrations: ['google_calendar', 'slack'],
+    trigger: event('google_calendar', 'event_starting'),
+    destinations: [dm('slack')],
+  }),
+  row('new calendar invite → dm me on teams', ['calendar', 'event', 'dm', 'terse'], {
+    integrations: ['google_calendar', 'teams'],
+    trigger: event('google_calendar', 'new_event'),
+    destinations: [dm('teams')],
+  }),
+  row('on fridays at 4:30pm post the github prs merged this week in #changelog', ['devops', 'filter-status'], {
+    integrations: ['github'],
+    trigger: at(['16:30'], ['fri']),
+    destinations: [channel('#changelog')],
+    filters: [f.status('merged')],
+  }),
+  row('hubspot: new contacts from germany → add to the dach sheet', ['sales', 'event'], {
+    integrations: ['hubspot', 'google_sheets'],
+    trigger: event('hubspot', 'new_contact'),
+    destinations: [into('google_sheets')],
+  }),
+  row('every 6 hours pull stripe failed payments and post them to #dunning', ['finance', 'interval'], {
+    integrations: ['stripe'],
+    trigger: everyHours(6),
+    destinations: [channel('#dunning')],
+  }),
+  row("Please post a summary of yesterday's Zendesk tickets to #support-leads at 8 AM every weekday.", ['support', 'polite', 'weekdays'], {
+    integrations: ['zendesk'],
+    trigger: at(['08:00'], 'weekdays'),
+    destinations: [channel('#support-leads')],
+  }),
+  row('github → discord: new issues labelled "good first issue" to #contributors', ['devops', 'event', 'filter-label'], {
+    integrations: ['github', 'discord'],
+    trigger: event('github', 'new_issue'),
+    destinations: [channel('#contributors', 'discord')],
+    filters: [f.label('good first issue')],
+  }),
+  row('jira tix assigned to me → my teams chat every morning at 9', ['devops', 'dm', 'daily'], {
+    integrations: ['jira', 'teams'],
+    trigger: at(['09:00'], 'daily'),
+    destinations: [dm('teams')],
+  }),
+  row('new linear issues w/ priority urgent → text me + #eng-oncall', ['devops', 'event', 'filter-priority', 'multi-destination', 'dm'], {
+    integrations: ['linear'],
+    trigger: event('linear', 'new_issue'),
+    destinations: [dm(), channel('#eng-oncall')],
+    filters: [f.priority('urgent')],
+  }),
+  row('when a salesforce opp moves to closed won post a 🎉 in #wins', ['sales', 'emoji', 'filter-status'], {
+    integrations: ['salesforce'],
+    destinations: [channel('#wins')],
+    filters: [f.status('closed won')],
+  }),
+  row('airtable records where status = approved → asana task', ['filter-status', 'terse'], {
+    integrations: ['airtable', 'asana'],
+    destinations: [into('asana')],
+    filters: [f.status('approved')],
+  }),
+  row('dropbox new uploads in /contracts → notify legal@acme.com', ['files', 'event', 'email-destination', 'filter-label'], {
+    integrations: ['dropbox'],
+    trigger: event('dropbox', 'new_file'),
+    destinations: [mail('legal@acme.com')],
+    filters: [f.label('contracts')],
+  }),
+  row('mentions of our brand on twitter → airtable', ['marketing', 'event', 'terse'], {
+    integrations: ['twitter', 'airtable'],
+    trigger: event('twitter', 'new_mention'),
+    destinations: [into('airtable')],
+  }),
+  row('everytime someone books a meeting w/ me add it to the crm sheet', ['calendar', 'event', 'typo'], {
+    integrations: ['google_calendar', 'google_sheets'],
+    trigger: event('google_calendar', 'new_event'),
+    destinations: [into('google_sheets')],
+  }),
+  row('gmail invoices from vendors → dropbox + log them in the expenses sheet', ['finance', 'keyword-trap', 'multi-destination'], {
+    integrations: ['gmail', 'dropbox', 'google_sheets'],
+    destinations: [into('dropbox'), into('google_sheets')],
+  }),
+  row('slack #sales-wins msgs → weekly digest to ceo@acme.com fridays 5pm', ['sales', 'source-channel', 'email-destination'], {
+    integrations: ['slack'],
+    trigger: at(['17:00'], ['fri']),
+    destinations: [mail('ceo@acme.com')],
+  }),
+  row('confluence new page in HR space → post in #hr-announcements on teams', ['event', 'casing'], {
+    integrations: ['confluence', 'teams'],
+    trigger: event('confluence', 'new_page'),
+    destinations: [channel('#hr-announcements', 'teams')],
+  }),
+  row('at 7 pm every sunday send me a summary of the weeks shopify orders on discord', ['dm', 'specific-days'], {
+    integrations: ['shopify', 'discord'],
+    trigger: at(['19:00'], ['sun']),
+    destinations: [dm('discord')],
+  }),
+  row('PRs waiting for review > 2 days -> slack dm', ['devops', 'dm', 'terse'], {
+    integrations: ['github', 'slack'],
+    destinations: [dm('slack')],
+    filters: [],
+    onlyFilters: true,
+  }),
+  row('outlook emails flagged important from clients → asana tasks, check every 30 min', ['interval', 'filter-priority'], {
+    integrations: ['outlook', 'asana'],
+    trigger: everyMinutes(30),
+    destinations: [into('asana')],
+    // Outlook's flag is its importance.
+    filters: [f.priority('important')],
+  }),
+  row('send a teams msg to #ops when a shopify order fails to pay', ['keyword-trap'], {
+    integrations: ['teams', 'shopify'],
+    destinations: [channel('#ops', 'teams')],
+  }),
+  row('new hubspot deal over 50k? ping the #exec channel + email cfo@acme.com', ['sales', 'event', 'filter-amount', 'multi-destination'], {
+    integrations: ['hubspot'],
+    trigger: event('hubspot', 'new_deal'),
+    destinations: [channel('#exec'), mail('cfo@acme.com')],
+    filters: [f.amount('>', 50000)],
+  }),
 ];
