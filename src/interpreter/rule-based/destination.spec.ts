@@ -245,6 +245,10 @@ describe('a second place said with a thing', () => {
     expect(all('slack #sales-wins msgs → weekly digest to ceo@acme.com')).toEqual([email(null, 'ceo@acme.com')]);
   });
 
+  it('takes one word naming which one between "add to" and the tool', () => {
+    expect(all('shopify orders above 500 → add to vip airtable + text me')).toEqual([me(null), tool('airtable')]);
+  });
+
   it('reads things said to go in a tool as written there', () => {
     expect(all('new responses go in the signups sheet')).toEqual([tool('google_sheets')]);
   });

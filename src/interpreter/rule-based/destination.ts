@@ -49,7 +49,7 @@ const SENT_IN_CLAUSE = /->|→|=>|\b(?:to|into|onto)\s+(?:(?:my|the|our|a|an|new
  */
 const STRONG_INTO_BEFORE = /\b(?:into|onto)\s+(?:(?:my|the|our|a|an|new|shared)\s+)*$/;
 /** "copy … into the fulfilment google sheet", "put … in the fulfilment airtable": one word naming which one, between "into" and the tool (with a verb that writes). */
-const INTO_NAMED_BEFORE = /\b(?:into|onto|in)\s+(?:(?:my|the|our|a|an|new|shared)\s+)*[a-z]+\s+$/;
+const INTO_NAMED_BEFORE = /\b(?:into|onto|in|to)\s+(?:(?:my|the|our|a|an|new|shared)\s+)*[a-z]+\s+$/;
 const THINGS_TO_BEFORE = /^\s*(?:new|each|every|all|any)\b[^→>]*\bto\s+(?:(?:my|the|our|a|an|new|shared)\s+)*$/;
 const FIRST_WORD = /^\s*([a-z]+)/;
 /** Whether the clause is "<things> to" a tool: it starts with new/each/every, or with a tool outside the catalog. */
@@ -75,6 +75,7 @@ const MAKE_BEFORE = new RegExp(
  * "Create a jira ticket", "open a github issue", "add an asana task": an order to make one thing in a tool, said with the
  * thing, is where output goes even when that tool is the first named (a tool outside the catalog is where things come from).
  */
+const JOINED_BEFORE = /(?:\band|&|\+)\s+(?:(?:a|an|the|my|new)\s+)*$/;
 const MAKE_ONE_BEFORE =
   /(?<!\b(?:i|we|they|he|she|someone|somebody|anyone|people|customers|users|clients|members|who)\s+)\b(?:create|add|file|make|open|raise|log)\s+(?:a|an|one)\s+(?:new\s+)?$/;
 // After an article or "new"/"each" the word is a thing, not an order ("each new file in my dropbox").
@@ -377,11 +378,10 @@ function integrations(norm: string, raw: string, ctx: DestinationContext, beside
       (m !== first && REPLACEMENT_BEFORE.test(norm.slice(Math.max(0, m.start - 50), m.start)) && TAKEN_BACK_BEFORE_SENT.test(norm.slice(0, m.start)));
     const afterSource = ctx.mentions.some((other) => other.start < m.start && other.id !== m.id);
     // "&" and "+" stand between spaces, where "\b" finds no word edge.
-    const joinedBefore = /(?:\band|&|\+)\s+(?:(?:a|an|the|my|new)\s+)*$/.test(before);
     const after = norm.slice(m.end, m.end + 50);
     const saysThing = THING_ENDS.test(norm.slice(m.start, m.end)) || THING_AFTER.test(after);
     // "→ email hiring@acme.com + notion page": a thing of a tool joined to a place already said is one more.
-    const joined = joinedBefore && (found.length > 0 || (besides && saysThing && m !== first));
+    const joined = (found.length > 0 || (besides && saysThing && m !== first)) && JOINED_BEFORE.test(before);
     const madeOne = saysThing && MAKE_ONE_BEFORE.test(clause);
     const made = MAKE_BEFORE.test(clause) && !(besides && (m === first || /\bpost|\bpublish|\btweet/.test(clause)));
     // "Remind me to log my hours in the timesheet": what the person is asked to do is no place the agent writes to.

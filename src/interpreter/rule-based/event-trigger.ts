@@ -101,9 +101,9 @@ const ARRIVES = /\b(?:comes? (?:in|through)|arriv\w*|lands?|shows? up|pops? up|a
 /** The agent's own delivery ("messages me on slack", "texts us"), which says nothing of what happens. */
 const DELIVERY = /\b(?:messages?|e-?mails?|texts?|dms?|pings?|posts?)\s+(?:me|us)\b/g;
 /** Watching a place: "watch my gmail for…", "keep an eye on #sales in teams", "monitor the #alerts channel". */
-// After an article the word is a thing: "when a datadog monitor fires" watches nothing.
-const WATCH =
-  /(?<!\b(?:a|an|the|this|that|each|every|any|my|our|your|their)\s+)\b(?:watch(?:es|ing)?|monitor(?:s|ing)?|keep (?:an eye|watch|tabs) on|listen (?:to|in on|on))\s+/g;
+const WATCH = /\b(?:watch(?:es|ing)?|monitor(?:s|ing)?|keep (?:an eye|watch|tabs) on|listen (?:to|in on|on))\s+/g;
+/** After an article the word is a thing: "when a datadog monitor fires" watches nothing. */
+const THING_BEFORE = /\b(?:a|an|the|this|that|each|every|any|my|our|your|their)\s+$/;
 /** Guard: WATCH names one of these. */
 const WATCH_WORDS = ['watch', 'monitor', 'keep ', 'listen'];
 const WATCHED_END = /[,.;!?]|\b(?:and|then|if|when(?:ever)?|so)\b|->|→|=>/;
@@ -252,7 +252,7 @@ function watchedEvent(text: string, mentions: readonly IntegrationMention[], kno
   let found: EventReading | null = null;
   if (!includesAny(text, WATCH_WORDS)) return found;
   eachMatch(WATCH, text, (m) => {
-    if (found) return;
+    if (found || THING_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return;
     const from = m.index + m[0].length;
     const end = WATCHED_END.exec(text.slice(from, from + 100));
     const to = from + (end ? end.index : Math.min(100, text.length - from));

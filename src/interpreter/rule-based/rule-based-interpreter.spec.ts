@@ -199,6 +199,17 @@ describe('a tool named after an email word', () => {
   });
 });
 
+describe('an email word said as what the agent does', () => {
+  it('reads no mailbox in "… and emails the list to team@acme.com"', () => {
+    const { patch } = interpret('every evening at 6 go through the asana tasks due tomorrow and emails the list to team@acme.com', DISCOVERY);
+    expect(patch.integrations).toEqual(['asana']);
+  });
+
+  it('still reads the mailbox in "summarise the emails the bank sent"', () => {
+    expect(interpret('every evening at 6 summarise the emails the bank sent and post them to #money', DISCOVERY).patch.integrations).toEqual(['gmail']);
+  });
+});
+
 describe('an event under a schedule', () => {
   it('brings in no tool nobody named', () => {
     const { patch } = interpret('at 11am and 3pm on weekdays send new hubspot leads to #sdr', DISCOVERY);

@@ -40,12 +40,15 @@ describe('ordinary words the readers turn on', () => {
     ['everytime someone books a meeting', 'every time someone books a meeting'],
     ['a notion page for evrey hubspot deal', 'a notion page for every hubspot deal'],
     ['Dialy on wekdays', 'daily on weekdays'],
+    ['wen a new zendesk tikcet comes in', 'when a new zendesk ticket comes in'],
+    ['wehn a ticekt is opened', 'when a ticket is opened'],
   ])('puts %j right', (text, fixed) => {
     expect(correctTypos(text).toLowerCase()).toBe(fixed);
   });
 
   it('leaves real words near them alone', () => {
     expect(correctTypos('i expect every report daily, except on weekends')).toBe('i expect every report daily, except on weekends');
+    expect(correctTypos('i ticked the box on the ticker')).toBe('i ticked the box on the ticker');
   });
 });
 

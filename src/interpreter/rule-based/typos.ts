@@ -6,6 +6,8 @@ const TOOL_WORDS = [
   'gmail', 'google', 'calendar', 'sheets', 'spreadsheet', 'slack', 'outlook', 'teams', 'notion', 'github', 'jira',
   'trello', 'asana', 'linear', 'hubspot', 'salesforce', 'zendesk', 'stripe', 'discord', 'dropbox', 'airtable',
   'twitter', 'shopify', 'confluence', 'payments',
+  // Not tools, but the things whose arrival starts an agent ("a new zendesk tikcet comes in").
+  'ticket', 'tickets',
 ];
 
 /**
@@ -17,7 +19,7 @@ const ORDINARY = new Set([
   'discard', 'discords', 'stride', 'strive', 'stripes', 'striped', 'strips', 'twister', 'titter', 'googled', 'googles',
   'goggles', 'confluent', 'pavements', 'payment', 'calendars', 'sheet', 'sheep', 'shoots', 'sweets', 'sheer', 'jiras',
   'mail', 'email', 'gmails', 'outlooks', 'shopping', 'trellis', 'hello', 'steams', 'steam', 'teal', 'teams', 'tease',
-  'parents', 'patents', 'pagers',
+  'parents', 'patents', 'pagers', 'ticked', 'ticker', 'tickers', 'picket', 'wicket', 'tickle', 'tickles',
 ]);
 
 /**
@@ -86,7 +88,10 @@ const WORD_TYPOS: Readonly<Record<string, string>> = {
   wekdays: 'weekdays', weekdys: 'weekdays', weekdyas: 'weekdays',
   wekends: 'weekends', weeknds: 'weekends', weekneds: 'weekends',
   dialy: 'daily', daliy: 'daily', dayly: 'daily',
+  wehn: 'when', whne: 'when', whenver: 'whenever', wheneverr: 'whenever', whenevr: 'whenever',
 };
+/** Words of three letters are never looked up by distance; these few are "when" typed fast. */
+const SHORT_TYPOS: Readonly<Record<string, string>> = { wen: 'when', whn: 'when' };
 
 const WORD = /[A-Za-z]+/g;
 
@@ -113,7 +118,7 @@ function correctionOf(word: string): string | null {
 export function correctTypos(raw: string): string {
   return raw.replace(WORD, (word, offset: number) => {
     // Most words have no correction: look that up (words under four letters never have one) before the context.
-    const correction = word.length < 4 ? null : correctionOf(word.toLowerCase());
+    const correction = word.length >= 4 ? correctionOf(word.toLowerCase()) : word.length === 3 && (word[0] === 'w' || word[0] === 'W') ? (SHORT_TYPOS[word.toLowerCase()] ?? null) : null;
     if (correction === null) return word;
     const before = raw[offset - 1] ?? ' ';
     const after = raw[offset + word.length] ?? ' ';
