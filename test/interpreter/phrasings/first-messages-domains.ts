@@ -569,4 +569,79 @@ export const DOMAIN_MESSAGES: PhrasingCase[] = [
     destinations: [channel('#exec'), mail('cfo@acme.com')],
     filters: [f.amount('>', 50000)],
   }),
+  // A third round: typed fast.
+  row('wen a new zendesk tikcet comes in w/ priority high slack #support-escalations', ['support', 'typo', 'event', 'filter-priority'], {
+    integrations: ['zendesk', 'slack'],
+    trigger: event('zendesk', 'new_ticket'),
+    destinations: [channel('#support-escalations', 'slack')],
+    filters: [f.priority('high')],
+  }),
+  row('need a bot: github prs open > 3 days, remind #eng every mon/wed/fri 10am', ['devops', 'specific-days', 'filter-status'], {
+    integrations: ['github'],
+    trigger: at(['10:00'], ['mon', 'wed', 'fri']),
+    destinations: [channel('#eng')],
+    filters: [f.status('open')],
+  }),
+  row('stripe payout every friday?? send summary to #finance pls 🙏', ['finance', 'emoji'], {
+    integrations: ['stripe'],
+    trigger: on(['fri']),
+    destinations: [channel('#finance')],
+  }),
+  row('New Lead In Salesforce -> Slack DM To Me', ['sales', 'casing', 'event', 'dm'], {
+    integrations: ['salesforce', 'slack'],
+    trigger: event('salesforce', 'new_lead'),
+    destinations: [dm('slack')],
+  }),
+  row('hubspot deals stuck in negotiation >14 days → email me mon morning', ['sales', 'filter-status', 'dm'], {
+    integrations: ['hubspot'],
+    destinations: [dm()],
+    filters: [f.status('negotiation')],
+  }),
+  row('cuando llega un pago en stripe avisame en slack... sorry, english: when a stripe payment comes in dm me on slack', ['finance', 'event', 'dm'], {
+    integrations: ['stripe', 'slack'],
+    trigger: event('stripe', 'payment_succeeded'),
+    destinations: [dm('slack')],
+  }),
+  row('every 1st and 15th of the month at 9 send #accounting the unpaid stripe invoices', ['finance', 'filter-status'], {
+    integrations: ['stripe'],
+    destinations: [channel('#accounting')],
+    filters: [f.status('unpaid')],
+  }),
+  row('jira: new bugs in project MOBILE → #mobile-bugs (teams)', ['devops', 'event', 'terse'], {
+    integrations: ['jira', 'teams'],
+    trigger: event('jira', 'new_issue'),
+    destinations: [channel('#mobile-bugs', 'teams')],
+  }),
+  row('when a google doc is shared with me, drop the link in my slack dms', ['files', 'event', 'dm'], {
+    integrations: ['google_drive', 'slack'],
+    trigger: event('google_drive', 'new_file'),
+    destinations: [dm('slack')],
+  }),
+  row('can you make me something that every evening around 6 goes through the asana tasks due tomorrow and emails the list to team@acme.com', ['run-on', 'email-destination'], {
+    integrations: ['asana'],
+    trigger: at(['18:00'], 'daily'),
+    destinations: [mail('team@acme.com')],
+  }),
+  row('discord #general new msgs w/ "bug" in them → trello card', ['event', 'filter-keyword', 'source-channel'], {
+    integrations: ['discord', 'trello'],
+    trigger: event('discord', 'new_message'),
+    destinations: [into('trello')],
+    filters: [f.keyword('bug')],
+  }),
+  row('airtable new applicant → ping #hiring + create a notion page for them', ['event', 'multi-destination'], {
+    integrations: ['airtable', 'notion'],
+    trigger: event('airtable', 'new_record'),
+    destinations: [channel('#hiring'), into('notion')],
+  }),
+  row('weekdays @ 5:45pm: summary of my unread outlook → teams', ['weekdays', 'filter-unread', 'terse'], {
+    integrations: ['outlook', 'teams'],
+    trigger: at(['17:45'], 'weekdays'),
+    filters: [f.unread()],
+  }),
+  row('shopify orders w/ total above 500 → add to vip airtable + text me', ['event', 'filter-amount', 'multi-destination', 'dm'], {
+    integrations: ['shopify', 'airtable'],
+    trigger: event('shopify', 'new_order'),
+    destinations: [into('airtable'), dm()],
+    filters: [f.amount('>', 500)],
+  }),
 ];
