@@ -8,7 +8,7 @@ import { assembled } from './redis-state-fields.js';
 /** JSON in and out of Redis. States come out frozen, as the store contract hands them out. */
 
 /** A session's state from its hash fields `st, h, tr, eh` (see `redis-state-fields.ts`). */
-export function parseState(st: string, h: string | null = null, tr: string | null = null, eh: string | null = null): CommittedState {
+export function parseState(st: string, h: string | null, tr: string | null, eh: string | null): CommittedState {
   return parseStoredState(st, h, tr, eh).state;
 }
 

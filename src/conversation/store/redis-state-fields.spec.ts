@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { sessionState } from '../../../test/contracts/session-fixtures.js';
 import { ConversationPhase, type ConversationState } from '../state.js';
-import { assembleState, coreJson, listOp, listOps } from './redis-state-fields.js';
+import { assembled, coreJson, listOp, listOps } from './redis-state-fields.js';
+
+const assembleState = (st: string, h: string | null, tr: string | null, eh: string | null): ConversationState => assembled(st, h, tr, eh).state;
 
 const item = (n: number): { n: number } => ({ n });
 const line = (value: unknown): string => JSON.stringify(value);
@@ -48,6 +50,7 @@ describe('the state in fields', () => {
     const [h, tr, eh] = listOps(undefined, state).map(([, , lines]) => lines);
     expect(JSON.parse(coreJson(state))).not.toHaveProperty('history');
     expect(assembleState(coreJson(state), h!, tr!, eh!)).toEqual(state);
+    expect(assembled(coreJson(state), h!, tr!, eh!).split).toBe(true);
   });
 
   it('keeps a missing edit history missing, and reads a record of the earlier layout as it is', () => {
@@ -62,5 +65,6 @@ describe('the state in fields', () => {
   it('reads a whole state as it is, whatever lists a newer release left beside it', () => {
     const [h, tr, eh] = listOps(undefined, { ...state, history: [] }).map(([, , lines]) => lines);
     expect(assembleState(JSON.stringify(state), h!, tr!, eh!)).toEqual(state);
+    expect(assembled(JSON.stringify(state), h!, tr!, eh!).split).toBe(false);
   });
 });

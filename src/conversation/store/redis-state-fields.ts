@@ -83,17 +83,10 @@ export function listOps(base: WithLists | undefined, next: WithLists): ListOp[] 
 const parseLines = (value: string): unknown[] => (value === '' ? [] : (JSON.parse(`[${value.replaceAll('\n', ',')}]`) as unknown[]));
 
 /**
- * The state of a hash read as `st, h, tr, eh` (absent fields null). A `st` that holds the history is a
- * whole state, written by a release before this layout (there is then no `h`, or, when such a replica
- * saved a session after a newer one, an `h` it left behind): it is read as it is.
- */
-export function assembleState(st: string, h: string | null, tr: string | null, eh: string | null): ConversationState {
-  return assembled(st, h, tr, eh).state;
-}
-
-/**
- * `assembleState`, and whether the record is in this layout (`split`). Only then may a commit append to
- * its lists: after a replica of an earlier release saved the session, the lists beside its `st` are stale.
+ * The state of a hash read as `st, h, tr, eh` (absent fields null), and whether the record is in this layout
+ * (`split`). A `st` that holds the history is a whole state, written by a release before this layout (there is
+ * then no `h`, or, when such a replica saved a session after a newer one, an `h` it left behind): it is read as
+ * it is, and is not `split`. Only a `split` record's lists may be appended to: the others are stale or absent.
  */
 export function assembled(st: string, h: string | null, tr: string | null, eh: string | null): { state: ConversationState; split: boolean } {
   const state = JSON.parse(st) as ConversationState;
