@@ -47,4 +47,43 @@ describe(findDays.name, () => {
     expect(findDays(text, true)?.kind).toBe('week');
     expect(findDays(text, true)).not.toEqual({ kind: 'week', days: WEEKDAYS });
   });
+
+  it.each([
+    ['every other day at 8', [1, 3, 5]],
+    ['every 2 days', [1, 3, 5]],
+    ['on alternate days at 9', [1, 3, 5]],
+    ['twice a week', [1, 4]],
+    ['2x a week at 9am', [1, 4]],
+    ['three times a week', [1, 3, 5]],
+    ['3 times per week', [1, 3, 5]],
+    ['four times a week', [1, 2, 4, 5]],
+    ['biweekly on fridays', [5]],
+    ['every two weeks on tuesday at 2pm', [2]],
+    ['every other week', [1]],
+    ['fortnightly, monday 9am', [1]],
+    ['every other friday at 4', [5]],
+  ])('reads %j as the closest days a weekly schedule can say, and says so', (text, days) => {
+    const spec = findDays(text, true);
+    expect(spec).toEqual({ kind: 'week', days, approx: expect.any(String) });
+  });
+
+  it('keeps days that are said over a count ("twice a week (mon + thu at 10)")', () => {
+    expect(findDays('twice a week on tuesdays and fridays at 10', true)).toEqual({ kind: 'week', days: [2, 5] });
+  });
+
+  it.each([
+    ['end of every month', 28],
+    ['last day of each month at 5pm', 28],
+    ['on the last friday of the month', 28],
+    ['first monday of the month 10am', 1],
+    ['the 2nd tuesday of every month', 8],
+    ['third thursday of the month', 15],
+  ])('reads %j as the closest day of the month, and says so', (text, day) => {
+    expect(findDays(text, true)).toEqual({ kind: 'month', day, approx: expect.any(String) });
+  });
+
+  it('takes a day of the month said by its number over the end of the month', () => {
+    expect(findDays('at the end of each month... say the 28th', true)).toEqual({ kind: 'month', day: 28 });
+    expect(findDays('end of the month, the 30th', true)).toEqual({ kind: 'month', day: 30 });
+  });
 });

@@ -3,9 +3,9 @@ import { eachMatch, includesAny } from './text.js';
 /** Which days a schedule runs on. */
 export type DaySpec =
   /** Days of the week, cron numbering (0 = Sunday), sorted; seven days means every day. */
-  | { kind: 'week'; days: readonly number[] }
+  | { kind: 'week'; days: readonly number[]; approx?: string }
   /** One day of every month. */
-  | { kind: 'month'; day: number };
+  | { kind: 'month'; day: number; approx?: string };
 
 const DAY = String.raw`(sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?)`;
 const JOIN = String.raw`(?:\s*,\s*and\s+|\s*,\s*|\s*&\s*|\s*\+\s*|\s*\/\s*|\s+and\s+|\s+or\s+|\s+)`;
@@ -45,7 +45,30 @@ const EXCEPT = new RegExp(
 const LEFT_OUT_TOKEN = new RegExp(`${DAY}s?(?![a-z])|(weekend|weekday)s?`, 'g');
 const WEEKEND = [0, 6];
 const WEEKDAY = [1, 2, 3, 4, 5];
-const LAST_DAY = /\blast (?:day|business day|weekday|working day)\b/;
+/**
+ * The end of the month ("last day of the month", "end of every month", "month end", "last friday of the month"): five-field
+ * cron has no last day (`L` is an extension), so it runs on the 28th, the last day every month has.
+ */
+const END_OF_MONTH = /\blast (?:day|business day|weekday|working day|work day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\bend of (?:the|each|every|a|the) month\b|\bmonth[- ]?end\b|\beom\b/;
+const LAST_DAY_EVERY_MONTH_HAS = 28;
+/** "The first monday of the month", "2nd tuesday of every month": cron cannot say which week, so it runs on the first day that week can start. */
+const NTH_WEEKDAY = new RegExp(String.raw`\b(first|1st|second|2nd|third|3rd|fourth|4th)\s+${DAY}\s+(?:of|in)\b`);
+const NTH: Readonly<Record<string, number>> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
+const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', '1st', '2nd', '3rd', '4th'];
+/** A day said by its number, not by "first": "the 15th", "15 of every month". */
+const NUMBERED_MONTH_DAY = /\b\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:mon|tue|wed|thu|fri|sat|sun))|\b\d{1,2}(?=\s+of\s+(?:every|each|the)\s+month)/;
+/** "Every other day", "every 2 days", "on alternate days": cron cannot skip days evenly across weeks; Monday, Wednesday and Friday run every other day of the working week. */
+const OTHER_DAY = /\bevery (?:other|second|2nd|2|two) days?\b|\b(?:on )?alternat(?:e|ing) days\b/;
+const OTHER_DAY_WORDS = ['other', 'second', '2', 'two', 'alternat'];
+/** "Twice a week", "3x per week", "three times weekly": days picked for the count, spread over the week. */
+const TIMES_A_WEEK = /\b(?:(twice|two times|2 ?x|2 times)|(thrice|three times|3 ?x|3 times)|(four times|4 ?x|4 times))\s*(?:(?:a|per|each|\/)\s*week\b|weekly\b)/;
+const DAYS_FOR_COUNT: readonly (readonly number[])[] = [[1, 4], [1, 3, 5], [1, 2, 4, 5]];
+/** Guard: TIMES_A_WEEK needs one of these. */
+const COUNT_WORDS_ALL = ['twice', 'thrice', 'times', 'x'];
+const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** "Biweekly", "every other week", "every 2 weeks", "fortnightly", "every other friday": cron cannot skip weeks, so it runs weekly. */
+const OTHER_WEEK = new RegExp(String.raw`\bbi-?weekly\b|\bfortnightly\b|\bevery (?:other|second|2nd|2|two) (?:weeks?|${DAY})\b|\bonce every (?:two|2) weeks\b`);
+const OTHER_WEEK_WORDS = ['weekly', 'fortnight', 'other', 'second', '2', 'two'];
 // Guards, each what a pattern above cannot match without: DAY_LIST, DAY_RANGE and EXCEPT a day's first
 // three letters; WEEKDAYS "weekday", "work", "business" or "wk"; DAILY "day", "daily" or a part of the day.
 const DAY_STEMS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
@@ -116,8 +139,17 @@ function daysSaid(text: string, timed: boolean, days: boolean): DaySpec | null {
     return day >= 1 && day <= 31 ? { kind: 'month', day } : null;
   }
   if (monthly) {
-    // Five-field cron has no "last day of the month" (`L` is an extension): better to ask.
-    if (LAST_DAY.test(text)) return null;
+    const said = DIGIT.test(text) && NUMBERED_MONTH_DAY.test(text);
+    // A number of the day said wins ("at the end of each month... say the 28th").
+    if (!said && END_OF_MONTH.test(text)) {
+      return { kind: 'month', day: LAST_DAY_EVERY_MONTH_HAS, approx: 'the 28th, the last day every month has: the closest to the end of the month a schedule can say' };
+    }
+    const nth = !said && days && includesAny(text, ORDINAL_WORDS) ? NTH_WEEKDAY.exec(text) : null;
+    if (nth) {
+      const day = 7 * ((NTH[nth[1] ?? ''] ?? 1) - 1) + 1;
+      const named = `${nth[1]} ${DAY_NAMES[dayNumber(nth[2] ?? '')] ?? ''}`;
+      return { kind: 'month', day, approx: `the closest to the ${named} of the month a schedule can say, which cannot pick a week of the month` };
+    }
     const m = MONTH_DAY.exec(text);
     const day = Number(m?.[1] ?? m?.[2] ?? 1);
     return day >= 1 && day <= 31 ? { kind: 'month', day } : null;
@@ -137,9 +169,21 @@ function daysSaid(text: string, timed: boolean, days: boolean): DaySpec | null {
   if (includesAny(text, EVERY_DAY_WORDS) && EVERY_DAY_TOO.test(text)) return week([0, 1, 2, 3, 4, 5, 6]);
   if (includesAny(text, WEEKDAY_WORDS) && WEEKDAYS.test(text)) return week([1, 2, 3, 4, 5]);
   if (text.includes('weekend') && WEEKENDS.test(text)) return week([0, 6]);
-  const weekly = text.includes('week') && WEEKLY.test(text);
+  const otherWeek = includesAny(text, OTHER_WEEK_WORDS) && OTHER_WEEK.test(text);
+  const weekly = otherWeek || (text.includes('week') && WEEKLY.test(text));
   const listed = days ? listedDays(text, weekly, timed) : null;
+  if (otherWeek) {
+    return { ...week(listed ?? [1]), approx: 'every week: a schedule cannot skip weeks, so this is the closest to every other week; say so if weekly is too often' };
+  }
   if (listed) return week(listed);
+  const count = text.includes('week') && includesAny(text, COUNT_WORDS_ALL) ? TIMES_A_WEEK.exec(text) : null;
+  if (count) {
+    const runs = count[1] !== undefined ? 0 : count[2] !== undefined ? 1 : 2;
+    return { ...week(DAYS_FOR_COUNT[runs] ?? [1, 4]), approx: 'days picked for you; say others to change them' };
+  }
+  if (text.includes('day') && includesAny(text, OTHER_DAY_WORDS) && OTHER_DAY.test(text)) {
+    return { ...week([1, 3, 5]), approx: 'the closest to every other day a weekly schedule can say; say other days to change them' };
+  }
   if (includesAny(text, DAILY_WORDS) && DAILY.test(text)) return week([0, 1, 2, 3, 4, 5, 6]);
   // A bare "weekly" runs on Mondays.
   return weekly ? week([1]) : null;

@@ -263,4 +263,24 @@ describe('a second place said with a thing', () => {
     expect(inEvent(text, 'gmail')).toContainEqual(me('slack'));
     expect(inEvent('when the school texts me', 'gmail')).toEqual([]);
   });
+
+  it.each([
+    ['for every new hubspot deal a notion page', tool('notion')],
+    ['on each stripe payment a row in the finance sheet', tool('google_sheets')],
+    ['when someone signs up i want a hubspot contact made', tool('hubspot')],
+  ])('reads %j as one thing made in a tool, said without a verb', (text, destination) => {
+    expect(all(text)).toEqual([destination]);
+  });
+
+  it('reads a thing of a tool said as no more than a thing as no place', () => {
+    expect(all('the hubspot contact made me laugh')).toEqual([]);
+  });
+
+  it('reads "page me on teams" as a message to me on Teams', () => {
+    expect(read('new zendesk ticket tagged urgent, page me on teams')).toEqual(me('teams'));
+  });
+
+  it('reads "a hello in slack #new-signups" as where it goes', () => {
+    expect(all('i want a hubspot contact made and a hello in slack #new-signups')).toEqual([channel('slack', '#new-signups'), tool('hubspot')]);
+  });
 });

@@ -145,7 +145,7 @@ const WEAK_CHANNEL_BEFORE = /\b(?:in|on)\s+(?:(?:the|our|my)\s+)?(?:(?:slack|tea
 
 /** "A msg in #billing", "a heads up in #deal-desk": a message said as a thing, then the channel it goes in. */
 const MESSAGE_IN_BEFORE =
-  /\b(?:a|an|one)\s+(?:[\w-]+\s+)?(?:msg|message|ping|heads[- ]up|note|post|notification|alert|shout|reminder|summary|digest)\s+(?:in|on|to|into)\s+(?:the\s+)?(?:(?:slack|teams|discord)\s+)?(?:channel\s+)?$/;
+  /\b(?:a|an|one)\s+(?:[\w-]+\s+)?(?:msg|message|ping|heads[- ]up|note|post|notification|alert|shout|shout-?out|reminder|summary|digest|hello|hi|welcome|update)\s+(?:in|on|to|into)\s+(?:the\s+)?(?:(?:slack|teams|discord)\s+)?(?:channel\s+)?$/;
 
 /** The text of the clause before `position` (after the last comma, full stop or arrow). */
 function clauseBefore(norm: string, position: number): string {
@@ -219,6 +219,10 @@ const THING_ENDS = new RegExp(String.raw`\b${THING}$`);
 const THING_FOR_AFTER = new RegExp(String.raw`^(?:\s+${THING})?\s+(?:for|per)\s+(?:(?:every|each|any|all|a|an|new)\b|[a-z]+s\b)`);
 const THING_AFTER = new RegExp(String.raw`^\s+${THING}\b`);
 const THING_FOR_BEFORE = /(?:^|[,.;:!?>→]|\b(?:a|an|one|new))\s*$/;
+/** "For every new hubspot deal a notion page": the count first, then one thing of a tool, said without a verb. */
+const EACH_THEN_ONE_BEFORE = /\b(?:for|on) (?:every|each|any)\s+(?:new\s+)?(?:[\w-]+\s+){1,3}(?:a|an|one)\s+(?:new\s+)?$/;
+/** "I want a hubspot contact made", "and a jira ticket created": a thing of a tool and the word that it is made. */
+const THING_MADE_AFTER = new RegExp(String.raw`^(?:\s+${THING})?\s+(?:made|created|added|opened|filed|logged|raised)\b`);
 
 const STRONG_SOURCE_WORD = /\b(?:from|read(?:s|ing)?|watch(?:es|ing)?|monitor(?:s|ing)?|summari[sz]e|summari[sz]ing|summary of|digest of|check|scan|follow|go(?:es)? through)\b/;
 
@@ -247,7 +251,7 @@ const ON_CHAT = /\b(?:on|via|over|through|in)\s+(?:my\s+|the\s+)?(slack|teams|di
 /** Ways of saying "to me", most telling first ("to my gmail" beats "slack dms" read as a source). */
 const TO_ME: readonly RegExp[] = [
   new RegExp(String.raw`\bto my (?:own )?(?:dms?|direct messages?|inbox|e-?mail|mail|phone|gmail|outlook|slack|teams|discord)\b|${ARROW}\s*(?:to\s+)?(?:my|me)\b`),
-  /\b(?:dm|dms|direct message|msg|ping|pings|notify|notifies|alert|alerts|tell|tells|remind|reminds|text|texts|sms|slack|e-?mail|e-?mails|mail|send|sends|drop|let|forward|give|hit|shoot|message|messages|cc|bcc)\s+me\b/,
+  /\b(?:dm|dms|direct message|msg|ping|pings|page|notify|notifies|alert|alerts|tell|tells|remind|reminds|text|texts|sms|slack|e-?mail|e-?mails|mail|send|sends|drop|let|forward|give|hit|shoot|message|messages|cc|bcc)\s+me\b/,
   /\b(?:to|for) me\b(?:\s+(?:privately|personally|directly|only))?(?!\s+to\b)/,
   /\bdm (?:on|via|in) (?:slack|teams|discord)\b/,
   /\b(?:my|a|as an?|via|by|in an?|over) (?:(?:slack|teams|discord)\s+)?(?:dms?|direct messages?|private messages?|texts?|sms)\b/,
@@ -389,8 +393,9 @@ function integrations(norm: string, raw: string, ctx: DestinationContext, beside
     const into = (INTO_BEFORE.test(clause) || INTO_NAMED_BEFORE.test(clause)) && (OUTPUT_VERB.test(clause) || GO_IN_BEFORE.test(clause) || (afterSource && SENT_IN_CLAUSE.test(clause)) || STRONG_INTO_BEFORE.test(clause) || thingsSentTo(clause)) &&
       !(besides && m === first) && !readThenSent(norm, m);
     const thingIn = THING_IN_BEFORE.test(norm.slice(Math.max(0, m.start - 60), m.start)) && !(besides && m === first);
-    const thingFor = saysThing && THING_FOR_AFTER.test(after) &&
-      THING_FOR_BEFORE.test(norm.slice(Math.max(0, m.start - 12), m.start));
+    const thingFor = saysThing && ((THING_FOR_AFTER.test(after) &&
+      THING_FOR_BEFORE.test(norm.slice(Math.max(0, m.start - 12), m.start))) || EACH_THEN_ONE_BEFORE.test(clause) ||
+      (THING_MADE_AFTER.test(after) && /\b(?:a|an|one)\s+(?:new\s+)?$/.test(before)));
     if (into || made || madeOne || thingIn || thingFor || (arrowed && m.start > 0) || joined) {
       found.push({ kind: 'integration', integration: m.id, target: found.length === 0 ? namedTarget(norm, raw, ctx) : '' });
     }

@@ -145,4 +145,16 @@ describe(findEventTrigger.name, () => {
   ])('finds no event in %j', (text) => {
     expect(read(text)).toBeNull();
   });
+
+  it.each([
+    ['teams msg in #sales-leads → trello card', 'teams', 'new_message'],
+    ['slack message in #bugs = linear issue', 'slack', 'new_message'],
+    ['new sheet row = new hubspot contact', 'google_sheets', 'new_row'],
+  ])('reads one thing mapped to one thing in %j as each one as it comes', (text, integration, event) => {
+    expect(read(text)).toEqual({ integration, event });
+  });
+
+  it('reads no event in one thing summarised to a place', () => {
+    expect(read('the jira board → #standup')).toBeNull();
+  });
 });

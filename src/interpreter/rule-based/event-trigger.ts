@@ -142,6 +142,12 @@ const ARROW = /^(?:->|→|=>)$/;
 const PLURAL_THINGS =
   /\b(?:e-?mail|mail|mentions|tweets|uploads|files|emails|messages|posts|issues|tickets|rows|records|entries|leads|deals|contacts|orders|cards|tasks|pages|payments|prs|meetings|invites|events|bugs|applications|applicants|submissions|sign-?ups|responses)\b/;
 
+/** One thing of a kind, as the source of an arrow whose other side makes one thing ("slack message in #bugs → linear issue"). */
+const ONE_THING = /\b(?:msg|message|post|e-?mail|issue|ticket|row|record|entry|lead|deal|contact|order|card|task|page|payment|pr|meeting|invite|event|bug|file|upload|mention|tweet|submission|sign-?up|response)\b/;
+const ONE_THING_AFTER = new RegExp(
+  String.raw`^\s*(?:(?:a|an|one|new)\s+)*(?:[\w-]+\s+){0,2}?(?:row|record|card|page|task|ticket|issue|contact|deal|lead|entry|note|doc|message|msg|post|event|file)\b`,
+);
+
 /** "when zendesk gets an urgent ticket": something arriving, said by who receives it (only beside a kind of thing named). */
 const GETS_ONE = /\b(?:gets?|receives?)\s+(?:an?|any|another|new)\b/;
 /** Something new happening, said without "when". */
@@ -351,7 +357,9 @@ export function findEventTrigger(
     const clauseEnd = separator ? separator.index : text.length;
     const clause = text.slice(clauseStart, clauseEnd);
     // "Twitter mentions → #social": things named as the source of an arrow arrive one by one.
-    const arrowSource = clauseStart === 0 && separator !== null && ARROW.test(separator[0]) && (PLURAL_THINGS.test(clause) || OCCURS.test(clause));
+    // "Teams msg in #leads → trello card": one thing mapped to one thing is each one as it comes.
+    const arrowSource = clauseStart === 0 && separator !== null && ARROW.test(separator[0]) &&
+      (PLURAL_THINGS.test(clause) || OCCURS.test(clause) || (ONE_THING.test(clause) && ONE_THING_AFTER.test(text.slice(clauseEnd + separator[0].length, clauseEnd + 60))));
     if (!found && (NEW_THING.test(clause) || arrowSource || happening(clause))) read(clauseStart, clauseStart, true, arrowSource);
     if (separator) clauseStart = separator.index + separator[0].length;
   }

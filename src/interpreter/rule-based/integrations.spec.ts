@@ -145,4 +145,8 @@ describe('names written with a hyphen and named spreadsheets', () => {
   ])('%s names %j', (text, expected) => {
     expect(ids(text)).toEqual(expected);
   });
+
+  it.each(['new sheet row = new hubspot contact', 'each new sheet row → a trello card'])('reads "sheet row" in %j as Google Sheets', (text) => {
+    expect(ids(text)[0]).toBe('google_sheets');
+  });
 });

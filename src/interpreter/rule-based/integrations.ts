@@ -32,6 +32,9 @@ const EXTRA_SYNONYMS: readonly (readonly [id: string, synonym: string])[] = [
   ['google_sheets', 'the sheet'],
   ['google_sheets', 'our sheet'],
   ['slack', 'slack workspace'],
+  // "New sheet row = new hubspot contact": a row of a sheet is a Google Sheets row.
+  ['google_sheets', 'sheet row'],
+  ['google_sheets', 'sheet rows'],
   // "PRs older than 2 days": pull requests, which GitHub holds (a keyword: a named tool's own PRs stay its own).
   ['github', 'prs'],
 ];

@@ -26,4 +26,15 @@ describe(findManualTrigger.name, () => {
   ])('finds no manual trigger in %j', (text) => {
     expect(manual(text)).toBe(false);
   });
+
+  it.each(['i want a button that posts my trello cards due today to #standup', 'just a simple button which pulls the stripe totals'])(
+    'reads a button that does the work in %j as run by hand',
+    (text) => {
+      expect(manual(text)).toBe(true);
+    },
+  );
+
+  it('finds no manual trigger in a button that is only talked about', () => {
+    expect(manual('the buy button on shopify gets clicked a lot')).toBe(false);
+  });
 });

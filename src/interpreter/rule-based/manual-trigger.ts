@@ -12,6 +12,8 @@ const ON_DEMAND = new RegExp(
     String.raw`\bno schedule\b|\bnot on a schedule\b|\bjust when i\b|\bno need for a schedule\b|\bdon'?t need a schedule\b`,
     // A button to press: "a button i can press", "hit run and it posts…", "when i press the button".
     String.raw`\ba button (?:i|we) can (?:press|click|hit|push|tap)\b|\b(?:press|click|hit|push|tap) (?:a|the) button\b|^(?:just )?(?:hit|press|click) run\b`,
+    // "I want a button that posts …": a button that does the work is pressed when wanted.
+    String.raw`\b(?:a|one|an? (?:big|little|simple)) button (?:that|which)\b|\ba button to (?:run|start|trigger|kick|fire|send|post|pull|make|create)\b`,
   ].join('|'),
 );
 

@@ -126,7 +126,6 @@ describe(readSchedule.name, () => {
     'top 5 emails',
     'every 3rd email',
     'every 48 hours',
-    'on the last day of the month',
     'in order to get 3 items',
   ])('finds no schedule in %j', (text) => {
     expect(read(text)).toEqual({ trigger: null, time: null });
@@ -179,5 +178,18 @@ describe(saysLooseRecurrence.name, () => {
 
   it.each(['my etsy-ish shop', 'every day at 9', 'when a new email arrives'])('finds none in %j', (text) => {
     expect(saysLooseRecurrence(text)).toBe(false);
+  });
+
+  it.each([
+    ['every other day at 8', '0 8 * * 1,3,5', 'every Monday, Wednesday and Friday at 8:00 (the closest to every other day'],
+    ['twice a week', '0 9 * * 1,4', 'every Monday and Thursday at 9:00 (days picked for you'],
+    ['biweekly on fridays at 4pm', '0 16 * * 5', 'every Friday at 16:00 (every week: a schedule cannot skip weeks'],
+    ['end of every month', '0 9 28 * *', 'on the 28th of every month at 9:00 (the 28th, the last day every month has'],
+    ['on the last day of the month', '0 9 28 * *', 'on the 28th of every month at 9:00 (the 28th'],
+    ['first monday of the month at 10am', '0 10 1 * *', 'on the 1st of every month at 10:00 (the closest to the first Monday of the month'],
+  ])('runs %j as the closest schedule a cron can say, and says what will run', (text, cron, words) => {
+    const trigger = read(text).trigger;
+    expect(trigger?.cron).toBe(cron);
+    expect(trigger?.description.startsWith(words)).toBe(true);
   });
 });

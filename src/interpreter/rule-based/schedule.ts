@@ -162,7 +162,9 @@ export function readSchedule(said: string, existing: Trigger | null = null): Sch
   const recurrence: Recurrence = { ...datesOf(days), times: clock, timezone: previous?.timezone ?? DEFAULT_TIMEZONE };
   const words = describeRecurrence(recurrence);
   const counted = runs !== null && recurrence.days.length === 7 && recurrence.dayOfMonth === undefined ? words.replace(/^every day/, runsWords(runs)) : words;
-  return { trigger: scheduleTrigger(recurrence, picked ? `${counted} (times picked for you over the working day; say others to change them)` : counted), time: null };
+  // A schedule a cron cannot say exactly ("every other day", "the first monday of the month") runs as the closest one, said in words.
+  const closest = days?.approx === undefined ? counted : `${counted} (${days.approx})`;
+  return { trigger: scheduleTrigger(recurrence, picked ? `${closest} (times picked for you over the working day; say others to change them)` : closest), time: null };
 }
 
 /** How many runs a day `text` asks for ("three times a day" is 3), or null; once a day is daily, not a count. */

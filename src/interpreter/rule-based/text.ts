@@ -5,6 +5,14 @@ const SINGLE_QUOTES = /[\u2018\u2019\u201B\u2032]/g;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201F\u2033]/g;
 const DASHES = /[\u2013\u2014]/g;
 const ASCII_UPPER = /[A-Z]+/g;
+/** Arrows typed other ways ("➡️", "⇒"): one character each, so offsets stay; the emoji's variation selector becomes a space. */
+const OTHER_ARROWS = /\u27A1|\u21D2|\u2794|\u279C|\uFE0F/g;
+/**
+ * "New sheet row = new hubspot contact": an equals sign between spaces maps one thing to another, as an arrow
+ * does, unless it gives a field its value ("status = approved", "amount = 500").
+ */
+const EQUALS_ARROW =
+  /(?<![=<>!]|\b(?:status|state|stage|priority|amount|total|price|cost|value|label|tag|subject|title|time|type|owner|assignee|sender|from|to|count|size|score|x|n))\s=\s(?![=>$\d.])/g;
 
 /**
  * Lower-cases a message and straightens typographic quotes and dashes, keeping every offset:
@@ -15,8 +23,13 @@ export function normalize(raw: string): string {
   const lower = straight.toLowerCase();
   // A few characters change length when lower-cased ("İ" becomes two code units), which would
   // shift every later offset; fall back to ASCII-only lower-casing then.
-  return lower.length === straight.length ? lower : straight.replace(ASCII_UPPER, (s) => s.toLowerCase());
+  const text = lower.length === straight.length ? lower : straight.replace(ASCII_UPPER, (s) => s.toLowerCase());
+  return ARROW_CHARACTERS.test(text) ? text.replace(OTHER_ARROWS, toArrow).replace(EQUALS_ARROW, ' → ') : text;
 }
+
+/** Guard: the characters OTHER_ARROWS and EQUALS_ARROW need. */
+const ARROW_CHARACTERS = /=|\u27A1|\u21D2|\u2794|\u279C|\uFE0F/;
+const toArrow = (c: string): string => (c === '\uFE0F' ? ' ' : '→');
 
 /** Replaces each span with spaces, so later patterns cannot see what it held but offsets stay put. */
 export function mask(text: string, spans: readonly Span[]): string {

@@ -69,4 +69,12 @@ describe(findTypedFilters.name, () => {
     expect(invertComparison('<')).toBe('>=');
     expect(invertComparison('>=')).toBe('<');
   });
+
+  it.each([
+    ['shopify orders under 20 bucks dont matter, anything above that goes to the sheet', ['amount >= 20']],
+    ["payments below $5 can be ignored", ['amount >= 5']],
+    ["deals over 1m are not important", ['amount <= 1000000']],
+  ])('keeps the rest of an amount said not to matter in %j', (text, found) => {
+    expect(read(text)).toEqual(found);
+  });
 });

@@ -98,6 +98,10 @@ const DIGIT = /\d/;
 /** "over 3 days", "under 5 minutes", "over 2 people" are no amounts. */
 const NOT_MONEY = /^\s*(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|items?|people|persons?|times?|e-?mails?|messages?|stars?|comments?|replies|likes|votes|followers|points|%|percent|am|pm|o'?clock)\b/;
 
+/** Said right after an amount, it leaves those out: "under 20 bucks don't matter", "below $5 can be ignored". */
+const UNWANTED_AFTER = /^\s*(?:[\w$€£.]+\s+){0,2}(?:do(?:n'?t| not) matter|(?:are|is)(?:n'?t| not) important|(?:can|should) be (?:ignored|skipped)|(?:are|is) (?:just )?noise)\b/;
+const UNWANTED_WORDS = ['matter', 'important', 'ignored', 'skipped', 'noise'];
+
 /** An amount comparison: `op value`, and where it sits in `text`. */
 export interface AmountReading {
   op: Comparison;
@@ -125,8 +129,11 @@ export function readAmounts(text: string): AmountReading[] {
   eachMatch(AMOUNT, text, (m) => {
     if (NOT_MONEY.test(text.slice(m.index + m[0].length))) return;
     const [, word, n1, u1, n2, u2, after] = m;
-    const op = word !== undefined ? (COMPARATOR_RES.find(([re]) => re.test(word))?.[1] ?? '>') : comparisonAfter(after ?? '');
-    amounts.push({ op, value: amountValue(n1 ?? n2 ?? '', u1 ?? u2), start: m.index, end: m.index + m[0].length });
+    const said = word !== undefined ? (COMPARATOR_RES.find(([re]) => re.test(word))?.[1] ?? '>') : comparisonAfter(after ?? '');
+    const end = m.index + m[0].length;
+    // "Orders under 20 bucks don't matter": what is said not to matter is left out, the rest kept.
+    const op = includesAny(text, UNWANTED_WORDS) && UNWANTED_AFTER.test(text.slice(end, end + 40)) ? invertComparison(said) : said;
+    amounts.push({ op, value: amountValue(n1 ?? n2 ?? '', u1 ?? u2), start: m.index, end });
   });
   return amounts;
 }

@@ -10,6 +10,7 @@ import { RECURRENCE_MESSAGES } from './first-messages-recurrence.js';
 import { TOOL_MESSAGES } from './first-messages-tools.js';
 import { TRIGGER_MESSAGES } from './first-messages-triggers.js';
 import { TYPO_MESSAGES } from './first-messages-typos.js';
+import { UNSEEN_MESSAGES } from './first-messages-unseen.js';
 import { VOICE_MESSAGES } from './first-messages-voices.js';
 import type { PhrasingCase } from './phrasing-case.js';
 
@@ -23,4 +24,5 @@ export const FIRST_MESSAGES: PhrasingCase[] = [
   ...FILTER_MESSAGES,
   ...VOICE_MESSAGES,
   ...DOMAIN_MESSAGES,
+  ...UNSEEN_MESSAGES,
 ];
