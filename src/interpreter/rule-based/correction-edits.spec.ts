@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { emptyRequirements, type Destination, type Requirements, type RequirementsPatch } from '../../conversation/requirements/requirements.js';
 import { scheduleTrigger } from '../../conversation/requirements/schedule-words.js';
-import { correctionEdits } from './correction-edits.js';
+import { correctionEdits, keptFilters } from './correction-edits.js';
 import { normalize } from './text.js';
 
 function withAmount(op: '>' | '<', value: string, schedule = false): Requirements {
@@ -144,5 +144,98 @@ describe('an exclusion taken back', () => {
 
   it.each(["don't include the newsletters", 'keep the newsletters out', "let's also skip promotions", 'include the receipts'])('%j keeps it', (text) => {
     expect(correctionEdits({ norm: normalize(text), requirements: excluding(), patch: {}, destinations: [] })).toEqual([]);
+  });
+});
+
+describe('follow-ups read against the places there', () => {
+  const places = (...value: Destination[]): Requirements => {
+    const r = emptyRequirements();
+    r.destinations = { value, status: 'inferred' };
+    return r;
+  };
+  const finance: Destination = { kind: 'channel', integration: null, target: '#finance' };
+  const cfo: Destination = { kind: 'email', integration: null, target: 'cfo@acme.com' };
+
+  it('replaces only the places of the kind said when others are there too', () => {
+    const controller: Destination = { kind: 'email', integration: null, target: 'controller@acme.com' };
+    const patch: RequirementsPatch = { destination: controller };
+    const edits = correctionEdits({ norm: normalize('not the cfo, the controller controller@acme.com'), requirements: places(finance, cfo), patch, destinations: [controller] });
+    expect(edits).toEqual([
+      { op: 'remove', field: 'destinations', value: cfo },
+      { op: 'add', field: 'destinations', value: controller },
+    ]);
+    expect(patch.destination).toBeUndefined();
+  });
+
+  it('leaves "just …" replacing them all', () => {
+    const me: Destination = { kind: 'dm', integration: null, target: 'me' };
+    const patch: RequirementsPatch = { destination: me };
+    expect(correctionEdits({ norm: normalize('just me'), requirements: places(finance, cfo), patch, destinations: [me] })).toEqual([]);
+    expect(patch.destination).toEqual(me);
+  });
+
+  it('reaches the person by the chat tool said for a message sent by mail', () => {
+    const mailMe: Destination = { kind: 'dm', integration: null, target: 'me' };
+    const bySlack = { op: 'add', field: 'destinations', value: { kind: 'dm', integration: 'slack', target: 'me' } };
+    for (const text of ['slack instead', 'put it in slack', 'send it on slack instead of email']) {
+      const edits = correctionEdits({ norm: normalize(text), requirements: places(mailMe), patch: { integrations: ['slack'] }, destinations: [] });
+      expect(edits).toEqual([{ op: 'remove', field: 'destinations', value: mailMe }, bySlack]);
+    }
+    expect(correctionEdits({ norm: normalize('and on slack too'), requirements: places(mailMe), patch: { integrations: ['slack'] }, destinations: [] })).toEqual([bySlack]);
+    expect(correctionEdits({ norm: normalize('summarize slack messages too'), requirements: places(mailMe), patch: { integrations: ['slack'] }, destinations: [] })).toEqual([]);
+  });
+
+  it('keeps "just me" on the chat tool that reaches the person, unless a way is said', () => {
+    const me: Destination = { kind: 'dm', integration: 'slack', target: 'me' };
+    const said: Destination = { kind: 'dm', integration: null, target: 'me' };
+    const patch: RequirementsPatch = { destination: said };
+    correctionEdits({ norm: normalize('just me, not the team'), requirements: places(me, { kind: 'email', integration: null, target: 'team@acme.com' }), patch, destinations: [said] });
+    expect(patch.destination).toEqual(me);
+    const byMail: RequirementsPatch = { destination: said };
+    correctionEdits({ norm: normalize('email me instead'), requirements: places(me), patch: byMail, destinations: [said] });
+    expect(byMail.destination).toEqual(said);
+  });
+});
+
+describe('an hour offered for the schedule there', () => {
+  const daily = (): Requirements => {
+    const r = emptyRequirements();
+    r.trigger = { value: scheduleTrigger({ days: [1, 2, 3, 4, 5], times: ['09:30'], timezone: 'UTC' }), status: 'inferred' };
+    return r;
+  };
+
+  it.each([
+    ['can we do 10 instead?', '10:00'],
+    ['how about 8:15', '08:15'],
+    ['what if we did 5 instead', '17:00'],
+    ['10 pls', '10:00'],
+  ])('reads %j as %s', (text, time) => {
+    const patch: RequirementsPatch = {};
+    correctionEdits({ norm: normalize(text), requirements: daily(), patch, destinations: [] });
+    expect(patch.time).toBe(time);
+  });
+
+  it.each(['can we do 10 items?', 'send 5 of them', 'do it for 3 days'])('reads no hour in %j', (text) => {
+    const patch: RequirementsPatch = {};
+    correctionEdits({ norm: normalize(text), requirements: daily(), patch, destinations: [] });
+    expect(patch.time).toBeUndefined();
+  });
+});
+
+describe(keptFilters.name, () => {
+  const there = (): Requirements => {
+    const r = emptyRequirements();
+    r.integrations = { value: ['hubspot', 'slack'], status: 'inferred' };
+    r.destinations = { value: [{ kind: 'email', integration: null, target: 'cfo@acme.com' }], status: 'inferred' };
+    return r;
+  };
+
+  it.each([['not not slack'], ['not minimum'], ['not cfo'], ['not slack']])('drops the exclusion %j that takes back what is there', (text) => {
+    expect(keptFilters({ filters: [text], spans: [[0, 3]] }, there()).filters).toEqual([]);
+  });
+
+  it('keeps real exclusions, and everything in a first message', () => {
+    expect(keptFilters({ filters: ['not newsletters'], spans: [] }, there()).filters).toEqual(['not newsletters']);
+    expect(keptFilters({ filters: ['not minimum'], spans: [] }, emptyRequirements()).filters).toEqual(['not minimum']);
   });
 });

@@ -2,8 +2,11 @@ import type { RequirementEdit } from '../../conversation/requirements/edits.js';
 import { parseFilter } from '../../conversation/requirements/filter-text.js';
 import type { Destination, Filter, FilterKind, Requirements, RequirementsPatch } from '../../conversation/requirements/requirements.js';
 import { normalizeTrigger, scheduleTrigger } from '../../conversation/requirements/schedule-words.js';
+import type { FilterReading } from './filters.js';
+import { daysAgain } from './day-edits.js';
 import { editsByPlace } from './picked-by-place.js';
 import { movedTimes } from './relative-time.js';
+import { findTimes, toHHMM } from './time-of-day.js';
 import { PRIORITY_WORDS } from './typed-filters.js';
 import { eachMatch, includesAny } from './text.js';
 
@@ -26,7 +29,7 @@ const REMOVED_DESTINATION_PARTS = ['destination', 'recipient', 'address', 'one',
 const FILTER_WORDS: Readonly<Record<string, FilterKind>> = {
   unread: 'unread', label: 'label', labels: 'label', tag: 'label', sender: 'from', from: 'from', priority: 'priority',
   status: 'status', amount: 'amount', threshold: 'amount', keyword: 'keyword', subject: 'subject', attachment: 'attachment',
-  exclusion: 'exclude', exception: 'exclude',
+  exclusion: 'exclude', exception: 'exclude', minimum: 'amount', maximum: 'amount', min: 'amount', max: 'amount', limit: 'amount',
 };
 const REMOVE_FILTER = new RegExp(
   String.raw`\b(?:remove|drop|delete|lose|forget|ditch|ignore|clear|no|without|skip)\s+(?:the\s+|that\s+)?(${Object.keys(FILTER_WORDS).join('|')})\b(?:\s+(?:filter|condition|part|bit|rule|one))?`,
@@ -72,6 +75,44 @@ const INCLUDE_AGAIN = /\b(?:include|allow|let (?:\w+ ){0,3}(?:through|in)|don'?t
 const NOT_INCLUDED = /\b(?:don'?t|do not|never|not)\s+(?:include|allow|let)\b/;
 const JUST_PART = /\b(?:just|only|keep)\s+the\s+(morning|afternoon|evening|first|second|last|later|earlier)\s+(?:one|time|run)\b/;
 
+/** Words that name a filter itself: "no minimum" drops the amount filter, it keeps out nothing. */
+const FILTER_NAME = /^(?:the )?(?:minimum|maximum|min|max|limit|threshold|filters?|conditions?|rules?|labels?|priority|status|amount|keywords?|sender)$/;
+
+/** Whether an exclusion read in a follow-up ("no, not X", "not the X, …") takes back something said, not a thing to keep out. */
+function takesBack(value: string, requirements: Requirements): boolean {
+  if (value.startsWith('not ') || FILTER_NAME.test(value)) return true;
+  const bare = value.replace(/^the /, '');
+  if (bare.length < 2) return false;
+  if ((requirements.integrations.value ?? []).some((id) => id === bare || id.replace(/_/g, ' ') === bare)) return true;
+  return (requirements.destinations.value ?? []).some((d) => d.target.toLowerCase().replace(/^#/, '').split(/[@.-]/).includes(bare));
+}
+
+/**
+ * The filters of a message without the exclusions that are something else once there is an agent to correct:
+ * "no not slack, teams" (a tool taken back), "no minimum, all orders" (a filter dropped), "not the cfo, the
+ * controller …" (a recipient there taken back). Messages without an exclusion pay one scan of their filters.
+ */
+export function keptFilters(reading: FilterReading, requirements: Requirements): FilterReading {
+  if (!reading.filters.some((text) => text.startsWith('not ')) || (requirements.destinations.value ?? []).length === 0) return reading;
+  const filters = reading.filters.filter((text) => !(text.startsWith('not ') && takesBack(text.slice(4), requirements)));
+  return filters.length === reading.filters.length ? reading : { filters, spans: reading.spans };
+}
+
+const DIGIT = /\d/;
+/**
+ * "Can we do 10 instead?", "how about 8:15", "10 pls": an hour offered for the schedule there, said without "at"
+ * (the schedule reader needs "at", "make it" or "should be" before a bare hour).
+ */
+const OFFERED_HOUR =
+  /(?:^|\b(?:do|did|try|go with|go for|how about|what about|say|maybe|prefer|rather|probably|ideally)\s+)(\d{1,2}(?::[0-5]\d)?)\s*(am|pm|a\.m\.|p\.m\.)?(?=\s*(?:instead|then|pls|please|thanks|thx|tho|though|o'?clock|is better|would be better|works better)?\s*(?:$|[?.!,]))/;
+
+/** The time of an hour offered as the schedule's (`HH:MM`), read as a bare hour is ("5" is 17:00), or null. */
+function hourAgain(norm: string): string | null {
+  const m = OFFERED_HOUR.exec(norm);
+  const [time] = m ? findTimes(`at ${m[1]}${m[2] ?? ''}`, null) : [];
+  return time && time.hour < 24 ? toHHMM(time) : null;
+}
+
 export interface CorrectionInput {
   norm: string;
   requirements: Requirements;
@@ -97,6 +138,12 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
       edits.push({ op: 'remove', field: 'destinations', value });
     });
   }
+  // "Just me": the person is reached the way they already are (a DM on Slack), unless the message names a way.
+  const byChat = current.find((d) => d.kind === 'dm' && d.integration !== null);
+  if (byChat && patch.destination?.kind === 'dm' && patch.destination.integration === null && !A_WAY.test(norm)) {
+    patch.destination = { ...patch.destination, integration: byChat.integration };
+    destinations[0] = patch.destination;
+  }
   const removedTargets = new Set(edits.map((e) => (e.field === 'destinations' && e.op === 'remove' ? e.value.target : undefined)));
   const kept = destinations.filter((d) => !removedTargets.has(d.target));
   if (current.length > 0 && kept.length > 0 && (adds(norm) || edits.length > 0)) {
@@ -105,7 +152,11 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
   } else if (kept.length !== destinations.length) {
     if (kept[0]) patch.destination = kept[0];
     else delete patch.destination;
+  } else if (kept.length > 0 && current.length > 1 && !ONLY.test(norm)) {
+    edits.push(...sameKindReplaced(current, kept, patch));
   }
+
+  if (destinations.length === 0 && current.length > 0 && patch.integrations?.length) edits.push(...dmMovedToChat(norm, current, patch.integrations));
 
   const filters = requirements.filters.value ?? [];
   // Without filters there is none to remove or clear: the patterns are not run.
@@ -144,6 +195,19 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
 
   const existing = requirements.trigger.value ? normalizeTrigger(requirements.trigger.value) : null;
   const recurrence = existing?.type === 'schedule' ? existing.recurrence : undefined;
+  const said = patch.trigger?.type === 'schedule' ? normalizeTrigger(patch.trigger) : null;
+  const saidRecurrence = said?.type === 'schedule' ? said.recurrence : undefined;
+  const days = recurrence && (!patch.trigger || (saidRecurrence && saidRecurrence.dayOfMonth === undefined)) ? daysAgain(norm, recurrence) : null;
+  if (recurrence && days) {
+    const base = saidRecurrence ?? { ...recurrence, times: patch.time ? [patch.time] : recurrence.times };
+    edits.push({ op: 'replace', field: 'trigger', value: scheduleTrigger({ ...base, days }) });
+    delete patch.trigger;
+    delete patch.time;
+  }
+  if (recurrence && !recurrence.every && !patch.trigger && patch.time === undefined && DIGIT.test(norm) && !filters.some((f) => f.kind === 'amount')) {
+    const time = hourAgain(norm);
+    if (time) patch.time = time;
+  }
   // "An hour later", "earlier, like 6": the times set, moved (a bare hour said with the way is read on its side).
   const moved = recurrence && !recurrence.every && !patch.trigger ? movedTimes(norm, recurrence.times) : null;
   if (recurrence && moved) {
@@ -172,6 +236,44 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
     if (times.length > 0) edits.push({ op: 'replace', field: 'trigger', value: scheduleTrigger({ ...recurrence, times }) });
   }
   return edits;
+}
+
+/** Words that say how a message reaches the person ("email me", "text me"). */
+const A_WAY = /\b(?:e-?mail|mail|text|sms|inbox)\b/;
+/** "Just me", "only #ops": what is said is the whole list. */
+const ONLY = /\b(?:just|only)\b/;
+const CHAT_TOOLS = ['slack', 'teams', 'discord'];
+/** A chat tool said as the way things reach the person: "slack instead", "put it in slack", "on teams pls". */
+const CHAT_AS_THE_WAY =
+  /(?:^(?:(?:nah|no|nope|actually|hmm+|ok(?:ay)?|so|and|also|or|maybe|just)[,\s]+)*|\b(?:on|in|via|over|through|to|into|by|use|using)\s+(?:my\s+|the\s+)?)(?:microsoft\s+|ms\s+)?(slack|teams|discord)\b(?!\s+(?:channels?|messages?|threads?|mentions?)\b)/;
+
+/**
+ * "Email me my tasks" then "slack instead" (or "put it in slack", "and on teams too"): the message to the person
+ * goes by that chat tool instead (or as well, with "also").
+ */
+function dmMovedToChat(norm: string, current: readonly Destination[], named: readonly string[]): RequirementEdit[] {
+  const mail = current.find((d) => d.kind === 'dm' && !CHAT_TOOLS.includes(d.integration ?? ''));
+  const chat = named.filter((id) => CHAT_TOOLS.includes(id));
+  if (!mail || chat.length !== 1 || current.some((d) => d.integration === chat[0])) return [];
+  const tool = CHAT_AS_THE_WAY.exec(norm)?.[1];
+  if (tool === undefined || tool !== chat[0]) return [];
+  const add: RequirementEdit = { op: 'add', field: 'destinations', value: { kind: 'dm', integration: tool, target: 'me' } };
+  return adds(norm) ? [add] : [{ op: 'remove', field: 'destinations', value: { ...mail } }, add];
+}
+
+/**
+ * "Not the cfo, controller@acme.com" of a channel and an address: places of one kind said in another's stead
+ * replace those of that kind only, and the others stay. With none of that kind there, or only it, the patch
+ * replaces them all as before.
+ */
+function sameKindReplaced(current: readonly Destination[], said: readonly Destination[], patch: RequirementsPatch): RequirementEdit[] {
+  const kind = said[0]?.kind;
+  if (!said.every((d) => d.kind === kind) || !current.some((d) => d.kind === kind) || current.every((d) => d.kind === kind)) return [];
+  delete patch.destination;
+  return [
+    ...current.filter((d) => d.kind === kind).map((d) => ({ op: 'remove' as const, field: 'destinations' as const, value: { ...d } })),
+    ...said.map((value) => ({ op: 'add' as const, field: 'destinations' as const, value })),
+  ];
 }
 
 /** Whether `norm` names `value`, singular or plural ("newsletter" for "newsletters"). */

@@ -137,3 +137,14 @@ describe('taken back with "sorry," or "i meant"', () => {
     expect(removed('save it to dropbox, i meant google drive')).toEqual(['dropbox']);
   });
 });
+
+describe('a tool alone said to be used, or skipped by its name', () => {
+  it.each(['use discord', "let's go with discord then", 'ok use discord instead'])('replaces the chat tool in %j', (text) => {
+    expect(impliedRemovals(normalize(text), ['discord'], ['linear', 'slack'])).toEqual(['slack']);
+  });
+
+  it('reads "skip the sheet" as dropping it, but not "drop my calendar in #team"', () => {
+    expect(removed('actually skip the sheet')).toEqual(['google_sheets']);
+    expect(removed('drop my calendar in the #team channel on discord')).toEqual([]);
+  });
+});

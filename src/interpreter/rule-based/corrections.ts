@@ -24,14 +24,18 @@ const REMOVAL_CUE = new RegExp(
     'chang(?:e|ing) from', 'migrat(?:e|ing) from', 'swap(?:ping)?(?: out)?', 'not', 'no longer(?: use| using)?',
     "(?:don'?t|dont|do not|stop|stopped|quit|never) (?:use|using|post(?:ing)? (?:to|in)|send(?:ing)? (?:to|in))", 'remove', 'drop',
     'mov(?:e|ed|ing) off(?: of)?', 'forget(?: about)?', '(?:we are |we\'re )?getting rid of', 'got rid of', 'no(?: more)?', 'ditch(?:ed)?',
-    'dropped', 'left', 'leaving', 'quit(?:ting)?', 'abandon(?:ed)?',
+    'dropped', 'left', 'leaving', 'quit(?:ting)?', 'abandon(?:ed)?', 'skip',
     'without', 'get rid of', 'no more', '(?:is )?better than', 'anything but', 'but not',
   ])}\s+`,
   'g',
 );
+const ENDS_HERE = /^\s*(?:(?:pls|please|too|then|part|bit|one|for now|altogether|entirely|thanks|thx)\s*)*[.!]*$/;
 const CUE_FILLER = /^(?:(?:using|use|the|my|our|a|an|on|in|to|into|via|posting to|sending to)\s+)*/;
 const IMPLIED =
   /\binstead\b|\bswitch(?:ing)? (?:it |that |over )?to\b|\bchange (?:it |that )?to\b|\bmove (?:it |that )?(?:over )?to\b|\brather\b|\bonly use\b/;
+/** "Use discord", "let's go with asana then": a tool alone said to be used, in a follow-up, takes its kind's place. */
+const USE_ALONE =
+  /^(?:(?:ok(?:ay)?|so|hmm+|and|then|let'?s|can we|could we|pls|please|just|maybe|we should)[,\s]+)*(?:use|go with|try)\s+(?:the\s+|my\s+|our\s+)?[a-z]+(?:\s+[a-z]+)?(?:\s+(?:instead|then|pls|please))?[.!?]*$/;
 
 /** "Actually google drive", "no, outlook", "sorry i meant teams": a tool said as the correction itself replaces its kind. */
 const LEADING_TAKEBACK =
@@ -104,7 +108,10 @@ export function findRemovedMentions(text: string, mentions: readonly Integration
   eachMatch(REMOVAL_CUE, text, (cue) => {
     const after = cue.index + cue[0].length;
     const filler = CUE_FILLER.exec(text.slice(after, after + 40));
-    const mention = byStart.get(after + (filler?.[0].length ?? 0));
+    // "Skip the sheet": an article may be the start of a tool's name, so the mention may start before the filler's end;
+    // taken so only when the tool ends the message ("drop my calendar in #team" puts it somewhere).
+    const fromArticle = byStart.get(after);
+    const mention = byStart.get(after + (filler?.[0].length ?? 0)) ?? (fromArticle && ENDS_HERE.test(text.slice(fromArticle.end)) ? fromArticle : undefined);
     if (mention) removed.add(mention);
   });
   for (const mention of mentions) {
@@ -126,7 +133,8 @@ export function findRemovedMentions(text: string, mentions: readonly Integration
 export function impliedRemovals(norm: string, named: readonly string[], known: readonly string[], dropped: readonly string[] = []): string[] {
   const kinds = new Set(named.map((id) => KIND[id]).filter((k) => k !== undefined));
   const sameJob = known.filter((id) => !named.includes(id) && kinds.has(KIND[id] ?? ''));
-  if (IMPLIED.test(norm)) return sameJob;
+  if (sameJob.length === 0) return sameJob;
+  if (IMPLIED.test(norm) || (norm.length < 40 && USE_ALONE.test(norm))) return sameJob;
   // Only a tool said alone as the correction, with one it can stand for and none dropped by name ("actually linear, not asana").
   return LEADING_TAKEBACK.test(norm) && !ADDING.test(norm) && sameJob.length === 1 && dropped.length === 0 ? sameJob : [];
 }

@@ -5,7 +5,7 @@ import { carryDestination, findRemovedMentions, impliedRemovals } from './correc
 import { findDestinations } from './destination.js';
 import { findEventTrigger, namedAsTarget } from './event-trigger.js';
 import { findFilters } from './filters.js';
-import { correctionEdits } from './correction-edits.js';
+import { correctionEdits, keptFilters } from './correction-edits.js';
 import { findManualTrigger } from './manual-trigger.js';
 import { findUnsupported } from './unsupported-tools.js';
 import { extractGoal } from './goal.js';
@@ -85,7 +85,7 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
   const existingTrigger = requirements.trigger.value;
   const existingDestination = requirements.destinations.value?.[0] ?? null;
 
-  const filters = findFilters(norm, raw);
+  const filters = keptFilters(findFilters(norm, raw), requirements);
   const literals = literalSpans(norm);
   const unsupported = findUnsupported(mask(norm, literals));
   const masked = mask(norm, [...literals, ...filters.spans, ...unsupported.spans]);

@@ -4,6 +4,7 @@
  * state after the last turn.
  */
 import { MIDWAY_CORRECTIONS } from './corrections-midway.js';
+import { UNSEEN_CORRECTIONS } from './corrections-unseen.js';
 import type { CorrectionConversation, ExpectedRequirements } from './phrasing-case.js';
 import { at, channel, dm, event, everyHours, everyMinutes, filter as f, into, mail, MANUAL, monthly, on } from './expect-builders.js';
 
@@ -486,4 +487,6 @@ export const CORRECTIONS: CorrectionConversation[] = [
   }, 'time', 'multi-time'),
   // Corrections typed mid-conversation the way people fix an assistant (corrections-midway.ts).
   ...MIDWAY_CORRECTIONS,
+  // Kinds of corrections the rows above did not cover (corrections-unseen.ts).
+  ...UNSEEN_CORRECTIONS,
 ];

@@ -1,0 +1,213 @@
+/**
+ * Corrections of the kinds the earlier rows did not cover, typed as people fix an assistant: "no not slack,
+ * teams", a tool said alone ("use discord"), a chat tool for a message sent by mail ("slack instead"), days
+ * removed, added or swapped ("remove monday", "and saturdays", "not fridays, mondays"), an hour offered
+ * without "at" ("can we do 10 instead?"), a change with a question, one recipient of several replaced, a
+ * filter dropped by its name ("no minimum"), and corrections after the summary was agreed to.
+ */
+import type { CorrectionConversation, ExpectedRequirements } from './phrasing-case.js';
+import { at, channel, dm, event, filter as f, into, mail } from './expect-builders.js';
+
+function talk(name: string, turns: string[], expect: ExpectedRequirements, ...tags: string[]): CorrectionConversation {
+  return { name, turns, expect, tags: ['correction', 'unseen', ...tags] };
+}
+
+export const UNSEEN_CORRECTIONS: CorrectionConversation[] = [
+  // Tools.
+  talk('no not slack, teams', ['new hubspot deals into #sales on slack please', 'no not slack, teams'], {
+    integrations: ['hubspot', 'teams'],
+    trigger: event('hubspot', 'new_deal'),
+    destinations: [channel('#sales', 'teams')],
+    filters: [],
+    onlyFilters: true,
+  }, 'replace-integration', 'negation'),
+  talk('use discord said alone', ['post new linear issues to #triage on slack', 'use discord'], {
+    integrations: ['linear', 'discord'],
+    trigger: event('linear', 'new_issue'),
+    destinations: [channel('#triage', 'discord')],
+  }, 'replace-integration'),
+  talk('lets go with google drive then', ['save new gmail attachments to dropbox every night', "let's go with google drive then"], {
+    integrations: ['gmail', 'google_drive'],
+    destinations: [into('google_drive')],
+  }, 'replace-integration'),
+  talk('the sheet skipped after actually', ['post new hubspot deals to #sales and log them in a google sheet', 'actually skip the sheet'], {
+    integrations: ['hubspot'],
+    trigger: event('hubspot', 'new_deal'),
+    destinations: [channel('#sales')],
+  }, 'remove-destination', 'remove-integration'),
+  // A message to the person moved to a chat tool.
+  talk('slack instead of the email', ['email me my asana tasks every morning at 7', 'slack instead'], {
+    integrations: ['asana', 'slack'],
+    trigger: at(['07:00'], 'daily'),
+    destinations: [dm('slack')],
+  }, 'replace-destination', 'dm'),
+  talk('send it on slack instead of email', ['email me the open jira bugs every monday at 9', 'send it on slack instead of email'], {
+    integrations: ['jira', 'slack'],
+    trigger: at(['09:00'], ['mon']),
+    destinations: [dm('slack')],
+  }, 'replace-destination', 'dm'),
+  talk('put it in slack', ['every friday email me a summary of closed zendesk tickets', 'put it in slack'], {
+    integrations: ['zendesk', 'slack'],
+    destinations: [dm('slack')],
+  }, 'replace-destination', 'dm'),
+  talk('and on teams too', ['email me my google calendar for the day at 7:30', 'and on teams too'], {
+    integrations: ['google_calendar', 'teams'],
+    trigger: at(['07:30']),
+    destinations: [dm(), dm('teams')],
+  }, 'add-destination', 'dm'),
+  // Days.
+  talk('remove monday', ['every weekday at 9 post open zendesk tickets to #support', 'remove monday'], {
+    integrations: ['zendesk'],
+    trigger: at(['09:00'], ['tue', 'wed', 'thu', 'fri']),
+    destinations: [channel('#support')],
+  }, 'days', 'exclude-day'),
+  talk('drop mondays and fridays', ['weekdays at 8:30 send me my outlook calendar on teams', 'drop mondays and fridays'], {
+    integrations: ['outlook', 'teams'],
+    trigger: at(['08:30'], ['tue', 'wed', 'thu']),
+    destinations: [dm('teams')],
+  }, 'days', 'exclude-day'),
+  talk('and saturdays', ['post the open zendesk tickets to #support every weekday at 9', 'and saturdays'], {
+    integrations: ['zendesk'],
+    trigger: at(['09:00'], ['mon', 'tue', 'wed', 'thu', 'fri', 'sat']),
+    destinations: [channel('#support')],
+  }, 'days'),
+  talk('same but thursdays', ['send the stripe revenue to #finance every friday at 5pm', 'same but thursdays'], {
+    integrations: ['stripe'],
+    trigger: at(['17:00'], ['thu', 'fri']),
+    destinations: [channel('#finance')],
+  }, 'days'),
+  talk('same but fridays and mondays', ['every friday at 4 send the github release notes to #eng', 'same but fridays and mondays'], {
+    integrations: ['github'],
+    trigger: at(['16:00'], ['mon', 'fri']),
+    destinations: [channel('#eng')],
+  }, 'days'),
+  talk('not fridays, mondays', ['send a weekly summary of github commits to #eng on fridays at 10', 'not fridays, mondays'], {
+    integrations: ['github'],
+    trigger: at(['10:00'], ['mon']),
+    destinations: [channel('#eng')],
+  }, 'days', 'negation'),
+  talk('nah not friday but thursday', ['email me the shopify sales every friday at 6pm', 'nah not friday but thursday'], {
+    integrations: ['shopify'],
+    trigger: at(['18:00'], ['thu']),
+    destinations: [dm()],
+  }, 'days', 'negation'),
+  talk('weekends taken off', ['every day at 9 post new intercom... i mean zendesk tickets to #support', 'take off the weekends'], {
+    integrations: ['zendesk'],
+    trigger: at(['09:00'], 'weekdays'),
+    destinations: [channel('#support')],
+  }, 'days', 'exclude-day'),
+  talk('wait only weekdays', ['every day at 7 text me my google calendar agenda', 'wait, only weekdays'], {
+    integrations: ['google_calendar'],
+    trigger: at(['07:00'], 'weekdays'),
+    destinations: [dm()],
+  }, 'days'),
+  talk('tues and thurs only', ['every weekday at 8 send me my asana tasks on slack', 'tues and thurs only'], {
+    integrations: ['asana', 'slack'],
+    trigger: at(['08:00'], ['tue', 'thu']),
+    destinations: [dm('slack')],
+  }, 'days'),
+  // Times.
+  talk('actually make it 8', ['every morning at 9 send my unread gmail to #inbox on slack', 'actually make it 8'], {
+    integrations: ['gmail', 'slack'],
+    trigger: at(['08:00'], 'daily'),
+    destinations: [channel('#inbox', 'slack')],
+  }, 'time'),
+  talk('can we do 10 instead', ['remind #standup on slack every weekday at 9:30', 'can we do 10 instead?'], {
+    integrations: ['slack'],
+    trigger: at(['10:00'], 'weekdays'),
+    destinations: [channel('#standup', 'slack')],
+  }, 'time', 'question-form'),
+  talk('a change and a question in one', ['post the jira sprint board to #standup on slack weekdays at 9:30', 'hmm can we do 10 instead? also is that in my timezone?'], {
+    integrations: ['jira', 'slack'],
+    trigger: at(['10:00'], 'weekdays'),
+    destinations: [channel('#standup', 'slack')],
+  }, 'time', 'question-form'),
+  talk('what if we did 10', ['send me the overnight sentry... no, github issues on slack at 9 every day', 'what if we did 10 instead'], {
+    integrations: ['github', 'slack'],
+    trigger: at(['10:00'], 'daily'),
+  }, 'time'),
+  talk('an hour earlier pls', ['remind #standup on teams every weekday at 9:30', 'an hour earlier pls'], {
+    integrations: ['teams'],
+    trigger: at(['08:30'], 'weekdays'),
+    destinations: [channel('#standup', 'teams')],
+  }, 'time', 'relative-time'),
+  talk('too early, a later time', ['post my calendar for the day to #team every morning at 8:30', '8:30 is too early make it 9:15'], {
+    integrations: ['google_calendar'],
+    trigger: at(['09:15'], 'daily'),
+    destinations: [channel('#team')],
+  }, 'time'),
+  talk('6am not pm', ['every day at 6pm email me a report of stripe payouts', 'make it 6am not pm'], {
+    integrations: ['stripe'],
+    trigger: at(['06:00'], 'daily'),
+    destinations: [dm()],
+  }, 'time'),
+  talk('thanks but 6:30 tho', ['every morning at 7 send me my calendar on slack', 'thanks, can you make it 6:30 tho'], {
+    integrations: ['google_calendar', 'slack'],
+    trigger: at(['06:30'], 'daily'),
+    destinations: [dm('slack')],
+  }, 'time'),
+  // Recipients and places.
+  talk('and also email me', ['new github issues should go to #eng on slack', 'and also email me'], {
+    integrations: ['github', 'slack'],
+    trigger: event('github', 'new_issue'),
+    destinations: [channel('#eng', 'slack'), dm()],
+  }, 'add-destination', 'dm'),
+  talk('not the cfo, the controller', ['post stripe disputes to #finance and email cfo@acme.com', 'not the cfo, the controller controller@acme.com'], {
+    integrations: ['stripe'],
+    destinations: [channel('#finance'), mail('controller@acme.com')],
+    filters: [],
+    onlyFilters: true,
+  }, 'replace-destination'),
+  talk('a channel replaced beside an address', ['every morning at 8 post my unread gmail to #general on slack and email it to boss@acme.com', 'actually it should go to #ops not #general'], {
+    integrations: ['gmail', 'slack'],
+    trigger: at(['08:00'], 'daily'),
+    destinations: [channel('#ops', 'slack'), mail('boss@acme.com')],
+  }, 'replace-destination'),
+  talk('just me, not the team', ['email the weekly hubspot pipeline to team@acme.com and dm me on slack', 'just me, not the team'], {
+    integrations: ['hubspot', 'slack'],
+    destinations: [dm('slack')],
+  }, 'remove-destination', 'dm'),
+  talk('get rid of the 2nd one', ['post new zendesk tickets to #support and #cs', 'get rid of the 2nd one'], {
+    integrations: ['zendesk'],
+    trigger: event('zendesk', 'new_ticket'),
+    destinations: [channel('#support')],
+  }, 'remove-destination', 'by-place'),
+  talk('oops wrong address', ['forward invoices from gmail to finance@acme.com', 'oops wrong address, its accounts@acme.com'], {
+    integrations: ['gmail'],
+    destinations: [mail('accounts@acme.com')],
+  }, 'replace-destination'),
+  talk('also slack to a sheet', ['put new typeform... no, new airtable records in a google sheet', 'also slack #marketing'], {
+    integrations: ['airtable', 'google_sheets', 'slack'],
+    destinations: [into('google_sheets'), channel('#marketing', 'slack')],
+  }, 'add-destination'),
+  // Filters.
+  talk('no minimum, all orders', ['post new shopify orders over $200 to #orders', 'no minimum, all orders'], {
+    integrations: ['shopify'],
+    trigger: event('shopify', 'new_order'),
+    destinations: [channel('#orders')],
+    filters: [],
+    onlyFilters: true,
+  }, 'remove-filter'),
+  talk('drop the filter', ['send me jira tickets with high priority on slack every day at 10', 'drop the filter'], {
+    integrations: ['jira', 'slack'],
+    trigger: at(['10:00'], 'daily'),
+    filters: [],
+    onlyFilters: true,
+  }, 'remove-filter'),
+  talk('also from hr', ['dm me on slack when i get an email from my boss', 'also from hr@acme.com'], {
+    integrations: ['gmail', 'slack'],
+    trigger: event('gmail', 'new_email'),
+    filters: [f.from('my boss'), f.from('hr@acme.com')],
+  }, 'add-filter'),
+  // After the summary was agreed to (over HTTP these come after the test run).
+  talk('channel changed after looks good', ['post new github issues to #eng on slack every day at 9', 'looks good', 'the summary should go to #ops not #eng'], {
+    integrations: ['github', 'slack'],
+    trigger: at(['09:00'], 'daily'),
+    destinations: [channel('#ops', 'slack')],
+  }, 'replace-destination', 'after-confirm'),
+  talk('time changed after perfect', ['post a summary of my unread gmail to #general on slack every morning at 8', 'perfect', 'hmm make it 7:30'], {
+    integrations: ['gmail', 'slack'],
+    trigger: at(['07:30'], 'daily'),
+    destinations: [channel('#general', 'slack')],
+  }, 'time', 'after-confirm'),
+];
