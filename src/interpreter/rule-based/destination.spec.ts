@@ -283,4 +283,12 @@ describe('a second place said with a thing', () => {
   it('reads "a hello in slack #new-signups" as where it goes', () => {
     expect(all('i want a hubspot contact made and a hello in slack #new-signups')).toEqual([channel('slack', '#new-signups'), tool('hubspot')]);
   });
+
+  it.each([
+    ['please when arrive new order in shopify you make one row in google sheet', [tool('google_sheets')]],
+    ['put a celebration event on the team google calendar', [tool('google_calendar')]],
+    ['every email to support@acme.com in outlook should become a zendesk ticket', [tool('zendesk')]],
+  ])('reads where %j writes', (text, expected) => {
+    expect(all(text)).toEqual(expected);
+  });
 });

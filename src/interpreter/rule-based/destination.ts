@@ -38,6 +38,8 @@ const SENDER_BEFORE = /\b(?:from|by|sender)\s+$/;
 // "Invoices emailed to billing@acme.com in gmail → …": before an arrow, mail that came in to that address is read, not sent there.
 const ARROW_AHEAD = /->|→|=>/;
 const RECEIVED_BEFORE = /\b(?:(?:e-?mailed|sent|addressed|forwarded)\s+to|arriving (?:at|in))\s+$/;
+/** "Every email to support@acme.com", "new mail sent to billing@…": mail that comes in to that address, whatever follows. */
+const MAIL_TO_BEFORE = /\b(?:every|each|any|all|new|incoming)\s+(?:e-?mails?|mails?|messages?)\s+(?:(?:sent|addressed|that (?:comes?|goes))\s+)?to\s+$/;
 const INTO_BEFORE = /\b(?:to|in|into|onto|on)\s+(?:(?:my|the|our|a|an|new|shared)\s+)*$/;
 // "Create jira tickets", "open a jira ticket": the tool is made in. "Post notion updates", "the open jira
 // bugs": with these verbs (or the adjective) and no article the tool is what is read.
@@ -49,7 +51,7 @@ const SENT_IN_CLAUSE = /->|→|=>|\b(?:to|into|onto)\s+(?:(?:my|the|our|a|an|new
  */
 const STRONG_INTO_BEFORE = /\b(?:into|onto)\s+(?:(?:my|the|our|a|an|new|shared)\s+)*$/;
 /** "copy … into the fulfilment google sheet", "put … in the fulfilment airtable": one word naming which one, between "into" and the tool (with a verb that writes). */
-const INTO_NAMED_BEFORE = /\b(?:into|onto|in|to)\s+(?:(?:my|the|our|a|an|new|shared)\s+)*[a-z]+\s+$/;
+const INTO_NAMED_BEFORE = /\b(?:into|onto|in|on|to)\s+(?:(?:my|the|our|a|an|new|shared)\s+)*[a-z]+\s+$/;
 const THINGS_TO_BEFORE = /^\s*(?:new|each|every|all|any)\b[^→>]*\bto\s+(?:(?:my|the|our|a|an|new|shared)\s+)*$/;
 const FIRST_WORD = /^\s*([a-z]+)/;
 /** Whether the clause is "<things> to" a tool: it starts with new/each/every, or with a tool outside the catalog. */
@@ -207,7 +209,7 @@ function channels(norm: string, ctx: DestinationContext): Destination[] {
 
 /** "… and a row in the tickets google sheet", "a card on our trello board": a thing made in a tool, said without a verb. */
 const THING_IN_BEFORE =
-  /\b(?:a|an)\s+(?:new\s+)?(?:row|record|card|page|task|ticket|entry|issue|note|doc|document)\s+(?:in|on|to|into)\s+(?:(?:the|my|our|a|an)\s+)?(?:[\w-]+\s+){0,2}$/;
+  /\b(?:a|an|one)\s+(?:new\s+)?(?:row|record|card|page|task|ticket|entry|issue|note|doc|document)\s+(?:in|on|to|into)\s+(?:(?:the|my|our|a|an)\s+)?(?:[\w-]+\s+){0,2}$/;
 
 /**
  * "A notion page for every hubspot deal", "one asana task per new lead": a thing of a tool made for each thing
@@ -346,6 +348,7 @@ function emails(norm: string, ctx: DestinationContext): Destination[] {
     if (last >= 0 && TAKEN_BACK_AFTER.test(norm.slice(last, m.index))) found.pop();
     if (SENDER_BEFORE.test(norm.slice(Math.max(0, m.index - 10), m.index))) return;
     if (RECEIVED_BEFORE.test(norm.slice(Math.max(0, m.index - 24), m.index)) && ARROW_AHEAD.test(norm.slice(end))) return;
+    if (MAIL_TO_BEFORE.test(norm.slice(Math.max(0, m.index - 40), m.index))) return;
     if (!found.some((d) => d.target === m[0])) found.push({ kind: 'email', integration: ctx.emailIntegration, target: m[0] });
     last = end;
   });

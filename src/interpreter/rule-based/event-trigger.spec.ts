@@ -157,4 +157,14 @@ describe(findEventTrigger.name, () => {
   it('reads no event in one thing summarised to a place', () => {
     expect(read('the jira board → #standup')).toBeNull();
   });
+
+  it.each([
+    ['lmk on teams 10 min b4 every meeting', 'google_calendar', 'event_starting'],
+    ['stripe charges of $1000 or more → text me right away', 'stripe', 'payment_succeeded'],
+    ['bug reports from the #bugs slack channel → linear issues', 'slack', 'new_message'],
+    ['every email to support in outlook should become a zendesk ticket', 'outlook', 'new_email'],
+    ['when someone @mentions us on twitter, log it in airtable', 'twitter', 'new_mention'],
+  ])('reads %j', (text, integration, event) => {
+    expect(read(text)).toEqual({ integration, event });
+  });
 });

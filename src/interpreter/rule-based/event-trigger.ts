@@ -36,7 +36,7 @@ const CONCEPTS: readonly Concept[] = [
     true,
   ],
   // "before each meeting", "15 min before my calls": a meeting about to start.
-  [/\bbefore (?:each|every|any|all|my|the|a|an|our)?\s*(?:meetings?|calls?|(?:calendar )?events?|appointments?)\b/, [['google_calendar', 'event_starting']], true],
+  [/\b(?:before|b4) (?:each|every|any|all|my|the|a|an|our)?\s*(?:meetings?|calls?|(?:calendar )?events?|appointments?)\b/, [['google_calendar', 'event_starting']], true],
   [/\bpull requests?\b|\bprs?\b/, [['github', 'new_pull_request']]],
   // "a p1", "sev2", "blockers": issues named by their priority.
   [/\b(?:issues?|bugs?|p[0-4]s?|sev ?[0-4]s?|blockers?)\b/, [['github', 'new_issue'], ['jira', 'new_issue'], ['linear', 'new_issue']]],
@@ -63,7 +63,7 @@ const CONCEPTS: readonly Concept[] = [
   // "whenever she writes", "when someone replies": a message, in the mail or chat tool named.
   [/\b(?:writes|replies|texts)\b/, [['gmail', 'new_email'], ['outlook', 'new_email'], ['slack', 'new_message'], ['teams', 'new_message'], ['discord', 'new_message']]],
   // A payment said with no verb ("big stripe payments → text me"): one received.
-  [/\bpayments?\b/, [['stripe', 'payment_succeeded']]],
+  [/\bpayments?\b|\bcharges\b/, [['stripe', 'payment_succeeded']]],
 ];
 
 const MARKER =
@@ -112,10 +112,10 @@ const WATCHED_END = /[,.;!?]|\b(?:and|then|if|when(?:ever)?|so)\b|->|→|=>/;
  * boss", "dropbox uploads mirrored to drive".
  */
 const STANDING =
-  /\b(?:forward|save|copy|archive|back up|log|record)\s+(?:(?:over|across)\s+)?(?:every|each|any|anything|everything|all (?:new|incoming))\b|\b(?:mirror(?:ed|s)?|sync(?:ed|s)?)\b|\b(?:should|must|to|will|shall) (?:be|get) (?:copied|forwarded|logged|mirrored|saved|turned into)\b/;
+  /\b(?:forward|save|copy|archive|back up|log|record)\s+(?:(?:over|across)\s+)?(?:every|each|any|anything|everything|all (?:new|incoming))\b|\b(?:mirror(?:ed|s)?|sync(?:ed|s)?)\b|\b(?:should|must|to|will|shall) (?:be|get) (?:copied|forwarded|logged|mirrored|saved|turned into)\b|\b(?:should|must|will|shall) (?:become|turn into)\b/;
 
 /** Guard: STANDING names one of these ("copied", "logged", "saved" and "turned into" in the passive: "messages in #x should be copied to jira"). */
-const STANDING_WORDS = ['forward', 'save', 'copy', 'copied', 'archive', 'back up', 'log', 'record', 'mirror', 'sync', 'saved', 'turned into'];
+const STANDING_WORDS = ['forward', 'save', 'copy', 'copied', 'archive', 'back up', 'log', 'record', 'mirror', 'sync', 'saved', 'turned into', 'become', 'turn into'];
 /**
  * "add a row to my sheet for every stripe payment", "a trello card for each github issue", "a page per deal": each one of a kind of
  * thing starts the agent, whether or not "new" is said ("for every new …" is a MARKER). Not a time ("for every day").
@@ -140,12 +140,15 @@ function mentionsEnd(mentions: readonly IntegrationMention[], after: number): nu
 const ARROW = /^(?:->|→|=>)$/;
 /** Things in the plural, as a source: "mentions", "uploads", "tickets". */
 const PLURAL_THINGS =
-  /\b(?:e-?mail|mail|mentions|tweets|uploads|files|emails|messages|posts|issues|tickets|rows|records|entries|leads|deals|contacts|orders|cards|tasks|pages|payments|prs|meetings|invites|events|bugs|applications|applicants|submissions|sign-?ups|responses)\b/;
+  /\b(?:e-?mail|mail|mentions|tweets|uploads|files|emails|messages|posts|issues|tickets|rows|records|entries|leads|deals|contacts|orders|cards|tasks|pages|payments|charges|prs|meetings|invites|events|bugs|applications|applicants|submissions|sign-?ups|responses)\b/;
+
+/** "from the #bugs slack channel", "from our hubspot": a tool things are read from. */
+const FROM_BEFORE = /\bfrom\s+(?:(?:the|my|our)\s+)?(?:[#\w-]+\s+){0,2}$/;
 
 /** One thing of a kind, as the source of an arrow whose other side makes one thing ("slack message in #bugs → linear issue"). */
 const ONE_THING = /\b(?:msg|message|post|e-?mail|issue|ticket|row|record|entry|lead|deal|contact|order|card|task|page|payment|pr|meeting|invite|event|bug|file|upload|mention|tweet|submission|sign-?up|response)\b/;
 const ONE_THING_AFTER = new RegExp(
-  String.raw`^\s*(?:(?:a|an|one|new)\s+)*(?:[\w-]+\s+){0,2}?(?:row|record|card|page|task|ticket|issue|contact|deal|lead|entry|note|doc|message|msg|post|event|file)\b`,
+  String.raw`^\s*(?:(?:a|an|one|new)\s+)*(?:[\w-]+\s+){0,2}?(?:row|record|card|page|task|ticket|issue|contact|deal|lead|entry|note|doc|message|msg|post|event|file)s?\b`,
 );
 
 /** "when zendesk gets an urgent ticket": something arriving, said by who receives it (only beside a kind of thing named). */
@@ -311,6 +314,15 @@ export function findEventTrigger(
     const inClause = sourcesFirst(text, inClauseMentions);
     // Of the kinds with a tool named in the clause, the one said first is what happens ("posts in #requests on Slack, create an Asana task").
     const withTool = matching.filter(([, c]) => c.some(([id]) => inClause.includes(id)));
+    // "Bug reports from the #bugs slack channel → linear issues": things read from a tool that keeps no such kind come as its usual event.
+    if (strict && withTool.length === 0 && clause.includes('from')) {
+      const read = inClauseMentions.find((m) => FROM_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)) && usualEvent(m.id));
+      const usual = read && usualEvent(read.id);
+      if (usual) {
+        found = { trigger: eventOf(usual), span: [from, to], implied: true };
+        return;
+      }
+    }
     const concept = withTool.sort((a, b) => conceptStart(a[0], clause) - conceptStart(b[0], clause))[0] ?? matching[0];
     if (!concept) return;
     const [, candidates, happens] = concept;

@@ -135,4 +135,12 @@ describe(findFilters.name, () => {
   ])('finds no filter in %j', (text) => {
     expect(read(text)).toEqual([]);
   });
+
+  it.each([
+    ['when a customer opens a ticket in zendesk that says refund create a task', ['mentions "refund"']],
+    ['only the ones from my boss pls: outlook mail → teams dm', ['from my boss']],
+    ['unread gmail from clients tagged important', ['unread', 'from clients', 'label: important']],
+  ])('ends a value where a new idea starts, and reads "that says" as a keyword, in %j', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
 });

@@ -15,7 +15,8 @@ const ADDRESS = String.raw`(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0
 // Where a free-text value ("from my manager") ends: punctuation or a word that starts a new idea.
 const STOP = String.raw`(?=\s+${oneOf([
   'and', 'or', 'but', 'then', 'every', 'each', 'daily', 'weekly', 'hourly', 'at', 'on', 'to', 'into', 'in', 'via',
-  'with', 'that', 'which', 'who', 'before', 'after', 'when', 'whenever', 'if', 'please', 'only', 'so', 'about', 'regarding',
+  'with', 'that', 'which', 'who', 'before', 'after', 'when', 'whenever', 'if', 'please', 'pls', 'plz', 'only', 'so', 'about', 'regarding',
+  'tagged', 'labell?ed', 'marked',
 ])}\b|\s*[,.;!?:(]|\s+-\s|\s*->|\s*→|$)`;
 /** Words that end a name of several words ("tagged good first issue and post them…"). */
 const NAME_END = oneOf([
@@ -118,7 +119,7 @@ const MENTIONS_QUOTED = new RegExp(
 const WITH_QUOTED_IN = new RegExp(String.raw`\b(?:with|w\/)\s+${QUOTED_VALUE}\s+in (?:them|it|the (?:body|text|message|description))\b`, 'dg');
 // "Mentions with the word outage", "mentions of our brand": a preposition after the verb starts no keyword.
 const MENTIONS = new RegExp(
-  String.raw`\b(?:mention|mentions|mentioning|contain|contains|containing|with the ${KEYWORD})\s+(?:the ${KEYWORD}\s+)?(?!(?:with|of|on|in|from|to|for|by|about)\b)${VALUE}`,
+  String.raw`\b(?:mention|mentions|mentioning|contain|contains|containing|with the ${KEYWORD}|(?:that|which) (?:says?|said))\s+(?:the ${KEYWORD}\s+)?(?!(?:with|of|on|in|from|to|for|by|about)\b)${VALUE}`,
   'dg',
 );
 /** "emails about the field trip", "when a tenant emails about a repair": the topic of the messages read ("post a message about the launch" is what to write). */
@@ -128,7 +129,7 @@ const ABOUT = new RegExp(
 );
 // Guards: MENTIONS_QUOTED ends in a quoted value; MENTIONS needs its verb or "with the"; ABOUT says "about".
 const QUOTE_MARKS = ['"', "'"];
-const MENTIONS_WORDS = ['mention', 'contain', 'with the'];
+const MENTIONS_WORDS = ['mention', 'contain', 'with the', 'that sa', 'which sa'];
 const NOT_A_TOPIC = /^(?:new|unread|recent|latest|all|any|every|each|it|them|this|that|what|how|whether|when|each|those|these|me|us|you|him|her)\b/;
 const NOT_A_KEYWORD = new Set([
   'a', 'an', 'the', 'any', 'some', 'me', 'us', 'you', 'my', 'our', 'it', 'them', 'this', 'that', 'attachments',

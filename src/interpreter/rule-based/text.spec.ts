@@ -22,4 +22,8 @@ describe(normalize.name, () => {
     const text = 'Teams msg ➡️ trello card = done';
     expect(normalize(text)).toHaveLength(text.length);
   });
+
+  it('reads "@mentions" as the verb, not a handle', () => {
+    expect(normalize('when someone @mentions us, ping @dana')).toBe('when someone  mentions us, ping @dana');
+  });
 });

@@ -24,8 +24,12 @@ export function normalize(raw: string): string {
   // A few characters change length when lower-cased ("İ" becomes two code units), which would
   // shift every later offset; fall back to ASCII-only lower-casing then.
   const text = lower.length === straight.length ? lower : straight.replace(ASCII_UPPER, (s) => s.toLowerCase());
-  return ARROW_CHARACTERS.test(text) ? text.replace(OTHER_ARROWS, toArrow).replace(EQUALS_ARROW, ' → ') : text;
+  const arrows = ARROW_CHARACTERS.test(text) ? text.replace(OTHER_ARROWS, toArrow).replace(EQUALS_ARROW, ' → ') : text;
+  // "Someone @mentions us": the verb, not a handle.
+  return arrows.includes('@mention') ? arrows.replace(AT_MENTION, ' ') : arrows;
 }
+
+const AT_MENTION = /(?<![\w.])@(?=mention)/g;
 
 /** Guard: the characters OTHER_ARROWS and EQUALS_ARROW need. */
 const ARROW_CHARACTERS = /=|\u27A1|\u21D2|\u2794|\u279C|\uFE0F/;

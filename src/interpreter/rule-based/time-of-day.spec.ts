@@ -38,4 +38,13 @@ describe(findTimes.name, () => {
   ])('reads only the times in %j', (text, expected) => {
     expect(times(text)).toEqual(expected);
   });
+
+  it.each([
+    ['each day 18h send me my unread mail', ['18:00']],
+    ['le rapport à 8h30 sur slack', ['08:30']],
+    ['every 2h check zendesk', []],
+    ['the last 24h of stripe payments at 9am', ['09:00']],
+  ])('reads a 24-hour time written with "h" in %j, and no interval or span', (text, expected) => {
+    expect(times(text)).toEqual(expected);
+  });
 });

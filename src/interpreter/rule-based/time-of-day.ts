@@ -27,8 +27,9 @@ const PART_DEFAULT_HOUR: Readonly<Record<PartOfDay, number>> = {
 };
 
 // `\b` before "noon": "afternoon" ends with it.
+// "18h", "8h30": a time as written where the day has 24 hours (not "every 2h", "in 24h", "the last 12h").
 const CLOCK =
-  /(?<![\d:.])(?:(\d{1,2}):([0-5]\d)\s*(a\.?m\.?|p\.?m\.?)?|(\d{1,2})\s*(a\.?m\.?|p\.?m\.?|o'?clock)|\b(noon|midday|midnight))(?![a-z0-9]|:\d)/g;
+  /(?<![\d:.])(?:(\d{1,2}):([0-5]\d)\s*(a\.?m\.?|p\.?m\.?)?|(\d{1,2})\s*(a\.?m\.?|p\.?m\.?|o'?clock)|\b(noon|midday|midnight)|(?<!\b(?:every|ev|evry|each|in|within|last|past|for|after|per|next)\s?)(\d{1,2})h([0-5]\d)?)(?![a-z0-9]|:\d)/g;
 // "at 7" counts as a time; "at 7 items", "make it 5 minutes" do not ("at 5 email me", "at 10 email finance@…" do: a
 // singular "email" after an hour is the order; only "emails" counts).
 // "The time should be 10", "can it be 7": a bare hour said as what it should be. The whole number is the hour:
@@ -85,6 +86,11 @@ function spokenTimes(text: string): SpokenTime[] {
     const word = m[6];
     if (word !== undefined) {
       times.push({ hour: word === 'midnight' ? 0 : 12, minute: 0, meridiem: true });
+      return;
+    }
+    if (m[7] !== undefined) {
+      const hour = Number(m[7]);
+      if (hour <= 23) times.push({ hour, minute: Number(m[8] ?? 0), meridiem: true });
       return;
     }
     const spoken = m[1] !== undefined ? toSpoken(m[1], Number(m[2]), m[3]) : toSpoken(m[4] ?? '', 0, m[5]);

@@ -42,6 +42,9 @@ describe('ordinary words the readers turn on', () => {
     ['Dialy on wekdays', 'daily on weekdays'],
     ['wen a new zendesk tikcet comes in', 'when a new zendesk ticket comes in'],
     ['wehn a ticekt is opened', 'when a ticket is opened'],
+    ['lmk on teams 10 min b4 every mtg', 'let me know on teams 10 min b4 every meeting'],
+    ['LMK when the gcal has smth new', 'let me know when the gcal has something new'],
+    ['closed linear tix and mtgs', 'closed linear tickets and meetings'],
   ])('puts %j right', (text, fixed) => {
     expect(correctTypos(text).toLowerCase()).toBe(fixed);
   });

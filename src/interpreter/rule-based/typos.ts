@@ -88,10 +88,20 @@ const WORD_TYPOS: Readonly<Record<string, string>> = {
   wekdays: 'weekdays', weekdys: 'weekdays', weekdyas: 'weekdays',
   wekends: 'weekends', weeknds: 'weekends', weekneds: 'weekends',
   dialy: 'daily', daliy: 'daily', dayly: 'daily',
-  wehn: 'when', whne: 'when', whenver: 'whenever', wheneverr: 'whenever', whenevr: 'whenever',
+  wehn: 'when', whne: 'when', whenver: 'whenever', wheneverr: 'whenever', whenevr: 'whenever',  // Shorthand typed in a hurry: "smth new", "mtgs", "tix".
+  smth: 'something', mtgs: 'meetings', mtng: 'meeting', mtngs: 'meetings',
 };
-/** Words of three letters are never looked up by distance; these few are "when" typed fast. */
-const SHORT_TYPOS: Readonly<Record<string, string>> = { wen: 'when', whn: 'when' };
+/** Words of three letters are never looked up by distance; these few are "when" typed fast, and shorthand. */
+const SHORT_TYPOS: ReadonlyMap<string, string> = new Map([
+  ['wen', 'when'], ['whn', 'when'],
+  // "lmk on teams", "10 min b4 every mtg", "closed linear tix".
+  ['lmk', 'let me know'], ['mtg', 'meeting'], ['tix', 'tickets'], ['sth', 'something'],
+]);
+/** A three-letter word's correction: looked up as typed, lower-cased only when it starts with a capital ("Wen", "LMK"). */
+function shortCorrection(word: string): string | null {
+  const first = word.charCodeAt(0);
+  return SHORT_TYPOS.get(first < 97 ? word.toLowerCase() : word) ?? null;
+}
 
 const WORD = /[A-Za-z]+/g;
 
@@ -118,7 +128,7 @@ function correctionOf(word: string): string | null {
 export function correctTypos(raw: string): string {
   return raw.replace(WORD, (word, offset: number) => {
     // Most words have no correction: look that up (words under four letters never have one) before the context.
-    const correction = word.length >= 4 ? correctionOf(word.toLowerCase()) : word.length === 3 && (word[0] === 'w' || word[0] === 'W') ? (SHORT_TYPOS[word.toLowerCase()] ?? null) : null;
+    const correction = word.length >= 4 ? correctionOf(word.toLowerCase()) : word.length === 3 ? shortCorrection(word) : null;
     if (correction === null) return word;
     const before = raw[offset - 1] ?? ' ';
     const after = raw[offset + word.length] ?? ' ';

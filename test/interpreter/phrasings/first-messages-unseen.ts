@@ -277,3 +277,248 @@ export const UNSEEN_MESSAGES: PhrasingCase[] = [
     destinations: [into('github')],
   }),
 ];
+
+/** Round two: dictated, non-native, abbreviated and slangy first messages, and the tools least written to. */
+export const UNSEEN_MESSAGES_TWO: PhrasingCase[] = [
+  // Dictated, no punctuation.
+  row('ok google so every time i get a new lead in salesforce put it in the hubspot too and tell the sales channel on teams', ['voice', 'event', 'multi-destination'], {
+    integrations: ['salesforce', 'hubspot', 'teams'],
+    trigger: event('salesforce', 'new_lead'),
+    destinations: [into('hubspot'), channel('#sales', 'teams')],
+  }),
+  row('send me a message on slack every morning at seven thirty with my meetings for the day', ['voice', 'dm'], {
+    integrations: ['slack', 'google_calendar'],
+    trigger: at(['07:30'], 'daily'),
+    destinations: [dm('slack')],
+  }),
+  row('when a customer opens a ticket in zendesk that says refund create a task in asana for the finance team', ['voice', 'event', 'filter-keyword'], {
+    integrations: ['zendesk', 'asana'],
+    trigger: event('zendesk', 'new_ticket'),
+    destinations: [into('asana')],
+    filters: [f.keyword('refund')],
+  }),
+  row('every friday at three pm email my team a summary of the closed jira tickets', ['voice', 'filter-status'], {
+    integrations: ['jira'],
+    trigger: at(['15:00'], ['fri']),
+    filters: [f.status('closed')],
+  }),
+  row('new message in the discord support channel make a zendesk ticket out of it', ['voice', 'event', 'source-channel'], {
+    integrations: ['discord', 'zendesk'],
+    trigger: event('discord', 'new_message'),
+    destinations: [into('zendesk')],
+  }),
+
+  // Non-native English.
+  row('please when arrive new order in shopify you make one row in google sheet', ['non-native', 'event'], {
+    integrations: ['shopify', 'google_sheets'],
+    trigger: event('shopify', 'new_order'),
+    destinations: [into('google_sheets')],
+  }),
+  row('i need that every monday morning the agent send to me the list of deals of hubspot by email', ['non-native', 'dm'], {
+    integrations: ['hubspot'],
+    trigger: on(['mon']),
+    destinations: [dm()],
+  }),
+  row('is possible to make: new page in confluence, then message to #wiki in slack?', ['non-native', 'event'], {
+    integrations: ['confluence', 'slack'],
+    trigger: event('confluence', 'new_page'),
+    destinations: [channel('#wiki', 'slack')],
+  }),
+  row('if somebody write in teams channel #urgent, you send sms to me', ['non-native', 'event', 'dm', 'source-channel'], {
+    integrations: ['teams'],
+    trigger: event('teams', 'new_message'),
+    destinations: [dm()],
+  }),
+  row('each day 18h send resume of my gmail unread mails in my telegram... no sorry in my slack', ['non-native', 'dm', 'filter-unread'], {
+    integrations: ['gmail', 'slack'],
+    trigger: at(['18:00'], 'daily'),
+    destinations: [dm('slack')],
+    filters: [f.unread()],
+  }),
+
+  // Abbreviations, slang.
+  row('gh PRs w/ label needs-review → #eng-review asap', ['abbreviation', 'event', 'filter-label'], {
+    integrations: ['github'],
+    trigger: event('github', 'new_pull_request'),
+    destinations: [channel('#eng-review')],
+    filters: [f.label('needs-review')],
+  }),
+  row('sfdc opps > 100k -> slack #big-fish pls & thx', ['abbreviation', 'arrow', 'filter-amount'], {
+    integrations: ['salesforce', 'slack'],
+    destinations: [channel('#big-fish', 'slack')],
+    filters: [f.amount('>', 100000)],
+  }),
+  row('yo whenever the gcal has smth new lmk on discord', ['slang', 'event', 'dm'], {
+    integrations: ['google_calendar', 'discord'],
+    trigger: event('google_calendar', 'new_event'),
+    destinations: [dm('discord')],
+  }),
+  row('lmk on teams 10 min b4 every mtg', ['abbreviation', 'event', 'dm'], {
+    integrations: ['teams', 'google_calendar'],
+    trigger: event('google_calendar', 'event_starting'),
+    destinations: [dm('teams')],
+  }),
+  row('wkly recap of linear tix closed → notion, fri 4pm', ['abbreviation', 'arrow', 'filter-status'], {
+    integrations: ['linear', 'notion'],
+    trigger: at(['16:00'], ['fri']),
+    destinations: [into('notion')],
+    filters: [f.status('closed')],
+  }),
+  row('dropbox uploads → gdrive, no cap every single one', ['slang', 'arrow', 'event'], {
+    integrations: ['dropbox', 'google_drive'],
+    trigger: event('dropbox', 'new_file'),
+    destinations: [into('google_drive')],
+  }),
+
+  // Plus signs, slashes, Title Case, emoji.
+  row('New Airtable Record + Status Approved → Create Trello Card', ['casing', 'arrow', 'event', 'filter-status'], {
+    integrations: ['airtable', 'trello'],
+    trigger: event('airtable', 'new_record'),
+    destinations: [into('trello')],
+    filters: [f.status('approved')],
+  }),
+  row('stripe / shopify sales totals every night at 11 → #revenue + ceo@acme.com', ['arrow', 'multi-destination'], {
+    integrations: ['stripe', 'shopify'],
+    trigger: at(['23:00'], 'daily'),
+    destinations: [channel('#revenue'), mail('ceo@acme.com')],
+  }),
+  row('📅 every weekday 8:45 → my agenda from google calendar to my teams chat', ['emoji', 'arrow', 'dm'], {
+    integrations: ['google_calendar', 'teams'],
+    trigger: at(['08:45'], 'weekdays'),
+    destinations: [dm('teams')],
+  }),
+  row('💸 payments that fail in stripe → email billing@acme.com and open a zendesk ticket', ['emoji', 'arrow', 'event', 'multi-destination'], {
+    integrations: ['stripe', 'zendesk'],
+    trigger: event('stripe', 'payment_failed'),
+    destinations: [mail('billing@acme.com'), into('zendesk')],
+  }),
+  row('Weekly On Mondays At 9am Post Open Asana Tasks To #Ops On Slack', ['casing', 'filter-status'], {
+    integrations: ['asana', 'slack'],
+    trigger: at(['09:00'], ['mon']),
+    destinations: [channel('#ops', 'slack')],
+    filters: [f.status('open')],
+  }),
+
+  // Tools least written to: calendar events, salesforce, zendesk, linear, github issues.
+  row('when a hubspot deal is won put a celebration event on the team google calendar', ['stage-change'], {
+    integrations: ['hubspot', 'google_calendar'],
+    destinations: [into('google_calendar')],
+  }),
+  row('new rows in the interviews sheet → create calendar events for them', ['arrow', 'event'], {
+    integrations: ['google_sheets', 'google_calendar'],
+    trigger: event('google_sheets', 'new_row'),
+    destinations: [into('google_calendar')],
+  }),
+  row('hubspot contacts that sign up → add them as leads in salesforce', ['arrow', 'event'], {
+    integrations: ['hubspot', 'salesforce'],
+    trigger: event('hubspot', 'new_contact'),
+    destinations: [into('salesforce')],
+  }),
+  row('every email to support@acme.com in outlook should become a zendesk ticket', ['event'], {
+    integrations: ['outlook', 'zendesk'],
+    trigger: event('outlook', 'new_email'),
+    destinations: [into('zendesk')],
+  }),
+  row('sentry-ish bug reports from the #bugs slack channel → linear issues, tagged bug', ['arrow', 'event', 'source-channel'], {
+    integrations: ['slack', 'linear'],
+    trigger: event('slack', 'new_message'),
+    destinations: [into('linear')],
+  }),
+  row('turn every new jira bug into a github issue on our public repo', ['event'], {
+    integrations: ['jira', 'github'],
+    trigger: event('jira', 'new_issue'),
+    destinations: [into('github')],
+  }),
+  row('when someone @mentions us on twitter, log it in airtable and ping #social on discord', ['event', 'multi-destination'], {
+    integrations: ['twitter', 'airtable', 'discord'],
+    trigger: event('twitter', 'new_mention'),
+    destinations: [into('airtable'), channel('#social', 'discord')],
+  }),
+
+  // Filters said many ways.
+  row('only the ones from my boss pls: outlook mail → teams dm', ['arrow', 'filter-from', 'dm'], {
+    integrations: ['outlook', 'teams'],
+    destinations: [dm('teams')],
+    filters: [f.from('my boss')],
+  }),
+  row('gmail with attachments from accounting@acme.com → dropbox /receipts', ['arrow', 'filter-from'], {
+    integrations: ['gmail', 'dropbox'],
+    destinations: [into('dropbox')],
+    filters: [f.from('accounting@acme.com')],
+  }),
+  row('notify #cs on teams about zendesk tickets with high priority, but not the ones tagged spam', ['filter-priority', 'filter-exclude'], {
+    integrations: ['zendesk', 'teams'],
+    destinations: [channel('#cs', 'teams')],
+    filters: [f.priority('high'), f.exclude('spam')],
+  }),
+  row('stripe charges of $1000 or more → text me right away', ['arrow', 'event', 'filter-amount', 'dm'], {
+    integrations: ['stripe'],
+    trigger: event('stripe', 'payment_succeeded'),
+    destinations: [dm()],
+    filters: [f.amount('>=', 1000)],
+  }),
+  row('shopify orders above 200 euros and from germany → #eu-sales', ['arrow', 'filter-amount'], {
+    integrations: ['shopify'],
+    destinations: [channel('#eu-sales')],
+    filters: [f.amount('>', 200)],
+  }),
+  row('jira issues with priority highest or blocker to #incidents every 30 min', ['filter-priority', 'interval'], {
+    integrations: ['jira'],
+    trigger: { type: 'schedule', every: { minutes: 30 } },
+    destinations: [channel('#incidents')],
+    filters: [f.priority('highest')],
+  }),
+  row('unread gmail from clients tagged important, summarised at 5pm to my slack dms', ['filter-unread', 'filter-from', 'dm'], {
+    integrations: ['gmail', 'slack'],
+    trigger: at(['17:00']),
+    destinations: [dm('slack')],
+    filters: [f.unread(), f.from('clients')],
+  }),
+
+  // Schedules said loosely but exactly.
+  row('every other monday at 10 send the team the hubspot pipeline in #sales', ['schedule-approx'], {
+    integrations: ['hubspot'],
+    trigger: at(['10:00'], ['mon']),
+    destinations: [channel('#sales')],
+  }),
+  row('twice weekly github stale PRs → #eng', ['schedule-approx', 'arrow'], {
+    integrations: ['github'],
+    trigger: on(['mon', 'thu']),
+    destinations: [channel('#eng')],
+  }),
+  row('on the 1st and only the 1st of each month 8am: stripe MRR to finance@acme.com', ['day-of-month', 'email-destination'], {
+    integrations: ['stripe'],
+    trigger: monthly(1, ['08:00']),
+    destinations: [mail('finance@acme.com')],
+  }),
+  row('month end close: on the last business day of the month at 3pm remind #finance on teams', ['schedule-approx', 'day-of-month'], {
+    integrations: ['teams'],
+    trigger: monthly(28, ['15:00']),
+    destinations: [channel('#finance', 'teams')],
+  }),
+  row('mon/wed/fri 7am trello cards due this week → my email', ['arrow', 'dm'], {
+    integrations: ['trello'],
+    trigger: at(['07:00'], ['mon', 'wed', 'fri']),
+    destinations: [dm()],
+  }),
+  row('tues and thurs @ 4:30pm post the airtable content calendar in #marketing', ['specific-days'], {
+    integrations: ['airtable'],
+    trigger: at(['16:30'], ['tue', 'thu']),
+    destinations: [channel('#marketing')],
+  }),
+  row('every sunday night 9pm send me on discord the week ahead from my calendar', ['dm'], {
+    integrations: ['discord', 'google_calendar'],
+    trigger: at(['21:00'], ['sun']),
+    destinations: [dm('discord')],
+  }),
+  row('at 6am and 6pm every day post the new shopify orders to #fulfilment', ['multi-time'], {
+    integrations: ['shopify'],
+    trigger: at(['06:00', '18:00'], 'daily'),
+    destinations: [channel('#fulfilment')],
+  }),
+  row('every 3 hours during the day check zendesk for urgent tickets and ping #support-leads', ['filter-priority'], {
+    integrations: ['zendesk'],
+    destinations: [channel('#support-leads')],
+    filters: [f.priority('urgent')],
+  }),
+];
