@@ -73,6 +73,7 @@ describe(findDays.name, () => {
 
   it.each([
     ['end of every month', 28],
+    ['at month end send the count', 28],
     ['last day of each month at 5pm', 28],
     ['on the last friday of the month', 28],
     ['first monday of the month 10am', 1],

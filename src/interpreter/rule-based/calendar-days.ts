@@ -51,6 +51,8 @@ const WEEKDAY = [1, 2, 3, 4, 5];
  */
 const END_OF_MONTH = /\blast (?:day|business day|weekday|working day|work day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\bend of (?:the|each|every|a|the) month\b|\bmonth[- ]?end\b|\beom\b/;
 const LAST_DAY_EVERY_MONTH_HAS = 28;
+/** "At month end", "every month-end": monthly, though "of the month" is not said. */
+const MONTH_END = /\bmonth[- ]?end\b/;
 /** "The first monday of the month", "2nd tuesday of every month": cron cannot say which week, so it runs on the first day that week can start. */
 const NTH_WEEKDAY = new RegExp(String.raw`\b(first|1st|second|2nd|third|3rd|fourth|4th)\s+${DAY}\s+(?:of|in)\b`);
 const NTH: Readonly<Record<string, number>> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
@@ -132,7 +134,7 @@ export function findDays(text: string, timed = false, base: readonly number[] | 
 
 /** `days`: whether `text` holds a day's first three letters (see DAY_STEMS). */
 function daysSaid(text: string, timed: boolean, days: boolean): DaySpec | null {
-  const monthly = text.includes('month') && MONTHLY.test(text);
+  const monthly = text.includes('month') && (MONTHLY.test(text) || MONTH_END.test(text));
   const onDay = DIGIT.test(text) ? (ON_MONTH_DAY.exec(text) ?? EVERY_MONTH_DAY.exec(text)) : null;
   if (onDay && !monthly) {
     const day = Number(onDay[1] ?? onDay[2]);

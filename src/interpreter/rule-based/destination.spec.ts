@@ -291,4 +291,14 @@ describe('a second place said with a thing', () => {
   ])('reads where %j writes', (text, expected) => {
     expect(all(text)).toEqual(expected);
   });
+
+  it.each([
+    ['keep me posted on teams about new salesforce opportunities', [me('teams')]],
+    ['when a shopify order comes in i want it on my google calendar as a pickup', [tool('google_calendar')]],
+    ['every time a tweet mentions acme → slack #brand and airtable', [channel('slack', '#brand'), tool('airtable')]],
+    ['new sign ups in airtable → welcome email from gmail + a hubspot contact', [tool('hubspot')]],
+    ['new google drive file → post link in #legal + add a row to the contracts sheet', [channel(null, '#legal'), tool('google_sheets')]],
+  ])('reads every place %j names', (text, expected) => {
+    expect(all(text)).toEqual(expected);
+  });
 });

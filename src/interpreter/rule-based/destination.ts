@@ -62,8 +62,12 @@ function thingsSentTo(clause: string): boolean {
 }
 /** "New google forms responses go in the signups sheet": things said to go in a tool. */
 const GO_IN_BEFORE = /\b(?:go|goes|should go|end up|ends up|land|lands)\s+(?:in|into|to|on)\s+(?:(?:my|the|our|a|an)\s+)*$/;
+/** "I want it on my google calendar", "need them in the crm sheet": things wished to be in a tool. */
+const WANT_IT_IN_BEFORE = /\b(?:want|need|like|get)\s+(?:it|them|those|these|each one|every one)\s+(?:on|in|into|to)\s+(?:(?:my|the|our|a|an)\s+)*$/;
+/** After an arrow, in the same clause: "→ slack #brand and airtable", "→ welcome email + a hubspot contact". */
+const AFTER_ARROW = /(?:->|→|=>)[^,.;!?]*$/;
 const WEAK_INTO_BEFORE = /\b(?:in|on)\s+(?:(?:my|the|our)\s+)*$/;
-const SENT_ON_AFTER = /^[^,.;!?]*?\b(?:to|into)\s+(?:[#@]|me\b|my\b|the\b|our\b|an?\b)/;
+const SENT_ON_AFTER = /^[^,.;!?+&]*?\b(?:to|into)\s+(?:[#@]|me\b|my\b|the\b|our\b|an?\b)/;
 
 /** "The pull requests on github to #reviews": a tool after "in/on" with a "to …" still to come is where things are read. */
 function readThenSent(norm: string, m: IntegrationMention): boolean {
@@ -253,7 +257,7 @@ const ON_CHAT = /\b(?:on|via|over|through|in)\s+(?:my\s+|the\s+)?(slack|teams|di
 /** Ways of saying "to me", most telling first ("to my gmail" beats "slack dms" read as a source). */
 const TO_ME: readonly RegExp[] = [
   new RegExp(String.raw`\bto my (?:own )?(?:dms?|direct messages?|inbox|e-?mail|mail|phone|gmail|outlook|slack|teams|discord)\b|${ARROW}\s*(?:to\s+)?(?:my|me)\b`),
-  /\b(?:dm|dms|direct message|msg|ping|pings|page|notify|notifies|alert|alerts|tell|tells|remind|reminds|text|texts|sms|slack|e-?mail|e-?mails|mail|send|sends|drop|let|forward|give|hit|shoot|message|messages|cc|bcc)\s+me\b/,
+  /\b(?:dm|dms|direct message|msg|ping|pings|page|notify|notifies|alert|alerts|tell|tells|remind|reminds|text|texts|sms|slack|e-?mail|e-?mails|mail|send|sends|drop|let|forward|give|hit|shoot|message|messages|cc|bcc|keep)\s+me\b/,
   /\b(?:to|for) me\b(?:\s+(?:privately|personally|directly|only))?(?!\s+to\b)/,
   /\bdm (?:on|via|in) (?:slack|teams|discord)\b/,
   /\b(?:my|a|as an?|via|by|in an?|over) (?:(?:slack|teams|discord)\s+)?(?:dms?|direct messages?|private messages?|texts?|sms)\b/,
@@ -388,18 +392,20 @@ function integrations(norm: string, raw: string, ctx: DestinationContext, beside
     const after = norm.slice(m.end, m.end + 50);
     const saysThing = THING_ENDS.test(norm.slice(m.start, m.end)) || THING_AFTER.test(after);
     // "→ email hiring@acme.com + notion page": a thing of a tool joined to a place already said is one more.
-    const joined = (found.length > 0 || (besides && saysThing && m !== first)) && JOINED_BEFORE.test(before);
+    const joined = (found.length > 0 || (besides && saysThing && m !== first) ||
+      (m !== first && (besides || saysThing) && AFTER_ARROW.test(before))) && JOINED_BEFORE.test(before);
     const madeOne = saysThing && MAKE_ONE_BEFORE.test(clause);
     const made = MAKE_BEFORE.test(clause) && !(besides && (m === first || /\bpost|\bpublish|\btweet/.test(clause)));
     // "Remind me to log my hours in the timesheet": what the person is asked to do is no place the agent writes to.
     if (ASKED_TO_DO.test(clause)) continue;
     const into = (INTO_BEFORE.test(clause) || INTO_NAMED_BEFORE.test(clause)) && (OUTPUT_VERB.test(clause) || GO_IN_BEFORE.test(clause) || (afterSource && SENT_IN_CLAUSE.test(clause)) || STRONG_INTO_BEFORE.test(clause) || thingsSentTo(clause)) &&
       !(besides && m === first) && !readThenSent(norm, m);
+    const wanted = WANT_IT_IN_BEFORE.test(clause) && !(besides && m === first);
     const thingIn = THING_IN_BEFORE.test(norm.slice(Math.max(0, m.start - 60), m.start)) && !(besides && m === first);
     const thingFor = saysThing && ((THING_FOR_AFTER.test(after) &&
       THING_FOR_BEFORE.test(norm.slice(Math.max(0, m.start - 12), m.start))) || EACH_THEN_ONE_BEFORE.test(clause) ||
       (THING_MADE_AFTER.test(after) && /\b(?:a|an|one)\s+(?:new\s+)?$/.test(before)));
-    if (into || made || madeOne || thingIn || thingFor || (arrowed && m.start > 0) || joined) {
+    if (into || made || madeOne || thingIn || thingFor || wanted || (arrowed && m.start > 0) || joined) {
       found.push({ kind: 'integration', integration: m.id, target: found.length === 0 ? namedTarget(norm, raw, ctx) : '' });
     }
   }

@@ -167,4 +167,18 @@ describe(findEventTrigger.name, () => {
   ])('reads %j', (text, integration, event) => {
     expect(read(text)).toEqual({ integration, event });
   });
+
+  it.each([
+    ['whenever my calendar has a meeting starting in 10 min text me', 'google_calendar', 'event_starting'],
+    ['calendar invite from a client → create a notion page with prep notes', 'google_calendar', 'new_event'],
+    ['new entry in the notion bug tracker → jira ticket', 'notion', 'new_page'],
+    ['post github issues labeled p0 to #war-room immediately', 'github', 'new_issue'],
+    ['slack #general msgs with the word "urgent" → sms me', 'slack', 'new_message'],
+  ])('reads %j as things that come one by one', (text, integration, event) => {
+    expect(read(text)).toEqual({ integration, event });
+  });
+
+  it('reads no event in a report sent at once', () => {
+    expect(read('send me the weekly report right away')).toBeNull();
+  });
 });

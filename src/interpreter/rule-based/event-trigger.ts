@@ -57,7 +57,7 @@ const CONCEPTS: readonly Concept[] = [
   [/\bpages?\b/, [['notion', 'new_page'], ['confluence', 'new_page']]],
   [/\b(?:files?|documents?|docs?|uploads)\b/, [['google_drive', 'new_file'], ['dropbox', 'new_file']]],
   [/\bmentions?\b|\bmentioned\b|\btweets?\b/, [['twitter', 'new_mention']]],
-  [/\bentries\b/, [['notion', 'new_page'], ['airtable', 'new_record']]],
+  [/\bentry\b|\bentries\b/, [['notion', 'new_page'], ['airtable', 'new_record']]],
   // "posts" only as a noun in the plural: "post new cards" is what the agent does.
   [/\b(?:messages?|msgs?|dms?|posts)\b/, [['slack', 'new_message'], ['teams', 'new_message'], ['discord', 'new_message']]],
   // "whenever she writes", "when someone replies": a message, in the mail or chat tool named.
@@ -114,6 +114,15 @@ const WATCHED_END = /[,.;!?]|\b(?:and|then|if|when(?:ever)?|so)\b|->|→|=>/;
 const STANDING =
   /\b(?:forward|save|copy|archive|back up|log|record)\s+(?:(?:over|across)\s+)?(?:every|each|any|anything|everything|all (?:new|incoming))\b|\b(?:mirror(?:ed|s)?|sync(?:ed|s)?)\b|\b(?:should|must|to|will|shall) (?:be|get) (?:copied|forwarded|logged|mirrored|saved|turned into)\b|\b(?:should|must|will|shall) (?:become|turn into)\b/;
 
+/** "Post github issues labeled P0 to #war-room immediately": things sent on at once as they come, named in the plural. */
+const AT_ONCE = /\b(?:immediately|right away|straight away|asap|instantly|in real[- ]?time|as they (?:come in|come|arrive|happen|land))\b/;
+const AT_ONCE_WORDS = ['immediately', 'right away', 'straight away', 'asap', 'instantly', 'real', 'as they'];
+
+function atOnce(text: string): RegExpExecArray | null {
+  const m = AT_ONCE.exec(text);
+  return m && PLURAL_THINGS.test(text) ? m : null;
+}
+
 /** Guard: STANDING names one of these ("copied", "logged", "saved" and "turned into" in the passive: "messages in #x should be copied to jira"). */
 const STANDING_WORDS = ['forward', 'save', 'copy', 'copied', 'archive', 'back up', 'log', 'record', 'mirror', 'sync', 'saved', 'turned into', 'become', 'turn into'];
 /**
@@ -140,7 +149,7 @@ function mentionsEnd(mentions: readonly IntegrationMention[], after: number): nu
 const ARROW = /^(?:->|→|=>)$/;
 /** Things in the plural, as a source: "mentions", "uploads", "tickets". */
 const PLURAL_THINGS =
-  /\b(?:e-?mail|mail|mentions|tweets|uploads|files|emails|messages|posts|issues|tickets|rows|records|entries|leads|deals|contacts|orders|cards|tasks|pages|payments|charges|prs|meetings|invites|events|bugs|applications|applicants|submissions|sign-?ups|responses)\b/;
+  /\b(?:e-?mail|mail|mentions|tweets|uploads|files|emails|messages|posts|issues|tickets|rows|records|entries|leads|deals|contacts|orders|cards|tasks|pages|payments|charges|msgs|dms|prs|meetings|invites|events|bugs|applications|applicants|submissions|sign-?ups|responses)\b/;
 
 /** "from the #bugs slack channel", "from our hubspot": a tool things are read from. */
 const FROM_BEFORE = /\bfrom\s+(?:(?:the|my|our)\s+)?(?:[#\w-]+\s+){0,2}$/;
@@ -148,7 +157,7 @@ const FROM_BEFORE = /\bfrom\s+(?:(?:the|my|our)\s+)?(?:[#\w-]+\s+){0,2}$/;
 /** One thing of a kind, as the source of an arrow whose other side makes one thing ("slack message in #bugs → linear issue"). */
 const ONE_THING = /\b(?:msg|message|post|e-?mail|issue|ticket|row|record|entry|lead|deal|contact|order|card|task|page|payment|pr|meeting|invite|event|bug|file|upload|mention|tweet|submission|sign-?up|response)\b/;
 const ONE_THING_AFTER = new RegExp(
-  String.raw`^\s*(?:(?:a|an|one|new)\s+)*(?:[\w-]+\s+){0,2}?(?:row|record|card|page|task|ticket|issue|contact|deal|lead|entry|note|doc|message|msg|post|event|file)s?\b`,
+  String.raw`^\s*(?:(?:create|make|add|open|file|log|start)\s+)?(?:(?:a|an|one|new)\s+)*(?:[\w-]+\s+){0,2}?(?:row|record|card|page|task|ticket|issue|contact|deal|lead|entry|note|doc|message|msg|post|event|file)s?\b`,
 );
 
 /** "when zendesk gets an urgent ticket": something arriving, said by who receives it (only beside a kind of thing named). */
@@ -163,7 +172,7 @@ const MAX_CLAUSE = 160;
 const OCCURS = new RegExp(
   [
     String.raw`\bnew\b|\barriv\w*|\bcomes? (?:in|through)\b|\blands?\b|\bshows? up\b|\bpops? up\b|\bappears?\b|\bfails?\b|\bsucceeds?\b|\bhits\b|\breaches\b|\bgoes (?:live|up|out)\b`,
-    String.raw`\bstarts?\b|\bbegins?\b|\babout to\b`,
+    String.raw`\bstart(?:s|ing)?\b|\bbegin(?:s|ning)?\b|\babout to\b`,
     // "when the school sends an email", "when my landlord writes": someone sends something.
     String.raw`\b(?:sends?|writes?|replies|emails? me|messages? me)\b`,
     // "when a tenant emails", "when my boss messages": a sender, then the verb (the sender may be masked as a filter).
@@ -274,7 +283,7 @@ function watchedEvent(text: string, mentions: readonly IntegrationMention[], kno
 
 /** "save every attachment from gmail to dropbox", "dropbox uploads mirrored to drive": a copy kept up as things arrive. */
 function standingEvent(text: string, mentions: readonly IntegrationMention[], known: readonly string[]): EventReading | null {
-  const m = includesAny(text, STANDING_WORDS) ? STANDING.exec(text) : null;
+  const m = (includesAny(text, STANDING_WORDS) ? STANDING.exec(text) : null) ?? (includesAny(text, AT_ONCE_WORDS) ? atOnce(text) : null);
   if (!m) return null;
   const before = text.slice(0, m.index);
   const from = Math.max(...[...before.matchAll(/[.;!?]/g)].map((end) => end.index + 1), 0);

@@ -143,4 +143,11 @@ describe(findFilters.name, () => {
   ])('ends a value where a new idea starts, and reads "that says" as a keyword, in %j', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });
+
+  it.each([
+    ['calendar invite from a client → create a notion page', ['from a client']],
+    ['welcome email from gmail + a hubspot contact', []],
+  ])('reads the sender of %j up to a plus sign', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
 });

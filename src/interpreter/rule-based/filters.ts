@@ -17,7 +17,7 @@ const STOP = String.raw`(?=\s+${oneOf([
   'and', 'or', 'but', 'then', 'every', 'each', 'daily', 'weekly', 'hourly', 'at', 'on', 'to', 'into', 'in', 'via',
   'with', 'that', 'which', 'who', 'before', 'after', 'when', 'whenever', 'if', 'please', 'pls', 'plz', 'only', 'so', 'about', 'regarding',
   'tagged', 'labell?ed', 'marked',
-])}\b|\s*[,.;!?:(]|\s+-\s|\s*->|\s*→|$)`;
+])}\b|\s*[,.;!?:(]|\s+-\s|\s*->|\s*→|\s+[+&]\s|$)`;
 /** Words that end a name of several words ("tagged good first issue and post them…"). */
 const NAME_END = oneOf([
   'and', 'or', 'but', 'then', 'every', 'each', 'daily', 'weekly', 'hourly', 'monthly', 'at', 'on', 'to', 'into', 'in', 'via',
@@ -38,7 +38,7 @@ const QUOTED_VALUE = String.raw`(?:"([^"]+)"|'([^']+)')`;
 const NOUN = oneOf([
   'e-?mails?', 'mails?', 'messages?', 'dms?', 'ones', 'those', 'anything', 'everything', 'stuff', 'tickets?', 'issues?',
   'notifications?', 'updates', 'threads?', 'only', 'just', 'gmail', 'outlook', 'posts', 'tweets', 'texts', 'invites',
-  'replies', 'contacts',
+  'replies', 'contacts', 'invites?', 'invitations?',
 ]);
 // "new mail in Outlook from HR": the mailbox may be named between the mail and its sender.
 const MAILBOX = String.raw`(?:\s+(?:in|on|to)\s+(?:my\s+)?(?:gmail|outlook|inbox))?(?:\s+with (?:an? |any )?attachments?)?`;

@@ -51,11 +51,15 @@ export interface UnsupportedReading {
   spans: Span[];
 }
 
+const DATA_AFTER = /^\s+(?:(?:meeting|call|invite)\s+)?(?:links?|urls?|ids?|numbers?|passcodes?)\b/;
+
 /** Tools named in `norm` that the catalog does not have. */
 export function findUnsupported(norm: string): UnsupportedReading {
   const names: string[] = [];
   const spans: Span[] = [];
   eachMatch(PATTERN, norm, (m) => {
+    // "Text me the zoom link": a link or an id of the tool is data carried, not a tool to connect.
+    if (DATA_AFTER.test(norm.slice(m.index + m[0].length, m.index + m[0].length + 24))) return;
     const index = m.slice(1).findIndex((group) => group !== undefined);
     const name = TOOLS[index]?.[1];
     if (!name) return;

@@ -522,3 +522,206 @@ export const UNSEEN_MESSAGES_TWO: PhrasingCase[] = [
     filters: [f.priority('urgent')],
   }),
 ];
+
+/** Round three: requests asked as questions, "keep me posted", "loop in", two places joined every way, and more of the rarer events. */
+export const UNSEEN_MESSAGES_THREE: PhrasingCase[] = [
+  row('can you ping me on slack whenever a new hubspot contact comes in?', ['question-form', 'event', 'dm'], {
+    integrations: ['slack', 'hubspot'],
+    trigger: event('hubspot', 'new_contact'),
+    destinations: [dm('slack')],
+  }),
+  row('could you make a trello card for every new asana task assigned to me', ['question-form', 'event'], {
+    integrations: ['trello', 'asana'],
+    trigger: event('asana', 'new_task'),
+    destinations: [into('trello')],
+  }),
+  row('would it be possible to get my gcal for tomorrow emailed to me every evening at 8', ['question-form', 'dm'], {
+    integrations: ['google_calendar'],
+    trigger: at(['20:00'], 'daily'),
+    destinations: [dm()],
+  }),
+  row('keep me posted on teams about new salesforce opportunities', ['event', 'dm'], {
+    integrations: ['teams', 'salesforce'],
+    trigger: event('salesforce', 'new_opportunity'),
+    destinations: [dm('teams')],
+  }),
+  row('loop in #partnerships on slack whenever a hubspot deal gets created', ['event'], {
+    integrations: ['slack', 'hubspot'],
+    trigger: event('hubspot', 'new_deal'),
+    destinations: [channel('#partnerships', 'slack')],
+  }),
+  row('new zendesk tickets to #support as well as to support-leads@acme.com', ['event', 'multi-destination'], {
+    integrations: ['zendesk'],
+    trigger: event('zendesk', 'new_ticket'),
+    destinations: [channel('#support'), mail('support-leads@acme.com')],
+  }),
+  row('both #eng and #product on slack should get the new linear issues', ['event', 'multi-destination'], {
+    integrations: ['slack', 'linear'],
+    trigger: event('linear', 'new_issue'),
+    destinations: [channel('#eng', 'slack'), channel('#product', 'slack')],
+  }),
+  row('cc me and my cofounder (sam@acme.com) on every failed stripe payment', ['event', 'multi-destination', 'dm'], {
+    integrations: ['stripe'],
+    trigger: event('stripe', 'payment_failed'),
+    destinations: [dm(), mail('sam@acme.com')],
+  }),
+  row('when someone books a meeting with me, add them to hubspot as a contact', ['event'], {
+    integrations: ['google_calendar', 'hubspot'],
+    trigger: event('google_calendar', 'new_event'),
+    destinations: [into('hubspot')],
+  }),
+  row('calendar invite from a client → create a notion page with prep notes', ['arrow', 'event', 'filter-from'], {
+    integrations: ['google_calendar', 'notion'],
+    trigger: event('google_calendar', 'new_event'),
+    destinations: [into('notion')],
+    filters: [f.from('a client')],
+  }),
+  row('new entry in the notion bug tracker → jira ticket', ['arrow', 'event'], {
+    integrations: ['notion', 'jira'],
+    trigger: event('notion', 'new_page'),
+    destinations: [into('jira')],
+  }),
+  row('when a new page is added in our confluence space "Runbooks", tell #sre on teams', ['event'], {
+    integrations: ['confluence', 'teams'],
+    trigger: event('confluence', 'new_page'),
+    destinations: [channel('#sre', 'teams')],
+  }),
+  row('new google drive file in "Contracts" → post link in #legal + add a row to the contracts sheet', ['arrow', 'event', 'multi-destination'], {
+    integrations: ['google_drive', 'google_sheets'],
+    trigger: event('google_drive', 'new_file'),
+    destinations: [channel('#legal'), into('google_sheets')],
+  }),
+  row('whenever a PR gets opened on github, create a linear issue and ping the author in #code', ['event', 'multi-destination'], {
+    integrations: ['github', 'linear'],
+    trigger: event('github', 'new_pull_request'),
+    destinations: [into('linear'), channel('#code')],
+  }),
+  row('discord messages in #feedback → airtable + weekly summary to me', ['arrow', 'multi-destination', 'dm', 'source-channel'], {
+    integrations: ['discord', 'airtable'],
+    destinations: [into('airtable'), dm()],
+  }),
+  row('at 8:15 on weekdays give me a rundown of yesterdays shopify orders over $100 on slack', ['filter-amount', 'dm'], {
+    integrations: ['shopify', 'slack'],
+    trigger: at(['08:15'], 'weekdays'),
+    destinations: [dm('slack')],
+    filters: [f.amount('>', 100)],
+  }),
+  row('every morning 9ish', ['vague-time'], {
+    trigger: { type: 'vague' },
+  }),
+  row('post github issues labeled P0 to #war-room immediately', ['event', 'filter-label'], {
+    integrations: ['github'],
+    trigger: event('github', 'new_issue'),
+    destinations: [channel('#war-room')],
+    filters: [f.label('p0')],
+  }),
+  row('only emails from the ceo or cfo → forward to my phone as sms', ['arrow', 'filter-from', 'dm'], {
+    integrations: ['gmail'],
+    destinations: [dm()],
+    filters: [f.from('the ceo')],
+  }),
+  row('i get like 200 emails a day, just send me the ones from @bigclient.com on teams', ['filter-from', 'dm'], {
+    integrations: ['gmail', 'teams'],
+    destinations: [dm('teams')],
+    filters: [f.from('bigclient.com')],
+  }),
+  row('all hubspot deals closing this month with amount at least 20k, every monday to #forecast', ['filter-amount'], {
+    integrations: ['hubspot'],
+    trigger: on(['mon']),
+    destinations: [channel('#forecast')],
+    filters: [f.amount('>=', 20000)],
+  }),
+  row('zendesk: status open + priority urgent → #support-escalations every 15 minutes', ['arrow', 'filter-status', 'filter-priority', 'interval'], {
+    integrations: ['zendesk'],
+    trigger: { type: 'schedule', every: { minutes: 15 } },
+    destinations: [channel('#support-escalations')],
+    filters: [f.status('open'), f.priority('urgent')],
+  }),
+  row('jira bugs not assigned to anyone → #triage at 10am daily', ['arrow'], {
+    integrations: ['jira'],
+    trigger: at(['10:00'], 'daily'),
+    destinations: [channel('#triage')],
+  }),
+  row('shopify: orders > 500 → airtable "VIP orders" table', ['arrow', 'filter-amount'], {
+    integrations: ['shopify', 'airtable'],
+    destinations: [into('airtable')],
+    filters: [f.amount('>', 500)],
+  }),
+  row('Gmail Newsletters Every Saturday 10am → Notion Reading List', ['casing', 'arrow'], {
+    integrations: ['gmail', 'notion'],
+    trigger: at(['10:00'], ['sat']),
+    destinations: [into('notion')],
+  }),
+  row('hey 👋 i run a small bakery, when a shopify order comes in i want it on my google calendar as a pickup', ['emoji', 'event'], {
+    integrations: ['shopify', 'google_calendar'],
+    trigger: event('shopify', 'new_order'),
+    destinations: [into('google_calendar')],
+  }),
+  row('teacher here: every sunday 6pm email parents@example.com the week plan from my notion', ['email-destination'], {
+    integrations: ['notion'],
+    trigger: at(['18:00'], ['sun']),
+    destinations: [mail('parents@example.com')],
+  }),
+  row('new sign ups in airtable → welcome email from gmail + a hubspot contact', ['arrow', 'event'], {
+    integrations: ['airtable', 'gmail', 'hubspot'],
+    trigger: event('airtable', 'new_record'),
+    destinations: [into('hubspot')],
+  }),
+  row('every 2nd day at 7 remind me on discord to check the dropbox inbox folder', ['schedule-approx', 'dm'], {
+    integrations: ['discord', 'dropbox'],
+    trigger: at(['07:00'], ['mon', 'wed', 'fri']),
+    destinations: [dm('discord')],
+  }),
+  row('on alternate days post the jira blockers in #standup at 9:30', ['schedule-approx'], {
+    integrations: ['jira'],
+    trigger: at(['09:30'], ['mon', 'wed', 'fri']),
+    destinations: [channel('#standup')],
+  }),
+  row('3x per week linear triage list → #eng-leads', ['schedule-approx', 'arrow'], {
+    integrations: ['linear'],
+    trigger: on(['mon', 'wed', 'fri']),
+    destinations: [channel('#eng-leads')],
+  }),
+  row('every other wednesday 11am hubspot newsletter stats to marketing@acme.com', ['schedule-approx', 'email-destination'], {
+    integrations: ['hubspot'],
+    trigger: at(['11:00'], ['wed']),
+    destinations: [mail('marketing@acme.com')],
+  }),
+  row('at month end send the airtable inventory count to ops@acme.com', ['schedule-approx', 'day-of-month', 'email-destination'], {
+    integrations: ['airtable'],
+    trigger: monthly(28),
+    destinations: [mail('ops@acme.com')],
+  }),
+  row('the second tuesday of each month at 2pm, github release notes → confluence', ['schedule-approx', 'day-of-month', 'arrow'], {
+    integrations: ['github', 'confluence'],
+    trigger: monthly(8, ['14:00']),
+    destinations: [into('confluence')],
+  }),
+  row('whenever my calendar has a meeting starting in 10 min text me the zoom link', ['event', 'dm'], {
+    integrations: ['google_calendar'],
+    trigger: event('google_calendar', 'event_starting'),
+    destinations: [dm()],
+  }),
+  row('every time a tweet mentions acme → slack #brand and airtable', ['event', 'arrow', 'multi-destination'], {
+    integrations: ['twitter', 'slack', 'airtable'],
+    trigger: event('twitter', 'new_mention'),
+    destinations: [channel('#brand', 'slack'), into('airtable')],
+  }),
+  row('when a card moves to done in trello post it in #shipped', ['stage-change', 'filter-status'], {
+    integrations: ['trello'],
+    destinations: [channel('#shipped')],
+    filters: [f.status('done')],
+  }),
+  row('any new outlook mail with "invoice" in the subject → save the attachment to dropbox', ['arrow', 'event', 'filter-keyword'], {
+    integrations: ['outlook', 'dropbox'],
+    trigger: event('outlook', 'new_email'),
+    destinations: [into('dropbox')],
+    filters: [f.keyword('invoice')],
+  }),
+  row('slack #general msgs with the word "urgent" → sms me', ['arrow', 'event', 'source-channel', 'filter-keyword', 'dm'], {
+    integrations: ['slack'],
+    trigger: event('slack', 'new_message'),
+    destinations: [dm()],
+    filters: [f.keyword('urgent')],
+  }),
+];
