@@ -51,6 +51,9 @@ describe(findDays.name, () => {
   it.each([
     ['every other day at 8', [1, 3, 5]],
     ['every 2 days', [1, 3, 5]],
+    ['every couple of days', [1, 3, 5]],
+    ['every 3 days', [1, 4]],
+    ['every fortnight on fridays', [5]],
     ['on alternate days at 9', [1, 3, 5]],
     ['twice a week', [1, 4]],
     ['2x a week at 9am', [1, 4]],

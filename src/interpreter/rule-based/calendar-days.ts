@@ -60,8 +60,11 @@ const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', '1st', '2nd', '3rd'
 /** A day said by its number, not by "first": "the 15th", "15 of every month". */
 const NUMBERED_MONTH_DAY = /\b\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:mon|tue|wed|thu|fri|sat|sun))|\b\d{1,2}(?=\s+of\s+(?:every|each|the)\s+month)/;
 /** "Every other day", "every 2 days", "on alternate days": cron cannot skip days evenly across weeks; Monday, Wednesday and Friday run every other day of the working week. */
-const OTHER_DAY = /\bevery (?:other|second|2nd|2|two) days?\b|\b(?:on )?alternat(?:e|ing) days\b/;
-const OTHER_DAY_WORDS = ['other', 'second', '2', 'two', 'alternat'];
+const OTHER_DAY = /\bevery (?:other|second|2nd|2|two|couple(?: of)?) days?\b|\b(?:on )?alternat(?:e|ing) days\b/;
+const OTHER_DAY_WORDS = ['other', 'second', '2', 'two', 'couple', 'alternat'];
+/** "Every 3 days": about twice a week, which Monday and Thursday run. */
+const THIRD_DAY = /\bevery (?:3|three|third) days?\b/;
+const THIRD_DAY_WORDS = ['3', 'three', 'third'];
 /** "Twice a week", "3x per week", "three times weekly": days picked for the count, spread over the week. */
 const TIMES_A_WEEK = /\b(?:(twice|two times|2 ?x|2 times)|(thrice|three times|3 ?x|3 times)|(four times|4 ?x|4 times))\s*(?:(?:a|per|each|\/)\s*week\b|weekly\b)/;
 const DAYS_FOR_COUNT: readonly (readonly number[])[] = [[1, 4], [1, 3, 5], [1, 2, 4, 5]];
@@ -69,7 +72,7 @@ const DAYS_FOR_COUNT: readonly (readonly number[])[] = [[1, 4], [1, 3, 5], [1, 2
 const COUNT_WORDS_ALL = ['twice', 'thrice', 'times', 'x'];
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** "Biweekly", "every other week", "every 2 weeks", "fortnightly", "every other friday": cron cannot skip weeks, so it runs weekly. */
-const OTHER_WEEK = new RegExp(String.raw`\bbi-?weekly\b|\bfortnightly\b|\bevery (?:other|second|2nd|2|two) (?:weeks?|${DAY})\b|\bonce every (?:two|2) weeks\b`);
+const OTHER_WEEK = new RegExp(String.raw`\bbi-?weekly\b|\bfortnight(?:ly)?\b|\bevery (?:other|second|2nd|2|two) (?:weeks?|${DAY})\b|\bonce every (?:two|2) weeks\b`);
 const OTHER_WEEK_WORDS = ['weekly', 'fortnight', 'other', 'second', '2', 'two'];
 // Guards, each what a pattern above cannot match without: DAY_LIST, DAY_RANGE and EXCEPT a day's first
 // three letters; WEEKDAYS "weekday", "work", "business" or "wk"; DAILY "day", "daily" or a part of the day.
@@ -185,6 +188,9 @@ function daysSaid(text: string, timed: boolean, days: boolean): DaySpec | null {
   }
   if (text.includes('day') && includesAny(text, OTHER_DAY_WORDS) && OTHER_DAY.test(text)) {
     return { ...week([1, 3, 5]), approx: 'the closest to every other day a weekly schedule can say; say other days to change them' };
+  }
+  if (text.includes('day') && includesAny(text, THIRD_DAY_WORDS) && THIRD_DAY.test(text)) {
+    return { ...week([1, 4]), approx: 'the closest to every 3 days a weekly schedule can say; say other days to change them' };
   }
   if (includesAny(text, DAILY_WORDS) && DAILY.test(text)) return week([0, 1, 2, 3, 4, 5, 6]);
   // A bare "weekly" runs on Mondays.

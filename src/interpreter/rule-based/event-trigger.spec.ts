@@ -181,4 +181,9 @@ describe(findEventTrigger.name, () => {
   it('reads no event in a report sent at once', () => {
     expect(read('send me the weekly report right away')).toBeNull();
   });
+
+  it('reads no other event when what is counted ("for every new …") is in a tool outside the catalog', () => {
+    const masked = 'a google sheet row for every new          response';
+    expect(findEventTrigger(masked, findMentions(masked), [])).toBeNull();
+  });
 });

@@ -69,6 +69,8 @@ const CONCEPTS: readonly Concept[] = [
 const MARKER =
   /\b(?:when(?:ever)?|every time|each time|any ?time|as soon as|the (?:moment|minute|second|instant)|once|if|after|(?:on|for) (?:every|each|any)(?= new\b)|(?:on|per)(?= new\b))\s+/g;
 const CLAUSE_END = /[,.;!?]|\bthen\b/;
+/** The markers that count things ("for every new", "on each new", "per new"), not "when" or "if". */
+const COUNTING_MARKER = /^(?:on|for|per)\b/;
 const STRICT_CLAUSE_END = /[,.;!?]|\bthen\b|->|→|=>/;
 const CLAUSE_SEPARATOR = /[,.;!?:]|->|→|=>/g;
 const SENTENCE_END = /[.;!?]|\.\.\./;
@@ -360,15 +362,21 @@ export function findEventTrigger(
     const choice = sourceEvent(text, 0, start, mentions, known, true);
     if (choice) found = { trigger: eventOf(choice), span: [start, to] };
   };
+  // "A sheet row for every new typeform response": the count says what starts the agent, even when it cannot be read.
+  let counted = false;
   eachMatch(MARKER, text, (marker) => {
-    if (!found) read(marker.index, marker.index + marker[0].length, false);
+    if (found) return;
+    read(marker.index, marker.index + marker[0].length, false);
+    counted ||= COUNTING_MARKER.test(marker[0]);
   });
   if (!found && includesAny(text, FOR_EACH_WORDS)) {
     eachMatch(FOR_EACH, text, (each) => {
-      if (!found) read(each.index, each.index + each[0].length, false, true);
+      if (found) return;
+      read(each.index, each.index + each[0].length, false, true);
+      counted = true;
     });
   }
-  if (found || SCHEDULED.test(text)) return found;
+  if (found || counted || SCHEDULED.test(text)) return found;
   const standing = standingEvent(text, mentions, known);
   if (standing) return standing;
   // Without "when": "HubSpot new contacts -> #growth", "new issues in Linear should go to #product",

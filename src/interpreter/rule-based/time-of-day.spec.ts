@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { normalize } from './text.js';
-import { findPartOfDay, findTimes, toHHMM } from './time-of-day.js';
+import { defaultTime, findPartOfDay, findTimes, toHHMM } from './time-of-day.js';
 
 const times = (text: string): string[] => {
   const norm = normalize(text);
@@ -47,4 +47,13 @@ describe(findTimes.name, () => {
   ])('reads a 24-hour time written with "h" in %j, and no interval or span', (text, expected) => {
     expect(times(text)).toEqual(expected);
   });
+
+  it.each(['EOD every day send me my unread mail', 'at COB on weekdays post it', 'at close of business every friday'])(
+    'reads %j as the end of the working day, 17:00',
+    (text) => {
+      const part = findPartOfDay(normalize(text));
+      expect(part).toBe('end of day');
+      expect(part && toHHMM(defaultTime(part))).toBe('17:00');
+    },
+  );
 });

@@ -59,7 +59,7 @@ const COUNTED_AFTER = /^\s+(?:[a-z]*[^s\W]s|of|more|new|per|x)\b/;
 /** Guard: TIME_LIST needs "at", "@", or a count of runs a day ("times", "x", "thrice"). */
 const LIST_WORDS = ['at', '@', 'times', 'x', 'thrice'];
 const PART =
-  /\b(?:(morning|afternoon|evening|night|lunch)(?:time)?s?|(end of (?:the )?(?:day|business day|workday|business))|(first thing)|(nightly))\b/;
+  /\b(?:(morning|afternoon|evening|night|lunch)(?:time)?s?|(end of (?:the )?(?:day|business day|workday|business)|eod|eob|cob|close of (?:the )?(?:business|day))|(first thing)|(nightly))\b/;
 
 function toSpoken(hourText: string, minute: number, suffix: string | undefined): SpokenTime | null {
   let hour = Number(hourText);
@@ -77,7 +77,7 @@ function toSpoken(hourText: string, minute: number, suffix: string | undefined):
 const DIGIT = /\d/;
 const CLOCK_WORDS = ['noon', 'midday', 'midnight'];
 /** Guard: PART names one of these. */
-const PART_WORDS = ['morning', 'afternoon', 'evening', 'night', 'lunch', 'end of', 'first thing'];
+const PART_WORDS = ['morning', 'afternoon', 'evening', 'night', 'lunch', 'end of', 'first thing', 'eod', 'eob', 'cob', 'close of'];
 
 function spokenTimes(text: string): SpokenTime[] {
   const times: SpokenTime[] = [];

@@ -725,3 +725,155 @@ export const UNSEEN_MESSAGES_THREE: PhrasingCase[] = [
     filters: [f.keyword('urgent')],
   }),
 ];
+
+/** Round four: the shapes above said again other ways, to check each rule reads more than its first phrasing. */
+export const UNSEEN_MESSAGES_FOUR: PhrasingCase[] = [
+  row('new airtable record = new asana task', ['arrow', 'event'], {
+    integrations: ['airtable', 'asana'],
+    trigger: event('airtable', 'new_record'),
+    destinations: [into('asana')],
+  }),
+  row('hubspot deal = trello card + slack #deals', ['arrow', 'event', 'multi-destination'], {
+    integrations: ['hubspot', 'trello', 'slack'],
+    trigger: event('hubspot', 'new_deal'),
+    destinations: [into('trello'), channel('#deals', 'slack')],
+  }),
+  row('new github issue ➡️ linear', ['arrow', 'event', 'emoji'], {
+    integrations: ['github', 'linear'],
+    trigger: event('github', 'new_issue'),
+    destinations: [into('linear')],
+  }),
+  row('for every salesforce lead a hubspot contact pls', ['event'], {
+    integrations: ['salesforce', 'hubspot'],
+    trigger: event('salesforce', 'new_lead'),
+    destinations: [into('hubspot')],
+  }),
+  row('i want a jira ticket created for every zendesk ticket tagged bug', ['event', 'filter-label'], {
+    integrations: ['jira', 'zendesk'],
+    trigger: event('zendesk', 'new_ticket'),
+    destinations: [into('jira')],
+    filters: [f.label('bug')],
+  }),
+  row('a google sheet row for every new typeform response', ['unsupported-tool'], {
+    integrations: ['google_sheets'],
+    unsupported: ['typeform'],
+    trigger: { type: 'none' },
+    destinations: [into('google_sheets')],
+  }),
+  row('every couple of days send me my open trello cards', ['schedule-approx', 'dm', 'filter-status'], {
+    integrations: ['trello'],
+    trigger: on(['mon', 'wed', 'fri']),
+    destinations: [dm()],
+    filters: [f.status('open')],
+  }),
+  row('every 3 days check for new dropbox files and email me', ['schedule-approx', 'dm'], {
+    integrations: ['dropbox'],
+    trigger: on(['mon', 'thu']),
+    destinations: [dm()],
+  }),
+  row('once every two weeks on monday post the sprint summary from jira in #eng', ['schedule-approx'], {
+    integrations: ['jira'],
+    trigger: on(['mon']),
+    destinations: [channel('#eng')],
+  }),
+  row('every fortnight on fridays send me the stripe payouts', ['schedule-approx', 'british', 'dm'], {
+    integrations: ['stripe'],
+    trigger: on(['fri']),
+    destinations: [dm()],
+  }),
+  row('the last friday of every month at 4pm post the hubspot numbers in #sales', ['schedule-approx', 'day-of-month'], {
+    integrations: ['hubspot'],
+    trigger: monthly(28, ['16:00']),
+    destinations: [channel('#sales')],
+  }),
+  row('bi-weekly send #marketing the twitter mentions', ['schedule-approx'], {
+    integrations: ['twitter'],
+    trigger: on(['mon']),
+    destinations: [channel('#marketing')],
+  }),
+  row('EOD every day send me my unread outlook emails on teams', ['abbreviation', 'dm', 'filter-unread'], {
+    integrations: ['outlook', 'teams'],
+    trigger: at(['17:00'], 'daily'),
+    destinations: [dm('teams')],
+    filters: [f.unread()],
+  }),
+  row('at COB on weekdays post the closed zendesk tickets to #support', ['abbreviation', 'filter-status'], {
+    integrations: ['zendesk'],
+    trigger: at(['17:00'], 'weekdays'),
+    destinations: [channel('#support')],
+    filters: [f.status('closed')],
+  }),
+  row('every weekday except fridays at 9 post the jira board in #dev', ['specific-days'], {
+    integrations: ['jira'],
+    trigger: at(['09:00'], ['mon', 'tue', 'wed', 'thu']),
+    destinations: [channel('#dev')],
+  }),
+  row('when a new notion page is created in the wiki → teams #docs and email docs@acme.com', ['event', 'arrow', 'multi-destination'], {
+    integrations: ['notion', 'teams'],
+    trigger: event('notion', 'new_page'),
+    destinations: [channel('#docs', 'teams'), mail('docs@acme.com')],
+  }),
+  row('github PR opened → discord #dev & linear issue', ['event', 'arrow', 'multi-destination'], {
+    integrations: ['github', 'discord', 'linear'],
+    trigger: event('github', 'new_pull_request'),
+    destinations: [channel('#dev', 'discord'), into('linear')],
+  }),
+  row('new deal in hubspot worth more than 10000 dollars → slack #big-deals', ['event', 'arrow', 'filter-amount'], {
+    integrations: ['hubspot', 'slack'],
+    trigger: event('hubspot', 'new_deal'),
+    destinations: [channel('#big-deals', 'slack')],
+    filters: [f.amount('>', 10000)],
+  }),
+  row('emails from my boss that mention budget → slack dm', ['arrow', 'filter-from', 'filter-keyword', 'dm'], {
+    integrations: ['gmail', 'slack'],
+    destinations: [dm('slack')],
+    filters: [f.from('my boss'), f.keyword('budget')],
+  }),
+  row('trello card added to the "Urgent" list = text me', ['arrow', 'event', 'dm'], {
+    integrations: ['trello'],
+    trigger: event('trello', 'new_card'),
+    destinations: [dm()],
+  }),
+  row('for each new outlook email from a vendor, a row in the vendors sheet', ['event', 'filter-from'], {
+    integrations: ['outlook', 'google_sheets'],
+    trigger: event('outlook', 'new_email'),
+    destinations: [into('google_sheets')],
+    filters: [f.from('a vendor')],
+  }),
+  row('on every new confluence page a slack post in #kb', ['event'], {
+    integrations: ['confluence', 'slack'],
+    trigger: event('confluence', 'new_page'),
+    destinations: [channel('#kb', 'slack')],
+  }),
+  row('need an asana task made whenever a jira issue is assigned to me', ['event'], {
+    integrations: ['asana', 'jira'],
+    trigger: event('jira', 'new_issue'),
+    destinations: [into('asana')],
+  }),
+  row('keep me updated via discord on new shopify orders', ['event', 'dm'], {
+    integrations: ['discord', 'shopify'],
+    trigger: event('shopify', 'new_order'),
+    destinations: [dm('discord')],
+  }),
+  row('stripe payouts at close of business every friday → finance@acme.com', ['arrow', 'email-destination'], {
+    integrations: ['stripe'],
+    trigger: at(['17:00'], ['fri']),
+    destinations: [mail('finance@acme.com')],
+  }),
+  row('at 7h every day slack me the gcal agenda', ['non-native', 'dm'], {
+    integrations: ['slack', 'google_calendar'],
+    trigger: at(['07:00'], 'daily'),
+    destinations: [dm('slack')],
+  }),
+  row('new linear issue w/ label "customer" → zendesk ticket, asap', ['arrow', 'event', 'filter-label', 'abbreviation'], {
+    integrations: ['linear', 'zendesk'],
+    trigger: event('linear', 'new_issue'),
+    destinations: [into('zendesk')],
+    filters: [f.label('customer')],
+  }),
+  row('whenever someone submits a row in the rsvp sheet lmk on slack', ['event', 'dm', 'abbreviation'], {
+    integrations: ['google_sheets', 'slack'],
+    trigger: event('google_sheets', 'new_row'),
+    destinations: [dm('slack')],
+  }),
+];
