@@ -68,7 +68,9 @@ const POOL: readonly (readonly [string, Kind])[] = [
   ['start over', 'restart'],
   ['build another agent', 'restart'],
   ['cancel', 'cancel'],
-  ['never mind', 'cancel'],
+  // "Never mind" takes back the last message (its edits, if it made any); it no longer ends the session.
+  ['never mind', 'other'],
+  ['never mind, cancel the whole thing', 'cancel'],
   ['asdf qwerty zxcv', 'other'],
   ['🙂🙂🙂', 'other'],
   ['ñandú über straße 東京 مرحبا', 'other'],

@@ -24,6 +24,11 @@ export const INTENTS = [
   'regenerate',
   /** Wants the last turn's edits reverted ("undo that", "put it back"). */
   'undo',
+  /**
+   * Takes back what they just said ("never mind", "nvm", "forget that"): the edits of the turn right before,
+   * if it made any, else nothing. Never ends the session (that is `cancel`).
+   */
+  'dismiss',
   /** Asks what was changed ("what did I change?"). */
   'review_changes',
   /** Nothing usable was recognised. */

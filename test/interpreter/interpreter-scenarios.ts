@@ -211,6 +211,25 @@ export function describeInterpreterScenarios(init: InterpreterInitializer): void
       expect(view.context.requirements.schedule?.nextRuns).toHaveLength(3);
     });
 
+    it(`${init.name}#"never mind" takes back the last message's edits, and then nothing; the session stays`, async () => {
+      const client = newClient();
+      await client.start();
+      await reachPhase(client, ConversationPhase.REQUIREMENTS);
+      const trigger = async () => (await client.session()).context.requirements.trigger.value;
+      await say(client, 'actually make it 9am');
+      expect(await trigger()).toMatchObject({ cron: '0 9 * * *' });
+
+      const dropped = await say(client, 'never mind');
+      expect(pick(dropped, 'requirements').data!['changes']).toMatchObject({ undone: true });
+      expect(messageTexts(dropped).some((text) => text.startsWith('Undone:'))).toBe(true);
+      expect(await trigger()).toMatchObject({ cron: '0 8 * * *' });
+
+      const again = await say(client, 'never mind');
+      expect(messageTexts(again).some((text) => text.includes('OK, nothing changed.'))).toBe(true);
+      expect(await trigger()).toMatchObject({ cron: '0 8 * * *' });
+      expect((await client.session()).phase).toBe(ConversationPhase.REQUIREMENTS);
+    });
+
     it(`${init.name}#unexpected input gets a clarifying reply and changes nothing`, async () => {
       const client = newClient();
       await client.start();

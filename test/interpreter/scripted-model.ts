@@ -96,6 +96,7 @@ const ANSWERS: Record<string, ModelAnswer> = {
     trigger: { type: 'manual', description: 'when you run it' },
   }),
   'undo that': answer('Undone.', 'undo'),
+  'never mind': answer('Okay, forget that.', 'dismiss'),
   'what did i change?': answer('Here is what you changed.', 'review_changes'),
   banana: answer("Sorry, I'm not sure what you'd like to automate.", 'unclear'),
   'purple monkey dishwasher': answer("Sorry, I didn't get that.", 'unclear'),

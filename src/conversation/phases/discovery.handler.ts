@@ -35,6 +35,10 @@ export class DiscoveryHandler implements PhaseHandler {
       turn.say(undone ? `Undone: ${undone.said.join('; ')}. What would you like to automate?` : 'There is nothing to undo yet. What would you like to automate?');
       return;
     }
+    if (turn.intent === 'dismiss') {
+      turn.say('OK. What would you like to automate?', EXAMPLES);
+      return;
+    }
     if (turn.intent === 'question') {
       turn.say(`${capabilities()} What would you like to automate?`, EXAMPLES);
       return;

@@ -1,6 +1,6 @@
 import type { Interpretation } from '../../interpreter/interpreter.js';
 import { applyEdits, type EditResult } from '../requirements/apply-edits.js';
-import { pushRecord, recordOf, undoLast, type EditRecord } from '../requirements/edit-history.js';
+import { editedLastTurn, pushRecord, recordOf, undoLast, type EditRecord } from '../requirements/edit-history.js';
 import type { RequirementEdit } from '../requirements/edits.js';
 import { editsFromPatch } from '../requirements/patch-edits.js';
 import type { Requirements } from '../requirements/requirements.js';
@@ -34,7 +34,7 @@ export function applyTurnEdits(turn: Turn): EditResult | null {
   if (result.changes.length === 0) return null;
   turn.updateContext({
     requirements: result.requirements,
-    editHistory: pushRecord(editHistory ?? [], recordOf(result.applied, result.changes)),
+    editHistory: pushRecord(editHistory ?? [], recordOf(result.applied, result.changes, turn.state.version)),
   });
   return result;
 }
@@ -45,6 +45,11 @@ export function undoTurnEdits(turn: Turn): EditRecord | null {
   if (!undone) return null;
   turn.updateContext({ requirements: undone.requirements, editHistory: undone.history });
   return undone.undone;
+}
+
+/** "Never mind": the edits of the turn right before reverted, or null when that turn changed nothing. */
+export function dismissTurnEdits(turn: Turn): EditRecord | null {
+  return editedLastTurn(turn.state.context.editHistory ?? [], turn.state.version) ? undoTurnEdits(turn) : null;
 }
 
 /** "What did I change?": the recorded edits, newest turn last. */

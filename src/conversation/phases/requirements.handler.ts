@@ -6,7 +6,8 @@ import { OauthConnector } from './oauth-connector.js';
 import type { PhaseHandler } from './phase-handler.js';
 import { syncConnections } from './connections.js';
 import { askForNextOrConfirm, capabilities } from './replies.js';
-import { applyTurnEdits, changesReport, emitRequirements, hasEdits, undoTurnEdits, unsupportedLead } from './requirement-edits.js';
+import { applyTurnEdits, changesReport, dismissTurnEdits, emitRequirements, hasEdits, undoTurnEdits, unsupportedLead } from './requirement-edits.js';
+import type { EditRecord } from '../requirements/edit-history.js';
 import type { Turn } from './turn.js';
 import type { RequirementEdit } from '../requirements/edits.js';
 import { describeEdit } from '../requirements/edit-words.js';
@@ -31,6 +32,7 @@ export class RequirementsHandler implements PhaseHandler {
 
   async handle(turn: Turn): Promise<void> {
     if (turn.intent === 'undo') return this.undo(turn);
+    if (turn.intent === 'dismiss') return this.dismiss(turn);
     if (turn.intent === 'review_changes') {
       askForNextOrConfirm(turn, changesReport(turn));
       return;
@@ -75,6 +77,20 @@ export class RequirementsHandler implements PhaseHandler {
       askForNextOrConfirm(turn, 'There is nothing to undo.');
       return;
     }
+    await this.reverted(turn, undone);
+  }
+
+  /** "Never mind": what the turn right before changed is dropped; after anything else nothing changes. */
+  private async dismiss(turn: Turn): Promise<void> {
+    const undone = dismissTurnEdits(turn);
+    if (!undone) {
+      askForNextOrConfirm(turn, 'OK, nothing changed.');
+      return;
+    }
+    await this.reverted(turn, undone);
+  }
+
+  private async reverted(turn: Turn, undone: EditRecord): Promise<void> {
     if (await syncConnections(turn, this.oauth)) {
       turn.say(`Undone: ${undone.said.join('; ')}. That needs a connection again.`);
       turn.goTo(ConversationPhase.OAUTH_FLOW, 'new_integration');

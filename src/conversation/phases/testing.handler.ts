@@ -42,6 +42,9 @@ export class TestingHandler implements PhaseHandler {
       case 'retry':
         turn.goTo(ConversationPhase.GENERATION, 'regenerate');
         return;
+      case 'dismiss':
+        turn.say('OK, nothing changed. Shall I turn the agent on, or would you like to change something?', [ACCEPT, CHANGE, REGENERATE, BACK]);
+        return;
       case 'change':
         turn.say('Sure, what would you like to change?');
         turn.goTo(ConversationPhase.REQUIREMENTS, 'change_requested');

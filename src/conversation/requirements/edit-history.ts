@@ -12,13 +12,26 @@ export interface EditRecord {
    * of a session's state, written to the store on every turn. Records of older sessions still hold it.)
    */
   changes: Pick<FieldChange, 'field' | 'before'>[];
+  /**
+   * The session version the turn started from, so that "never mind" can tell the turn right before it (the
+   * next turn starts from this + 1) from an older one. Absent in records of older sessions.
+   */
+  version?: number;
 }
 
 /** How many turns of edits a session keeps for undo (the oldest drop off). */
 export const EDIT_HISTORY_CAP = 10;
 
-export function recordOf(applied: readonly RequirementEdit[], changes: readonly FieldChange[]): EditRecord {
-  return { said: applied.map(describeEdit), changes: changes.map(({ field, before }) => ({ field, before })) };
+export function recordOf(applied: readonly RequirementEdit[], changes: readonly FieldChange[], version?: number): EditRecord {
+  const record: EditRecord = { said: applied.map(describeEdit), changes: changes.map(({ field, before }) => ({ field, before })) };
+  if (version !== undefined) record.version = version;
+  return record;
+}
+
+/** Whether the last record is of the turn right before one that starts from `version` (nothing was saved between). */
+export function editedLastTurn(history: readonly EditRecord[], version: number): boolean {
+  const last = history.at(-1);
+  return last?.version !== undefined && last.version === version - 1;
 }
 
 /** `history` with `record` on top, capped. */

@@ -7,7 +7,7 @@ import type { Intent, InterpretRequest } from '../interpreter.js';
 import { redactSecrets, stripInvisible } from './text-safety.js';
 
 /** Bump on any change to the wording below; it is logged with every call so answers can be traced to it. */
-export const PROMPT_VERSION = 'interpreter-2026-12-04.1';
+export const PROMPT_VERSION = 'interpreter-2026-12-06.1';
 
 /** How many transcript lines go into the prompt, and how long each may be. */
 export const TRANSCRIPT_LINES = 8;
@@ -28,6 +28,7 @@ const INTENT_MEANINGS = {
   skip: 'skips the current optional step (such as connecting an account)',
   regenerate: 'asks to rebuild the draft agent',
   undo: 'wants the last change reverted ("undo that", "put it back")',
+  dismiss: 'takes back what they just said ("never mind", "nvm", "forget that"); not cancel, which is only an explicit wish to abandon everything',
   review_changes: 'asks what was changed ("what did I change?")',
   unclear: 'nothing usable, or a request you must not follow',
 } as const satisfies Record<Intent, string>;

@@ -70,6 +70,16 @@ describe(readControl.name, () => {
     ['no, looks good', 'unclear'],
     ['nah put it back', 'undo'],
     ['wait, undo that', 'undo'],
+    // "Never mind" takes back the last message; only said with "cancel" does it end the session.
+    ['nvm', 'dismiss'],
+    ['never mind', 'dismiss'],
+    ['oh nevermind', 'dismiss'],
+    ['nvm that', 'dismiss'],
+    ['forget that', 'dismiss'],
+    ['ignore what i just said', 'dismiss'],
+    ['never mind that last change', 'undo'],
+    ['forget my last edit', 'undo'],
+    ['nvm, start over', 'restart'],
   ])('reads %j as %s', (text, intent) => {
     expect(readControl(normalize(text), REQUIREMENTS).intent).toBe(intent);
   });

@@ -7,6 +7,7 @@ export type ClauseKind =
   | 'cancel'
   | 'restart'
   | 'undo'
+  | 'dismiss'
   | 'review_changes'
   | 'go_back'
   | 'regenerate'
@@ -46,8 +47,8 @@ const CLAUSE_BODIES: readonly (readonly [ClauseKind, readonly string[]])[] = [
   ['cancel', [
     'cancel(?: (?:it|this|that|everything|all|it all))?',
     'cancel (?:the (?:whole )?(?:thing|session|conversation|chat|agent|build|setup)|this (?:agent|session|conversation|chat))',
-    'stop(?: (?:it|this|that|everything|all))?', 'abort(?: it| this)?', 'quit', 'exit', 'never ?mind', 'nvm',
-    'forget (?:it|this|that|everything|about it)', 'i give up', 'end (?:the |this )?(?:session|conversation|chat)',
+    'stop(?: (?:it|this|that|everything|all))?', 'abort(?: it| this)?', 'quit', 'exit',
+    'forget (?:it|this|everything|about it)', 'i give up', 'end (?:the |this )?(?:session|conversation|chat)',
     'bye', 'goodbye', "i don't want (?:it|this|an agent) anymore", 'i changed my mind', "i'm done", "we're done",
     'i am done',
   ]],
@@ -64,6 +65,14 @@ const CLAUSE_BODIES: readonly (readonly [ClauseKind, readonly string[]])[] = [
     'put (?:it|that|them) back(?: (?:how|the way) it was)?', 'change (?:it|that) back', 'revert(?: (?:it|that|this|the last change))?',
     'take (?:that|it) back', 'roll (?:it|that) back', 'go back to (?:how|what) it was(?: before)?', 'scratch that',
     "(?:no,? )?(?:i )?(?:didn'?t|did not) mean (?:that|it)",
+    // Naming the change: "never mind that last change", "forget my last edit", "cancel the last change".
+    '(?:never ?mind|nvm|forget|ignore|disregard|drop|cancel|scrap|scratch) (?:about )?(?:that|the|my) (?:last|latest|previous) (?:change|edit)s?',
+  ]],
+  // "Never mind", "nvm", "forget that": what was just said is taken back (the turn before's edits, if any), the
+  // session kept. It used to cancel the session: people say it of their last message, not of the whole agent.
+  ['dismiss', [
+    'never ?mind(?: (?:that|then|me|lol|sorry|about (?:that|it)))?', 'nvm(?: (?:that|then|lol|sorry))?', 'nm',
+    'forget (?:that|what i (?:just )?(?:said|asked|wrote|typed))', '(?:ignore|disregard) (?:that|me|what i (?:just )?(?:said|asked|wrote|typed))',
   ]],
   ['review_changes', [
     'what (?:did|have) (?:i|we) (?:just )?change(?:d)?(?: so far)?', 'what changed', 'what (?:has|was) changed',
@@ -117,7 +126,7 @@ const CLAUSES: readonly (readonly [ClauseKind, RegExp])[] = CLAUSE_BODIES.map(([
  */
 const ANY_CLAUSE = phrase(CLAUSE_BODIES.flatMap(([, bodies]) => bodies));
 const PRECEDENCE: readonly Exclude<ClauseKind, 'filler'>[] = [
-  'cancel', 'restart', 'undo', 'review_changes', 'go_back', 'regenerate', 'skip', 'confirm', 'negation',
+  'cancel', 'restart', 'undo', 'dismiss', 'review_changes', 'go_back', 'regenerate', 'skip', 'confirm', 'negation',
 ];
 const LEAD_CONFIRM = /^(?:yes|yeah|yep|yup|sure|ok(?:ay)?|correct|perfect|great)\b/;
 const LEAD_NEGATION = /^(?:no|nope|nah)\b/;

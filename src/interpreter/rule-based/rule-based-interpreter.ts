@@ -79,7 +79,8 @@ export function interpretMessage(request: InterpretRequest): Interpretation {
   // A fresh start ("start over: …", a new agent after COMPLETE) is read as a first description.
   const fresh = control.lead === 'restart' || request.phase === ConversationPhase.COMPLETE;
   const reading = readPatch(norm, raw, fresh ? { ...request, phase: ConversationPhase.DISCOVERY, requirements: emptyRequirements() } : request, correcting);
-  const opening = fresh || OPENING_PHASES.has(request.phase);
+  // Back in DISCOVERY with an agent described ("go back"), a message corrects it like any follow-up.
+  const opening = fresh || (OPENING_PHASES.has(request.phase) && request.requirements.goal.value === null);
   const named = reading.unsupported.length > 0;
   const { patch }: { patch: RequirementsPatch } = opening && !describesAgent(reading.patch, norm, named) ? { patch: {} } : reading;
   const extras = {

@@ -11,29 +11,50 @@ import { ConversationPhase } from '../../../src/conversation/state.js';
 import { interpretMessage } from '../../../src/interpreter/rule-based/rule-based-interpreter.js';
 import type { Observed } from './scoring.js';
 
-/** Runs `turns` as one conversation: the first in DISCOVERY, the rest as answers in REQUIREMENTS. */
+/**
+ * Runs `turns` as one conversation: the first in DISCOVERY, the rest as answers in REQUIREMENTS ("go back" and
+ * "start over" lead to DISCOVERY until something is said). "Never mind" takes back the turn right before when it
+ * changed something and needed no new connection (over HTTP a connection is a save in between).
+ */
 export function runInProcess(turns: readonly string[]): Observed & { intents: string[]; changed: boolean } {
   let requirements: Requirements = emptyRequirements();
   let history: EditRecord[] = [];
+  let phase = ConversationPhase.DISCOVERY;
+  let editedLast = false;
   const replies: string[] = [];
   const intents: string[] = [];
   let changed = false;
-  turns.forEach((text, index) => {
-    const phase = index === 0 ? ConversationPhase.DISCOVERY : ConversationPhase.REQUIREMENTS;
+  const undo = (): void => {
+    const undone = undoLast(requirements, history);
+    if (undone) ({ requirements, history } = undone);
+  };
+  for (const text of turns) {
     const interpretation = interpretMessage({ text, phase, requirements, transcript: [] });
-    intents.push(interpretation.intent);
+    const { intent } = interpretation;
+    const before = requirements;
+    const editedBefore = editedLast;
+    editedLast = false;
+    intents.push(intent);
     if (interpretation.unsupported?.length) replies.push(unsupportedNote(interpretation.unsupported));
-    if (interpretation.intent === 'undo') {
-      const undone = undoLast(requirements, history);
-      if (undone) ({ requirements, history } = undone);
-      return;
+    if (intent === 'undo' || (intent === 'dismiss' && editedBefore)) {
+      undo();
+      continue;
     }
-    if (['restart', 'cancel'].includes(interpretation.intent)) return;
+    if (intent === 'go_back' && phase === ConversationPhase.REQUIREMENTS) phase = ConversationPhase.DISCOVERY;
+    if (intent === 'restart') {
+      requirements = emptyRequirements();
+      history = [];
+      phase = ConversationPhase.DISCOVERY;
+    }
+    if (intent === 'cancel' || intent === 'go_back' || intent === 'dismiss') continue;
     const result = applyEdits(requirements, editsOf(interpretation, requirements));
-    if (result.changes.length === 0) return;
+    if (result.changes.length === 0) continue;
     changed = true;
     requirements = result.requirements;
     history = pushRecord(history, recordOf(result.applied, result.changes));
-  });
+    const newTool = (requirements.integrations.value ?? []).some((id) => !(before.integrations.value ?? []).includes(id));
+    editedLast = phase !== ConversationPhase.DISCOVERY && !newTool;
+    phase = ConversationPhase.REQUIREMENTS;
+  }
   return { requirements, replies: replies.join('\n'), intents, changed };
 }
