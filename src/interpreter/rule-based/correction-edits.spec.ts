@@ -239,3 +239,16 @@ describe(keptFilters.name, () => {
     expect(keptFilters({ filters: ['not minimum'], spans: [] }, emptyRequirements()).filters).toEqual(['not minimum']);
   });
 });
+
+describe('a channel named without its "#"', () => {
+  it('renames the one channel there, in place', () => {
+    const r = emptyRequirements();
+    const mail: Destination = { kind: 'email', integration: null, target: 'cfo@acme.com' };
+    r.destinations = { value: [{ kind: 'channel', integration: 'slack', target: '#finance' }, mail], status: 'inferred' };
+    expect(correctionEdits({ norm: normalize('change channel to finance-alerts'), requirements: r, patch: {}, destinations: [] })).toEqual([
+      { op: 'replace', field: 'destinations', value: [{ kind: 'channel', integration: 'slack', target: '#finance-alerts' }, mail] },
+    ]);
+    expect(correctionEdits({ norm: normalize('the channel should be ops'), requirements: r, patch: {}, destinations: [] })).toHaveLength(1);
+    expect(correctionEdits({ norm: normalize('the channel is too noisy'), requirements: r, patch: {}, destinations: [] })).toEqual([]);
+  });
+});

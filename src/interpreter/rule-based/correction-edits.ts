@@ -6,7 +6,8 @@ import type { FilterReading } from './filters.js';
 import { daysAgain } from './day-edits.js';
 import { editsByPlace } from './picked-by-place.js';
 import { movedTimes } from './relative-time.js';
-import { findTimes, toHHMM } from './time-of-day.js';
+import { readSchedule } from './schedule.js';
+import { hourAgain, intervalAgain, meridiemFlipped, pickedTimes } from './time-edits.js';
 import { PRIORITY_WORDS } from './typed-filters.js';
 import { eachMatch, includesAny } from './text.js';
 
@@ -98,21 +99,6 @@ export function keptFilters(reading: FilterReading, requirements: Requirements):
   return filters.length === reading.filters.length ? reading : { filters, spans: reading.spans };
 }
 
-const DIGIT = /\d/;
-/**
- * "Can we do 10 instead?", "how about 8:15", "10 pls": an hour offered for the schedule there, said without "at"
- * (the schedule reader needs "at", "make it" or "should be" before a bare hour).
- */
-const OFFERED_HOUR =
-  /(?:^|\b(?:do|did|try|go with|go for|how about|what about|say|maybe|prefer|rather|probably|ideally)\s+)(\d{1,2}(?::[0-5]\d)?)\s*(am|pm|a\.m\.|p\.m\.)?(?=\s*(?:instead|then|pls|please|thanks|thx|tho|though|o'?clock|is better|would be better|works better)?\s*(?:$|[?.!,]))/;
-
-/** The time of an hour offered as the schedule's (`HH:MM`), read as a bare hour is ("5" is 17:00), or null. */
-function hourAgain(norm: string): string | null {
-  const m = OFFERED_HOUR.exec(norm);
-  const [time] = m ? findTimes(`at ${m[1]}${m[2] ?? ''}`, null) : [];
-  return time && time.hour < 24 ? toHHMM(time) : null;
-}
-
 export interface CorrectionInput {
   norm: string;
   requirements: Requirements;
@@ -157,6 +143,7 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
   }
 
   if (destinations.length === 0 && current.length > 0 && patch.integrations?.length) edits.push(...dmMovedToChat(norm, current, patch.integrations));
+  if (destinations.length === 0 && norm.includes('channel')) edits.push(...channelRenamed(norm, current));
 
   const filters = requirements.filters.value ?? [];
   // Without filters there is none to remove or clear: the patterns are not run.
@@ -204,10 +191,24 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
     delete patch.trigger;
     delete patch.time;
   }
-  if (recurrence && !recurrence.every && !patch.trigger && patch.time === undefined && DIGIT.test(norm) && !filters.some((f) => f.kind === 'amount')) {
+  // "Just the 9 one", "make the 2pm one 3pm": one of several times, by its hour (the reader saw two new times).
+  const picked = recurrence && !recurrence.every ? pickedTimes(norm, recurrence.times) : null;
+  if (recurrence && picked) {
+    edits.push({ op: 'replace', field: 'trigger', value: scheduleTrigger({ ...recurrence, times: picked }) });
+    delete patch.trigger;
+    delete patch.time;
+  }
+  if (recurrence && !recurrence.every && !patch.trigger && patch.time === undefined && !picked && !filters.some((f) => f.kind === 'amount')) {
     const time = hourAgain(norm);
     if (time) patch.time = time;
+    // "Sorry i meant morning", "pm not am": the hours set, on the other half of the day.
+    const flipped = time ? null : meridiemFlipped(norm, recurrence.times);
+    if (flipped) edits.push({ op: 'replace', field: 'trigger', value: scheduleTrigger({ ...recurrence, times: flipped }) });
   }
+  // "Every 15" of an interval: the same unit.
+  const every = recurrence?.every && !patch.trigger && recurrence.days.length === 7 ? intervalAgain(norm, recurrence.every.minutes) : null;
+  const interval = every ? readSchedule(`every ${every} minutes`).trigger : null;
+  if (interval) edits.push({ op: 'replace', field: 'trigger', value: interval });
   // "An hour later", "earlier, like 6": the times set, moved (a bare hour said with the way is read on its side).
   const moved = recurrence && !recurrence.every && !patch.trigger ? movedTimes(norm, recurrence.times) : null;
   if (recurrence && moved) {
@@ -236,6 +237,19 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
     if (times.length > 0) edits.push({ op: 'replace', field: 'trigger', value: scheduleTrigger({ ...recurrence, times }) });
   }
   return edits;
+}
+
+/** "Change channel to finance-alerts", "the channel should be ops": a channel named without its "#". */
+const CHANNEL_NAMED =
+  /\b(?:(?:change|switch|rename|move|set|make)\s+(?:the\s+|that\s+|my\s+)?channel(?:\s+name)?\s+(?:to|into|as)|(?:the\s+)?channel\s+(?:should be|is called|is named|name is))\s+#?([a-z0-9][\w-]*(?:\.[\w-]+)*)/;
+
+/** The one channel there renamed to the name said, or nothing. */
+function channelRenamed(norm: string, current: readonly Destination[]): RequirementEdit[] {
+  const channels = current.filter((d) => d.kind === 'channel');
+  const name = CHANNEL_NAMED.exec(norm)?.[1];
+  const [channel] = channels;
+  if (!name || channels.length !== 1 || !channel || channel.target === `#${name}`) return [];
+  return [{ op: 'replace', field: 'destinations', value: current.map((d) => (d === channel ? { ...d, target: `#${name}` } : d)) }];
 }
 
 /** Words that say how a message reaches the person ("email me", "text me"). */

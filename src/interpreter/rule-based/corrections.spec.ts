@@ -148,3 +148,20 @@ describe('a tool alone said to be used, or skipped by its name', () => {
     expect(removed('drop my calendar in the #team channel on discord')).toEqual([]);
   });
 });
+
+describe('a tool pointed at another of its kind in a follow-up', () => {
+  const swapped = (text: string, correcting: boolean): string[] => {
+    const norm = normalize(text);
+    return distinctIds([...findRemovedMentions(norm, findMentions(norm), correcting)]);
+  };
+
+  it('swaps "teams -> slack", "gmail to outlook" once there is an agent to correct', () => {
+    expect(swapped('teams -> slack', true)).toEqual(['teams']);
+    expect(swapped('gmail to outlook pls', true)).toEqual(['gmail']);
+  });
+
+  it('swaps nothing in a first message, nor between tools of different jobs', () => {
+    expect(swapped('dropbox -> google drive', false)).toEqual([]);
+    expect(swapped('gmail -> slack', true)).toEqual([]);
+  });
+});

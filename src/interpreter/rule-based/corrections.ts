@@ -4,7 +4,7 @@ import { eachMatch, oneOf } from './text.js';
 
 const LEADING_MARKER = new RegExp(
   String.raw`^(?:(?:hmm+|um+|oh|ok(?:ay)?|wait|sorry|oops)[,!.]?\s+)*` +
-    String.raw`(?:no|nope|nah|actually|wait|sorry|oops|correction|rather|scratch that|on second thought)\b`,
+    String.raw`(?:no|nope|nah|actually|wait|sorry|oops|correction|rather|scratch that|on second thought|nvm|never ?mind)\b`,
 );
 const MARKER = new RegExp(
   [
@@ -72,11 +72,19 @@ const NOT_NEEDED_BEFORE = /\b(?:no need for|(?:don'?t|do not|no longer) need)\s+
 const SHOULD_BE_AFTER = /^\s+(?:(?:part|bit|side|one)\s+)?(?:should (?:be|go (?:to|on))|needs to be|has to be|must be)\s+(?:(?:the|my|our|a|an|on|in)\s+)?/;
 
 /** Whether `mention` is followed by `joint` ("to", "for", "should be") and another tool right after ("slack to teams"). */
-function switchedFor(text: string, mention: IntegrationMention, byStart: ReadonlyMap<number, IntegrationMention>, after = SWITCH_AFTER): boolean {
+function switchedFor(
+  text: string,
+  mention: IntegrationMention,
+  byStart: ReadonlyMap<number, IntegrationMention>,
+  after = SWITCH_AFTER,
+  kind?: string,
+): boolean {
   const joint = after.exec(text.slice(mention.end, mention.end + 30));
   const next = joint ? byStart.get(mention.end + joint[0].length) : undefined;
-  return next !== undefined && next.id !== mention.id;
+  return next !== undefined && next.id !== mention.id && (kind === undefined || KIND[next.id] === kind);
 }
+/** "Teams -> slack", "gmail to outlook" in a follow-up: a tool pointed at another of its kind is swapped for it. */
+const ARROW_AFTER = /^\s*(?:->|→|=>|>|to)\s*(?:(?:the|my|our)\s+)?/;
 /** "Salesforce is gone", "trello is history": said of a tool, it is no longer used. */
 const GONE_AFTER = /^\s+(?:is|are|'s)\s+(?:(?:now|totally|completely|long)\s+)?(?:gone|history|dead to us)\b/;
 /**
@@ -101,7 +109,7 @@ function retracted(text: string, mention: IntegrationMention, mentions: readonly
  * "not", "stop using", … (only filler words between). "Not now" or "I do not want emails from
  * my boss" drop nothing: the integration has to follow the cue directly.
  */
-export function findRemovedMentions(text: string, mentions: readonly IntegrationMention[]): Set<IntegrationMention> {
+export function findRemovedMentions(text: string, mentions: readonly IntegrationMention[], correcting = false): Set<IntegrationMention> {
   const removed = new Set<IntegrationMention>();
   if (mentions.length === 0) return removed;
   const byStart = new Map(mentions.map((m) => [m.start, m]));
@@ -117,7 +125,10 @@ export function findRemovedMentions(text: string, mentions: readonly Integration
   for (const mention of mentions) {
     const before = text.slice(Math.max(0, mention.start - 24), mention.start);
     const after = text.slice(mention.end, mention.end + 40);
-    const switched = (SWITCH_BEFORE.test(before) && switchedFor(text, mention, byStart)) || switchedFor(text, mention, byStart, SHOULD_BE_AFTER);
+    const switched =
+      (SWITCH_BEFORE.test(before) && switchedFor(text, mention, byStart)) ||
+      switchedFor(text, mention, byStart, SHOULD_BE_AFTER) ||
+      (correcting && KIND[mention.id] !== undefined && switchedFor(text, mention, byStart, ARROW_AFTER, KIND[mention.id]));
     const gone = (LEAVE_BEFORE.test(before) && OUT_AFTER.test(after)) || GONE_AFTER.test(after) || NOT_NEEDED_BEFORE.test(before);
     if (gone || switched || retracted(text, mention, mentions)) {
       removed.add(mention);

@@ -94,7 +94,7 @@ export function readPatch(norm: string, raw: string, request: InterpretRequest, 
   const found = findMentions(masked, known.includes('outlook') && !known.includes('gmail'));
   const roles = roleMentions(masked, found);
   const mentions = found.filter((m) => (unsupported.names.length === 0 || !m.keyword) && !partOfNamedTool(masked, m, found) && !roles.has(m));
-  const removedMentions = findRemovedMentions(masked, mentions);
+  const removedMentions = findRemovedMentions(masked, mentions, hasContent(requirements));
   const active = mentions.filter((m) => !removedMentions.has(m) && !emailDelivery(masked, m));
   const named = distinctIds(active);
   const removed = [

@@ -6,7 +6,7 @@
  * filter dropped by its name ("no minimum"), and corrections after the summary was agreed to.
  */
 import type { CorrectionConversation, ExpectedRequirements } from './phrasing-case.js';
-import { at, channel, dm, event, filter as f, into, mail } from './expect-builders.js';
+import { at, channel, dm, event, everyMinutes, filter as f, into, mail, MANUAL } from './expect-builders.js';
 
 function talk(name: string, turns: string[], expect: ExpectedRequirements, ...tags: string[]): CorrectionConversation {
   return { name, turns, expect, tags: ['correction', 'unseen', ...tags] };
@@ -210,4 +210,101 @@ export const UNSEEN_CORRECTIONS: CorrectionConversation[] = [
     trigger: at(['07:30'], 'daily'),
     destinations: [channel('#general', 'slack')],
   }, 'time', 'after-confirm'),
+  // "Never mind": the message before taken back when it changed something, else nothing; never a cancel.
+  talk('nvm after a time change', ['email me a summary of new salesforce leads every monday at 8', 'make it 5', 'nvm'], {
+    integrations: ['salesforce'],
+    trigger: at(['08:00'], ['mon']),
+    destinations: [dm()],
+  }, 'dismiss', 'undo'),
+  talk('hmm never mind after an added channel', ['post the github release notes to #eng every friday at 4', 'add #product too', 'hmm never mind'], {
+    integrations: ['github'],
+    trigger: at(['16:00'], ['fri']),
+    destinations: [channel('#eng')],
+  }, 'dismiss', 'undo'),
+  talk('nvm after a question changes nothing', ['post the github release notes to #eng every tuesday at 11', 'what timezone is that in?', 'nvm'], {
+    integrations: ['github'],
+    trigger: at(['11:00'], ['tue']),
+    destinations: [channel('#eng')],
+  }, 'dismiss', 'no-op'),
+  talk('nvm right after the description keeps it', ['every weekday at 8 dm me my open linear issues on slack', 'nvm'], {
+    integrations: ['linear', 'slack'],
+    trigger: at(['08:00'], 'weekdays'),
+    destinations: [dm('slack')],
+  }, 'dismiss', 'no-op'),
+  talk('forget that after a dropped filter', ['summarize my unread outlook mail on teams at 8:30', 'drop the unread filter', 'forget that'], {
+    integrations: ['outlook', 'teams'],
+    trigger: at(['08:30']),
+    filters: [f.unread()],
+  }, 'dismiss', 'undo'),
+  talk('never mind that last change after two', ['post stripe payouts to #finance every monday', 'make it 10am', 'and also #ceo', 'never mind that last change'], {
+    integrations: ['stripe'],
+    trigger: at(['10:00'], ['mon']),
+    destinations: [channel('#finance')],
+  }, 'undo'),
+  talk('undo after two changes takes back the last', ['post the stripe payouts to #finance every monday at 9', 'make it 10am', 'and also #ceo', 'undo'], {
+    integrations: ['stripe'],
+    trigger: at(['10:00'], ['mon']),
+    destinations: [channel('#finance')],
+  }, 'undo'),
+  talk('nvm with a new reading', ['every day at 9 post the linear backlog to #product on slack', 'nvm just when i run it'], {
+    integrations: ['linear', 'slack'],
+    trigger: MANUAL,
+    destinations: [channel('#product', 'slack')],
+  }, 'dismiss', 'manual'),
+  // Going back and starting over.
+  talk('go back then a time', ['every monday 9am post github prs to #reviews', 'go back', 'make it 10'], {
+    integrations: ['github'],
+    trigger: at(['10:00'], ['mon']),
+    destinations: [channel('#reviews')],
+  }, 'go-back', 'time'),
+  talk('go back then a channel', ['send new zendesk tickets to #support', 'go back', 'actually post them in #helpdesk'], {
+    integrations: ['zendesk'],
+    trigger: event('zendesk', 'new_ticket'),
+    destinations: [channel('#helpdesk')],
+  }, 'go-back', 'replace-destination'),
+  talk('start over then a new agent', ['every monday 9am post asana overdue tasks to #pm', 'start over', 'send me my unread gmail on slack every day at 8'], {
+    integrations: ['gmail', 'slack'],
+    trigger: at(['08:00'], 'daily'),
+    destinations: [dm('slack')],
+    filters: [f.unread()],
+  }, 'restart'),
+  talk('start over with the new agent in one message', ['post trello cards to #design every day', 'start over: email me new hubspot deals every friday at 3pm'], {
+    integrations: ['hubspot'],
+    trigger: at(['15:00'], ['fri']),
+    destinations: [dm()],
+  }, 'restart'),
+  // Times, tools and channels said in part.
+  talk('teams arrow slack', ['post notion updates to #docs on teams', 'teams -> slack'], {
+    integrations: ['notion', 'slack'],
+    destinations: [channel('#docs', 'slack')],
+  }, 'replace-integration'),
+  talk('every 15 of every 30 min', ['dm me my github notifications on slack every 30 min', 'every 15'], {
+    integrations: ['github', 'slack'],
+    trigger: everyMinutes(15),
+    destinations: [dm('slack')],
+  }, 'interval'),
+  talk('just the 9 one', ['post trello cards due today to #pm at 9 and 2', 'just the 9 one'], {
+    integrations: ['trello'],
+    trigger: at(['09:00'], 'daily'),
+    destinations: [channel('#pm')],
+  }, 'multi-time'),
+  talk('the 2pm one made 3pm', ['post the trello cards due today in #pm at 9am and 2pm', 'make the 2pm one 3pm'], {
+    integrations: ['trello'],
+    trigger: at(['09:00', '15:00'], 'daily'),
+    destinations: [channel('#pm')],
+  }, 'multi-time', 'time'),
+  talk('channel named without its hash', ['post new stripe payouts to #finance', 'change channel to finance-alerts'], {
+    integrations: ['stripe'],
+    destinations: [channel('#finance-alerts')],
+  }, 'replace-destination'),
+  talk('sorry i meant morning', ['every evening at 6 send me an email with the stripe payouts', 'sorry i meant morning'], {
+    integrations: ['stripe'],
+    trigger: at(['06:00'], 'daily'),
+    destinations: [dm()],
+  }, 'time'),
+  talk('pm not am', ['every weekday at 7 text me the new zendesk tickets', 'pm not am'], {
+    integrations: ['zendesk'],
+    trigger: at(['19:00'], 'weekdays'),
+    destinations: [dm()],
+  }, 'time'),
 ];
