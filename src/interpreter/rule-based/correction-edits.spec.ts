@@ -83,7 +83,10 @@ describe('a place said with "instead"', () => {
 
   it('adds it when also said', () => {
     const patch: RequirementsPatch = { destination: ops };
-    expect(correctionEdits({ norm: normalize('also post to #ops instead of email'), requirements: posting(), patch, destinations: [ops] })).toEqual([
+    // "Instead of email" also drops any email there (none here: those removals change nothing).
+    const edits = correctionEdits({ norm: normalize('also post to #ops instead of email'), requirements: posting(), patch, destinations: [ops] });
+    expect(edits).toContainEqual({ op: 'add', field: 'destinations', value: ops });
+    expect(edits.filter((e) => e.op !== 'remove' || e.field !== 'destinations' || e.value.kind === 'channel')).toEqual([
       { op: 'add', field: 'destinations', value: ops },
     ]);
   });
@@ -179,7 +182,7 @@ describe('follow-ups read against the places there', () => {
     const bySlack = { op: 'add', field: 'destinations', value: { kind: 'dm', integration: 'slack', target: 'me' } };
     for (const text of ['slack instead', 'put it in slack', 'send it on slack instead of email']) {
       const edits = correctionEdits({ norm: normalize(text), requirements: places(mailMe), patch: { integrations: ['slack'] }, destinations: [] });
-      expect(edits).toEqual([{ op: 'remove', field: 'destinations', value: mailMe }, bySlack]);
+      expect(edits.slice(-2)).toEqual([{ op: 'remove', field: 'destinations', value: mailMe }, bySlack]);
     }
     expect(correctionEdits({ norm: normalize('and on slack too'), requirements: places(mailMe), patch: { integrations: ['slack'] }, destinations: [] })).toEqual([bySlack]);
     expect(correctionEdits({ norm: normalize('summarize slack messages too'), requirements: places(mailMe), patch: { integrations: ['slack'] }, destinations: [] })).toEqual([]);
@@ -250,5 +253,38 @@ describe('a channel named without its "#"', () => {
     ]);
     expect(correctionEdits({ norm: normalize('the channel should be ops'), requirements: r, patch: {}, destinations: [] })).toHaveLength(1);
     expect(correctionEdits({ norm: normalize('the channel is too noisy'), requirements: r, patch: {}, destinations: [] })).toEqual([]);
+  });
+});
+
+describe('an amount or a place said in part', () => {
+  it('reads "actually 5k" and "lower it to 5k" as the new amount, in full', () => {
+    for (const text of ['actually 5k', 'lower it to 5k', '$5000 then']) {
+      expect(correctionEdits({ norm: normalize(text), requirements: withAmount('>', '10000'), patch: {}, destinations: [] })).toContainEqual({
+        op: 'add', field: 'filters', value: { kind: 'amount', op: '>', value: '5000', text: 'amount > 5000' },
+      });
+    }
+    expect(correctionEdits({ norm: normalize('sorry, over $50'), requirements: withAmount('<', '50'), patch: {}, destinations: [] })).toEqual([]);
+  });
+
+  const two = (): Requirements => {
+    const r = emptyRequirements();
+    r.destinations = {
+      value: [{ kind: 'channel', integration: 'slack', target: '#triage' }, { kind: 'email', integration: null, target: 'eng@acme.com' }],
+      status: 'inferred',
+    };
+    return r;
+  };
+
+  it.each(['remove the email', 'no email', 'just slack is fine', 'just the slack channel', 'only the channel pls'])('drops the address for %j', (text) => {
+    const edits = correctionEdits({ norm: normalize(text), requirements: two(), patch: {}, destinations: [] });
+    expect(edits).toContainEqual(expect.objectContaining({ op: 'remove', field: 'destinations', value: expect.objectContaining({ kind: 'email' }) }));
+    expect(edits.some((e) => e.op === 'remove' && e.field === 'destinations' && e.value.kind === 'channel')).toBe(false);
+  });
+
+  it('keeps both for "no email from newsletters" and "just the email one" drops the channel', () => {
+    expect(correctionEdits({ norm: normalize('no email from newsletters'), requirements: two(), patch: {}, destinations: [] })).toEqual([]);
+    expect(correctionEdits({ norm: normalize('only the email one'), requirements: two(), patch: {}, destinations: [] })).toEqual([
+      { op: 'remove', field: 'destinations', value: { kind: 'channel', integration: 'slack', target: '#triage' } },
+    ]);
   });
 });

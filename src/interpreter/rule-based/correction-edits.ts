@@ -22,11 +22,11 @@ function adds(norm: string): boolean {
 }
 const REMOVE_VERB = String.raw`(?:remove|drop|delete|lose|forget|ditch|take (?:off|out)|no more|instead of|rather than|replace|stop (?:posting|sending)(?: (?:to|in))?|don'?t (?:post|send)(?: (?:to|in))?|not|without|no|skip)`;
 const REMOVE_DESTINATION = new RegExp(
-  String.raw`\b${REMOVE_VERB}\s+(?:the\s+|my\s+)?(?:(email|e-mail|mail|channel|dm|direct message|slack|teams)\s+(?:destination|recipient|address|one|part|bit|copy)|(#[a-z][\w.-]*)|([a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}))`,
+  String.raw`\b${REMOVE_VERB}\s+(?:the\s+|my\s+)?(?:(email|e-mail|mail|channel|dm|direct message|slack|teams)(?:\s+(?:destination|recipient|address|one|part|bit|copy)|(?=\s*(?:pls|please|thanks|thx|then|anymore|needed|either)?\s*(?:$|[,.!;])))|(#[a-z][\w.-]*)|([a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}))`,
   'g',
 );
 /** Guard: what REMOVE_DESTINATION removes holds one of these (a kind of destination and its noun, a channel, an address). */
-const REMOVED_DESTINATION_PARTS = ['destination', 'recipient', 'address', 'one', 'part', 'bit', 'copy', '#', '@'];
+const REMOVED_DESTINATION_PARTS = ['destination', 'recipient', 'address', 'one', 'part', 'bit', 'copy', '#', '@', 'mail', 'dm', 'direct', 'slack', 'teams', 'channel'];
 const FILTER_WORDS: Readonly<Record<string, FilterKind>> = {
   unread: 'unread', label: 'label', labels: 'label', tag: 'label', sender: 'from', from: 'from', priority: 'priority',
   status: 'status', amount: 'amount', threshold: 'amount', keyword: 'keyword', subject: 'subject', attachment: 'attachment',
@@ -48,6 +48,10 @@ const TIME_ALSO = /\b(?:again|also at|and at|add|plus|as well)\b/;
 const AMOUNT_AGAIN =
   /\b(?:make|change|set|raise|lower|bump|up|move)\s+(?:it|that|this|the (?:amount|threshold|limit|minimum))\s+(?:to\s+)?(?:over\s+|above\s+|at least\s+|under\s+|below\s+)?(\$\s*)?(\d[\d,]*(?:\.\d+)?)(k)?\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|h\b)|:)/;
 
+/** "Actually 5k", "$750 then": the amount said alone. */
+const AMOUNT_ALONE =
+  /^(?:(?:actually|actualy|no|nope|nah|hmm+|make it|maybe|sorry|i meant?|wait|ok(?:ay)?|so)[,\s]+)*(\$\s*)?(\d[\d,]*(?:\.\d+)?)(k)?(?:\s+(?:instead|then|pls|please|is fine|is enough|actually))?[.!]*$/;
+
 /** Words around a bare value said as a correction ("urgent actually", "no, critical ones pls"). */
 const AROUND_VALUE = /\b(?:actually|actualy|no|nope|nah|sorry|i meant?|make (?:it|that|them)|hmm+|wait|instead|ones?|only|just|the|pls|please|rather|priority|prio)\b|[^\w\s]/g;
 
@@ -61,12 +65,13 @@ function priorityAgain(norm: string, filters: readonly Filter[]): Filter | null 
 /** The new amount a message sets for the amount filter there, or null. */
 function amountAgain(norm: string, old: Filter | undefined): Filter | null {
   if (!old?.op) return null;
-  const m = AMOUNT_AGAIN.exec(norm);
+  const m = AMOUNT_AGAIN.exec(norm) ?? (norm.length < 40 ? AMOUNT_ALONE.exec(norm) : null);
   const digits = m?.[2]?.replace(/,/g, '');
   if (!m || !digits) return null;
   const money = m[1] !== undefined || m[3] !== undefined;
   if (!money && (Number(digits) < 100 || digits.startsWith('0'))) return null;
-  return parseFilter(`amount ${old.op} ${digits}${m[3] ?? ''}`);
+  // "5k" is 5000, as the first reading writes it.
+  return parseFilter(`amount ${old.op} ${m[3] ? Number(digits) * 1000 : digits}`);
 }
 /** "drop the 3pm one", "no more 10am run": a time taken out of several. ("not at 3pm" never names the time: the schedule reader drops what is denied.) */
 const DROP_TIME = /\b(?:remove|drop|delete|lose|ditch|skip|cancel|forget|get rid of|take out|no more|no longer)\b/;
@@ -122,6 +127,8 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
       const kind = m[1];
       const value: Partial<Destination> = m[2] ? { target: m[2] } : m[3] ? { target: m[3] } : kind?.startsWith('e') || kind === 'mail' ? { kind: 'email' } : kind?.startsWith('d') ? { kind: 'dm' } : kind === 'channel' ? { kind: 'channel' } : { integration: kind ?? '' };
       edits.push({ op: 'remove', field: 'destinations', value });
+      // "Forget the email" of a message sent to the person by mail.
+      if (value.kind === 'email') edits.push({ op: 'remove', field: 'destinations', value: { kind: 'dm', integration: null } });
     });
   }
   // "Just me": the person is reached the way they already are (a DM on Slack), unless the message names a way.
@@ -144,6 +151,7 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
 
   if (destinations.length === 0 && current.length > 0 && patch.integrations?.length) edits.push(...dmMovedToChat(norm, current, patch.integrations));
   if (destinations.length === 0 && norm.includes('channel')) edits.push(...channelRenamed(norm, current));
+  if (destinations.length === 0 && current.length > 1 && ONLY.test(norm)) edits.push(...othersDropped(norm, current));
 
   const filters = requirements.filters.value ?? [];
   // Without filters there is none to remove or clear: the patterns are not run.
@@ -250,6 +258,24 @@ function channelRenamed(norm: string, current: readonly Destination[]): Requirem
   const [channel] = channels;
   if (!name || channels.length !== 1 || !channel || channel.target === `#${name}`) return [];
   return [{ op: 'replace', field: 'destinations', value: current.map((d) => (d === channel ? { ...d, target: `#${name}` } : d)) }];
+}
+
+/** "Just slack is fine", "only the email one", "just the channel": the places of that kind stay, the others go. */
+const JUST_KIND =
+  /\b(?:just|only)\s+(?:(?:the|on|in|to|by|via)\s+)?(?:(slack|teams|discord)(?:\s+(?:channel|one|part|bit))?|(channels?)|(e-?mail|mail)(?:\s+(?:one|part|bit))?|(dms?|direct messages?))(?=\s*(?:is fine|is enough|is good|will do|pls|please|then|thanks|thx)?\s*(?:$|[,.!;]))/;
+
+function othersDropped(norm: string, current: readonly Destination[]): RequirementEdit[] {
+  const m = JUST_KIND.exec(norm);
+  if (!m) return [];
+  const [, tool, channel, mail] = m;
+  const stays = (d: Destination): boolean =>
+    tool !== undefined ? d.integration === tool || (d.kind === 'channel' && d.integration === null)
+    : channel !== undefined ? d.kind === 'channel'
+    : mail !== undefined ? d.kind === 'email' || (d.kind === 'dm' && !CHAT_TOOLS.includes(d.integration ?? ''))
+    : d.kind === 'dm';
+  const gone = current.filter((d) => !stays(d));
+  if (gone.length === 0 || gone.length === current.length) return [];
+  return gone.map((d) => ({ op: 'remove' as const, field: 'destinations' as const, value: { ...d } }));
 }
 
 /** Words that say how a message reaches the person ("email me", "text me"). */

@@ -18,6 +18,8 @@ import { stepsFor, titleFor } from './title.js';
 const CHAT = ['teams', 'discord', 'slack'];
 // "email me", "email it to boss@…", "to my inbox": the word says how output is delivered, not that a mailbox is read.
 const EMAIL_VERB_AFTER = /^\s*(?:(?:me|us|it|them|this|that|the|a|an|to|him|her|out|over|daily|weekly|[^\s\w]))(?:\s|$)|^\s{3,}/;
+/** "The email one", "the email part": the email said as one of the places things go. */
+const EMAIL_AS_A_PLACE = /^\s+(?:one|part|bit|destination|address|recipient|copy)\b/;
 const AGENT_VERB_BEFORE = /\b(?:and|then|also|it)\s+$/;
 const EMAIL_DELIVERY_BEFORE = /\b(?:an?|by|via|through|over|to my|into my|in my|to our|to the|as an?|send (?:\w+ )?(?:an?|the)|\w+ (?=inbox))\s+$/;
 
@@ -27,7 +29,7 @@ function emailDelivery(text: string, mention: IntegrationMention): boolean {
   const before = text.slice(Math.max(0, mention.start - 16), mention.start);
   const after = text.slice(mention.end, mention.end + 12);
   const word = text.slice(mention.start, mention.end);
-  if (EMAIL_DELIVERY_BEFORE.test(before)) return true;
+  if (EMAIL_DELIVERY_BEFORE.test(before) || EMAIL_AS_A_PLACE.test(after)) return true;
   // "… and emails the list to team@acme.com": the agent's verb, said after what it does first.
   const verb = /^(?:e-?mail|mail)$/.test(word) || (/^(?:e-?mails|mails)$/.test(word) && AGENT_VERB_BEFORE.test(before));
   return verb && EMAIL_VERB_AFTER.test(after);

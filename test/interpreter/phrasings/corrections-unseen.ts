@@ -307,4 +307,103 @@ export const UNSEEN_CORRECTIONS: CorrectionConversation[] = [
     trigger: at(['19:00'], 'weekdays'),
     destinations: [dm()],
   }, 'time'),
+  // Amounts, recipients and places said in part.
+  talk('actually 5k', ['post every new hubspot deal in #sales', 'only deals over 10k', 'actually 5k'], {
+    integrations: ['hubspot'],
+    trigger: event('hubspot', 'new_deal'),
+    destinations: [channel('#sales')],
+    filters: [f.amount('>', 5000)],
+    onlyFilters: true,
+  }, 'amount'),
+  talk('lower it to 5k', ['post new hubspot deals over 10k to #sales on teams', 'lower it to 5k'], {
+    integrations: ['hubspot', 'teams'],
+    filters: [f.amount('>', 5000)],
+    onlyFilters: true,
+  }, 'amount'),
+  talk('too late, a bare hour after it', ['send my calendar for tomorrow to #team at 6pm', '6 is too late, 5'], {
+    integrations: ['google_calendar'],
+    trigger: at(['17:00'], 'daily'),
+    destinations: [channel('#team')],
+  }, 'time'),
+  talk('5 is better', ['every weekday at 4:30pm post the zendesk backlog to #support', '5 is better'], {
+    integrations: ['zendesk'],
+    trigger: at(['17:00'], 'weekdays'),
+    destinations: [channel('#support')],
+  }, 'time'),
+  talk('remove the email', ['post new linear issues to #triage and email eng@acme.com', 'remove the email'], {
+    integrations: ['linear'],
+    trigger: event('linear', 'new_issue'),
+    destinations: [channel('#triage')],
+  }, 'remove-destination'),
+  talk('no email', ['new linear bugs go to #bugs and to qa@acme.com', 'no email'], {
+    integrations: ['linear'],
+    destinations: [channel('#bugs')],
+  }, 'remove-destination'),
+  talk('just slack is fine', ['post new sentry... no, new github issues to #triage and email eng@acme.com', 'just slack is fine'], {
+    integrations: ['github', 'slack'],
+    destinations: [channel('#triage')],
+  }, 'remove-destination'),
+  talk('just the slack channel', ['post new linear issues to #triage on slack and email eng@acme.com', 'just the slack channel'], {
+    integrations: ['linear', 'slack'],
+    destinations: [channel('#triage', 'slack')],
+  }, 'remove-destination'),
+  talk('just the email one', ['email ops@acme.com and post in #ops when a new pagerduty... no, a new zendesk ticket comes in', 'only the email one'], {
+    integrations: ['zendesk'],
+    destinations: [mail('ops@acme.com')],
+  }, 'remove-destination'),
+  talk('time and weekends in one hmm wait', ['send me a digest of my unread gmail every morning at 7 on slack', 'hmm wait can it be 7:30 and skip weekends'], {
+    integrations: ['gmail', 'slack'],
+    trigger: at(['07:30'], 'weekdays'),
+    destinations: [dm('slack')],
+  }, 'time', 'days'),
+  talk('typo then a priority', ['post new jira bugs to #qa', 'actualy #qa-team', 'and only p1s'], {
+    integrations: ['jira'],
+    destinations: [channel('#qa-team')],
+    filters: [f.priority('p1')],
+  }, 'replace-destination', 'add-filter', 'typo'),
+  talk('cc me and an hour earlier in one', ['every friday at 5 email finance@acme.com the stripe payouts', 'also cc me pls and make it 4'], {
+    integrations: ['stripe'],
+    trigger: at(['16:00'], ['fri']),
+    destinations: [mail('finance@acme.com'), dm()],
+  }, 'add-destination', 'time'),
+  talk('no wait, as well', ['every friday at 5pm email the stripe payouts to finance@acme.com', 'no wait, send it to ap@acme.com as well'], {
+    integrations: ['stripe'],
+    destinations: [mail('finance@acme.com'), mail('ap@acme.com')],
+  }, 'add-destination'),
+  talk('sunday evening to monday morning', ['every sunday at 6pm email me a summary of my week from google calendar', 'monday morning instead'], {
+    integrations: ['google_calendar'],
+    trigger: at(['08:00'], ['mon']),
+    destinations: [dm()],
+  }, 'days', 'time'),
+  talk('half an hour later', ['every weekday at 4:30pm post the zendesk queue to #support', 'half an hour later'], {
+    integrations: ['zendesk'],
+    trigger: at(['17:00'], 'weekdays'),
+  }, 'time', 'relative-time'),
+  // Replies that read like corrections but ask for none.
+  talk('is 9am in my timezone', ['post new hubspot deals to #sales every monday at 9', 'is 9am in my timezone?'], {
+    integrations: ['hubspot'],
+    trigger: at(['09:00'], ['mon']),
+    destinations: [channel('#sales')],
+  }, 'no-op', 'question-form'),
+  talk('will it run on holidays', ['post the hubspot pipeline in #sales every monday at 9:00', 'will it still run at 9 on holidays?'], {
+    integrations: ['hubspot'],
+    trigger: at(['09:00'], ['mon']),
+  }, 'no-op', 'question-form'),
+  talk('so it goes to sales right', ['send the weekly hubspot deals to #sales every monday at 9', 'ok so it goes to #sales right?'], {
+    destinations: [channel('#sales')],
+  }, 'no-op', 'question-form'),
+  talk('wait so its every monday', ['every monday at 9 send the hubspot deals to #sales', 'wait so its every monday?'], {
+    trigger: at(['09:00'], ['mon']),
+  }, 'no-op', 'question-form'),
+  talk('so monday 9am, got it', ['mondays at 9 post new hubspot deals in #sales', 'so monday 9am, #sales, got it'], {
+    trigger: at(['09:00'], ['mon']),
+    destinations: [channel('#sales')],
+  }, 'no-op'),
+  talk('what if hubspot is down', ['hubspot deals to #sales every monday 9am', 'what happens if hubspot is down?'], {
+    integrations: ['hubspot'],
+    destinations: [channel('#sales')],
+  }, 'no-op', 'question-form'),
+  talk('can i change the time later', ['post the new hubspot deals to #sales at 9 every monday', 'can i change the time later?'], {
+    trigger: at(['09:00'], ['mon']),
+  }, 'no-op', 'question-form'),
 ];
