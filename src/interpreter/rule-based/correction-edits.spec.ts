@@ -288,3 +288,16 @@ describe('an amount or a place said in part', () => {
     ]);
   });
 });
+
+describe('a time said to be too late', () => {
+  it('takes the time set back, keeping the new one', () => {
+    const r = emptyRequirements();
+    r.trigger = { value: scheduleTrigger({ days: [0, 1, 2, 3, 4, 5, 6], times: ['21:00'], timezone: 'UTC' }), status: 'inferred' };
+    const patch: RequirementsPatch = { trigger: scheduleTrigger({ days: [0, 1, 2, 3, 4, 5, 6], times: ['18:00', '21:00'], timezone: 'UTC' }) };
+    correctionEdits({ norm: normalize('9pm is too late lol, 6pm'), requirements: r, patch, destinations: [] });
+    expect(patch.trigger).toMatchObject({ recurrence: { times: ['18:00'] } });
+    const also: RequirementsPatch = { trigger: scheduleTrigger({ days: [0, 1, 2, 3, 4, 5, 6], times: ['18:00', '21:00'], timezone: 'UTC' }) };
+    correctionEdits({ norm: normalize('and at 6pm'), requirements: r, patch: also, destinations: [] });
+    expect(also.trigger).toMatchObject({ recurrence: { times: ['18:00', '21:00'] } });
+  });
+});

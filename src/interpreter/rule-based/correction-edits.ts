@@ -48,6 +48,8 @@ const TIME_ALSO = /\b(?:again|also at|and at|add|plus|as well)\b/;
 const AMOUNT_AGAIN =
   /\b(?:make|change|set|raise|lower|bump|up|move)\s+(?:it|that|this|the (?:amount|threshold|limit|minimum))\s+(?:to\s+)?(?:over\s+|above\s+|at least\s+|under\s+|below\s+)?(\$\s*)?(\d[\d,]*(?:\.\d+)?)(k)?\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|h\b)|:)/;
 
+/** "Too late", "doesn't work": the time named with it is the one taken back. */
+const TAKEN_BACK_TIME = /\btoo (?:late|early|soon)\b|\b(?:doesn'?t|does not|won'?t|will not) work\b|\bis no good\b/;
 /** "Actually 5k", "$750 then": the amount said alone. */
 const AMOUNT_ALONE =
   /^(?:(?:actually|actualy|no|nope|nah|hmm+|make it|maybe|sorry|i meant?|wait|ok(?:ay)?|so)[,\s]+)*(\$\s*)?(\d[\d,]*(?:\.\d+)?)(k)?(?:\s+(?:instead|then|pls|please|is fine|is enough|actually))?[.!]*$/;
@@ -191,7 +193,15 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
   const existing = requirements.trigger.value ? normalizeTrigger(requirements.trigger.value) : null;
   const recurrence = existing?.type === 'schedule' ? existing.recurrence : undefined;
   const said = patch.trigger?.type === 'schedule' ? normalizeTrigger(patch.trigger) : null;
-  const saidRecurrence = said?.type === 'schedule' ? said.recurrence : undefined;
+  let saidRecurrence = said?.type === 'schedule' ? said.recurrence : undefined;
+  // "9pm is too late, 6pm": the time set is named to be taken back, not kept beside the new one.
+  if (recurrence && saidRecurrence && !saidRecurrence.every && TAKEN_BACK_TIME.test(norm)) {
+    const times = saidRecurrence.times.filter((t) => !recurrence.times.includes(t));
+    if (times.length > 0 && times.length < saidRecurrence.times.length) {
+      saidRecurrence = { ...recurrence, times };
+      patch.trigger = scheduleTrigger(saidRecurrence);
+    }
+  }
   const days = recurrence && (!patch.trigger || (saidRecurrence && saidRecurrence.dayOfMonth === undefined)) ? daysAgain(norm, recurrence) : null;
   if (recurrence && days) {
     const base = saidRecurrence ?? { ...recurrence, times: patch.time ? [patch.time] : recurrence.times };

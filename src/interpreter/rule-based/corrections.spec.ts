@@ -165,3 +165,9 @@ describe('a tool pointed at another of its kind in a follow-up', () => {
     expect(swapped('gmail -> slack', true)).toEqual([]);
   });
 });
+
+describe('a replacement said with what it replaces', () => {
+  it('drops nothing else of its kind: "a google sheet instead of slack" keeps airtable', () => {
+    expect(impliedRemovals(normalize('make it a google sheet instead of slack'), ['google_sheets'], ['airtable'], ['slack'])).toEqual([]);
+  });
+});

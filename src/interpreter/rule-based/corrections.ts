@@ -144,7 +144,8 @@ export function findRemovedMentions(text: string, mentions: readonly Integration
 export function impliedRemovals(norm: string, named: readonly string[], known: readonly string[], dropped: readonly string[] = []): string[] {
   const kinds = new Set(named.map((id) => KIND[id]).filter((k) => k !== undefined));
   const sameJob = known.filter((id) => !named.includes(id) && kinds.has(KIND[id] ?? ''));
-  if (sameJob.length === 0) return sameJob;
+  // "A google sheet instead of slack": what is dropped is named, nothing else of the kind goes.
+  if (sameJob.length === 0 || dropped.length > 0) return [];
   if (IMPLIED.test(norm) || (norm.length < 40 && USE_ALONE.test(norm))) return sameJob;
   // Only a tool said alone as the correction, with one it can stand for and none dropped by name ("actually linear, not asana").
   return LEADING_TAKEBACK.test(norm) && !ADDING.test(norm) && sameJob.length === 1 && dropped.length === 0 ? sameJob : [];

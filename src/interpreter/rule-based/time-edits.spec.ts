@@ -9,6 +9,8 @@ describe(hourAgain.name, () => {
     ['what if we did 5 instead', '17:00'],
     ['10 pls', '10:00'],
     ['try 7am', '07:00'],
+    ['make that 11', '11:00'],
+    ['6 is too late, 5', '17:00'],
   ])('reads %j as %s', (text, time) => {
     expect(hourAgain(normalize(text))).toBe(time);
   });

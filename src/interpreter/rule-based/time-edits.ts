@@ -10,7 +10,7 @@ import { findTimes, toHHMM } from './time-of-day.js';
 const DIGIT = /\d/;
 /** "Can we do 10 instead?", "how about 8:15", "10 pls": the schedule reader needs "at", "make it" or "should be" before a bare hour. */
 const OFFERED_HOUR =
-  /(?:^|\b(?:do|did|try|go with|go for|how about|what about|say|maybe|prefer|rather|probably|ideally)\s+|\btoo (?:late|early)[,.;\s-]+(?:(?:so|maybe|how about|make it|let'?s say|say)\s+)?)(\d{1,2}(?::[0-5]\d)?)\s*(am|pm|a\.m\.|p\.m\.)?(?=\s*(?:instead|then|pls|please|thanks|thx|tho|though|o'?clock|is better|would be better|works better)?\s*(?:$|[?.!,]))/;
+  /(?:^|\b(?:do|did|try|go with|go for|how about|what about|say|maybe|prefer|rather|probably|ideally|make that|make it)\s+|\btoo (?:late|early)[,.;\s-]+(?:(?:so|maybe|how about|make it|let'?s say|say)\s+)?)(\d{1,2}(?::[0-5]\d)?)\s*(am|pm|a\.m\.|p\.m\.)?(?=\s*(?:instead|then|pls|please|thanks|thx|tho|though|o'?clock|is better|would be better|works better)?\s*(?:$|[?.!,]))/;
 const CLOCK = String.raw`(\d{1,2}(?::[0-5]\d)?)\s*(am|pm|a\.m\.|p\.m\.)?`;
 /** "Just the 9 one", "only keep the 2pm run". */
 const KEEP_ONE = new RegExp(String.raw`\b(?:just|only|keep(?: only| just)?)\s+the\s+${CLOCK}\s*(?:one|time|run|slot)\b`);

@@ -406,4 +406,63 @@ export const UNSEEN_CORRECTIONS: CorrectionConversation[] = [
   talk('can i change the time later', ['post the new hubspot deals to #sales at 9 every monday', 'can i change the time later?'], {
     trigger: at(['09:00'], ['mon']),
   }, 'no-op', 'question-form'),
+  // After the summary was agreed to, and other late changes.
+  talk('every 2 hrs after yes', ['summarize new zendesk tickets for #support every hour', 'yes', 'can u make it every 2 hrs'], {
+    integrations: ['zendesk'],
+    trigger: { type: 'schedule', every: { hours: 2 } },
+    destinations: [channel('#support')],
+  }, 'interval', 'after-confirm'),
+  talk('lgtm then nvm changes nothing', ['every morning at 8 send me my jira tickets on slack', 'lgtm', 'nvm'], {
+    integrations: ['jira', 'slack'],
+    trigger: at(['08:00'], 'daily'),
+    destinations: [dm('slack')],
+  }, 'dismiss', 'no-op', 'after-confirm'),
+  talk('lgtm then actually 8:30', ['every morning at 8 dm me my open jira tickets on slack', 'lgtm', 'actually 8:30'], {
+    integrations: ['jira', 'slack'],
+    trigger: at(['08:30'], 'daily'),
+    destinations: [dm('slack')],
+  }, 'time', 'after-confirm'),
+  talk('ok then wait change it to teams', ['each morning at 8 send me my jira tickets on slack', 'ok', 'wait change it to teams'], {
+    integrations: ['jira', 'teams'],
+    trigger: at(['08:00'], 'daily'),
+    destinations: [dm('teams')],
+  }, 'replace-integration', 'after-confirm'),
+  talk('make that 11 then undo', ['post the stripe mrr to #metrics every monday', 'at 10', 'make that 11', 'undo'], {
+    integrations: ['stripe'],
+    trigger: at(['10:00'], ['mon']),
+    destinations: [channel('#metrics')],
+  }, 'time', 'undo'),
+  talk('too late lol', ['send me the daily sales from shopify at 9pm', '9pm is too late lol, 6pm'], {
+    integrations: ['shopify'],
+    trigger: at(['18:00'], 'daily'),
+    destinations: [dm()],
+  }, 'time'),
+  talk('also at 4 pls', ['post github issues to #eng every day at 10', 'also at 4 pls'], {
+    integrations: ['github'],
+    trigger: at(['10:00', '16:00'], 'daily'),
+    destinations: [channel('#eng')],
+  }, 'multi-time'),
+  talk('twice a day, 10 and 4', ['post the open github issues to #eng every day at 10', 'twice a day, 10 and 4'], {
+    integrations: ['github'],
+    trigger: at(['10:00', '16:00'], 'daily'),
+  }, 'multi-time'),
+  talk('no discord', ['post new trello cards to #design on slack and discord', 'no discord'], {
+    integrations: ['trello', 'slack'],
+    destinations: [channel('#design', 'slack')],
+  }, 'remove-integration'),
+  talk('on tuesdays instead pls', ['every week on monday post the asana summary to #pm', 'on tuesdays instead pls'], {
+    integrations: ['asana'],
+    trigger: at(['09:00'], ['tue']),
+    destinations: [channel('#pm')],
+  }, 'days'),
+  talk('changed my mind, make it 10', ['post jira tickets to #eng every monday at 9', 'changed my mind, make it 10'], {
+    integrations: ['jira'],
+    trigger: at(['10:00'], ['mon']),
+    destinations: [channel('#eng')],
+  }, 'time'),
+  talk('also on slack after an email', ['email me the notion tasks due today every morning', 'at 7 pls', 'also on slack'], {
+    integrations: ['notion', 'slack'],
+    trigger: at(['07:00'], 'daily'),
+    destinations: [dm(), dm('slack')],
+  }, 'add-destination', 'time'),
 ];
