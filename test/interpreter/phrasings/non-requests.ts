@@ -111,4 +111,18 @@ export const NON_REQUESTS: NonRequestCase[] = [
   say('can agents see my dms', 'product-question', 'privacy'),
   say('how do i undo something', 'product-question'),
   say('haha dropbox just asked me to upgrade again 🙄', 'small-talk', 'mentions-tool', 'emoji'),
+  // Corrections or take-backs typed as a first message: there is nothing yet to correct.
+  say('actually never mind', 'correction-lookalike'),
+  say('undo', 'correction-lookalike'),
+  say('wait what', 'correction-lookalike'),
+  say('hmm actually no idea yet', 'correction-lookalike'),
+  say('no not that', 'correction-lookalike'),
+  say('make it better', 'correction-lookalike'),
+  say('change it', 'correction-lookalike'),
+  say('scratch that', 'correction-lookalike'),
+  say('oops sorry, wrong chat window', 'correction-lookalike'),
+  say('oops, meant to type that in slack', 'correction-lookalike', 'mentions-tool'),
+  say("never mind i'll do it manually", 'correction-lookalike'),
+  say('actually 9', 'correction-lookalike', 'mentions-time'),
+  say('same but fridays', 'correction-lookalike', 'mentions-time'),
 ];
