@@ -60,11 +60,8 @@ const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', '1st', '2nd', '3rd'
 /** A day said by its number, not by "first": "the 15th", "15 of every month". */
 const NUMBERED_MONTH_DAY = /\b\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:mon|tue|wed|thu|fri|sat|sun))|\b\d{1,2}(?=\s+of\s+(?:every|each|the)\s+month)/;
 /** "Every other day", "every 2 days", "on alternate days": cron cannot skip days evenly across weeks; Monday, Wednesday and Friday run every other day of the working week. */
-const OTHER_DAY = /\bevery (?:other|second|2nd|2|two|couple(?: of)?) days?\b|\b(?:on )?alternat(?:e|ing) days\b/;
-const OTHER_DAY_WORDS = ['other', 'second', '2', 'two', 'couple', 'alternat'];
-/** "Every 3 days": about twice a week, which Monday and Thursday run. */
-const THIRD_DAY = /\bevery (?:3|three|third) days?\b/;
-const THIRD_DAY_WORDS = ['3', 'three', 'third'];
+/** "Every 3 days" (the group): about twice a week, which Monday and Thursday run. */
+const OTHER_DAY = /\bevery (?:other|second|2nd|2|two|couple(?: of)?|(3|three|third)) days?\b|\b(?:on )?alternat(?:e|ing) days\b/;
 /** "Twice a week", "3x per week", "three times weekly": days picked for the count, spread over the week. */
 const TIMES_A_WEEK = /\b(?:(twice|two times|2 ?x|2 times)|(thrice|three times|3 ?x|3 times)|(four times|4 ?x|4 times))\s*(?:(?:a|per|each|\/)\s*week\b|weekly\b)/;
 const DAYS_FOR_COUNT: readonly (readonly number[])[] = [[1, 4], [1, 3, 5], [1, 2, 4, 5]];
@@ -73,7 +70,8 @@ const COUNT_WORDS_ALL = ['twice', 'thrice', 'times', 'x'];
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** "Biweekly", "every other week", "every 2 weeks", "fortnightly", "every other friday": cron cannot skip weeks, so it runs weekly. */
 const OTHER_WEEK = new RegExp(String.raw`\bbi-?weekly\b|\bfortnight(?:ly)?\b|\bevery (?:other|second|2nd|2|two) (?:weeks?|${DAY})\b|\bonce every (?:two|2) weeks\b`);
-const OTHER_WEEK_WORDS = ['weekly', 'fortnight', 'other', 'second', '2', 'two'];
+/** Guard: OTHER_WEEK says "week" or "fortnight", or "every" before a day's name. */
+const OTHER_WEEK_WORDS = ['week', 'fortnight'];
 // Guards, each what a pattern above cannot match without: DAY_LIST, DAY_RANGE and EXCEPT a day's first
 // three letters; WEEKDAYS "weekday", "work", "business" or "wk"; DAILY "day", "daily" or a part of the day.
 const DAY_STEMS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
@@ -174,7 +172,7 @@ function daysSaid(text: string, timed: boolean, days: boolean): DaySpec | null {
   if (includesAny(text, EVERY_DAY_WORDS) && EVERY_DAY_TOO.test(text)) return week([0, 1, 2, 3, 4, 5, 6]);
   if (includesAny(text, WEEKDAY_WORDS) && WEEKDAYS.test(text)) return week([1, 2, 3, 4, 5]);
   if (text.includes('weekend') && WEEKENDS.test(text)) return week([0, 6]);
-  const otherWeek = includesAny(text, OTHER_WEEK_WORDS) && OTHER_WEEK.test(text);
+  const otherWeek = (includesAny(text, OTHER_WEEK_WORDS) || (days && text.includes('every '))) && OTHER_WEEK.test(text);
   const weekly = otherWeek || (text.includes('week') && WEEKLY.test(text));
   const listed = days ? listedDays(text, weekly, timed) : null;
   if (otherWeek) {
@@ -186,12 +184,11 @@ function daysSaid(text: string, timed: boolean, days: boolean): DaySpec | null {
     const runs = count[1] !== undefined ? 0 : count[2] !== undefined ? 1 : 2;
     return { ...week(DAYS_FOR_COUNT[runs] ?? [1, 4]), approx: 'days picked for you; say others to change them' };
   }
-  if (text.includes('day') && includesAny(text, OTHER_DAY_WORDS) && OTHER_DAY.test(text)) {
-    return { ...week([1, 3, 5]), approx: 'the closest to every other day a weekly schedule can say; say other days to change them' };
-  }
-  if (text.includes('day') && includesAny(text, THIRD_DAY_WORDS) && THIRD_DAY.test(text)) {
+  const otherDay = (text.includes('every ') || text.includes('alternat')) && text.includes('day') ? OTHER_DAY.exec(text) : null;
+  if (otherDay?.[1] !== undefined) {
     return { ...week([1, 4]), approx: 'the closest to every 3 days a weekly schedule can say; say other days to change them' };
   }
+  if (otherDay) return { ...week([1, 3, 5]), approx: 'the closest to every other day a weekly schedule can say; say other days to change them' };
   if (includesAny(text, DAILY_WORDS) && DAILY.test(text)) return week([0, 1, 2, 3, 4, 5, 6]);
   // A bare "weekly" runs on Mondays.
   return weekly ? week([1]) : null;

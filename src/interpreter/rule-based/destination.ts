@@ -2,7 +2,7 @@ import type { Destination } from '../../conversation/requirements/requirements.j
 import { REPLACEMENT_BEFORE, TAKEN_BACK_AFTER } from './corrections.js';
 import type { IntegrationMention } from './integrations.js';
 import { isUnsupportedToolWord } from './unsupported-tools.js';
-import { eachMatch, mask, oneOf, overlaps, type Span } from './text.js';
+import { eachMatch, includesAny, mask, oneOf, overlaps, type Span } from './text.js';
 
 /** What the destination reader needs besides the text. */
 export interface DestinationContext {
@@ -227,6 +227,8 @@ const THING_AFTER = new RegExp(String.raw`^\s+${THING}\b`);
 const THING_FOR_BEFORE = /(?:^|[,.;:!?>→]|\b(?:a|an|one|new))\s*$/;
 /** "For every new hubspot deal a notion page": the count first, then one thing of a tool, said without a verb. */
 const EACH_THEN_ONE_BEFORE = /\b(?:for|on) (?:every|each|any)\s+(?:new\s+)?(?:[\w-]+\s+){1,3}(?:a|an|one)\s+(?:new\s+)?$/;
+/** Guard: EACH_THEN_ONE_BEFORE says one of these. */
+const EACH_WORDS = ['every', 'each', 'any'];
 /** "I want a hubspot contact made", "and a jira ticket created": a thing of a tool and the word that it is made. */
 const THING_MADE_AFTER = new RegExp(String.raw`^(?:\s+${THING})?\s+(?:made|created|added|opened|filed|logged|raised)\b`);
 
@@ -398,12 +400,13 @@ function integrations(norm: string, raw: string, ctx: DestinationContext, beside
     const made = MAKE_BEFORE.test(clause) && !(besides && (m === first || /\bpost|\bpublish|\btweet/.test(clause)));
     // "Remind me to log my hours in the timesheet": what the person is asked to do is no place the agent writes to.
     if (ASKED_TO_DO.test(clause)) continue;
-    const into = (INTO_BEFORE.test(clause) || INTO_NAMED_BEFORE.test(clause)) && (OUTPUT_VERB.test(clause) || GO_IN_BEFORE.test(clause) || (afterSource && SENT_IN_CLAUSE.test(clause)) || STRONG_INTO_BEFORE.test(clause) || thingsSentTo(clause)) &&
+    const intoBefore = INTO_BEFORE.test(clause);
+    const into = (intoBefore || INTO_NAMED_BEFORE.test(clause)) && (OUTPUT_VERB.test(clause) || GO_IN_BEFORE.test(clause) || (afterSource && SENT_IN_CLAUSE.test(clause)) || STRONG_INTO_BEFORE.test(clause) || thingsSentTo(clause)) &&
       !(besides && m === first) && !readThenSent(norm, m);
-    const wanted = WANT_IT_IN_BEFORE.test(clause) && !(besides && m === first);
+    const wanted = intoBefore && WANT_IT_IN_BEFORE.test(clause) && !(besides && m === first);
     const thingIn = THING_IN_BEFORE.test(norm.slice(Math.max(0, m.start - 60), m.start)) && !(besides && m === first);
     const thingFor = saysThing && ((THING_FOR_AFTER.test(after) &&
-      THING_FOR_BEFORE.test(norm.slice(Math.max(0, m.start - 12), m.start))) || EACH_THEN_ONE_BEFORE.test(clause) ||
+      THING_FOR_BEFORE.test(norm.slice(Math.max(0, m.start - 12), m.start))) || (includesAny(clause, EACH_WORDS) && EACH_THEN_ONE_BEFORE.test(clause)) ||
       (THING_MADE_AFTER.test(after) && /\b(?:a|an|one)\s+(?:new\s+)?$/.test(before)));
     if (into || made || madeOne || thingIn || thingFor || wanted || (arrowed && m.start > 0) || joined) {
       found.push({ kind: 'integration', integration: m.id, target: found.length === 0 ? namedTarget(norm, raw, ctx) : '' });

@@ -119,7 +119,7 @@ const MENTIONS_QUOTED = new RegExp(
 const WITH_QUOTED_IN = new RegExp(String.raw`\b(?:with|w\/)\s+${QUOTED_VALUE}\s+in (?:them|it|the (?:body|text|message|description))\b`, 'dg');
 // "Mentions with the word outage", "mentions of our brand": a preposition after the verb starts no keyword.
 const MENTIONS = new RegExp(
-  String.raw`\b(?:mention|mentions|mentioning|contain|contains|containing|with the ${KEYWORD}|(?:that|which) (?:says?|said))\s+(?:the ${KEYWORD}\s+)?(?!(?:with|of|on|in|from|to|for|by|about)\b)${VALUE}`,
+  String.raw`\b(?:mention|mentions|mentioning|contain|contains|containing|with the ${KEYWORD}|(?:that|which) says?)\s+(?:the ${KEYWORD}\s+)?(?!(?:with|of|on|in|from|to|for|by|about)\b)${VALUE}`,
   'dg',
 );
 /** "emails about the field trip", "when a tenant emails about a repair": the topic of the messages read ("post a message about the launch" is what to write). */
@@ -129,7 +129,7 @@ const ABOUT = new RegExp(
 );
 // Guards: MENTIONS_QUOTED ends in a quoted value; MENTIONS needs its verb or "with the"; ABOUT says "about".
 const QUOTE_MARKS = ['"', "'"];
-const MENTIONS_WORDS = ['mention', 'contain', 'with the', 'that sa', 'which sa'];
+const MENTIONS_WORDS = ['mention', 'contain', 'with the', ' say'];
 const NOT_A_TOPIC = /^(?:new|unread|recent|latest|all|any|every|each|it|them|this|that|what|how|whether|when|each|those|these|me|us|you|him|her)\b/;
 const NOT_A_KEYWORD = new Set([
   'a', 'an', 'the', 'any', 'some', 'me', 'us', 'you', 'my', 'our', 'it', 'them', 'this', 'that', 'attachments',

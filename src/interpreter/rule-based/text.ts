@@ -32,7 +32,7 @@ export function normalize(raw: string): string {
 const AT_MENTION = /(?<![\w.])@(?=mention)/g;
 
 /** Guard: the characters OTHER_ARROWS and EQUALS_ARROW need. */
-const ARROW_CHARACTERS = /=|\u27A1|\u21D2|\u2794|\u279C|\uFE0F/;
+const ARROW_CHARACTERS = /[=\u27A1\u21D2\u2794\u279C]|\uFE0F/;
 const toArrow = (c: string): string => (c === '\uFE0F' ? ' ' : '→');
 
 /** Replaces each span with spaces, so later patterns cannot see what it held but offsets stay put. */
