@@ -83,6 +83,8 @@ function httpRows(result: ThroughputResult): Row[] {
   const cpu = (summary: ThroughputResult['bare']): string => `${summary.serverCpuUsPerTurn.median.toFixed(0)} / ${summary.loadCpuUsPerTurn.median.toFixed(0)} µs`;
   rows.push({ section: '1', figure: 'CPU per turn, server / load generator, bare', value: cpu(result.bare), target: '', met: null });
   rows.push({ section: '1', figure: 'CPU per turn, server / load generator, memory store', value: cpu(result.memory), target: '', met: null });
+  rows.push({ section: '1', figure: 'service route, turns replayed (no turn work) / bare', value: range(result.replayRatio, num(2)), target: '', met: null });
+  rows.push({ section: '1', figure: 'CPU per turn, server / load generator, turns replayed', value: cpu(result.replay), target: '', met: null });
   rows.push({ section: '1', figure: 'latency p50 / p99, bare', value: latency(result.bare), target: '', met: null });
   rows.push({ section: '1', figure: 'latency p50 / p99, memory store', value: latency(result.memory), target: '', met: null });
   rows.push({ section: '1', figure: 'server event-loop delay p99 under load, memory', value: range(result.memory.loopDelayP99Ms, num(0)) + ' ms', target: '', met: null });

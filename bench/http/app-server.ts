@@ -1,14 +1,17 @@
 import type { Redis } from 'ioredis';
 import { createApp } from '../../src/bootstrap.js';
 import { AppConfig } from '../../src/config/app-config.js';
+import { ConversationService } from '../../src/conversation/conversation.service.js';
 import { RedisConnections } from '../../src/redis/redis-connections.js';
 import { report, runChild } from '../lib/child.js';
+import { replayTurns } from './replayed-turns.js';
 import { serveServerStats } from './server-stats.js';
 
 /**
  * The service in its own process, built exactly as `main.ts` builds it (configuration from the
  * environment the orchestrator sets, pino logs to stdout). With the Redis store, every command the
- * process sends is counted by name, without MONITOR.
+ * process sends is counted by name, without MONITOR. With `BENCH_REPLAY_TURNS=1` the mix's turns are
+ * answered from recorded events (see `replayTurns`): the route without the turn's work.
  */
 function countCommands(client: Redis, counts: Map<string, number>): void {
   const send = client.sendCommand.bind(client);
@@ -22,6 +25,7 @@ runChild(async () => {
   const config = AppConfig.fromProcessEnv();
   const app = await createApp(config);
   const counts = new Map<string, number>();
+  if (process.env['BENCH_REPLAY_TURNS'] === '1') replayTurns(app.get(ConversationService));
   if (config.env.SESSION_STORE === 'redis') {
     const connections = app.get(RedisConnections);
     countCommands(connections.command, counts);

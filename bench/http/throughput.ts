@@ -56,14 +56,21 @@ export interface ThroughputResult {
   mix: { steps: number; eventsPerTurn: number; bytesPerTurn: number };
   bare: TargetSummary;
   memory: TargetSummary;
+  /**
+   * The same service (memory store) with each mix turn answered from events recorded on its first run
+   * (`BENCH_REPLAY_TURNS`): what the route costs without the turn's work.
+   */
+  replay: TargetSummary;
   redis: (TargetSummary & { commands: RedisCommandCounts }) | null;
   /** Service turns/s over the bare endpoint's, per round (rounds interleaved, so neighbours are compared). */
   memoryRatio: Spread;
+  /** The route with turns replayed over the bare endpoint, per round. */
+  replayRatio: Spread;
   redisRatio: Spread | null;
 }
 
 interface Target {
-  name: 'bare' | 'memory' | 'redis';
+  name: 'bare' | 'memory' | 'replay' | 'redis';
   server: ChildProcess;
   runner: ChildProcess;
   url: string;
@@ -98,9 +105,9 @@ function summarize(target: Target): TargetSummary {
 }
 
 /**
- * Sections 1 and 2: the service (memory store, then Redis store) against the bare NestJS endpoint,
- * each server in its own process and autocannon in another, rounds interleaved (bare, memory, Redis,
- * bare, …) so that drifts in machine load hit all of them alike.
+ * Sections 1 and 2: the service (memory store, the same with its turns replayed, then Redis store)
+ * against the bare NestJS endpoint, each server in its own process and autocannon in another, rounds
+ * interleaved (bare, memory, replay, Redis, bare, …) so that drifts in machine load hit all of them alike.
  */
 export async function runThroughput(options: ThroughputOptions): Promise<ThroughputResult> {
   const children: ChildProcess[] = [];
@@ -131,6 +138,15 @@ export async function runThroughput(options: ThroughputOptions): Promise<Through
     await call(bareRunner, 'prepare', { baseUrl: bareUrl, sessions: options.sessions, bare: true, userPrefix: 'bare' });
     targets.push({ name: 'bare', server: bareServer, runner: bareRunner, url: bareUrl, rounds: [], heapBefore: 0, heapAfter: 0 });
     targets.push({ name: 'memory', server: memoryServer, runner: memoryRunner, url: memoryUrl, rounds: [], heapBefore: 0, heapAfter: 0 });
+
+    const replayPort = await freePort();
+    const replayServer = await startServer('http/app-server.js', [], serviceEnv(replayPort, { BENCH_REPLAY_TURNS: '1' }), options.serverExecArgv);
+    children.push(replayServer);
+    const replayRunner = await startRunner();
+    children.push(replayRunner);
+    const replayUrl = `http://127.0.0.1:${replayPort}`;
+    await call(replayRunner, 'prepare', { baseUrl: replayUrl, sessions: options.sessions, bare: false, userPrefix: 'replay' });
+    targets.push({ name: 'replay', server: replayServer, runner: replayRunner, url: replayUrl, rounds: [], heapBefore: 0, heapAfter: 0 });
 
     const redisServerCounts: number[] = [];
     const redisUp = probe ? await probe.reachable() : false;
@@ -173,7 +189,7 @@ export async function runThroughput(options: ThroughputOptions): Promise<Through
     if (options.profileDir) {
       for (const target of targets) await call(target.server, 'profileStop', { path: join(options.profileDir, `http-${target.name}.cpuprofile`) });
     }
-    const [bare, memory, redis] = [targets[0]!, targets[1]!, targets[2]];
+    const [bare, memory, replay, redis] = [targets[0]!, targets[1]!, targets[2]!, targets[3]];
     const ratio = (target: Target): Spread => spread(target.rounds.map((round, index) => round.turnsPerS / bare.rounds[index]!.turnsPerS));
     let redisSummary: ThroughputResult['redis'] = null;
     if (redis) {
@@ -205,8 +221,10 @@ export async function runThroughput(options: ThroughputOptions): Promise<Through
       },
       bare: summarize(bare),
       memory: summarize(memory),
+      replay: summarize(replay),
       redis: redisSummary,
       memoryRatio: ratio(memory),
+      replayRatio: ratio(replay),
       redisRatio: redis ? ratio(redis) : null,
     };
   } finally {
