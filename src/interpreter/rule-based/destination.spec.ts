@@ -301,4 +301,15 @@ describe('a second place said with a thing', () => {
   ])('reads every place %j names', (text, expected) => {
     expect(all(text)).toEqual(expected);
   });
+
+  it('reads a tool joined to another before any place is said as a source', () => {
+    expect(all('every morning at 8:30 my calendar + my asana tasks → my slack dms')).toEqual([me('slack')]);
+  });
+
+  it('reads the channel of "page the on-call on teams #oncall" inside the event clause as where it goes', () => {
+    const text = 'if a payment fails page the on-call on teams #oncall';
+    const norm = normalize(text);
+    const mentions = findMentions(norm);
+    expect(findDestinations(norm, text, { mentions, defaultChat: null, emailIntegration: null, filterSpans: [], triggerSpan: [3, 20] })).toEqual([channel('teams', '#oncall')]);
+  });
 });

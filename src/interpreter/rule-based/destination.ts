@@ -64,6 +64,8 @@ function thingsSentTo(clause: string): boolean {
 const GO_IN_BEFORE = /\b(?:go|goes|should go|end up|ends up|land|lands)\s+(?:in|into|to|on)\s+(?:(?:my|the|our|a|an)\s+)*$/;
 /** "I want it on my google calendar", "need them in the crm sheet": things wished to be in a tool. */
 const WANT_IT_IN_BEFORE = /\b(?:want|need|like|get)\s+(?:it|them|those|these|each one|every one)\s+(?:on|in|into|to)\s+(?:(?:my|the|our|a|an)\s+)*$/;
+/** An arrow, a channel or an address: a place has been said before. */
+const PLACE_SAID = /->|→|=>|[#@]/;
 /** After an arrow, in the same clause: "→ slack #brand and airtable", "→ welcome email + a hubspot contact". */
 const AFTER_ARROW = /(?:->|→|=>)[^,.;!?]*$/;
 const WEAK_INTO_BEFORE = /\b(?:in|on)\s+(?:(?:my|the|our)\s+)*$/;
@@ -394,7 +396,8 @@ function integrations(norm: string, raw: string, ctx: DestinationContext, beside
     const after = norm.slice(m.end, m.end + 50);
     const saysThing = THING_ENDS.test(norm.slice(m.start, m.end)) || THING_AFTER.test(after);
     // "→ email hiring@acme.com + notion page": a thing of a tool joined to a place already said is one more.
-    const joined = (found.length > 0 || (besides && saysThing && m !== first) ||
+    // A thing joined to a place already said comes after it: "my calendar + my asana tasks → my slack dms" joins two sources.
+    const joined = (found.length > 0 || (besides && saysThing && m !== first && PLACE_SAID.test(norm.slice(0, m.start))) ||
       (m !== first && (besides || saysThing) && AFTER_ARROW.test(before))) && JOINED_BEFORE.test(before);
     const madeOne = saysThing && MAKE_ONE_BEFORE.test(clause);
     const made = MAKE_BEFORE.test(clause) && !(besides && (m === first || /\bpost|\bpublish|\btweet/.test(clause)));

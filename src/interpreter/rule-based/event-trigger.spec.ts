@@ -186,4 +186,12 @@ describe(findEventTrigger.name, () => {
     const masked = 'a google sheet row for every new          response';
     expect(findEventTrigger(masked, findMentions(masked), [])).toBeNull();
   });
+
+  it.each([
+    ['when my boss slacks me, forward it to my email', 'slack', 'new_message'],
+    ['if a stripe payment over 1000 fails page the on-call on teams #oncall', 'stripe', 'payment_failed'],
+    ['on every new confluence page a slack post in #kb', 'confluence', 'new_page'],
+  ])('reads %j, its clause ending where the agent is asked to act', (text, integration, event) => {
+    expect(read(text)).toEqual({ integration, event });
+  });
 });

@@ -61,7 +61,8 @@ const CONCEPTS: readonly Concept[] = [
   // "posts" only as a noun in the plural: "post new cards" is what the agent does.
   [/\b(?:messages?|msgs?|dms?|posts)\b/, [['slack', 'new_message'], ['teams', 'new_message'], ['discord', 'new_message']]],
   // "whenever she writes", "when someone replies": a message, in the mail or chat tool named.
-  [/\b(?:writes|replies|texts)\b/, [['gmail', 'new_email'], ['outlook', 'new_email'], ['slack', 'new_message'], ['teams', 'new_message'], ['discord', 'new_message']]],
+  // "When my boss slacks me": a message, said with the chat tool as the verb.
+  [/\b(?:writes|replies|texts|slacks)\b/, [['gmail', 'new_email'], ['outlook', 'new_email'], ['slack', 'new_message'], ['teams', 'new_message'], ['discord', 'new_message']]],
   // A payment said with no verb ("big stripe payments → text me"): one received.
   [/\b(?:payments?|charges)\b/, [['stripe', 'payment_succeeded']]],
 ];
@@ -85,7 +86,9 @@ const ACTION = new RegExp(
     String.raw`(?:(?:pls|please|then|and|just) )?${oneOf([
       'make', 'create', 'add', 'post', 'send', 'copy', 'link', 'text', 'ping', 'dm', 'email', 'forward', 'save', 'put', 'tell',
       'notify', 'log', 'alert', 'remind', 'let', 'slack', 'message', 'drop', 'open', 'file', 'share', 'move', 'push',
-    ])} +(?:(?:a|an|the|it|them|me|us|my|our|to|in|into|on|this|that|him|her|everyone|someone)\b|\w+ know\b| {2})`,
+    ])} +(?:(?:a|an|the|it|them|me|us|my|our|to|in|into|on|this|that|him|her|everyone|someone)\b|\w+ know\b| {2})` +
+    // "… fails page the on-call": paging reaches a person ("a confluence page a slack post" is no order).
+    String.raw`| page (?:the|me|us|him|her|everyone|someone|whoever)\b`,
 );
 /** "Every time a payment fails i want a msg in #billing": the wish that follows the "when…" clause says what the agent does. */
 const WISH = / (?:i|we) (?:really )?(?:want|need|would like|'d like|wanna)\b/;
@@ -174,8 +177,8 @@ const OCCURS = new RegExp(
     // "when the school sends an email", "when my landlord writes": someone sends something.
     String.raw`\b(?:sends?|writes?|replies|emails? me|messages? me)\b`,
     // "when a tenant emails", "when my boss messages": a sender, then the verb (the sender may be masked as a filter).
-    String.raw`^\s*(?:e-?mails|writes|messages|texts|replies)(?:\s+(?:me|us|my|our|about|in|on|to)\b|\s*$)`,
-    String.raw`\b(?:my|our|a|an|the|any|some)\s+[a-z-]+\s+(?:e-?mails|messages|texts|pings|buys|orders|pays|posts|submits|uploads|books|shares)\b`,
+    String.raw`^\s*(?:e-?mails|writes|messages|texts|slacks|replies)(?:\s+(?:me|us|my|our|about|in|on|to)\b|\s*$)`,
+    String.raw`\b(?:my|our|a|an|the|any|some)\s+[a-z-]+\s+(?:e-?mails|messages|texts|slacks|pings|buys|orders|pays|posts|submits|uploads|books|shares)\b`,
     String.raw`\b(?:is|are|gets?|was|were|been)\s+(?:\w+\s+)?${oneOf([
       'added', 'created', 'opened', 'posted', 'filed', 'received', 'published', 'placed', 'uploaded', 'assigned',
       'submitted', 'closed', 'merged', 'booked', 'scheduled', 'sent', 'shared', 'mentioned', 'dropped', 'raised',

@@ -150,4 +150,11 @@ describe(findFilters.name, () => {
   ])('reads the sender of %j up to a plus sign', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });
+
+  it.each([
+    ['save every message from #decisions as a page', []],
+    ['when my boss slacks me, forward it', ['from my boss']],
+  ])('reads the sender of %j, never a channel', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
 });

@@ -60,7 +60,7 @@ const FROM_BRACKETED = new RegExp(String.raw`\b(?:from|by)\s+[^(),;\n]{1,40}?\s*
 /** "when my landlord emails", "whenever the school writes": the one who writes is the sender. */
 const WHEN_WRITES = new RegExp(
   String.raw`\b(?:when(?:ever)?|if|once|as soon as|every time|each time|any ?time)\s+((?:my|the|our|a|an)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?|[a-z][\w'-]*)` +
-    String.raw`\s+(?:e-?mails|writes|mails|messages|texts|replies|reaches out|gets in touch|sends (?:me )?(?:an? )?(?:e-?mail|message|something|anything))\b`,
+    String.raw`\s+(?:e-?mails|writes|mails|messages|texts|slacks|replies|reaches out|gets in touch|sends (?:me )?(?:an? )?(?:e-?mail|message|something|anything))\b`,
   'dg',
 );
 /** Not a sender: nobody in particular, or a kind of mail ("when new emails…", "when important ones…"). */
@@ -72,7 +72,7 @@ const FROM_ADDRESS = new RegExp(String.raw`\bfrom\s+(${ADDRESS})`, 'dg');
 // Guards: every sender pattern but the three below says "from" literally; FROM_BRACKETED needs its '(',
 // SENT_BY " by", and WHEN_WRITES one of its verbs ("e-mails", "mails" and "emails" all hold "mails").
 const FROM_WORD = 'from';
-const WHEN_WRITES_VERBS = ['mails', 'writes', 'messages', 'texts', 'replies', 'reaches out', 'gets in touch', 'sends'];
+const WHEN_WRITES_VERBS = ['mails', 'writes', 'messages', 'texts', 'slacks', 'replies', 'reaches out', 'gets in touch', 'sends'];
 const LABEL = new RegExp(
   String.raw`\b(?:(?:with|w\/|gets?|got|getting|has|have|having) (?:the |a )?label|labell?ed(?: as| with)?|under (?:the )?label|tagged(?: as| with)?|in (?:the )?label)` +
     String.raw`\s+${NAME_VALUE}|\b(?:in|with) (?:the |my |a )?${VALUE} label\b|\blabel:?\s+${QUOTED_VALUE}|\blabel:\s*${VALUE}`,
@@ -210,8 +210,9 @@ export function findFilters(norm: string, raw: string): FilterReading {
   };
   // What is left out first: "except the ones labelled wontfix" is no wanted label.
   findExclusions(norm).forEach(spanned);
+  // "Every message from #decisions": a channel is where things are read, not who sent them.
   const sender = (v: string, at: number): boolean =>
-    !isSourceOrTime(v) && !NOT_A_SENDER.test(v) && !EXCLUDED_BEFORE.test(norm.slice(Math.max(0, at - 30), at));
+    !v.startsWith('#') && !isSourceOrTime(v) && !NOT_A_SENDER.test(v) && !EXCLUDED_BEFORE.test(norm.slice(Math.max(0, at - 30), at));
   const named = (v: string): boolean => !isSourceOrTime(v);
   // A folder or label may be called like a tool's keyword ("invoices"), not like the tool; quoted, it is a name.
   const place = (v: string, valueAt: number): boolean => norm[valueAt - 1] === '"' || !isToolName(v, true);

@@ -149,4 +149,8 @@ describe('names written with a hyphen and named spreadsheets', () => {
   it.each(['new sheet row = new hubspot contact', 'each new sheet row → a trello card'])('reads "sheet row" in %j as Google Sheets', (text) => {
     expect(ids(text)[0]).toBe('google_sheets');
   });
+
+  it('reads "slacks me" as Slack', () => {
+    expect(ids('when my boss slacks me')).toEqual(['slack']);
+  });
 });

@@ -32,6 +32,9 @@ const EXTRA_SYNONYMS: readonly (readonly [id: string, synonym: string])[] = [
   ['google_sheets', 'the sheet'],
   ['google_sheets', 'our sheet'],
   ['slack', 'slack workspace'],
+  // "When my boss slacks me": the tool said as the verb.
+  ['slack', 'slacks'],
+  ['slack', 'slacked'],
   // "New sheet row = new hubspot contact": a row of a sheet is a Google Sheets row.
   ['google_sheets', 'sheet row'],
   ['google_sheets', 'sheet rows'],

@@ -877,3 +877,78 @@ export const UNSEEN_MESSAGES_FOUR: PhrasingCase[] = [
     destinations: [dm('slack')],
   }),
 ];
+
+/** Round five: a chat tool as a verb ("slacks me"), paging someone, a channel read from, and sources joined before an arrow. */
+export const UNSEEN_MESSAGES_FIVE: PhrasingCase[] = [
+  row('Slack → Notion: save every message from #decisions as a page', ['arrow', 'event', 'source-channel'], {
+    integrations: ['slack', 'notion'],
+    trigger: event('slack', 'new_message'),
+    destinations: [into('notion')],
+    filters: [],
+    onlyFilters: true,
+  }),
+  row('when my boss slacks me, forward it to my email', ['event', 'dm', 'filter-from'], {
+    integrations: ['slack'],
+    trigger: event('slack', 'new_message'),
+    destinations: [dm()],
+    filters: [f.from('my boss')],
+  }),
+  row('new teams message mentioning me -> text me', ['arrow', 'event', 'dm'], {
+    integrations: ['teams'],
+    trigger: event('teams', 'new_message'),
+    destinations: [dm()],
+  }),
+  row('every new confluence page in the HR space goes to #people on teams and into the hr notion', ['event', 'multi-destination'], {
+    integrations: ['confluence', 'teams', 'notion'],
+    trigger: event('confluence', 'new_page'),
+    destinations: [channel('#people', 'teams'), into('notion')],
+  }),
+  row('New GitHub Issue Labeled Bug → Jira + Slack #bugs', ['casing', 'arrow', 'event', 'multi-destination', 'filter-label'], {
+    integrations: ['github', 'jira', 'slack'],
+    trigger: event('github', 'new_issue'),
+    destinations: [into('jira'), channel('#bugs', 'slack')],
+    filters: [f.label('bug')],
+  }),
+  row('every new lead from salesforce over 10k → hubspot deal & email sales@acme.com & slack #sales', ['arrow', 'event', 'multi-destination', 'filter-amount'], {
+    integrations: ['salesforce', 'hubspot', 'slack'],
+    trigger: event('salesforce', 'new_lead'),
+    destinations: [into('hubspot'), mail('sales@acme.com'), channel('#sales', 'slack')],
+    filters: [f.amount('>', 10000)],
+  }),
+  row('new asana task in the marketing project → teams #marketing', ['arrow', 'event'], {
+    integrations: ['asana', 'teams'],
+    trigger: event('asana', 'new_task'),
+    destinations: [channel('#marketing', 'teams')],
+  }),
+  row("every thursday 5:30pm: summary of this week's hubspot deals → notion page + #sales", ['arrow', 'multi-destination'], {
+    integrations: ['hubspot', 'notion'],
+    trigger: at(['17:30'], ['thu']),
+    destinations: [into('notion'), channel('#sales')],
+  }),
+  row('every morning at 8:30 my calendar + my asana tasks → my slack dms', ['arrow', 'multi-source', 'dm'], {
+    integrations: ['google_calendar', 'asana', 'slack'],
+    trigger: at(['08:30'], 'daily'),
+    destinations: [dm('slack')],
+  }),
+  row('gmail label "receipts" → google drive folder receipts, daily at midnight', ['arrow', 'filter-label'], {
+    integrations: ['gmail', 'google_drive'],
+    trigger: at(['00:00'], 'daily'),
+    destinations: [into('google_drive')],
+    filters: [f.label('receipts')],
+  }),
+  row('if a stripe payment over 1000 fails page the on-call on teams #oncall', ['event', 'filter-amount'], {
+    integrations: ['stripe', 'teams'],
+    trigger: event('stripe', 'payment_failed'),
+    destinations: [channel('#oncall', 'teams')],
+    filters: [f.amount('>', 1000)],
+  }),
+  row('every first of the month send me the total stripe revenue', ['day-of-month', 'dm'], {
+    integrations: ['stripe'],
+    trigger: monthly(1),
+    destinations: [dm()],
+  }),
+  row('whenever a google calendar event gets cancelled tell me on slack', ['stage-change', 'dm'], {
+    integrations: ['google_calendar', 'slack'],
+    destinations: [dm('slack')],
+  }),
+];

@@ -10,7 +10,7 @@ import { RECURRENCE_MESSAGES } from './first-messages-recurrence.js';
 import { TOOL_MESSAGES } from './first-messages-tools.js';
 import { TRIGGER_MESSAGES } from './first-messages-triggers.js';
 import { TYPO_MESSAGES } from './first-messages-typos.js';
-import { UNSEEN_MESSAGES, UNSEEN_MESSAGES_FOUR, UNSEEN_MESSAGES_THREE, UNSEEN_MESSAGES_TWO } from './first-messages-unseen.js';
+import { UNSEEN_MESSAGES, UNSEEN_MESSAGES_FIVE, UNSEEN_MESSAGES_FOUR, UNSEEN_MESSAGES_THREE, UNSEEN_MESSAGES_TWO } from './first-messages-unseen.js';
 import { VOICE_MESSAGES } from './first-messages-voices.js';
 import type { PhrasingCase } from './phrasing-case.js';
 
@@ -28,4 +28,5 @@ export const FIRST_MESSAGES: PhrasingCase[] = [
   ...UNSEEN_MESSAGES_TWO,
   ...UNSEEN_MESSAGES_THREE,
   ...UNSEEN_MESSAGES_FOUR,
+  ...UNSEEN_MESSAGES_FIVE,
 ];
