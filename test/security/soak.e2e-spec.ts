@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -48,6 +49,8 @@ const SCRIPT: readonly ({ message: string } | { action: { type: string } })[] = 
 
 /** Ends every loop of the soak early (afterAll), so none outlives the test and keeps Jest from exiting. */
 const halt = new AbortController();
+// Every client's and every fault loop's pause listens on it at once: more than the default 10 is expected.
+setMaxListeners(CLIENTS + 16, halt.signal);
 /** A pause that no halt shortens (the pinned specs run after the soak). */
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 /** A pause of the soak's loops: it ends at once when the soak is halted. */
