@@ -97,9 +97,13 @@ const SHORT_TYPOS: ReadonlyMap<string, string> = new Map([
   // "lmk on teams", "10 min b4 every mtg", "closed linear tix".
   ['lmk', 'let me know'], ['mtg', 'meeting'], ['tix', 'tickets'], ['sth', 'something'],
 ]);
+/** The first letters of SHORT_TYPOS' words (l, m, s, t, w) as bits from "a": most three-letter words start otherwise and are not looked up. */
+const SHORT_FIRST_LETTERS = (1 << 11) | (1 << 12) | (1 << 18) | (1 << 19) | (1 << 22);
+
 /** A three-letter word's correction: looked up as typed, lower-cased only when it starts with a capital ("Wen", "LMK"). */
 function shortCorrection(word: string): string | null {
   const first = word.charCodeAt(0);
+  if (((SHORT_FIRST_LETTERS >> ((first | 32) - 97)) & 1) === 0) return null;
   return SHORT_TYPOS.get(first < 97 ? word.toLowerCase() : word) ?? null;
 }
 
