@@ -90,4 +90,13 @@ describe(findDays.name, () => {
     expect(findDays('at the end of each month... say the 28th', true)).toEqual({ kind: 'month', day: 28 });
     expect(findDays('end of the month, the 30th', true)).toEqual({ kind: 'month', day: 30 });
   });
+
+  it.each([
+    'every morning at 8 but on weekdays only',
+    'at 8 every day but only on weekdays',
+    'at 9 but weekdays only',
+    'every day at 8 except weekends and post to #x',
+  ])('reads %j as weekdays: "but on/only" narrows the days, it does not leave them out', (text) => {
+    expect(findDays(text, true)).toEqual({ kind: 'week', days: WEEKDAYS });
+  });
 });

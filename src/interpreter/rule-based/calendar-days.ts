@@ -39,8 +39,9 @@ const EVERY_MONTH_DAY = /\b(?:every|each) (\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:$|[
 const LEFT_OUT = String.raw`(?:${DAY}s?|weekends?|weekdays?)`;
 const EXCEPT = new RegExp(
   // "No" with a plural only: "monday wait no tuesday" takes a day back (see taken-back.ts); "no mondays" leaves them out.
-  String.raw`\b(?:except(?: for)?|but(?: not)?|not(?: on)?|no(?=\s+(?:weekend|[a-z]+s\b))|never on|excluding|other than|apart from|skip(?:ping)?|minus|without)\s+(?:on\s+)?(?:the\s+)?` +
-    String.raw`(?<list>${LEFT_OUT}(?:${JOIN}${LEFT_OUT})*)(?![a-z])|\b(?<off>weekends?) off\b`,
+  // "But on weekdays", "but only weekdays", "but weekdays only" narrow the days to those, not leave them out.
+  String.raw`\b(?:except(?: for)?|but not|but(?!\s+(?:on|only|just)\b)|not(?: on)?|no(?=\s+(?:weekend|[a-z]+s\b))|never on|excluding|other than|apart from|skip(?:ping)?|minus|without)\s+(?:on\s+)?(?:the\s+)?` +
+    String.raw`(?<list>${LEFT_OUT}(?:${JOIN}${LEFT_OUT})*)(?![a-z])(?!\s+only\b)|\b(?<off>weekends?) off\b`,
 );
 const LEFT_OUT_TOKEN = new RegExp(`${DAY}s?(?![a-z])|(weekend|weekday)s?`, 'g');
 const WEEKEND = [0, 6];

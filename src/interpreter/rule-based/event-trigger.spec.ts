@@ -194,4 +194,13 @@ describe(findEventTrigger.name, () => {
   ])('reads %j, its clause ending where the agent is asked to act', (text, integration, event) => {
     expect(read(text)).toEqual({ integration, event });
   });
+
+  it.each([
+    ['when someone mentions me in slack email me', 'slack', 'new_message'],
+    ['every time i get mentioned in teams send me an email', 'teams', 'new_message'],
+    ['alert me in slack when someone @mentions our brand', 'twitter', 'new_mention'],
+    ['when someone mentions us on twitter post it in #social', 'twitter', 'new_mention'],
+  ])('reads a mention in a chat tool as a message there, elsewhere as an X mention: %j', (text, integration, event) => {
+    expect(read(text)).toEqual({ integration, event });
+  });
 });

@@ -56,6 +56,11 @@ const CONCEPTS: readonly Concept[] = [
   [/\btasks?\b/, [['asana', 'new_task']]],
   [/\bpages?\b/, [['notion', 'new_page'], ['confluence', 'new_page']]],
   [/\b(?:files?|documents?|docs?|uploads)\b/, [['google_drive', 'new_file'], ['dropbox', 'new_file']]],
+  // "Someone mentions me in slack", "i get mentioned on teams": a message in that chat tool, not an X (Twitter) mention.
+  [
+    /\b(?:@?mentions?|mentioned)(?: (?:me|us|you|him|her|them))? (?:in|on) (?:a |the )?(?:slack|(?:ms |microsoft )?teams|discord)\b/,
+    [['slack', 'new_message'], ['teams', 'new_message'], ['discord', 'new_message']],
+  ],
   [/\bmentions?\b|\bmentioned\b|\btweets?\b/, [['twitter', 'new_mention']]],
   [/\bentr(?:y|ies)\b/, [['notion', 'new_page'], ['airtable', 'new_record']]],
   // "posts" only as a noun in the plural: "post new cards" is what the agent does.

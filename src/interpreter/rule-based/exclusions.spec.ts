@@ -65,4 +65,11 @@ describe(findExclusions.name, () => {
   ])('finds no exclusion in %j', (text) => {
     expect(read(text)).toEqual([]);
   });
+
+  it.each([
+    ['summarize my gmail every day at 8 except weekends and post to #x on slack', []],
+    ['summarize my gmail except newsletters and post to #x on slack', ['not newsletters']],
+  ])('leaves the joining word where the next part was cut off: %j', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
 });

@@ -31,6 +31,7 @@ const TAIL_END = new RegExp(
     'just', 'actually', 'instead', 'only', 'also', 'change', 'use', 'do', "don'?t", 'let', 'wait', 'go', 'goes',
   ])})\b.*$`,
 );
+const DANGLING_JOIN = /\s+(?:and|or|nor|plus|&|\+)$/;
 const LEADING = /^(?:(?:the|any|all|anything|everything|stuff|those|these|ones|things|emails?|mails?|messages?)\s+)+/;
 /** "the automated ones from jira": the sender is what is left out. */
 const FROM_PART = /(?:^|\s)(?:from|by|sent by)\s+(.+)$/;
@@ -83,7 +84,8 @@ export function findExclusions(norm: string): FoundFilter[] {
     const tail = m[1] ?? '';
     const tailAt = m.index + m[0].length - tail.length;
     // A leading space lets a tail that starts with the next part ("no, make it 9") end at once.
-    const cut = ` ${tail}`.replace(TAIL_END, '').trim();
+    // A joining word left where the next part was cut off ("except weekends and post …") joins nothing.
+    const cut = ` ${tail}`.replace(TAIL_END, '').replace(DANGLING_JOIN, '').trim();
     if (NEEDLESS.test(cut)) return;
     const lead = cut.replace(LEADING, '');
     const leadAt = tailAt + tail.indexOf(lead);

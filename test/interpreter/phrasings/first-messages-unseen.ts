@@ -951,4 +951,34 @@ export const UNSEEN_MESSAGES_FIVE: PhrasingCase[] = [
     integrations: ['google_calendar', 'slack'],
     destinations: [dm('slack')],
   }),
+  // Days narrowed with "but … only", days left out before "and", a mention in a chat tool.
+  row('summarize my gmail every morning at 8 but on weekdays only and post to #team on slack', ['days', 'narrowed'], {
+    integrations: ['gmail', 'slack'],
+    trigger: at(['08:00'], 'weekdays'),
+    destinations: [channel('#team', 'slack')],
+  }),
+  row('post my google calendar to #standup on slack at 9 but weekdays only', ['days', 'narrowed'], {
+    integrations: ['google_calendar', 'slack'],
+    trigger: at(['09:00'], 'weekdays'),
+    destinations: [channel('#standup', 'slack')],
+  }),
+  row('summarize my gmail every day at 8 except weekends and post to #inbox on slack', ['days', 'left-out'], {
+    integrations: ['gmail', 'slack'],
+    trigger: at(['08:00'], 'weekdays'),
+    destinations: [channel('#inbox', 'slack')],
+    filters: [],
+  }),
+  row('when someone mentions me in slack email me', ['event', 'chat-mention'], {
+    integrations: ['slack'],
+    trigger: event('slack', 'new_message'),
+  }),
+  row('every time i get mentioned in teams send me an email', ['event', 'chat-mention'], {
+    integrations: ['teams'],
+    trigger: event('teams', 'new_message'),
+  }),
+  row('alert me in slack when someone @mentions our brand', ['event', 'dm'], {
+    integrations: ['slack', 'twitter'],
+    trigger: event('twitter', 'new_mention'),
+    destinations: [dm('slack')],
+  }),
 ];
