@@ -271,7 +271,9 @@ const TO_ME: readonly RegExp[] = [
 const DIRECT_MESSAGE = /^(?:dm|direct message) me$/;
 const NOT_TO_ME = /\b(?:assigned|sent|addressed|created|mentioned|shared|given|written)\s+(?:to|for)\s+me\b/g;
 const EMAILISH = /^\s*(?:e-?mails?|mail)\b|\b(?:inbox|gmail|outlook)\b|\bto my (?:e-?mail|mail)\b/;
-const EMAIL_AFTER = /^\s*(?:an? |one )?e-?mail\b/;
+const EMAIL_AFTER = /^\s*(?:(?:by|via|through|over|in an?|as an?)\s+)?(?:an? |one )?e-?mail\b/;
+/** "Email it to me", "mail the summary to me": the verb before "to me" says it goes by mail. */
+const EMAIL_BEFORE = /\b(?:e-?mail|mail)(?:\s+(?:it|this|that|them|these|those|(?:the|a|an) (?:\w+\s+){0,2}\w+))?\s+$/;
 const TEXT_MESSAGE = /\btext(?:s)?\b|\bsms\b|\bphone\b/;
 
 const JUST_BEFORE_TOOL = /^\s*(?:(?:my|own|the|on|in|via|a)\s+)*$/;
@@ -334,7 +336,8 @@ function toMe(norm: string, ctx: DestinationContext): Destination | null {
   const onChat = named && EMAIL.has(named) ? ON_CHAT.exec(norm.slice(end)) : null;
   if (onChat?.[1]) return { kind: 'dm', integration: onChat[1], target: 'me' };
   if (named) return { kind: 'dm', integration: named, target: 'me' };
-  if (EMAILISH.test(phrase) || EMAIL_AFTER.test(norm.slice(end, end + 12))) {
+  const emailedToMe = /^(?:to|for) me/.test(phrase) && EMAIL_BEFORE.test(norm.slice(Math.max(0, me.index - 40), me.index));
+  if (EMAILISH.test(phrase) || emailedToMe || EMAIL_AFTER.test(norm.slice(end, end + 24))) {
     const tool = /\boutlook\b/.test(phrase) ? 'outlook' : /\bgmail\b/.test(phrase) ? 'gmail' : ctx.emailIntegration;
     return { kind: 'dm', integration: tool, target: 'me' };
   }

@@ -17,11 +17,12 @@ import { stepsFor, titleFor } from './title.js';
 
 const CHAT = ['teams', 'discord', 'slack'];
 // "email me", "email it to boss@…", "to my inbox": the word says how output is delivered, not that a mailbox is read.
-const EMAIL_VERB_AFTER = /^\s*(?:(?:me|us|it|them|this|that|the|a|an|to|him|her|out|over|daily|weekly|[^\s\w]))(?:\s|$)|^\s{3,}/;
+// "Email my team a summary": a verb with whom it goes to (not "email my inbox summary", where "my" is read, see below).
+const EMAIL_VERB_AFTER = /^\s*(?:(?:me|us|it|them|this|that|the|a|an|to|him|her|out|over|daily|weekly|[^\s\w]))(?:\s|$)|^\s{3,}|^\s+(?:my|our)\s+(?:team|boss|manager|lead|staff|colleagues?|coworkers?|clients?|customers?|people|group|family|wife|husband|partner)\b/;
 /** "The email one", "the email part": the email said as one of the places things go. */
 const EMAIL_AS_A_PLACE = /^\s+(?:one|part|bit|destination|address|recipient|copy)\b/;
 const AGENT_VERB_BEFORE = /\b(?:and|then|also|it)\s+$/;
-const EMAIL_DELIVERY_BEFORE = /\b(?:an?|by|via|through|over|to my|into my|in my|to our|to the|as an?|send (?:\w+ )?(?:an?|the)|\w+ (?=inbox))\s+$/;
+const EMAIL_DELIVERY_BEFORE = /\b(?:an?|by|via|through|over|to my|into my|in my|to our|to the|as an?|send (?:\w+ )?(?:an?|the)|\w+ (?=inbox))\s+$|(?:->|→|=>)\s*(?:my|our)\s+$/;
 
 /** Whether a generic email word ("email", "inbox") only says how output is delivered. */
 function emailDelivery(text: string, mention: IntegrationMention): boolean {

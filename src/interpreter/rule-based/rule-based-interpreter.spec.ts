@@ -208,6 +208,20 @@ describe('an email word said as what the agent does', () => {
   it('still reads the mailbox in "summarise the emails the bank sent"', () => {
     expect(interpret('every evening at 6 summarise the emails the bank sent and post them to #money', DISCOVERY).patch.integrations).toEqual(['gmail']);
   });
+
+  it.each([
+    ['every monday email my team a summary of open hubspot deals', ['hubspot']],
+    ['new jira tickets → my email', ['jira']],
+  ])('reads no mailbox when the email word says whom it goes to: %j', (text, integrations) => {
+    expect(interpret(text, DISCOVERY).patch.integrations).toEqual(integrations);
+  });
+
+  it.each(['every friday summarize #support on slack and email it to me', 'summarize #support on slack every friday and send it to me by email'])(
+    'sends %j to the person by email, not as a Slack DM',
+    (text) => {
+      expect(interpret(text, DISCOVERY).patch.destination).toEqual({ kind: 'dm', integration: null, target: 'me' });
+    },
+  );
 });
 
 describe('an event under a schedule', () => {

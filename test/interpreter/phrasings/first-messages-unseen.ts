@@ -981,4 +981,24 @@ export const UNSEEN_MESSAGES_FIVE: PhrasingCase[] = [
     trigger: event('twitter', 'new_mention'),
     destinations: [dm('slack')],
   }),
+  // Mailed to me: said by the verb before "to me" or after it ("by email"), or after an arrow.
+  row('every friday summarize #support on slack and email it to me', ['dm', 'email'], {
+    integrations: ['slack'],
+    trigger: at(['09:00'], ['fri']),
+    destinations: [dm()],
+  }),
+  row('summarize #support on slack every friday and send it to me by email', ['dm', 'email'], {
+    integrations: ['slack'],
+    trigger: at(['09:00'], ['fri']),
+    destinations: [dm()],
+  }),
+  row('new jira tickets → my email', ['arrow', 'event', 'dm', 'email'], {
+    integrations: ['jira'],
+    trigger: event('jira', 'new_issue'),
+    destinations: [dm()],
+  }),
+  row('every monday email my team a summary of open hubspot deals', ['email'], {
+    integrations: ['hubspot'],
+    trigger: at(['09:00'], ['mon']),
+  }),
 ];
