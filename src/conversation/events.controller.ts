@@ -54,6 +54,13 @@ export class EventsController {
     const events = await this.conversations.followEvents(owner, sessionId, afterSeq, { checkEveryMs: heartbeatMs });
     if (res.destroyed) return;
     const writer = new SseWriter(res);
+    // HEAD (Express routes it here) has no body to stream: the stream's headers, then the end, not a
+    // response held open with nothing ever written (found by the fuzz test).
+    if (res.req.method === 'HEAD') {
+      writer.open(200);
+      writer.end();
+      return;
+    }
     writer.open(200, heartbeatMs);
     writer.write(': connected\n\n');
     const closed = this.metrics.streamOpened();

@@ -41,4 +41,23 @@ describe('/events when its session is gone', () => {
     expect(ended.data).toMatchObject({ sessionId: client.sessionId, type: 'session_ended', seq: lastSeq, data: { reason: 'gone' } });
     await follower.ended(3000);
   });
+
+  it('answers HEAD with the stream headers at once, and a missing session with 404 (no stream held open)', async () => {
+    harness = await startTestingApp({ SSE_HEARTBEAT_MS: '100' });
+    const client = new ConversationClient(harness.baseUrl, { 'x-user-id': 'header' });
+    await client.start();
+    const head = await fetch(`${harness.baseUrl}/v1/sessions/${client.sessionId}/events`, {
+      method: 'HEAD',
+      headers: client.headers,
+      signal: AbortSignal.timeout(3000),
+    });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toContain('text/event-stream');
+    const missing = await fetch(`${harness.baseUrl}/v1/sessions/00000000-0000-4000-8000-000000000000/events`, {
+      method: 'HEAD',
+      headers: client.headers,
+      signal: AbortSignal.timeout(3000),
+    });
+    expect(missing.status).toBe(404);
+  });
 });
