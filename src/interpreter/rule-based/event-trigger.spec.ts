@@ -203,4 +203,12 @@ describe(findEventTrigger.name, () => {
   ])('reads a mention in a chat tool as a message there, elsewhere as an X mention: %j', (text, integration, event) => {
     expect(read(text)).toEqual({ integration, event });
   });
+
+  it.each([
+    ['dm me new hubspot deals on slack', 'hubspot', 'new_deal'],
+    ['message me new zendesk tickets on teams', 'zendesk', 'new_ticket'],
+    ['when i get a dm on slack forward it to my email', 'slack', 'new_message'],
+  ])('reads "dm me" / "message me" as what the agent does, not a message read: %j', (text, integration, event) => {
+    expect(read(text)).toEqual({ integration, event });
+  });
 });

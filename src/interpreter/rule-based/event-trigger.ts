@@ -64,7 +64,8 @@ const CONCEPTS: readonly Concept[] = [
   [/\bmentions?\b|\bmentioned\b|\btweets?\b/, [['twitter', 'new_mention']]],
   [/\bentr(?:y|ies)\b/, [['notion', 'new_page'], ['airtable', 'new_record']]],
   // "posts" only as a noun in the plural: "post new cards" is what the agent does.
-  [/\b(?:messages?|msgs?|dms?|posts)\b/, [['slack', 'new_message'], ['teams', 'new_message'], ['discord', 'new_message']]],
+  // "dm me …" / "message us …" is what the agent does, not a message read.
+  [/\b(?:messages?|msgs?|dms?|posts)\b(?!\s+(?:me|us|him|her|them|it)\b)/, [['slack', 'new_message'], ['teams', 'new_message'], ['discord', 'new_message']]],
   // "whenever she writes", "when someone replies": a message, in the mail or chat tool named.
   // "When my boss slacks me": a message, said with the chat tool as the verb.
   [/\b(?:writes|replies|texts|slacks)\b/, [['gmail', 'new_email'], ['outlook', 'new_email'], ['slack', 'new_message'], ['teams', 'new_message'], ['discord', 'new_message']]],

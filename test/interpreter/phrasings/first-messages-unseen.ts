@@ -1001,4 +1001,15 @@ export const UNSEEN_MESSAGES_FIVE: PhrasingCase[] = [
     integrations: ['hubspot'],
     trigger: at(['09:00'], ['mon']),
   }),
+  // "dm me …", "message me …": the agent's verb, not a message read.
+  row('dm me new hubspot deals on slack', ['event', 'dm'], {
+    integrations: ['hubspot', 'slack'],
+    trigger: event('hubspot', 'new_deal'),
+    destinations: [dm('slack')],
+  }),
+  row('message me new zendesk tickets on teams', ['event', 'dm'], {
+    integrations: ['zendesk', 'teams'],
+    trigger: event('zendesk', 'new_ticket'),
+    destinations: [dm('teams')],
+  }),
 ];
