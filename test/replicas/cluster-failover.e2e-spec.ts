@@ -9,7 +9,7 @@ import { clusterCommandClient, clusterDeleteKeysUnder, clusterKeysWithoutTtl } f
 import { testKeyPrefix } from '../contracts/redis-test-env.js';
 import { type AppProcess, startAppProcess, stopAllAppProcesses } from '../support/app-process.js';
 import { ConversationClient, type TurnResult } from '../support/conversation-client.js';
-import { KEYS_KEPT_WITHOUT_TTL, replicaEnv, sleep } from './replica-support.js';
+import { eventually, KEYS_KEPT_WITHOUT_TTL, replicaEnv, sleep, statusOf } from './replica-support.js';
 
 const CONVERSATIONS = 24;
 /** Turns per conversation after the master is gone (the loop also runs until then): bounded either way. */
@@ -51,6 +51,8 @@ describeWithRedisServer('Replicas on a Redis Cluster through a failover', () => 
     };
     delete env['REDIS_URL'];
     apps = await Promise.all([startAppProcess(env), startAppProcess(env)]);
+    // Listening is not ready: a new cluster may still be settling its slots (a session started then got 503 once).
+    await Promise.all(apps.map((app) => eventually('ready', async () => (await statusOf(`${app.baseUrl}/health/ready`)) === 200, 30_000)));
   }, 90_000);
 
   afterAll(async () => {
