@@ -116,6 +116,15 @@ function listedDays(text: string, weekly: boolean, timed = false): number[] | nu
   return found;
 }
 
+/** The days a list of day words names ("mondays and fridays", "weekends", "tues"), in order. */
+export function daysNamed(list: string): number[] {
+  const days = new Set<number>();
+  eachMatch(LEFT_OUT_TOKEN, list, (t) => {
+    for (const day of t[1] !== undefined ? [dayNumber(t[1])] : t[2] === 'weekend' ? WEEKEND : WEEKDAY) days.add(day);
+  });
+  return [...days].sort((a, b) => a - b);
+}
+
 /** The days a schedule in `text` runs on, or null when none are named; `timed` when a time of day is said. */
 export function findDays(text: string, timed = false, base: readonly number[] | null = null): DaySpec | null {
   const days = includesAny(text, DAY_STEMS);
@@ -123,10 +132,7 @@ export function findDays(text: string, timed = false, base: readonly number[] | 
   const spec = daysSaid(except ? text.replace(EXCEPT, ' ') : text, timed, days);
   if (!except || spec?.kind === 'month') return spec;
   // "every day but Sunday", "weekdays except Wednesdays", "every day at 9 no weekends": the named days come off.
-  const dropped = new Set<number>();
-  eachMatch(LEFT_OUT_TOKEN, except.groups?.['list'] ?? except.groups?.['off'] ?? '', (t) => {
-    for (const day of t[1] !== undefined ? [dayNumber(t[1])] : t[2] === 'weekend' ? WEEKEND : WEEKDAY) dropped.add(day);
-  });
+  const dropped = new Set(daysNamed(except.groups?.['list'] ?? except.groups?.['off'] ?? ''));
   // "Wait no thursdays" of a Friday schedule: a "no" that would leave out days not set is a day taken back, not left out.
   if (!spec && base && except[0].startsWith('no') && ![...dropped].some((d) => base.includes(d))) return week([...dropped]);
   // "Skip Fridays" alone takes them off the days already set.

@@ -6,7 +6,7 @@ import type { FilterReading } from './filters.js';
 import { daysAgain } from './day-edits.js';
 import { editsByPlace } from './picked-by-place.js';
 import { movedTimes } from './relative-time.js';
-import { readSchedule } from './schedule.js';
+import { intervalTrigger } from './schedule.js';
 import { hourAgain, intervalAgain, meridiemFlipped, pickedTimes } from './time-edits.js';
 import { PRIORITY_WORDS } from './typed-filters.js';
 import { eachMatch, includesAny } from './text.js';
@@ -225,7 +225,7 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
   }
   // "Every 15" of an interval: the same unit.
   const every = recurrence?.every && !patch.trigger && recurrence.days.length === 7 ? intervalAgain(norm, recurrence.every.minutes) : null;
-  const interval = every ? readSchedule(`every ${every} minutes`).trigger : null;
+  const interval = every ? intervalTrigger(every, null, undefined) : null;
   if (interval) edits.push({ op: 'replace', field: 'trigger', value: interval });
   // "An hour later", "earlier, like 6": the times set, moved (a bare hour said with the way is read on its side).
   const moved = recurrence && !recurrence.every && !patch.trigger ? movedTimes(norm, recurrence.times) : null;

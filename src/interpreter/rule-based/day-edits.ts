@@ -1,4 +1,5 @@
 import type { Recurrence } from '../../conversation/requirements/recurrence.js';
+import { daysNamed } from './calendar-days.js';
 
 /**
  * Days of a weekly schedule changed by a follow-up the schedule reader takes as a new set of days: "remove
@@ -15,32 +16,21 @@ const REMOVED = new RegExp(String.raw`\b(?:remove|drop|delete|cut|lose|ditch|min
 const JOINED = new RegExp(String.raw`${LEAD}(?:and|plus|&|same(?: thing| time| as before)?,?\s+but(?: also)?(?: on)?)\s+(?:on\s+)?(${DAYS})`);
 /** "Not mondays, fridays", "not on tuesday but thursday": the second set replaces the first. */
 const SWAPPED = new RegExp(String.raw`${LEAD}not\s+(?:on\s+)?(${DAYS})\s*(?:,|but|-|;)\s*(?:on\s+|but\s+)?(${DAYS})`);
-const TOKEN = /\b(?:(sun|mon|tue|wed|thu|fri|sat)[a-z]*|(weekend|weekday)s?)\b/g;
-const ORDER = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 /** Guard: each pattern names a day by its first three letters or a part of the week. */
 const DAY_STEM = /\b(?:mon|tue|wed|thu|fri|sat|sun|week)/;
-
-function daysIn(list: string): number[] {
-  const days = new Set<number>();
-  for (const m of list.matchAll(TOKEN)) {
-    if (m[1] !== undefined) days.add(ORDER.indexOf(m[1]));
-    else for (const day of m[2] === 'weekend' ? [0, 6] : [1, 2, 3, 4, 5]) days.add(day);
-  }
-  return [...days].sort((a, b) => a - b);
-}
 
 /** The days `norm` leaves the weekly `recurrence` on, when it removes, adds or swaps days; else null. */
 export function daysAgain(norm: string, recurrence: Recurrence): number[] | null {
   if (recurrence.dayOfMonth !== undefined || !DAY_STEM.test(norm)) return null;
   const swapped = SWAPPED.exec(norm);
-  if (swapped) return daysIn(swapped[2] ?? '');
+  if (swapped) return daysNamed(swapped[2] ?? '');
   const removed = REMOVED.exec(norm);
   if (removed) {
-    const off = daysIn(removed[1] ?? '');
+    const off = daysNamed(removed[1] ?? '');
     const left = recurrence.days.filter((day) => !off.includes(day));
     return left.length > 0 ? left : null;
   }
   const joined = JOINED.exec(norm);
-  if (joined) return [...new Set([...recurrence.days, ...daysIn(joined[1] ?? '')])].sort((a, b) => a - b);
+  if (joined) return [...new Set([...recurrence.days, ...daysNamed(joined[1] ?? '')])].sort((a, b) => a - b);
   return null;
 }

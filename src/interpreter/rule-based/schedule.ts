@@ -202,7 +202,7 @@ function intervalWords(minutes: number): string {
  * minutes (the closest to every 7 minutes that repeats evenly)", "every 5 hours counted from 0:00 each day:
  * every day at 0:00, 5:00, …". A time said with it ("every 5 hours from 8am") is where the count starts.
  */
-function intervalTrigger(minutes: number, days: DaySpec | null, start: ClockTime | undefined): ScheduleTrigger | null {
+export function intervalTrigger(minutes: number, days: DaySpec | null, start: ClockTime | undefined): ScheduleTrigger | null {
   const plan = days?.kind === 'month' ? null : planInterval(minutes, start ? start.hour * 60 + start.minute : 0);
   if (!plan) return null;
   const dates = datesOf(days);

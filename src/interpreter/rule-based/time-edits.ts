@@ -65,7 +65,7 @@ export function meridiemFlipped(norm: string, times: readonly string[]): string[
   const later = !/^(?:morning|am|a\.m)/.test(m[1] ?? '');
   const moved = times.map((t) => {
     const hour = Number(t.slice(0, 2));
-    const flip = later ? hour < 12 && hour > 0 : hour >= 12 && hour !== 12;
+    const flip = later ? hour > 0 && hour < 12 : hour > 12;
     return flip ? `${String(later ? hour + 12 : hour - 12).padStart(2, '0')}${t.slice(2)}` : t;
   });
   return moved.some((t, i) => t !== times[i]) ? [...new Set(moved)].sort() : null;
