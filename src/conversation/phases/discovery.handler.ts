@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConversationPhase } from '../state.js';
-import { displayName } from '../requirements/requirements-document.js';
+import { andList, displayName } from '../requirements/edit-words.js';
+import { summarize } from '../requirements/requirements-document.js';
 import { applyTurnEdits, hasEdits, undoTurnEdits, unsupportedLead } from './requirement-edits.js';
 import { OauthConnector } from './oauth-connector.js';
 import type { PhaseHandler } from './phase-handler.js';
@@ -22,11 +23,9 @@ export class DiscoveryHandler implements PhaseHandler {
   constructor(@Inject(OauthConnector) private readonly oauth: OauthConnector) {}
 
   async enter(turn: Turn): Promise<void> {
-    const goal = turn.state.context.requirements.goal.value;
-    turn.say(
-      goal ? `Let's look at it again: so far the agent should ${goal}. What would you like to change?` : 'What would you like to automate?',
-      goal ? [] : EXAMPLES,
-    );
+    // Back from a later step: what is known so far, as the confirmation summary shows it.
+    const known = summarize(turn.state.context.requirements);
+    turn.say(known ? `Let's look at it again. So far:\n${known}\nWhat would you like to change?` : 'What would you like to automate?', known ? [] : EXAMPLES);
   }
 
   async handle(turn: Turn): Promise<void> {
@@ -59,9 +58,9 @@ export class DiscoveryHandler implements PhaseHandler {
       return;
     }
     const needsConnecting = await syncConnections(turn, this.oauth);
-    const apps = integrations.map(displayName).join(' and ');
+    const apps = andList(integrations.map(displayName));
     if (needsConnecting) {
-      turn.say(`${lead}Got it. This agent works with ${apps}; let's connect them first.`);
+      turn.say(`${lead}Got it. This agent works with ${apps}; let's connect ${integrations.length > 1 ? 'them' : 'it'} first.`);
       turn.goTo(ConversationPhase.OAUTH_FLOW, 'integrations_need_connecting');
     } else {
       turn.say(`${lead}Got it. This agent works with ${apps}, which you have already connected.`);

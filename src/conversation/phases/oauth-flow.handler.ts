@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ChatAction } from '../chat-response.js';
 import { isUnresolved } from '../machine/transitions.js';
 import { ConversationPhase, type IntegrationConnection, type IntegrationStatus, type PendingOauth } from '../state.js';
-import { displayName } from '../requirements/requirements-document.js';
+import { andList, displayName } from '../requirements/edit-words.js';
+import { recordOf } from '../requirements/edit-history.js';
 import { applyTurnEdits, hasEdits } from './requirement-edits.js';
 import { OauthConnector } from './oauth-connector.js';
 import type { PhaseHandler } from './phase-handler.js';
@@ -84,8 +85,9 @@ export class OauthFlowHandler implements PhaseHandler {
         await this.retry(turn);
         return;
       default: {
-        if (hasEdits(turn.interpretation) && applyTurnEdits(turn)) {
-          turn.say('Noted, I added that to the requirements.');
+        const applied = hasEdits(turn.interpretation) ? applyTurnEdits(turn) : null;
+        if (applied) {
+          turn.say(`Noted: ${recordOf(applied.applied, applied.changes).said.join('; ')}.`);
           if (await this.followRequirements(turn)) return;
         }
         if (!changed) this.remind(turn);
@@ -283,6 +285,5 @@ function groupByState(requests: readonly PendingOauth[]): Map<string, PendingOau
 }
 
 function joinNames(integrations: readonly string[]): string {
-  const names = integrations.map(displayName);
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return andList(integrations.map(displayName));
 }

@@ -103,6 +103,23 @@ describe('phase handlers', () => {
       expect(messageOf(events)).toMatch(/already connected/);
     });
 
+    it('asks to connect "it" for one app and "them" for several, listed as a sentence lists them', async () => {
+      const one = await turn(await session(), 'every friday email me a summary of new hubspot deals');
+      expect(messageOf(one)).toMatch(/works with HubSpot; let's connect it first/);
+      const three = await turn(await session(), 'summarize my notion, gmail and linear updates every monday to slack');
+      expect(messageOf(three)).toMatch(/works with Notion, Gmail, Linear and Slack; let's connect them first/);
+    });
+
+    it('says what a change made while waiting for a connection, and shows the summary after going back', async () => {
+      const sessionId = await session();
+      await turn(sessionId, 'when someone opens a github issue in my repo, post it to #dev on slack');
+      const edited = await turn(sessionId, 'actually make it #engineering');
+      expect(messageOf(edited)).toMatch(/^Noted: set the destination to #engineering on Slack\./);
+      const back = await turn(sessionId, { action: 'back' });
+      expect(phasesOf(back)).toEqual(['OAUTH_FLOW→DISCOVERY']);
+      expect(messageOf(back)).toMatch(/^Let's look at it again\. So far:\n- Name: .+\n(?:.+\n)*- Sends to: #engineering on Slack\nWhat would you like to change\?$/);
+    });
+
     it('restarts with a description and handles it at once', async () => {
       const sessionId = await inRequirements();
       const events = await turn(sessionId, 'start over: every hour check my GitHub issues and post them to #dev on Slack');

@@ -5,6 +5,7 @@ import type { RequirementEdit } from '../requirements/edits.js';
 import { editsFromPatch } from '../requirements/patch-edits.js';
 import type { Requirements } from '../requirements/requirements.js';
 import { toRequirementsView } from '../requirements/requirements-view.js';
+import { andList } from '../requirements/edit-words.js';
 import { missingFields } from '../requirements/requirements-document.js';
 import type { ChatAction } from '../chat-response.js';
 import type { Turn } from './turn.js';
@@ -86,6 +87,5 @@ export function unsupportedLead(turn: Turn): string {
 
 /** Names back the tools the catalog lacks: "QuickBooks isn't supported yet." */
 export function unsupportedNote(names: readonly string[]): string {
-  const list = names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  return `${list} ${names.length === 1 ? "isn't" : "aren't"} supported yet, so I left ${names.length === 1 ? 'it' : 'them'} out.`;
+  return `${andList(names)} ${names.length === 1 ? "isn't" : "aren't"} supported yet, so I left ${names.length === 1 ? 'it' : 'them'} out.`;
 }
