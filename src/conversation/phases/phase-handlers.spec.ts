@@ -129,6 +129,48 @@ describe('phase handlers', () => {
     });
   });
 
+  describe('OAUTH_FLOW', () => {
+    const waitingFor = (events: ChatResponse[]): string => /We're waiting for (.+) to be connected/.exec(messageOf(events))?.[1] ?? '';
+
+    it('takes back a change with "undo that" and "never mind", and the checklist follows', async () => {
+      // Stripe and Teams: tools no other test of this owner connects.
+      const sessionId = await session();
+      await turn(sessionId, 'it should check stripe for failed payments every hour');
+      const added = await turn(sessionId, 'and tell me in teams');
+      expect(waitingFor(added)).toBe('Stripe and Microsoft Teams');
+      expect(added.find((event) => event.type === 'requirements')?.data?.['changes']).toMatchObject({ undone: false });
+      const undone = await turn(sessionId, 'undo that');
+      expect(messageOf(undone)).toMatch(/^Undone: added Microsoft Teams; set the destination to you directly on Microsoft Teams\./);
+      expect(waitingFor(undone)).toBe('Stripe');
+      expect((await harness.conversations.getSession(OWNER, sessionId)).context.integrations.map((connection) => connection.id)).toEqual(['stripe']);
+      const again = await turn(sessionId, 'post it to the billing channel on teams');
+      expect(waitingFor(again)).toBe('Stripe and Microsoft Teams');
+      const dismissed = await turn(sessionId, 'never mind');
+      expect(messageOf(dismissed)).toMatch(/^Undone: added Microsoft Teams; set the destination to #billing on Microsoft Teams\./);
+      const nothing = await turn(sessionId, 'nvm');
+      expect(messageOf(nothing)).toMatch(/^OK, nothing changed\.\nWe're waiting for Stripe to be connected/);
+    });
+
+    it('does not take back the description that brought it here', async () => {
+      const sessionId = await session();
+      await turn(sessionId, 'it should check stripe for failed payments every hour');
+      const before = await harness.conversations.getSession(OWNER, sessionId);
+      for (const text of ['never mind', 'undo that']) {
+        const events = await turn(sessionId, text);
+        expect(messageOf(events)).toMatch(/^That would take back the whole description\. Say "start over" .+\nWe're waiting for Stripe/);
+      }
+      expect((await harness.conversations.getSession(OWNER, sessionId)).context.requirements).toEqual(before.context.requirements);
+    });
+
+    it('answers "what did I change?" and goes on waiting', async () => {
+      const sessionId = await session();
+      await turn(sessionId, 'it should check stripe for failed payments every hour');
+      const events = await turn(sessionId, 'what did i change?');
+      expect(messageOf(events)).toMatch(/^Here is what you changed:\n- Last: added Stripe; set it to run every hour\nWe're waiting for Stripe/);
+      expect(phasesOf(events)).toEqual([]);
+    });
+  });
+
   describe('REQUIREMENTS', () => {
     it('asks for the missing field instead of building when confirmed too early', async () => {
       const sessionId = await session();
