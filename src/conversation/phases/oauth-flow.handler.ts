@@ -3,8 +3,18 @@ import type { ChatAction } from '../chat-response.js';
 import { isUnresolved } from '../machine/transitions.js';
 import { ConversationPhase, type IntegrationConnection, type IntegrationStatus, type PendingOauth } from '../state.js';
 import { andList, displayName } from '../requirements/edit-words.js';
-import { editedLastTurn, recordOf } from '../requirements/edit-history.js';
-import { UNDO, applyTurnEdits, changesReport, dismissTurnEdits, emitRequirements, hasEdits, undoTurnEdits } from './requirement-edits.js';
+import { recordOf } from '../requirements/edit-history.js';
+import {
+  KEEPS_DESCRIPTION,
+  UNDO,
+  applyTurnEdits,
+  changesReport,
+  dismissTurnEdits,
+  emitRequirements,
+  hasEdits,
+  undoTurnEdits,
+  undoesDescription,
+} from './requirement-edits.js';
 import { OauthConnector } from './oauth-connector.js';
 import type { PhaseHandler } from './phase-handler.js';
 import {
@@ -86,10 +96,9 @@ export class OauthFlowHandler implements PhaseHandler {
         return;
       case 'undo':
       case 'dismiss': {
-        // As in REQUIREMENTS: "undo that" takes back the last change, "never mind" only the turn right before's;
-        // but not the description that brought the conversation here (that is "start over" or "go back").
-        if (this.wouldUndoDescription(turn)) {
-          turn.say('That would take back the whole description. Say "start over" to describe another agent, or "go back" to change this one.');
+        // As in REQUIREMENTS: "undo that" takes back the last change, "never mind" only the turn right before's.
+        if (undoesDescription(turn)) {
+          turn.say(KEEPS_DESCRIPTION);
           this.remind(turn);
           return;
         }
@@ -262,17 +271,6 @@ export class OauthFlowHandler implements PhaseHandler {
     const names = joinNames(stale.map((request) => request.integration));
     turn.say(`The sign-in link for ${names} expired before it was used. Try again, or skip it for now?`, [RETRY, SKIP]);
     return true;
-  }
-
-  /**
-   * Whether the change undo (or "never mind") would take back is the description that brought the
-   * conversation here: the one that named its first apps.
-   */
-  private wouldUndoDescription(turn: Turn): boolean {
-    const history = turn.state.context.editHistory ?? [];
-    if (turn.intent === 'dismiss' && !editedLastTurn(history, turn.state.version)) return false;
-    const apps = history.at(-1)?.changes.find((change) => change.field === 'integrations');
-    return apps !== undefined && !(apps.before.value as readonly string[] | null)?.length;
   }
 
   private remind(turn: Turn): void {

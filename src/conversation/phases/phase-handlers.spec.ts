@@ -53,7 +53,8 @@ describe('phase handlers', () => {
   }
 
   beforeAll(async () => {
-    harness = await startTestingApp({}, (builder) =>
+    // One owner drives every test here: the per-user turn limit (60 a minute) is not what they test.
+    harness = await startTestingApp({ RATE_LIMIT_TURNS_PER_MINUTE: '1000' }, (builder) =>
       builder.overrideProvider(AgentGenerator).useFactory({
         inject: [StubAgentGenerator],
         factory: (stub: StubAgentGenerator) =>
@@ -190,6 +191,21 @@ describe('phase handlers', () => {
       expect(messageOf(await turn(sessionId, 'how does this work?'))).toMatch(/Shall I build it\?/);
       expect(messageOf(await turn(sessionId, { action: 'skip' }))).toMatch(/nothing to skip/);
       expect((await harness.conversations.getSession(OWNER, sessionId)).phase).toBe('REQUIREMENTS');
+    });
+
+    it('keeps the description on "never mind" and "undo that" right after it, and points at "start over"', async () => {
+      await inRequirements(); // Gmail and Slack connected: the description goes straight to REQUIREMENTS
+      const sessionId = await session();
+      await turn(sessionId, DESCRIPTION);
+      const before = await harness.conversations.getSession(OWNER, sessionId);
+      expect(before.phase).toBe('REQUIREMENTS');
+      for (const text of ['never mind', 'undo that']) {
+        expect(messageOf(await turn(sessionId, text))).toMatch(/^That would take back the whole description\. Say "start over" .+ Here is the agent I'll build:/);
+      }
+      expect((await harness.conversations.getSession(OWNER, sessionId)).context.requirements).toEqual(before.context.requirements);
+      // A later change is still taken back.
+      await turn(sessionId, 'only emails from my boss');
+      expect(messageOf(await turn(sessionId, 'never mind'))).toMatch(/^Undone: added the filter "from my boss"\./);
     });
 
     it('goes to OAUTH_FLOW when a change adds an integration that is not connected', async () => {

@@ -53,6 +53,21 @@ export function dismissTurnEdits(turn: Turn): EditRecord | null {
   return editedLastTurn(turn.state.context.editHistory ?? [], turn.state.version) ? undoTurnEdits(turn) : null;
 }
 
+/** The answer when an undo would take back the description (see `undoesDescription`). */
+export const KEEPS_DESCRIPTION = 'That would take back the whole description. Say "start over" to describe another agent, or "go back" to change this one.';
+
+/**
+ * Whether the turn's "undo that" (or "never mind", which reaches only the turn right before) would take
+ * back the description that named the agent's first apps. It is not taken back: the requirements would
+ * be emptied, which only "start over" does; "go back" is the way to change it.
+ */
+export function undoesDescription(turn: Turn): boolean {
+  const history = turn.state.context.editHistory ?? [];
+  if (turn.intent === 'dismiss' && !editedLastTurn(history, turn.state.version)) return false;
+  const apps = history.at(-1)?.changes.find((change) => change.field === 'integrations');
+  return apps !== undefined && !(apps.before.value as readonly string[] | null)?.length;
+}
+
 /** "What did I change?": the recorded edits, newest turn last. */
 export function changesReport(turn: Turn): string {
   const history = turn.state.context.editHistory ?? [];

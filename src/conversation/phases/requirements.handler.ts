@@ -6,7 +6,17 @@ import { OauthConnector } from './oauth-connector.js';
 import type { PhaseHandler } from './phase-handler.js';
 import { syncConnections } from './connections.js';
 import { askForNextOrConfirm, capabilities } from './replies.js';
-import { applyTurnEdits, changesReport, dismissTurnEdits, emitRequirements, hasEdits, undoTurnEdits, unsupportedLead } from './requirement-edits.js';
+import {
+  KEEPS_DESCRIPTION,
+  applyTurnEdits,
+  changesReport,
+  dismissTurnEdits,
+  emitRequirements,
+  hasEdits,
+  undoTurnEdits,
+  undoesDescription,
+  unsupportedLead,
+} from './requirement-edits.js';
 import type { EditRecord } from '../requirements/edit-history.js';
 import type { Turn } from './turn.js';
 import type { RequirementEdit } from '../requirements/edits.js';
@@ -31,6 +41,10 @@ export class RequirementsHandler implements PhaseHandler {
   }
 
   async handle(turn: Turn): Promise<void> {
+    if ((turn.intent === 'undo' || turn.intent === 'dismiss') && undoesDescription(turn)) {
+      askForNextOrConfirm(turn, KEEPS_DESCRIPTION);
+      return;
+    }
     if (turn.intent === 'undo') return this.undo(turn);
     if (turn.intent === 'dismiss') return this.dismiss(turn);
     if (turn.intent === 'review_changes') {
