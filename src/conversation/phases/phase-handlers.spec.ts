@@ -186,6 +186,12 @@ describe('phase handlers', () => {
       expect(messageOf(events)).toMatch(/Before I can build it: When should the agent run\?/);
     });
 
+    it('answers a question about the agent with its summary, one about the service with what it connects to', async () => {
+      const sessionId = await inRequirements();
+      expect(messageOf(await turn(sessionId, 'what does it do exactly?'))).toMatch(/^Here is the agent I'll build:\n/);
+      expect(messageOf(await turn(sessionId, 'what tools do you support?'))).toMatch(/^I build agents .+Trello.+ Here is the agent I'll build:\n/);
+    });
+
     it('answers questions and skips without losing its place', async () => {
       const sessionId = await inRequirements();
       expect(messageOf(await turn(sessionId, 'how does this work?'))).toMatch(/Shall I build it\?/);
@@ -247,6 +253,15 @@ describe('phase handlers', () => {
       const sessionId = await inTesting();
       const events = await turn(sessionId, 'I want to change something');
       expect(phasesOf(events)).toEqual(['TESTING→REQUIREMENTS']);
+    });
+
+    it('answers a question about the agent with the draft\'s steps, one about the service with what it connects to', async () => {
+      const sessionId = await inTesting();
+      const about = messageOf(await turn(sessionId, 'what does it do exactly?'));
+      expect(about).toMatch(/^The draft runs 3 steps: 1\. Read from Gmail .+; 2\. .+; 3\. Send the result to #general\. Shall I turn the agent on/);
+      expect(about).not.toMatch(/Trello/);
+      expect(messageOf(await turn(sessionId, 'which apps can you connect to?'))).toMatch(/^I build agents .+Trello.+ Shall I turn the agent on/);
+      expect((await harness.conversations.getSession(OWNER, sessionId)).phase).toBe('TESTING');
     });
 
     it('answers unclear input with its options and stays', async () => {

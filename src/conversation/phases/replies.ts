@@ -11,6 +11,17 @@ export const RESTART: ChatAction = { type: 'restart', label: 'Start over' };
 export const SKIP: ChatAction = { type: 'skip', label: 'Skip for now' };
 export const RETRY: ChatAction = { type: 'retry', label: 'Try again' };
 
+/** A question about the service itself ("what can you connect to?") rather than about this agent. */
+const ABOUT_THE_SERVICE = /\b(?:you|connect\w*|integrat\w*|apps?|tools?|services?|support\w*|work with|available)\b/i;
+
+/**
+ * The answer to a question asked past the first step: what the service can do when the question is
+ * about the service, else null (the step's own summary answers a question about the agent).
+ */
+export function serviceAnswer(turn: Turn): string | null {
+  return ABOUT_THE_SERVICE.test(turn.input?.text ?? '') ? capabilities() : null;
+}
+
 /** What the service can connect to, for questions like "what can you do?". */
 export function capabilities(): string {
   const names = INTEGRATION_CATALOG.map((integration) => integration.name).join(', ');

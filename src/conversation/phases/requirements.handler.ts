@@ -5,7 +5,7 @@ import { questionFor } from '../requirements/next-question.js';
 import { OauthConnector } from './oauth-connector.js';
 import type { PhaseHandler } from './phase-handler.js';
 import { syncConnections } from './connections.js';
-import { askForNextOrConfirm, capabilities } from './replies.js';
+import { askForNextOrConfirm, serviceAnswer } from './replies.js';
 import {
   KEEPS_DESCRIPTION,
   applyTurnEdits,
@@ -80,7 +80,7 @@ export class RequirementsHandler implements PhaseHandler {
       return;
     }
     const preface = unsupportedLead(turn).trim() ||
-      (turn.intent === 'question' ? capabilities() : turn.intent === 'skip' ? 'There is nothing to skip here.' : "Sorry, I didn't get that.");
+      (turn.intent === 'question' ? (serviceAnswer(turn) ?? '') : turn.intent === 'skip' ? 'There is nothing to skip here.' : "Sorry, I didn't get that.");
     askForNextOrConfirm(turn, preface);
   }
 

@@ -3,7 +3,7 @@ import { AgentGenerator } from '../../agent-generator/agent-generator.js';
 import { ConversationPhase } from '../state.js';
 import { applyTurnEdits, hasEdits, undoTurnEdits } from './requirement-edits.js';
 import type { PhaseHandler } from './phase-handler.js';
-import { BACK, capabilities } from './replies.js';
+import { BACK, serviceAnswer } from './replies.js';
 import type { Turn } from './turn.js';
 
 const ACCEPT = { type: 'confirm' as const, label: 'Looks good, turn it on' };
@@ -49,11 +49,17 @@ export class TestingHandler implements PhaseHandler {
         turn.say('Sure, what would you like to change?');
         turn.goTo(ConversationPhase.REQUIREMENTS, 'change_requested');
         return;
-      default:
-        turn.say(
-          `${turn.intent === 'question' ? capabilities() : "Sorry, I didn't get that."} Shall I turn the agent on, or would you like to change something?`,
-          [ACCEPT, CHANGE, REGENERATE, BACK],
-        );
+      default: {
+        const answer = turn.intent === 'question' ? (serviceAnswer(turn) ?? (await this.draftInWords(turn))) : "Sorry, I didn't get that.";
+        turn.say(`${answer} Shall I turn the agent on, or would you like to change something?`, [ACCEPT, CHANGE, REGENERATE, BACK]);
+      }
     }
+  }
+
+  /** The draft's steps, for a question about the agent ("what does it do exactly?"). */
+  private async draftInWords(turn: Turn): Promise<string> {
+    const draft = await this.generator.get(turn.owner, turn.state.draftAgentId!);
+    if (!draft) return 'The draft is no longer there; Regenerate builds it again.';
+    return `The draft runs ${draft.steps.length} steps: ${draft.steps.map((step, index) => `${index + 1}. ${step.description}`).join('; ')}.`;
   }
 }
