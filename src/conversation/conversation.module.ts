@@ -27,6 +27,7 @@ import { RequirementsHandler } from './phases/requirements.handler.js';
 import { TestingHandler } from './phases/testing.handler.js';
 import { SessionsController } from './sessions.controller.js';
 import { IdempotentTurns } from './turn/idempotent-turns.js';
+import { LeaseKeeper } from './turn/lease-keeper.js';
 import { TurnRunner } from './turn/turn-runner.js';
 import { TurnStream } from './turn/turn-stream.js';
 import { RedisKeys } from '../redis/keyspace.js';
@@ -62,6 +63,7 @@ const handlersProvider: Provider = {
     ...HANDLERS,
     handlersProvider,
     PhaseHandlerRegistry,
+    LeaseKeeper,
     TurnRunner,
     UserTurn,
     TurnStream,

@@ -114,7 +114,7 @@ export class ConversationService {
     const { signal, multitask } = options;
     const start: StartTurn = ({ beforeCommit }) => this.turns.open(owner, sessionId, input, { signal, beforeCommit, multitask });
     return options.idempotencyKey
-      ? this.idempotent.run(owner, sessionId, options.idempotencyKey, input, start, multitaskWaitMs(multitask ?? 'reject', this.settings.leaseMs))
+      ? this.idempotent.run(owner, sessionId, options.idempotencyKey, input, start, multitaskWaitMs(multitask ?? 'reject', this.settings))
       : start({ beforeCommit: async () => undefined });
   }
 

@@ -6,6 +6,8 @@ export class ConversationSettings {
   readonly expiryWarningMs: number;
   readonly expiredRetentionMs: number;
   readonly leaseMs: number;
+  /** Longest a queued turn (`multitask: "enqueue"`) waits for its session. */
+  readonly queueWaitMs: number;
   readonly historyCap: number;
   readonly transcriptCap: number;
   readonly sessionsPerUser: number;
@@ -20,6 +22,7 @@ export class ConversationSettings {
     this.expiryWarningMs = Math.min(env.SESSION_EXPIRY_WARNING_MS, env.SESSION_IDLE_TIMEOUT_MS);
     this.expiredRetentionMs = env.SESSION_EXPIRED_RETENTION_MS;
     this.leaseMs = env.TURN_LEASE_MS;
+    this.queueWaitMs = env.TURN_QUEUE_WAIT_MS;
     this.historyCap = env.HISTORY_CAP;
     this.transcriptCap = env.TRANSCRIPT_CAP;
     this.sessionsPerUser = env.SESSIONS_PER_USER;

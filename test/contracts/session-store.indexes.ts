@@ -98,6 +98,27 @@ export function sessionIndexTests(scope: ContractScope): void {
       expect(await store.acquireLease('s1', 60_000)).toEqual(expect.any(String));
     });
 
+    it(`${name}#renewLease extends the lease for its holder only, and not once it ran out`, async () => {
+      const token = await store.acquireLease('s1', TTL_MS);
+      expect(await store.renewLease('s1', 'not-the-token', 60_000)).toBe(false);
+      await scope.harness.advance(TTL_MS / 2);
+      expect(await store.renewLease('s1', token!, TTL_MS * 2)).toBe(true);
+      await scope.harness.advance(TTL_MS);
+      // Past the lease as first taken, still held: the renewal counts from when it was made.
+      expect(await store.isLeased('s1')).toBe(true);
+      expect(await store.acquireLease('s1', 60_000)).toBeNull();
+      await scope.harness.advance(TTL_MS * 2);
+      expect(await store.isLeased('s1')).toBe(false);
+      expect(await store.renewLease('s1', token!, 60_000)).toBe(false);
+      const next = await store.acquireLease('s1', 60_000);
+      expect(next).toEqual(expect.any(String));
+      expect(await store.renewLease('s1', token!, 60_000)).toBe(false);
+      expect(await store.renewLease('s1', next!, 60_000)).toBe(true);
+      await store.releaseLease('s1', next!);
+      expect(await store.renewLease('s1', next!, 60_000)).toBe(false);
+      expect(await store.isLeased('s1')).toBe(false);
+    });
+
     it(`${name}#acquireLease succeeds again once the lease expired, and the old holder cannot release it`, async () => {
       const first = await store.acquireLease('s1', TTL_MS / 2);
       await scope.harness.advance(TTL_MS);

@@ -341,6 +341,14 @@ export class InMemorySessionStore implements SessionStore {
     return window.count > quota.points ? window.resetAt - now : null;
   }
 
+  async renewLease(sessionId: string, token: string, ttlMs: number): Promise<boolean> {
+    const held = this.leases.get(sessionId);
+    const now = this.clock.now();
+    if (held?.token !== token || held.expiresAt <= now) return false;
+    held.expiresAt = now + ttlMs;
+    return true;
+  }
+
   async releaseLease(sessionId: string, token: string): Promise<void> {
     if (this.leases.get(sessionId)?.token === token) this.leases.delete(sessionId);
   }

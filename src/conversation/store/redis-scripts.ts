@@ -212,6 +212,11 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0
 `;
 
+const RENEW_LEASE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+`;
+
 const SCRIPTS = {
   sessionStoreCreate: { lua: CREATE, numberOfKeys: 2 },
   sessionStoreSave: { lua: SAVE, numberOfKeys: 4 },
@@ -222,6 +227,7 @@ const SCRIPTS = {
   sessionStoreDelete: { lua: DELETE, numberOfKeys: 3 },
   sessionStoreUnindex: { lua: UNINDEX, numberOfKeys: 2 },
   sessionStoreReleaseLease: { lua: RELEASE_LEASE, numberOfKeys: 1 },
+  sessionStoreRenewLease: { lua: RENEW_LEASE, numberOfKeys: 1 },
 } as const;
 
 type ScriptArg = string | number;

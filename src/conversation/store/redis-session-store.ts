@@ -444,6 +444,13 @@ export class RedisSessionStore implements SessionStore {
     return { token, state };
   }
 
+  async renewLease(sessionId: string, token: string, ttlMs: number): Promise<boolean> {
+    const renewed = (await guarded(this.redis, () => this.redis.sessionStoreRenewLease(this.keys.lease(sessionId), token, positiveTtl(ttlMs)))) === 1;
+    // A release that has to be retried keeps trying for as long as the lease may now last.
+    if (renewed && this.leaseExpiries.has(token)) this.leaseExpiries.set(token, Date.now() + ttlMs);
+    return renewed;
+  }
+
   /**
    * Releases the lease if `token` still holds it. When Redis cannot be reached, the release goes on in
    * the background (see `LeaseReleaseRetries`) and the caller still gets the error.

@@ -150,6 +150,13 @@ export interface SessionStore {
    */
   acquireLeaseAndGet(sessionId: string, ttlMs: number, quota?: TurnQuota): Promise<LeasedRead>;
 
+  /**
+   * Extends the lease to `ttlMs` from now, only while `token` still holds it: a running turn keeps its
+   * session this way, so a replica that dies mid-turn blocks it for one lease at most. False when the
+   * token no longer holds it (it ran out and was taken, or was released).
+   */
+  renewLease(sessionId: string, token: string, ttlMs: number): Promise<boolean>;
+
   /** Releases the lease only if `token` still holds it. */
   releaseLease(sessionId: string, token: string): Promise<void>;
 

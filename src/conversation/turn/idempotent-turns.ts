@@ -17,7 +17,10 @@ import { storeError } from './store-errors.js';
 /** `Idempotency-Key`: 1 to 255 visible ASCII characters (a UUID is typical). */
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
-/** Past the turn lease a running attempt is presumed dead; this much more covers clock skew between replicas. */
+/**
+ * A running attempt is presumed dead once it has run longer than a turn can (its lease, renewed while it
+ * runs, may be held that long) and no longer holds a lease; this much more covers clock skew between replicas.
+ */
 const PRESUMED_DEAD_MARGIN_MS = 5_000;
 
 /** Starts the real turn; `beforeCommit` must be awaited right before the turn's commit. */
@@ -58,7 +61,9 @@ export class IdempotentTurns {
     config: AppConfig,
   ) {
     this.ttlMs = config.env.IDEMPOTENCY_TTL_MS;
-    this.presumedDeadAfterMs = config.env.TURN_LEASE_MS + PRESUMED_DEAD_MARGIN_MS;
+    // The longest a turn runs: its lease, or every attempt of a model call to its timeout when that is longer.
+    const longestTurnMs = Math.max(config.env.TURN_LEASE_MS, config.env.LLM_TIMEOUT_MS * (config.env.LLM_MAX_RETRIES + 1));
+    this.presumedDeadAfterMs = longestTurnMs + PRESUMED_DEAD_MARGIN_MS;
   }
 
   /**

@@ -29,10 +29,11 @@ function follow(stream: Observable<ChatResponse>): { events: ChatResponse[]; que
 const codeOf = (events: ChatResponse[]): unknown => events.find((event) => event.type === 'error')?.data?.['code'];
 
 describe(multitaskWaitMs.name, () => {
-  it('rejects at once, waits up to the lease to interrupt and twice that when queued', () => {
-    expect(multitaskWaitMs('reject', 60_000)).toBe(0);
-    expect(multitaskWaitMs('interrupt', 60_000)).toBe(60_000);
-    expect(multitaskWaitMs('enqueue', 60_000)).toBe(120_000);
+  it('rejects at once, waits up to the lease to interrupt, and the queue wait when queued', () => {
+    const waits = { leaseMs: 15_000, queueWaitMs: 120_000 };
+    expect(multitaskWaitMs('reject', waits)).toBe(0);
+    expect(multitaskWaitMs('interrupt', waits)).toBe(15_000);
+    expect(multitaskWaitMs('enqueue', waits)).toBe(120_000);
   });
 });
 
@@ -115,7 +116,7 @@ describe('Double-texting (one process)', () => {
   });
 
   it('waits boundedly: a queued turn ends with error TURN_IN_PROGRESS, an interrupt that finds no turn to stop is refused 409', async () => {
-    harness = await startTestingApp({ TURN_LEASE_MS: '300' });
+    harness = await startTestingApp({ TURN_LEASE_MS: '300', TURN_QUEUE_WAIT_MS: '600' });
     const { sessionId } = await harness.conversations.startSession(OWNER);
     // Held past the waits (a lease taken outside any turn: nothing watches it, so nothing stops it).
     const token = (await harness.store.acquireLease(sessionId, 5_000))!;

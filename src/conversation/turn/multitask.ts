@@ -10,10 +10,11 @@ export type Multitask = (typeof MULTITASK_STRATEGIES)[number];
 
 /**
  * How long a turn waits for the session's lease. An interrupted turn gives it up as soon as its stop
- * arrives, or at the latest when its lease runs out (`leaseMs`). A queued turn may wait for the running
- * turn and for others queued with it, hence twice that.
+ * arrives, or at the latest when its lease runs out (`leaseMs`: a replica that died holding it). A queued
+ * turn waits for the running turn, which may be a slow model call (its lease is renewed while it runs),
+ * and for others queued with it: `queueWaitMs`.
  */
-export function multitaskWaitMs(multitask: Multitask, leaseMs: number): number {
-  if (multitask === 'enqueue') return 2 * leaseMs;
-  return multitask === 'interrupt' ? leaseMs : 0;
+export function multitaskWaitMs(multitask: Multitask, waits: { leaseMs: number; queueWaitMs: number }): number {
+  if (multitask === 'enqueue') return waits.queueWaitMs;
+  return multitask === 'interrupt' ? waits.leaseMs : 0;
 }

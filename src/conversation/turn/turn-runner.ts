@@ -12,6 +12,7 @@ import { ConversationPhase, type ConversationState } from '../state.js';
 import { thaw } from '../store/frozen.js';
 import { type CommittedState, SessionStore, StoreUnavailableError, type TurnQuota } from '../store/session-store.js';
 import type { CommitMark } from './commit-mark.js';
+import { LeaseKeeper } from './lease-keeper.js';
 import { storeError } from './store-errors.js';
 
 /** One turn of one session, as the runner plays it. */
@@ -78,6 +79,7 @@ export class TurnRunner {
     private readonly registry: PhaseHandlerRegistry,
     private readonly settings: ConversationSettings,
     private readonly metrics: ConversationMetrics,
+    private readonly leases: LeaseKeeper,
   ) {}
 
   /** Runs `job` under the session's lease; null when it was skipped or left the session alone. */
@@ -85,6 +87,7 @@ export class TurnRunner {
     const leased = await this.acquire(job);
     if (!leased) return null;
     const lease: Lease = { token: leased.token, held: true };
+    this.leases.hold(job.sessionId, lease.token);
     try {
       const original = leased.state;
       const turn = await job.play(original, this.newTurn(job.signal));
@@ -94,6 +97,7 @@ export class TurnRunner {
       if (job.done) turn.emit({ type: 'done' });
       return turn.ended ? await this.end(original, turn, lease) : await this.commit(original, turn, job, lease);
     } finally {
+      this.leases.release(lease.token);
       if (lease.held) await this.store.releaseLease(job.sessionId, lease.token).catch(() => undefined);
     }
   }

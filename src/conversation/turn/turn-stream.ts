@@ -60,7 +60,7 @@ export class TurnStream {
       const run = this.runner.run({
         sessionId,
         quota: { owner, points: this.settings.turnsPerMinute, windowMs: 60_000 },
-        waitMs: multitaskWaitMs(multitask, this.settings.leaseMs),
+        waitMs: multitaskWaitMs(multitask, this.settings),
         onWait: async (original) => {
           const state = admit(owner, original);
           // A wait that fails (cancelled, too long) reports its error at the session's place as read here.
