@@ -209,6 +209,38 @@ describeWithRedis('Replicas sharing one Redis', (redisUrl) => {
     );
   });
 
+  it('a turn that runs longer than its lease keeps the session (renewed): a turn elsewhere gets 409 throughout, then proceeds', async () => {
+    const [onSlow, onB] = clientsOn(slow, b) as [ConversationClient, ConversationClient];
+    await onB.start();
+    join([onSlow], onB.sessionId);
+    const before = await onB.session();
+    llm.mode = 'hold';
+    try {
+      const reachedModel = llm.nextRequest();
+      const long = onSlow.send('hello, this turn takes a while');
+      await reachedModel;
+      const heldFrom = Date.now();
+      let refusals = 0;
+      while (Date.now() - heldFrom < 2.5 * TURN_LEASE_MS) {
+        const result = await onB.send('hello from elsewhere');
+        expect(result.status).toBe(409);
+        expect(result.error?.code).toBe('TURN_IN_PROGRESS');
+        refusals++;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      // The model call fails at last; the interpreter falls back to its rules and the turn commits.
+      llm.releaseHeld();
+      const finished = await long;
+      expect(finished.status).toBe(200);
+      expect(finished.responses.some((response) => response.type === 'error')).toBe(false);
+      expect((await onB.session()).version).toBe(before.version + 1);
+      expect((await onB.send('hello from elsewhere')).status).toBe(200);
+      console.log(`a turn held ${Date.now() - heldFrom} ms (lease ${TURN_LEASE_MS} ms): ${refusals} × 409 elsewhere meanwhile, then it committed`);
+    } finally {
+      llm.mode = 'hang';
+    }
+  });
+
   it('a replica killed (SIGKILL) while it holds the turn lease: the next turn elsewhere gets 409 until the lease expires, then proceeds', async () => {
     const [onSlow, onB] = clientsOn(slow, b) as [ConversationClient, ConversationClient];
     await onB.start();
@@ -219,9 +251,9 @@ describeWithRedis('Replicas sharing one Redis', (redisUrl) => {
     const reachedModel = llm.nextRequest();
     const hung = onSlow.send('hello, this turn never finishes').catch((error: unknown) => error);
     await reachedModel;
-    // The lease was taken before the model call, so it runs out at most TURN_LEASE_MS from now.
-    const leaseSeenAt = Date.now();
     await slow.kill();
+    // Renewed while the turn ran, the lease runs out at most TURN_LEASE_MS after the kill.
+    const leaseSeenAt = Date.now();
     expect(await hung).toHaveProperty('message');
 
     const refused = await onB.send('hello again');
@@ -246,6 +278,6 @@ describeWithRedis('Replicas sharing one Redis', (redisUrl) => {
     // The killed turn committed nothing; only B's did.
     const after = await onB.session();
     expect(after.version).toBe(before.version + 1);
-    console.log(`lease holder killed: ${conflicts} × 409, next turn proceeded ${proceededAt - leaseSeenAt} ms after the holder reached the model (lease ${TURN_LEASE_MS} ms)`);
+    console.log(`lease holder killed: ${conflicts} × 409, next turn proceeded ${proceededAt - leaseSeenAt} ms after the kill (lease ${TURN_LEASE_MS} ms)`);
   });
 });
