@@ -12,12 +12,18 @@ describe(LeaseKeeper.name, () => {
   let harness: TestingApp;
   afterEach(() => harness.close());
 
-  it('renews a running turn\'s lease past its first term, and lets it go when the turn ends', async () => {
+  /** A turn of a new session, stopped at its interpreter (after it took the lease) until `gated.open()`. */
+  async function turnAtTheGate() {
     const started = await startGated({ TURN_LEASE_MS: String(LEASE_MS) });
     harness = started.harness;
     const { sessionId } = await harness.conversations.startSession(OWNER);
     const running = lastValueFrom(harness.conversations.processMessage(OWNER, sessionId, { text: 'summarize my gmail every morning' }).pipe(toArray()));
     await started.gated.entered;
+    return { gated: started.gated, sessionId, running };
+  }
+
+  it('renews a running turn\'s lease past its first term, and lets it go when the turn ends', async () => {
+    const { gated, sessionId, running } = await turnAtTheGate();
     const keeper = harness.app.get(LeaseKeeper);
     expect(keeper.size).toBe(1);
     // The store's lease clock is the fake one: past most of the first term, then real time for a renewal
@@ -29,7 +35,7 @@ describe(LeaseKeeper.name, () => {
     }
     expect(await harness.store.acquireLease(sessionId, 60_000)).toBeNull();
 
-    started.gated.open();
+    gated.open();
     const events = await running;
     expect(events.at(-1)?.type).toBe('done');
     expect(events.some((event) => event.type === 'error')).toBe(false);
@@ -39,11 +45,7 @@ describe(LeaseKeeper.name, () => {
   });
 
   it('stops renewing a lease the turn lost (it ran out and another holder took it)', async () => {
-    const started = await startGated({ TURN_LEASE_MS: String(LEASE_MS) });
-    harness = started.harness;
-    const { sessionId } = await harness.conversations.startSession(OWNER);
-    const running = lastValueFrom(harness.conversations.processMessage(OWNER, sessionId, { text: 'summarize my gmail every morning' }).pipe(toArray()));
-    await started.gated.entered;
+    const { gated, sessionId, running } = await turnAtTheGate();
     // Past the lease before any renewal: another holder takes the session.
     harness.clock.advance(LEASE_MS * 2);
     const other = await harness.store.acquireLease(sessionId, 60_000);
@@ -53,7 +55,7 @@ describe(LeaseKeeper.name, () => {
     expect(keeper.size).toBe(0);
     await harness.store.releaseLease(sessionId, other!);
 
-    started.gated.open();
+    gated.open();
     const events = await running;
     // Nobody committed meanwhile, so its commit lands: the version check fences a turn, not the lease.
     expect(events.some((event) => event.type === 'error')).toBe(false);
