@@ -6,7 +6,7 @@ import type { FilterReading } from './filters.js';
 import { daysAgain } from './day-edits.js';
 import { editsByPlace } from './picked-by-place.js';
 import { movedTimes } from './relative-time.js';
-import { intervalTrigger } from './schedule.js';
+import { intervalTrigger, monthDaysOf, monthDaysTrigger } from './schedule.js';
 import { hourAgain, intervalAgain, meridiemFlipped, pickedTimes } from './time-edits.js';
 import { PRIORITY_WORDS } from './typed-filters.js';
 import { eachMatch, includesAny } from './text.js';
@@ -192,6 +192,12 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
 
   const existing = requirements.trigger.value ? normalizeTrigger(requirements.trigger.value) : null;
   const recurrence = existing?.type === 'schedule' ? existing.recurrence : undefined;
+  // "Make it 10am" of a schedule on several days of the month (kept as its cron): the same days at the new time.
+  const monthDays = existing?.type === 'schedule' && !recurrence && patch.time && !patch.trigger ? monthDaysOf(existing.cron) : null;
+  if (monthDays && patch.time) {
+    edits.push({ op: 'replace', field: 'trigger', value: monthDaysTrigger(monthDays, [patch.time]) });
+    delete patch.time;
+  }
   const said = patch.trigger?.type === 'schedule' ? normalizeTrigger(patch.trigger) : null;
   let saidRecurrence = said?.type === 'schedule' ? said.recurrence : undefined;
   // "9pm is too late, 6pm": the time set is named to be taken back, not kept beside the new one.

@@ -6,7 +6,7 @@
  * filter dropped by its name ("no minimum"), and corrections after the summary was agreed to.
  */
 import type { CorrectionConversation, ExpectedRequirements } from './phrasing-case.js';
-import { at, channel, dm, event, everyMinutes, filter as f, into, mail, MANUAL } from './expect-builders.js';
+import { at, channel, dm, event, everyMinutes, filter as f, into, mail, MANUAL, monthlyOn } from './expect-builders.js';
 
 function talk(name: string, turns: string[], expect: ExpectedRequirements, ...tags: string[]): CorrectionConversation {
   return { name, turns, expect, tags: ['correction', 'unseen', ...tags] };
@@ -465,4 +465,9 @@ export const UNSEEN_CORRECTIONS: CorrectionConversation[] = [
     trigger: at(['07:00'], 'daily'),
     destinations: [dm(), dm('slack')],
   }, 'add-destination', 'time'),
+  talk('twice a month moved to 11', ['twice a month at 10 email me a summary of my stripe payouts', 'make it 11am'], {
+    integrations: ['stripe'],
+    trigger: monthlyOn([1, 15], ['11:00']),
+    destinations: [dm()],
+  }, 'time'),
 ];
