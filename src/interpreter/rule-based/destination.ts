@@ -291,7 +291,7 @@ function toolNamedAfter(norm: string, phrase: string, end: number, ctx: Destinat
 }
 
 // An order to the agent inside a "when …" clause without a comma ("when a card is added tell me"), not someone's deed ("when a client texts me").
-const ASKED_ME = /\b(?:dm|ping|notify|alert|tell|remind|text|message|slack|email|e-mail|let) me\b/g;
+const ASKED_ME = /\b(?:dm|ping|notify|alert|tell|remind|text|message|msg|slack|email|e-mail|let) me\b/g;
 const DOER_BEFORE = /\b(?:i|we|you|they|he|she|it|who|someone|somebody|anyone|anybody|people|customers|clients|users|members|nobody|everyone|everybody|boss|manager)\s+(?:\w+\s+)?$/;
 
 /** "… it goes into asana and also pings me on slack": said of the agent ("it", or joined to what it does), the verb may take an "s". */
