@@ -470,4 +470,31 @@ export const UNSEEN_CORRECTIONS: CorrectionConversation[] = [
     trigger: monthlyOn([1, 15], ['11:00']),
     destinations: [dm()],
   }, 'time'),
+  // A sender taken back for another, or added in a follow-up.
+  talk('not my boss, my manager', ['summarize my unread gmail from my boss and dm me on slack every morning', 'not my boss, my manager'], {
+    integrations: ['gmail', 'slack'],
+    destinations: [dm('slack')],
+    filters: [f.unread(), f.from('my manager')],
+    onlyFilters: true,
+  }, 'replace-filter'),
+  talk('no not from the landlord but the letting agent', ['email me new outlook mail from the landlord', 'no, not from the landlord but the letting agent'], {
+    trigger: event('outlook', 'new_email'),
+    filters: [f.from('the letting agent')],
+    onlyFilters: true,
+  }, 'replace-filter'),
+  talk('sorry not my boss i meant my manager', ['post gmail emails from my boss to #inbox', 'sorry not my boss i meant my manager'], {
+    destinations: [channel('#inbox')],
+    filters: [f.from('my manager')],
+    onlyFilters: true,
+  }, 'replace-filter'),
+  talk('also from my boss only', ['summarize my unread gmail and dm me on slack every morning', 'also from my boss only'], {
+    integrations: ['gmail', 'slack'],
+    filters: [f.unread(), f.from('my boss')],
+    onlyFilters: true,
+  }, 'add-filter'),
+  talk('and only from the accountant', ['send me my new outlook emails on teams', 'and only from the accountant'], {
+    integrations: ['outlook', 'teams'],
+    filters: [f.from('the accountant')],
+    onlyFilters: true,
+  }, 'add-filter'),
 ];
