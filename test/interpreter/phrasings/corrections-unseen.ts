@@ -497,4 +497,29 @@ export const UNSEEN_CORRECTIONS: CorrectionConversation[] = [
     filters: [f.from('the accountant')],
     onlyFilters: true,
   }, 'add-filter'),
+  // A dismissal, then agreement: the change before stays.
+  talk('nvm looks good keeps the change', ['post stripe payouts to #finance every monday at 9', 'make it 10', 'nvm, looks good'], {
+    trigger: at(['10:00'], ['mon']),
+    destinations: [channel('#finance')],
+  }, 'no-op'),
+  talk('never mind all good thanks', ['every weekday at 8 dm me my open jira issues on slack', 'never mind, all good thanks'], {
+    integrations: ['jira', 'slack'],
+    trigger: at(['08:00'], 'weekdays'),
+    destinations: [dm('slack')],
+  }, 'no-op'),
+  // "I changed my mind", "forget it": the message before taken back, like "never mind"; with a correction, the correction.
+  talk('i changed my mind after a time change', ['email me a summary of new salesforce leads every tuesday at 8', 'make it 5', 'i changed my mind'], {
+    trigger: at(['08:00'], ['tue']),
+  }, 'dismiss'),
+  talk('i changed my mind, slack instead', ['dm me my asana tasks on teams every morning', 'i changed my mind, slack instead'], {
+    integrations: ['asana', 'slack'],
+    destinations: [dm('slack')],
+  }, 'replace-integration'),
+  talk('forget it after an added channel', ['post the github release notes to #eng every thursday at 4', 'add #product too', 'forget it'], {
+    destinations: [channel('#eng')],
+  }, 'dismiss'),
+  talk("ive changed my mind, post them to #ops", ['when a zendesk ticket comes in drop it in #support on slack', "i've changed my mind, post them to #ops"], {
+    integrations: ['zendesk', 'slack'],
+    destinations: [channel('#ops', 'slack')],
+  }, 'replace-destination'),
 ];
