@@ -118,7 +118,7 @@ export const INTEGRATION_CATALOG: readonly CatalogIntegration[] = [
     provider: 'linear',
     synonyms: ['linear', 'linear issue', 'linear issues', 'linear ticket'],
     scopes: ['read', 'write'],
-    events: { new_issue: 'a new Linear issue is created' },
+    events: { new_issue: 'a new Linear issue is created', new_comment: 'a comment is added to an issue' },
   },
   {
     id: 'hubspot',
@@ -150,7 +150,7 @@ export const INTEGRATION_CATALOG: readonly CatalogIntegration[] = [
     provider: 'stripe',
     synonyms: ['stripe', 'payments', 'payment', 'invoices', 'charges'],
     scopes: ['read_only'],
-    events: { payment_succeeded: 'a payment succeeds', payment_failed: 'a payment fails' },
+    events: { payment_succeeded: 'a payment succeeds', payment_failed: 'a payment fails', new_dispute: 'a customer disputes a payment' },
   },
   {
     id: 'discord',

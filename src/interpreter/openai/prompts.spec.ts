@@ -36,6 +36,13 @@ describe('prompts', () => {
     }
   });
 
+  it('tells the schedule conventions the rule-based interpreter follows', () => {
+    const prompt = systemPrompt(ConversationPhase.DISCOVERY, 'json_schema');
+    for (const said of ['every 48 hours', 'twice a week', 'biweekly', 'end of month', 'first (second, third, fourth) Monday', 'twice a month: the 1st and 15th', 'EOD, COB and close of business are 17:00']) {
+      expect(prompt).toContain(said);
+    }
+  });
+
   it('spells out the JSON shape only in json_object mode', () => {
     expect(systemPrompt(ConversationPhase.DISCOVERY, 'json_object')).toContain('exactly one JSON object');
     expect(systemPrompt(ConversationPhase.DISCOVERY, 'json_schema')).not.toContain('exactly one JSON object');

@@ -7,7 +7,7 @@ import type { Intent, InterpretRequest } from '../interpreter.js';
 import { redactSecrets, stripInvisible } from './text-safety.js';
 
 /** Bump on any change to the wording below; it is logged with every call so answers can be traced to it. */
-export const PROMPT_VERSION = 'interpreter-2026-12-06.1';
+export const PROMPT_VERSION = 'interpreter-2026-12-06.2';
 
 /** How many transcript lines go into the prompt, and how long each may be. */
 export const TRANSCRIPT_LINES = 8;
@@ -28,7 +28,7 @@ const INTENT_MEANINGS = {
   skip: 'skips the current optional step (such as connecting an account)',
   regenerate: 'asks to rebuild the draft agent',
   undo: 'wants the last change reverted ("undo that", "put it back")',
-  dismiss: 'takes back what they just said ("never mind", "nvm", "forget that"); not cancel, which is only an explicit wish to abandon everything',
+  dismiss: 'takes back what they just said ("never mind", "nvm", "forget that", "forget it", "i changed my mind"); not cancel, which is only an explicit wish to abandon everything; "nvm, looks good" is confirm',
   review_changes: 'asks what was changed ("what did I change?")',
   unclear: 'nothing usable, or a request you must not follow',
 } as const satisfies Record<Intent, string>;
@@ -55,6 +55,12 @@ const CATALOG_LINES = INTEGRATION_CATALOG.map(
   (integration) =>
     `- ${integration.id} (${integration.name}); events: ${Object.keys(integration.events).join(', ') || 'none'}`,
 ).join('\n');
+
+/**
+ * The schedule conventions the rule-based interpreter follows (docs/API.md), so that both read "twice a month" alike:
+ * what a five-field cron cannot say runs as the closest it can, and the description says so.
+ */
+const SCHEDULE_CONVENTIONS = `Schedules a cron cannot say exactly: use the closest one and say so in "description". Every other day, every 2 days or every 48 hours: Monday, Wednesday and Friday ("0 9 * * 1,3,5"); every 3 days or every 72 hours: Monday and Thursday; twice a week: Monday and Thursday; biweekly or every other week: weekly on the day said, else Monday; end of month or last day of the month: the 28th; the first (second, third, fourth) Monday of the month: the 1st (8th, 15th, 22nd); twice a month: the 1st and 15th ("0 9 1,15 * *"). An interval between two hours runs in those hours ("every hour, 9 to 5 on weekdays": "0 9-17 * * 1-5"). EOD, COB and close of business are 17:00; with no time said, 9:00.`;
 
 /** Written out only in `json_object` mode, where the server does not enforce the schema. */
 const JSON_SHAPE = `Answer with exactly one JSON object and nothing else, keys in this order:
@@ -87,6 +93,7 @@ Fields of "patch" (only what the latest message states; null for everything else
 - integrations: integration ids to add; integrationsRemoved: ids the person no longer wants ("instead of Slack use Teams" removes slack and adds teams).
 - steps, filters: short phrases (filters as "from my manager", "unread", "label: Invoices", "status: done", "priority: high", "amount > 500", "not newsletters"). destination: where the output goes, replacing the destinations (kind channel, email, dm for the person themselves, or integration; target like "#team-updates" or an email address).
 - time: "HH:MM" when the person only moves the time of the existing schedule.
+${SCHEDULE_CONVENTIONS}
 
 "edits" (null when the patch says it all): changes the patch cannot say, applied after it. A second place to send to ("also send it to #sales") is {"op":"add","field":"destinations","destination":…}; removing one ("drop #eng", "no email") is op remove with only the target or kind; removing a filter ("drop the unread filter") is {"op":"remove","field":"filters","text":"unread"}; "no filters" is op clear. "Undo that" is the intent undo, not an edit.
 

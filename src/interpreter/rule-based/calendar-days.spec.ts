@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { findDays } from './calendar-days.js';
+import { everyFewDays, findDays } from './calendar-days.js';
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
 
@@ -84,6 +84,27 @@ describe(findDays.name, () => {
     ['third thursday of the month', 15],
   ])('reads %j as the closest day of the month, and says so', (text, day) => {
     expect(findDays(text, true)).toEqual({ kind: 'month', day, approx: expect.any(String) });
+  });
+
+  it.each([
+    ['twice a month', [15]],
+    ['2x a month at 9', [15]],
+    ['twice per month', [15]],
+    ['semi monthly', [15]],
+  ])('reads %j as the 1st and the 15th, and says they were picked', (text, more) => {
+    expect(findDays(text, true)).toEqual({ kind: 'month', day: 1, more, approx: expect.any(String) });
+  });
+
+  it('reads the days of the month listed', () => {
+    expect(findDays('twice a month on the 5th & 20th', true)).toEqual({ kind: 'month', day: 5, more: [20] });
+    expect(findDays('on the 15th and the 1st at 8', true)).toEqual({ kind: 'month', day: 1, more: [15] });
+    expect(findDays('the 2nd tuesday of every month', true)).toEqual({ kind: 'month', day: 8, approx: expect.any(String) });
+  });
+
+  it('gives the days of every 2 and every 3 days, and none for more', () => {
+    expect(everyFewDays(2)).toEqual(findDays('every other day', true));
+    expect(everyFewDays(3)).toEqual(findDays('every 3 days', true));
+    expect(everyFewDays(4)).toBeNull();
   });
 
   it('takes a day of the month said by its number over the end of the month', () => {

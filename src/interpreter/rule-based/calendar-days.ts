@@ -4,8 +4,11 @@ import { eachMatch, includesAny } from './text.js';
 export type DaySpec =
   /** Days of the week, cron numbering (0 = Sunday), sorted; seven days means every day. */
   | { kind: 'week'; days: readonly number[]; approx?: string }
-  /** One day of every month. */
-  | { kind: 'month'; day: number; approx?: string };
+  /**
+   * One day of every month; `more`: the other days it also runs on ("twice a month": the 1st and the 15th), which a
+   * recurrence (one day of the month) cannot hold, so the schedule is then kept as its cron.
+   */
+  | { kind: 'month'; day: number; more?: readonly number[]; approx?: string };
 
 const DAY = String.raw`(sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?)`;
 const JOIN = String.raw`(?:\s*,\s*and\s+|\s*,\s*|\s*&\s*|\s*\+\s*|\s*\/\s*|\s+and\s+|\s+or\s+|\s+)`;
@@ -62,6 +65,8 @@ const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', '1st', '2nd', '3rd'
 const NUMBERED_MONTH_DAY = /\b\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:mon|tue|wed|thu|fri|sat|sun))|\b\d{1,2}(?=\s+of\s+(?:every|each|the)\s+month)/;
 /** "Every other day", "every 2 days", "on alternate days": cron cannot skip days evenly across weeks; Monday, Wednesday and Friday run every other day of the working week. */
 /** "Every 3 days" (the group): about twice a week, which Monday and Thursday run. */
+const EVERY_OTHER_DAY: DaySpec = { kind: 'week', days: [1, 3, 5], approx: 'the closest to every other day a weekly schedule can say; say other days to change them' };
+const EVERY_THIRD_DAY: DaySpec = { kind: 'week', days: [1, 4], approx: 'the closest to every 3 days a weekly schedule can say; say other days to change them' };
 const OTHER_DAY = /\bevery (?:other|second|2nd|2|two|couple(?: of)?|(3|three|third)) days?\b|\b(?:on )?alternat(?:e|ing) days\b/;
 /** "Twice a week", "3x per week", "three times weekly": days picked for the count, spread over the week. */
 const TIMES_A_WEEK = /\b(?:(twice|two times|2 ?x|2 times)|(thrice|three times|3 ?x|3 times)|(four times|4 ?x|4 times))\s*(?:(?:a|per|each|\/)\s*week\b|weekly\b)/;
@@ -69,6 +74,15 @@ const DAYS_FOR_COUNT: readonly (readonly number[])[] = [[1, 4], [1, 3, 5], [1, 2
 /** Guard: TIMES_A_WEEK needs one of these. */
 const COUNT_WORDS_ALL = ['twice', 'thrice', 'times', 'x'];
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** "Twice a month", "2x per month", "semi-monthly": a cron can run on two days of the month, which are picked for the count. */
+const TWICE_A_MONTH = /\b(?:twice|two times|2 ?x|2 times)\s*(?:(?:a|per|each|every|\/)\s*month\b|monthly\b)|\bsemi[- ]?monthly\b/;
+/** Guard: TWICE_A_MONTH needs one of these (and "month"). */
+const TWICE_WORDS = ['twice', 'two times', '2', 'semi'];
+/** The days picked for "twice a month": the 1st and the 15th, half a month apart. */
+const TWICE_A_MONTH_DAYS: DaySpec = { kind: 'month', day: 1, more: [15], approx: 'twice a month: days picked for you; say other days to change them' };
+/** Several days of the month listed by their number ("the 1st and 15th", "5th & 20th"), not a weekday's place ("2nd tuesday"). */
+const MONTH_DAY_LIST = /\b\d{1,2}(?:st|nd|rd|th)(?:\s*(?:,\s*and|,|and|&|\+|\/)\s*(?:the\s+)?\d{1,2}(?:st|nd|rd|th))+\b(?!\s+(?:mon|tue|wed|thu|fri|sat|sun))/;
+const NUMBER = /\d{1,2}/g;
 /** "Biweekly", "every other week", "every 2 weeks", "fortnightly", "every other friday": cron cannot skip weeks, so it runs weekly. */
 const OTHER_WEEK = new RegExp(String.raw`\bbi-?weekly\b|\bfortnight(?:ly)?\b|\bevery (?:other|second|2nd|2|two) (?:weeks?|${DAY})\b|\bonce every (?:two|2) weeks\b`);
 /** Guard: OTHER_WEEK says "week" or "fortnight", or "every" before a day's name. */
@@ -140,16 +154,35 @@ export function findDays(text: string, timed = false, base: readonly number[] | 
   return week(from.filter((d) => !dropped.has(d)));
 }
 
+/** Two or more days of the month listed by number, or null. */
+function monthDaysListed(text: string): DaySpec | null {
+  const list = MONTH_DAY_LIST.exec(text)?.[0];
+  const days = [...new Set((list?.match(NUMBER) ?? []).map(Number))].filter((d) => d >= 1 && d <= 31).sort((a, b) => a - b);
+  const [day, ...more] = days;
+  return day !== undefined && more.length > 0 ? { kind: 'month', day, more } : null;
+}
+
+/** The days "every N days" runs on, for the N a weekly schedule comes close to (2 and 3), else null. */
+export function everyFewDays(n: number): DaySpec | null {
+  return n === 2 ? EVERY_OTHER_DAY : n === 3 ? EVERY_THIRD_DAY : null;
+}
+
 /** `days`: whether `text` holds a day's first three letters (see DAY_STEMS). */
 function daysSaid(text: string, timed: boolean, days: boolean): DaySpec | null {
-  const monthly = text.includes('month') && (MONTHLY.test(text) || MONTH_END.test(text));
+  const month = text.includes('month');
+  const twice = month && includesAny(text, TWICE_WORDS) && TWICE_A_MONTH.test(text);
+  const monthly = twice || (month && (MONTHLY.test(text) || MONTH_END.test(text)));
   const onDay = DIGIT.test(text) ? (ON_MONTH_DAY.exec(text) ?? EVERY_MONTH_DAY.exec(text)) : null;
   if (onDay && !monthly) {
     const day = Number(onDay[1] ?? onDay[2]);
-    return day >= 1 && day <= 31 ? { kind: 'month', day } : null;
+    return monthDaysListed(text) ?? (day >= 1 && day <= 31 ? { kind: 'month', day } : null);
   }
   if (monthly) {
     const said = DIGIT.test(text) && NUMBERED_MONTH_DAY.test(text);
+    // "The 1st and 15th of every month", "twice a month on the 5th and 20th": the days listed.
+    const listed = said ? monthDaysListed(text) : null;
+    if (listed) return listed;
+    if (twice) return TWICE_A_MONTH_DAYS;
     // A number of the day said wins ("at the end of each month... say the 28th").
     if (!said && END_OF_MONTH.test(text)) {
       return { kind: 'month', day: LAST_DAY_EVERY_MONTH_HAS, approx: 'the 28th, the last day every month has: the closest to the end of the month a schedule can say' };
@@ -192,10 +225,7 @@ function daysSaid(text: string, timed: boolean, days: boolean): DaySpec | null {
     return { ...week(DAYS_FOR_COUNT[runs] ?? [1, 4]), approx: 'days picked for you; say others to change them' };
   }
   const otherDay = (text.includes('every ') || text.includes('alternat')) && text.includes('day') ? OTHER_DAY.exec(text) : null;
-  if (otherDay?.[1] !== undefined) {
-    return { ...week([1, 4]), approx: 'the closest to every 3 days a weekly schedule can say; say other days to change them' };
-  }
-  if (otherDay) return { ...week([1, 3, 5]), approx: 'the closest to every other day a weekly schedule can say; say other days to change them' };
+  if (otherDay) return otherDay[1] !== undefined ? EVERY_THIRD_DAY : EVERY_OTHER_DAY;
   if (includesAny(text, DAILY_WORDS) && DAILY.test(text)) return week([0, 1, 2, 3, 4, 5, 6]);
   // A bare "weekly" runs on Mondays.
   return weekly ? week([1]) : null;

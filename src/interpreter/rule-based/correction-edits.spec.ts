@@ -301,3 +301,32 @@ describe('a time said to be too late', () => {
     expect(also.trigger).toMatchObject({ recurrence: { times: ['18:00', '21:00'] } });
   });
 });
+
+describe('a sender taken back for another ("not my boss, my manager")', () => {
+  function fromMyBoss(): Requirements {
+    const r = emptyRequirements();
+    r.goal = { value: 'Summarize my gmail', status: 'inferred' };
+    r.integrations = { value: ['gmail', 'slack'], status: 'inferred' };
+    r.destinations = { value: [{ kind: 'dm', integration: 'slack', target: 'me' }], status: 'inferred' };
+    r.filters = { value: [{ kind: 'unread', text: 'unread' }, { kind: 'from', value: 'my boss', text: 'from my boss' }], status: 'inferred' };
+    return r;
+  }
+
+  it.each(['not my boss, my manager', 'no, not from my boss but my manager', 'sorry not my boss i meant my manager'])(
+    'replaces the sender in %j, and keeps nobody out',
+    (text) => {
+      const patch: RequirementsPatch = { filters: ['not my boss'] };
+      expect(correctionEdits({ norm: normalize(text), requirements: fromMyBoss(), patch, destinations: [] })).toEqual([
+        { op: 'remove', field: 'filters', value: { kind: 'from', value: 'my boss' } },
+        { op: 'add', field: 'filters', value: { kind: 'from', value: 'my manager', text: 'from my manager' } },
+      ]);
+      expect(patch.filters).toBeUndefined();
+    },
+  );
+
+  it('leaves an exclusion of someone who is not the sender there', () => {
+    const patch: RequirementsPatch = { filters: ['not my team'] };
+    expect(correctionEdits({ norm: normalize('not my team, my manager'), requirements: fromMyBoss(), patch, destinations: [] })).toEqual([]);
+    expect(patch.filters).toEqual(['not my team']);
+  });
+});

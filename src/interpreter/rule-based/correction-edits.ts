@@ -6,7 +6,7 @@ import type { FilterReading } from './filters.js';
 import { daysAgain } from './day-edits.js';
 import { editsByPlace } from './picked-by-place.js';
 import { movedTimes } from './relative-time.js';
-import { intervalTrigger } from './schedule.js';
+import { intervalTrigger, monthDaysOf, monthDaysTrigger } from './schedule.js';
 import { hourAgain, intervalAgain, meridiemFlipped, pickedTimes } from './time-edits.js';
 import { PRIORITY_WORDS } from './typed-filters.js';
 import { eachMatch, includesAny } from './text.js';
@@ -83,6 +83,29 @@ const INCLUDE_AGAIN = /\b(?:include|allow|let (?:\w+ ){0,3}(?:through|in)|don'?t
 const NOT_INCLUDED = /\b(?:don'?t|do not|never|not)\s+(?:include|allow|let)\b/;
 const JUST_PART = /\b(?:just|only|keep)\s+the\s+(morning|afternoon|evening|first|second|last|later|earlier)\s+(?:one|time|run)\b/;
 
+/** "Not my boss, my manager", "no, not from my boss but my manager": a sender taken back (the first) and the one meant. */
+const PERSON = String.raw`((?:my|our|the|his|her)\s+[a-z][\w'-]*(?:\s+(?!(?:but|i|it'?s|rather|from|instead|pls|please)\b)[a-z][\w'-]*)?)`;
+const SENDER_SWAPPED = new RegExp(
+  String.raw`^(?:(?:no|nope|nah|sorry|actually|oops|wait)[,!.\s]+)*not (?:from )?${PERSON}\s*[,;-]?\s*(?:but\s+|i meant?\s+|it'?s\s+|rather\s+)?(?:from\s+)?${PERSON}(?:\s+(?:instead|pls|please|thanks|thx))?[.!]*$`,
+);
+
+/**
+ * The sender there replaced by the one said in its stead: the edits, and the exclusion the reader saw in "not my boss" (which
+ * takes the sender back, it keeps nobody out). Empty unless a `from` filter holds the sender taken back.
+ */
+function senderSwapped(norm: string, filters: readonly Filter[], patch: RequirementsPatch): RequirementEdit[] {
+  const m = SENDER_SWAPPED.exec(norm);
+  const [, old = '', meant = ''] = m ?? [];
+  if (!m || !filters.some((f) => f.kind === 'from' && f.value?.toLowerCase() === old)) return [];
+  const rest = (patch.filters ?? []).filter((text) => text !== `not ${old}` && text !== `from ${meant}`);
+  if (rest.length > 0) patch.filters = rest;
+  else delete patch.filters;
+  return [
+    { op: 'remove', field: 'filters', value: { kind: 'from', value: old } },
+    { op: 'add', field: 'filters', value: parseFilter(`from ${meant}`) },
+  ];
+}
+
 /** Words that name a filter itself: "no minimum" drops the amount filter, it keeps out nothing. */
 const FILTER_NAME = /^(?:the )?(?:minimum|maximum|min|max|limit|threshold|filters?|conditions?|rules?|labels?|priority|status|amount|keywords?|sender)$/;
 
@@ -156,6 +179,8 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
   if (destinations.length === 0 && current.length > 1 && ONLY.test(norm)) edits.push(...othersDropped(norm, current));
 
   const filters = requirements.filters.value ?? [];
+  // Guard: a sender is there and something is said not to be.
+  if (norm.includes('not ') && filters.some((f) => f.kind === 'from')) edits.push(...senderSwapped(norm, filters, patch));
   // Without filters there is none to remove or clear: the patterns are not run.
   if (filters.length > 0) {
     eachMatch(REMOVE_FILTER, norm, (m) => {
@@ -192,6 +217,12 @@ export function correctionEdits({ norm, requirements, patch, destinations }: Cor
 
   const existing = requirements.trigger.value ? normalizeTrigger(requirements.trigger.value) : null;
   const recurrence = existing?.type === 'schedule' ? existing.recurrence : undefined;
+  // "Make it 10am" of a schedule on several days of the month (kept as its cron): the same days at the new time.
+  const monthDays = existing?.type === 'schedule' && !recurrence && patch.time && !patch.trigger ? monthDaysOf(existing.cron) : null;
+  if (monthDays && patch.time) {
+    edits.push({ op: 'replace', field: 'trigger', value: monthDaysTrigger(monthDays, [patch.time]) });
+    delete patch.time;
+  }
   const said = patch.trigger?.type === 'schedule' ? normalizeTrigger(patch.trigger) : null;
   let saidRecurrence = said?.type === 'schedule' ? said.recurrence : undefined;
   // "9pm is too late, 6pm": the time set is named to be taken back, not kept beside the new one.

@@ -4,7 +4,7 @@ import { eachMatch, oneOf } from './text.js';
 
 const LEADING_MARKER = new RegExp(
   String.raw`^(?:(?:hmm+|um+|oh|ok(?:ay)?|wait|sorry|oops)[,!.]?\s+)*` +
-    String.raw`(?:no|nope|nah|actually|wait|sorry|oops|correction|rather|scratch that|on second thought|nvm|never ?mind)\b`,
+    String.raw`(?:no|nope|nah|actually|wait|sorry|oops|correction|rather|scratch that|on second thought|nvm|never ?mind|(?:i(?:'ve| have)? )?changed my mind)\b`,
 );
 const MARKER = new RegExp(
   [

@@ -32,6 +32,16 @@ const tool = (integration: string, target = ''): Destination => ({ kind: 'integr
 
 describe(findDestinations.name, () => {
   it.each([
+    ['post new github issues to #design on slack and discord', [channel('slack', '#design'), channel('discord', '#design')]],
+    ['to #product on teams and slack', [channel('teams', '#product'), channel('slack', '#product')]],
+    ['ping the #support channel in discord & slack', [channel('discord', '#support'), channel('slack', '#support')]],
+    ['post the total in #team on both slack and discord pls', [channel('slack', '#team'), channel('discord', '#team')]],
+    ['post payouts to #finance on slack and #money on discord', [channel('slack', '#finance'), channel('discord', '#money')]],
+  ])('puts a channel said on two chat tools on both: %j', (text, destinations) => {
+    expect(all(text)).toEqual(destinations);
+  });
+
+  it.each([
     ['posts the summary to the #team-updates Slack channel', channel('slack', '#team-updates')],
     ['send it to #general', channel('slack', '#general')],
     ['post to #eng-alerts in Teams', channel('teams', '#eng-alerts')],

@@ -182,8 +182,22 @@ function isDestinationChannel(norm: string, start: number, end: number): boolean
   return !SOURCE_PREFIX.test(before);
 }
 
+/** "#design on slack and discord", "#ops channel in both teams & slack": one channel on two chat tools, the second captured. */
+const ON_TWO_CHAT_TOOLS =
+  /^\s+(?:channel\s+)?(?:on|in|via)\s+(?:both\s+)?(?:the\s+)?(?:slack|(?:microsoft |ms )?teams|discord)\s*(?:and|&|\+|,)\s*(?:also\s+)?(?:on\s+|in\s+)?(?:the\s+)?(slack|(?:microsoft |ms )?teams|discord)\b(?!\s*(?:#|channel\b))/;
+
+/** The same channel on a second chat tool said right after it, if one is. */
+function onSecondChatTool(norm: string, end: number, first: string | null, target: string): Destination | null {
+  const tool = ON_TWO_CHAT_TOOLS.exec(norm.slice(end, end + 60))?.[1];
+  const id = tool?.endsWith('teams') ? 'teams' : tool;
+  return id && id !== first ? { kind: 'channel', integration: id, target } : null;
+}
+
 function channels(norm: string, ctx: DestinationContext): Destination[] {
   const found: { at: number; destination: Destination }[] = [];
+  // Guard of the second chat tool: two are named.
+  let chats = 0;
+  for (const m of ctx.mentions) if (CHAT.has(m.id)) chats += 1;
   let lastSourceEnd = -100;
   const take = (start: number, end: number, target: string): void => {
     if (REMOVED_BEFORE.test(norm.slice(Math.max(0, start - 16), start))) return;
@@ -194,7 +208,10 @@ function channels(norm: string, ctx: DestinationContext): Destination[] {
       return;
     }
     if (found.some((f) => f.destination.target === target)) return;
-    found.push({ at: start, destination: { kind: 'channel', integration: chatFor(start, ctx, norm, end), target } });
+    const integration = chatFor(start, ctx, norm, end);
+    found.push({ at: start, destination: { kind: 'channel', integration, target } });
+    const second = chats >= 2 ? onSecondChatTool(norm, end, integration, target) : null;
+    if (second) found.push({ at: start, destination: second });
   };
   // A channel needs '#', a channel by name the word "channel", a handle '@'.
   if (norm.includes('#')) eachMatch(CHANNEL, norm, (m) => take(m.index, m.index + m[0].length, m[0]));
@@ -291,7 +308,7 @@ function toolNamedAfter(norm: string, phrase: string, end: number, ctx: Destinat
 }
 
 // An order to the agent inside a "when …" clause without a comma ("when a card is added tell me"), not someone's deed ("when a client texts me").
-const ASKED_ME = /\b(?:dm|ping|notify|alert|tell|remind|text|message|slack|email|e-mail|let) me\b/g;
+const ASKED_ME = /\b(?:dm|ping|notify|alert|tell|remind|text|message|msg|slack|email|e-mail|let) me\b/g;
 const DOER_BEFORE = /\b(?:i|we|you|they|he|she|it|who|someone|somebody|anyone|anybody|people|customers|clients|users|members|nobody|everyone|everybody|boss|manager)\s+(?:\w+\s+)?$/;
 
 /** "… it goes into asana and also pings me on slack": said of the agent ("it", or joined to what it does), the verb may take an "s". */

@@ -99,6 +99,27 @@ describe(findEventTrigger.name, () => {
     expect(read(text)).toEqual({ integration, event });
   });
 
+  it.each([
+    ['when my linear issue gets a comment ping me on slack', 'linear', 'new_comment'],
+    ['when someone comments on a linear ticket dm me', 'linear', 'new_comment'],
+    ['new comments on linear issues → #product', 'linear', 'new_comment'],
+    ['new stripe disputes to #finance', 'stripe', 'new_dispute'],
+    ['if a customer disputes a charge email finance@acme.com', 'stripe', 'new_dispute'],
+    ['when a customer opens a dispute in stripe ping #billing', 'stripe', 'new_dispute'],
+    ['every new chargeback from stripe into the disputes google sheet', 'stripe', 'new_dispute'],
+  ])('reads %j as %s %s, over the issue or payment also named', (text, integration, event) => {
+    expect(read(text)).toEqual({ integration, event });
+  });
+
+  it('reads disputes named without anything new as no event, as payments are ("email me the stripe disputes" late in the evening)', () => {
+    expect(read('email me the stripe disputes')).toBeNull();
+  });
+
+  it('reads no comment event of a tool whose comments the catalog does not keep', () => {
+    expect(read('when someone comments on a github issue ping me')).toBeNull();
+    expect(read('when a new github issue gets comments ping me')).toEqual({ integration: 'github', event: 'new_issue' });
+  });
+
   it('marks an event said without "when" as implied, so that a clock time can outweigh it', () => {
     const masked = normalize('trello cards with the red label → my slack dm');
     expect(findEventTrigger(masked, findMentions(masked), [])?.implied).toBe(true);

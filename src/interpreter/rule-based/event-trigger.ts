@@ -18,8 +18,19 @@ export interface EventReading {
 }
 
 type Candidate = readonly [integration: string, event: string];
-/** A kind of thing that happens, the catalog events it can be (usual first), and whether its words already say it happened. */
-type Concept = readonly [pattern: RegExp, candidates: readonly Candidate[], happens?: true];
+/**
+ * A kind of thing that happens, the catalog events it can be (usual first), whether its words already say it happened,
+ * and words the pattern cannot match without (its guard; none: always tried).
+ */
+type Concept = readonly [pattern: RegExp, candidates: readonly Candidate[], happens?: true, needs?: readonly string[]];
+
+/** Whether `clause` says `concept`: its guard words first, then its pattern. */
+function says([pattern, , , needs]: Concept, clause: string): boolean {
+  return (needs === undefined || includesAny(clause, needs)) && pattern.test(clause);
+}
+
+/** Guard of the dispute concepts. */
+const DISPUTE_WORDS = ['disput', 'chargeback', 'charge-back', 'charge back'];
 
 const CONCEPTS: readonly Concept[] = [
   [
@@ -34,6 +45,22 @@ const CONCEPTS: readonly Concept[] = [
     ),
     [['stripe', 'payment_succeeded']],
     true,
+  ],
+  // "When a customer disputes a charge", "opens a dispute", "a chargeback is filed": a payment disputed (only Stripe has it).
+  [
+    /\bdisputes? (?:a|an|the|their|his|her|my|our) (?:payment|charge|transaction|purchase|order)\b|\b(?:opens?|opened|files?|filed|raises?|raised) (?:a |an )?(?:dispute|charge-?\s?back)\b|\b(?:disputed|charged back)\b|\b(?:disputes?|charge-?\s?backs?) (?:is|are|gets?|was|were|got) (?:opened|filed|raised|created)\b/,
+    [['stripe', 'new_dispute']],
+    true,
+    DISPUTE_WORDS,
+  ],
+  // "New stripe disputes", "chargebacks": disputes named, which something new or "when" makes the event (as payments are).
+  [/\bdisputes?\b|\bcharge-?\s?backs?\b/, [['stripe', 'new_dispute']], undefined, DISPUTE_WORDS],
+  // "When my linear issue gets a comment", "new comments on linear tickets": a comment, said with Linear (the catalog keeps no other tool's).
+  [
+    /\blinear\b[^,.;!?]{0,60}?\bcomment(?:s|ed)?\b|\bcomment(?:s|ed)?\b[^,.;!?]{0,60}?\blinear\b/,
+    [['linear', 'new_comment']],
+    true,
+    ['comment'],
   ],
   // "before each meeting", "15 min before my calls": a meeting about to start.
   [/\b(?:before|b4) (?:each|every|any|all|my|the|a|an|our)?\s*(?:meetings?|calls?|(?:calendar )?events?|appointments?)\b/, [['google_calendar', 'event_starting']], true],
@@ -252,7 +279,7 @@ function sourceEvent(text: string, from: number, to: number, mentions: readonly 
   const stretch = text.slice(from, to).replace(DELIVERY, (said) => ' '.repeat(said.length));
   const inside = mentions.filter((m) => m.start >= from && m.end <= to);
   const sources = sourcesFirst(text, inside);
-  const kinds = CONCEPTS.filter(([re]) => re.test(stretch))
+  const kinds = CONCEPTS.filter((concept) => says(concept, stretch))
     .map(([re, candidates]) => ({ candidates, at: last ? -lastIndexOf(re, stretch) : conceptStart(re, stretch) }))
     .sort((a, b) => a.at - b.at);
   const ranked = kinds.find(({ candidates }) => candidates.some(([id]) => sources.includes(id)));
@@ -323,7 +350,7 @@ export function findEventTrigger(
     if (!strict) clause = untilAction(clause);
     const to = from + clause.length;
     const inClauseMentions = mentions.filter((m) => m.start >= from && m.end <= to);
-    const named = CONCEPTS.filter(([re]) => re.test(clause));
+    const named = CONCEPTS.filter((concept) => says(concept, clause));
     // Words that already say something happened outrank a thing merely named ("10 min before any meeting dm me").
     const matching = named.some(([, , happens]) => happens) ? named.filter(([, , happens]) => happens) : named;
     if (matching.length === 0) {
@@ -405,5 +432,5 @@ export function findEventTrigger(
 
 /** A clause whose words already say something happens ("15 min before each meeting", "a payment fails"). */
 function happening(clause: string): boolean {
-  return CONCEPTS.some(([re, , happens]) => happens === true && re.test(clause));
+  return CONCEPTS.some((concept) => concept[2] === true && says(concept, clause));
 }

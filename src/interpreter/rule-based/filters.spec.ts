@@ -8,6 +8,9 @@ describe(findFilters.name, () => {
   it.each([
     ['only emails from my manager', ['from my manager']],
     ['only from my manager', ['from my manager']],
+    // A sender added in a follow-up, after a joining word.
+    ['also from my boss only', ['from my boss']],
+    ['and only from the accountant', ['from the accountant']],
     ['emails from boss@x.com', ['from boss@x.com']],
     ['from Boss@Example.com only', ['from Boss@Example.com']],
     ['messages sent by the CEO', ['from the CEO']],

@@ -51,7 +51,11 @@ const ANYONE_AT = String.raw`(?:(?:anyone|anybody|someone|somebody|people|folks|
 const SENDER = String.raw`((?:(?! from\b).)+?)`;
 const FROM = new RegExp(String.raw`\b${NOUN}${MAILBOX}${ARRIVING}\s+from\s+(?:${ANYONE_AT}(?:(${ADDRESS})|(${DOMAIN}))|${SENDER}${STOP})`, 'dg');
 /** A sender at the start of a list item: "gmail, unread only, from the accountant, …". */
-const FROM_CLAUSE = new RegExp(String.raw`(?:^|[,;(]\s*)from:?\s+(?:${ANYONE_AT}(?:(${ADDRESS})|(${DOMAIN}))|((?:my|the|our|his|her)\s+.+?)${STOP})`, 'dg');
+// "also from my boss only", "and from the accountant": a sender added in a follow-up, after a joining word.
+const FROM_CLAUSE = new RegExp(
+  String.raw`(?:^|[,;(]\s*)(?:(?:also|and|but|plus|only|just|oh|ok|actually)\s+)*from:?\s+(?:${ANYONE_AT}(?:(${ADDRESS})|(${DOMAIN}))|((?:my|the|our|his|her)\s+.+?)${STOP})`,
+  'dg',
+);
 const FROM_DOMAIN = new RegExp(String.raw`\bfrom\s+${ANYONE_AT}(${DOMAIN})`, 'dg');
 /** "from the landlord or the letting agent": the second sender. */
 const OR_SENDER = new RegExp(String.raw`\bfrom\s+(?:my|the|our)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+(?:or|and)\s+((?:my|the|our)\s+.+?)${STOP}`, 'dg');

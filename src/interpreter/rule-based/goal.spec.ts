@@ -18,6 +18,7 @@ describe(extractGoal.name, () => {
     ['please forward invoices to accounting@acme.com', 'Forward invoices to accounting@acme.com'],
     ['Every morning, send me a digest of my meetings', 'Every morning, send me a digest of my meetings'],
     ['when a deal closes, post it to #wins', 'When a deal closes, post it to #wins'],
+    ['can u make an agent that posts new github prs to #reviews', 'Posts new github prs to #reviews'],
   ])('reads the goal of %j', (text, expected) => {
     expect(goal(text)).toBe(expected);
   });

@@ -11,7 +11,7 @@ const ASK_FOR_AGENT = new RegExp(
   `^${FILLERS}` +
     oneOf([
       String.raw`(?:i|we)(?:'d| would)? (?:want|need|like|wanna)(?: to ${MAKE})?`,
-      String.raw`(?:can|could|would|will) you (?:please )?${MAKE}(?: me| us)?`,
+      String.raw`(?:can|could|would|will) (?:you|u) (?:please |pls )?${MAKE}(?: me| us)?`,
       String.raw`(?:please )?${MAKE}(?: me| us)?`,
       String.raw`i'?m looking for|looking for|help me ${MAKE}`,
     ]) +

@@ -48,8 +48,8 @@ const CLAUSE_BODIES: readonly (readonly [ClauseKind, readonly string[]])[] = [
     'cancel(?: (?:it|this|that|everything|all|it all))?',
     'cancel (?:the (?:whole )?(?:thing|session|conversation|chat|agent|build|setup)|this (?:agent|session|conversation|chat))',
     'stop(?: (?:it|this|that|everything|all))?', 'abort(?: it| this)?', 'quit', 'exit',
-    'forget (?:it|this|everything|about it)', 'i give up', 'end (?:the |this )?(?:session|conversation|chat)',
-    'bye', 'goodbye', "i don't want (?:it|this|an agent) anymore", 'i changed my mind', "i'm done", "we're done",
+    'forget (?:this|everything)', 'i give up', 'end (?:the |this )?(?:session|conversation|chat)',
+    'bye', 'goodbye', "i don't want (?:it|this|an agent) anymore", "i'm done", "we're done",
     'i am done',
   ]],
   ['restart', [
@@ -70,9 +70,11 @@ const CLAUSE_BODIES: readonly (readonly [ClauseKind, readonly string[]])[] = [
   ]],
   // "Never mind", "nvm", "forget that": what was just said is taken back (the turn before's edits, if any), the
   // session kept. It used to cancel the session: people say it of their last message, not of the whole agent.
+  // "I changed my mind" and "forget it" too: a correction usually follows ("i changed my mind, slack instead").
   ['dismiss', [
     'never ?mind(?: (?:that|then|me|lol|sorry|about (?:that|it)))?', 'nvm(?: (?:that|then|lol|sorry))?', 'nm',
-    'forget (?:that|what i (?:just )?(?:said|asked|wrote|typed))', '(?:ignore|disregard) (?:that|me|what i (?:just )?(?:said|asked|wrote|typed))',
+    'forget (?:that|it|about it|what i (?:just )?(?:said|asked|wrote|typed))', '(?:ignore|disregard) (?:that|me|what i (?:just )?(?:said|asked|wrote|typed))',
+    "(?:i(?:'ve| have)? )?changed my mind(?: lol)?",
   ]],
   ['review_changes', [
     'what (?:did|have) (?:i|we) (?:just )?change(?:d)?(?: so far)?', 'what changed', 'what (?:has|was) changed',
@@ -172,6 +174,10 @@ export function readControl(norm: string, phase: ConversationPhase): ControlRead
   }
   if (kinds.length === 0) return leadOf(null, norm);
   const present = new Set(kinds);
+  // "Nvm, looks good": what was about to be said is dropped, then the draft agreed to.
+  if (kinds[0] === 'dismiss' && present.has('confirm') && kinds.every((kind, i) => i === 0 || kind === 'confirm' || kind === 'filler')) {
+    return { intent: intentOf('confirm', phase), lead: null };
+  }
   const top = PRECEDENCE.find((k) => present.has(k));
   if (top === 'confirm' && present.has('negation') && settledAfterNo(clauses, kinds)) return { intent: intentOf(top, phase), lead: null };
   if (top === undefined || (top === 'confirm' && present.has('negation'))) return { intent: 'unclear', lead: null };

@@ -83,6 +83,23 @@ describe(RuleBasedInterpreter.name, () => {
       expect(patch.trigger).toMatchObject({ type: 'schedule', cron: '0 8 * * *', description: 'every day at 8:00' });
     });
 
+    it.each([
+      ['is it possible to make: every friday at 5 email me a summary of my jira tickets', { cron: '0 17 * * 5' }],
+      ['is possible to make a bot that posts new stripe payments to #finance', { event: 'payment_succeeded' }],
+      ['hey is it possible to set up a bot that dms me my calendar every morning', { cron: '0 8 * * *' }],
+    ])('reads the request %j framed as a question about the service', (text, trigger) => {
+      const { intent, patch } = interpret(text, DISCOVERY);
+      expect(intent).toBe('provide_information');
+      expect(patch.trigger).toMatchObject(trigger);
+    });
+
+    it.each(['is it possible to connect salesforce?', 'is it possible to make an agent?', 'what can you do?', 'is slack supported?'])(
+      'keeps %j a question about the service',
+      (text) => {
+        expect(interpret(text, DISCOVERY)).toEqual({ intent: 'question', patch: {} });
+      },
+    );
+
     it('reads email words as Outlook once Outlook is in use', () => {
       const requirements = emptyRequirements();
       requirements.integrations = { value: ['outlook'], status: 'inferred' };

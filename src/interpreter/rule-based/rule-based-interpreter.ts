@@ -31,6 +31,19 @@ const SMALL_TALK = /\b(?:lol|haha+|lmao|smh|rofl|is that normal|those were the d
 /** Asking for something, which small talk around it does not cancel. */
 const ASKING = /\b(?:please|pls|can you|could you|i want|i need|i'?d like|set up|build|make me|create)\b/;
 
+/**
+ * "Is it possible to make: …", "hey is possible to build a bot that …": a request asked as a question, which the
+ * question about the service ("is it possible") only frames. What follows the frame is read ("make:" with it).
+ */
+const FRAMED_REQUEST =
+  /^(?:(?:hi|hey|hello|ok|so|and|but|also|um|hmm)[,!.\s]+)*is\s+(?:it\s+)?possible\s+(?:for\s+(?:you|me|us)\s+)?to\s+(?:(?:make|build|create|set ?up|setup)\s*:\s*|(?=(?:make|build|create|set ?up|setup|get|have)\b))/;
+
+/** Where the request inside a question frame starts, or 0 when there is no frame (or nothing after it). */
+function framedRequestStart(norm: string): number {
+  const m = norm.includes('possible') ? FRAMED_REQUEST.exec(norm) : null;
+  return m ? m[0].length : 0;
+}
+
 const TO_CHAT_TOOL = /\b(?:to|into)\s+(?:(?:my|our|the|a)\s+)?(?:[a-z]+\s+)?(?:slack|(?:microsoft\s+|ms\s+)?teams|discord)\b/;
 
 /** "We moved from slack to teams": a change of tools told, not things sent. */
@@ -69,11 +82,15 @@ function describesAgent(patch: RequirementsPatch, norm: string, unsupported: boo
  */
 export function interpretMessage(request: InterpretRequest): Interpretation {
   // Misspelled tool names are put right first, so that every reader below sees the tool.
-  const raw = correctTypos(request.text);
-  const norm = normalize(raw);
-  const control = readControl(norm, request.phase);
+  const typed = correctTypos(request.text);
+  const said = normalize(typed);
+  const control = readControl(said, request.phase);
   if (control.intent) return { intent: control.intent, patch: {} };
-  if (asksAboutService(norm)) return { intent: 'question', patch: {} };
+  // "Is it possible to make: …" asks for what follows; "is it possible to connect salesforce?" stays a question (nothing made).
+  const frame = asksAboutService(said) ? framedRequestStart(said) : -1;
+  if (frame === 0) return { intent: 'question', patch: {} };
+  const raw = frame > 0 ? typed.slice(frame) : typed;
+  const norm = frame > 0 ? said.slice(frame) : said;
 
   const correcting = control.lead === 'negation' || hasCorrectionMarker(norm);
   // A fresh start ("start over: …", a new agent after COMPLETE) is read as a first description.
@@ -89,7 +106,7 @@ export function interpretMessage(request: InterpretRequest): Interpretation {
   };
   if (isEmpty(patch) && !('edits' in extras)) {
     const unsupported = named ? { unsupported: reading.unsupported } : {};
-    if (isQuestionForm(norm)) return { intent: 'question', patch, ...unsupported };
+    if (isQuestionForm(said)) return { intent: 'question', patch, ...unsupported };
     const lead = control.lead;
     return { intent: lead && lead !== 'filler' ? intentOf(lead, request.phase) : 'unclear', patch, ...unsupported };
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Trigger } from '../../conversation/requirements/requirements.js';
-import { dailyAt, readSchedule, saysLooseRecurrence } from './schedule.js';
+import { dailyAt, monthDaysOf, monthDaysTrigger, readSchedule, saysLooseRecurrence } from './schedule.js';
 import { normalize } from './text.js';
 
 const read = (text: string, existing: Trigger | null = null) => readSchedule(normalize(text), existing);
@@ -125,7 +125,7 @@ describe(readSchedule.name, () => {
     'I sat in the sun on Monday',
     'top 5 emails',
     'every 3rd email',
-    'every 48 hours',
+    'every 96 hours',
     'in order to get 3 items',
   ])('finds no schedule in %j', (text) => {
     expect(read(text)).toEqual({ trigger: null, time: null });
@@ -156,12 +156,79 @@ describe(readSchedule.name, () => {
     expect(trigger?.crons).toEqual(['0 0,5,10,15,20 * * *', '30 2,7,12,17,22 * * *']);
   });
 
+  it.each([
+    ['every hour 9 to 5 on weekdays', '0 9,10,11,12,13,14,15,16,17 * * 1-5', 'every hour from 9:00 to 17:00 on weekdays'],
+    ['weekdays 9-5 hourly', '0 9,10,11,12,13,14,15,16,17 * * 1-5', 'every hour from 9:00 to 17:00 on weekdays'],
+    ['every 2 hours from 8am to 6pm', '0 8,10,12,14,16,18 * * *', 'every 2 hours from 8:00 to 18:00'],
+    ['every 3 hours between 9 and 9', '0 9,12,15,18,21 * * *', 'every 3 hours from 9:00 to 21:00'],
+    ['hourly during business hours', '0 9,10,11,12,13,14,15,16,17 * * *', 'every hour from 9:00 to 17:00'],
+    ['every hour 9-11am', '0 9,10,11 * * *', 'every hour from 9:00 to 11:00'],
+  ])('keeps the hours an interval runs between in %j, as times', (text, cron, description) => {
+    expect(read(text).trigger).toMatchObject({ cron, description });
+  });
+
+  it('keeps every 30 minutes between two hours as two crons', () => {
+    expect(read('every 30 mins between 9am and 11am').trigger).toMatchObject({
+      crons: ['0 9,10,11 * * *', '30 9,10 * * *'],
+      description: 'every 30 minutes from 9:00 to 11:00',
+      recurrence: { times: ['09:00', '09:30', '10:00', '10:30', '11:00'] },
+    });
+  });
+
+  it('runs an interval too frequent to keep as times all day, and says the hours were not kept', () => {
+    expect(read('every 5 minutes from 9 to 5').trigger).toMatchObject({
+      cron: '*/5 * * * *',
+      description: 'every 5 minutes (the hours 9:00 to 17:00 were not kept: a schedule this frequent runs all day; say every 15 minutes or more to keep them)',
+    });
+  });
+
+  it.each(['every hour post the top 3 to 5 stories', 'every 2 hours send me 10 to 20 leads'])('reads no hours in %j', (text) => {
+    expect(read(text).trigger?.recurrence?.times).toEqual([]);
+  });
+
+  it.each([
+    ['every 48 hours', '0 9 * * 1,3,5'],
+    ['every 48hrs at 7am', '0 7 * * 1,3,5'],
+    ['every 48h', '0 9 * * 1,3,5'],
+    ['every 72 hours at 6pm', '0 18 * * 1,4'],
+  ])('runs %j as every other day or every 3 days do', (text, cron) => {
+    expect(read(text).trigger).toMatchObject({ cron, description: expect.stringContaining('a weekly schedule can say') });
+  });
+
+  it.each([
+    ['twice a month', '0 9 1,15 * *', 'on the 1st and 15th of every month at 9:00 (twice a month: days picked for you; say other days to change them)'],
+    ['2x per month at 10am', '0 10 1,15 * *', 'on the 1st and 15th of every month at 10:00 (twice a month: days picked for you; say other days to change them)'],
+    ['semi-monthly', '0 9 1,15 * *', 'on the 1st and 15th of every month at 9:00 (twice a month: days picked for you; say other days to change them)'],
+    ['twice a month on the 5th and 20th', '0 9 5,20 * *', 'on the 5th and 20th of every month at 9:00'],
+    ['on the 1st and 15th at 8', '0 8 1,15 * *', 'on the 1st and 15th of every month at 8:00'],
+    ['every 1st, 10th and 20th of the month', '0 9 1,10,20 * *', 'on the 1st, 10th and 20th of every month at 9:00'],
+  ])('reads %j as several days of the month, kept as a cron (a recurrence holds one)', (text, cron, description) => {
+    expect(read(text).trigger).toEqual({ type: 'schedule', cron, description });
+  });
+
   it('reads several times a day, each with its own minutes', () => {
     expect(read('at 8am, 1:30pm and 6pm on weekdays').trigger).toMatchObject({
       cron: '0 8,18 * * 1-5',
       crons: ['0 8,18 * * 1-5', '30 13 * * 1-5'],
       recurrence: { times: ['08:00', '13:30', '18:00'] },
     });
+  });
+});
+
+describe(monthDaysTrigger.name, () => {
+  it('runs on the days of the month at each time, one cron per minute past the hour', () => {
+    expect(monthDaysTrigger([1, 15], ['09:00', '17:30'])).toEqual({
+      type: 'schedule',
+      cron: '0 9 1,15 * *',
+      crons: ['0 9 1,15 * *', '30 17 1,15 * *'],
+      description: 'on the 1st and 15th of every month at 9:00 and 17:30',
+    });
+  });
+
+  it('reads back the days of such a cron, and none of others', () => {
+    expect(monthDaysOf('0 9 1,15 * *')).toEqual([1, 15]);
+    expect(monthDaysOf('0 9 1 * *')).toBeNull();
+    expect(monthDaysOf('0 9 1,15 * 1')).toBeNull();
   });
 });
 

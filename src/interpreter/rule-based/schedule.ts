@@ -1,7 +1,8 @@
-import { DEFAULT_TIMEZONE, EVERY_DAY, hhmm, planInterval, type Recurrence } from '../../conversation/requirements/recurrence.js';
+import { cronsOf, DEFAULT_TIMEZONE, EVERY_DAY, hhmm, planInterval, type Recurrence } from '../../conversation/requirements/recurrence.js';
 import type { ScheduleTrigger, Trigger } from '../../conversation/requirements/requirements.js';
-import { describeRecurrence, normalizeTrigger, scheduleTrigger } from '../../conversation/requirements/schedule-words.js';
-import { findDays, type DaySpec } from './calendar-days.js';
+import { describeRecurrence, listWords, normalizeTrigger, scheduleTrigger } from '../../conversation/requirements/schedule-words.js';
+import { everyFewDays, findDays, type DaySpec } from './calendar-days.js';
+import { hoursWindow, type HoursWindow } from './hours-window.js';
 import { withoutTakenBack } from './taken-back.js';
 import { includesAny } from './text.js';
 import { defaultTime, findPartOfDay, findTimes, toHHMM, type ClockTime } from './time-of-day.js';
@@ -25,7 +26,8 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 };
 const COUNT = String.raw`(\d{1,3}(?:\.5)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty[- ]five|forty|fifty|half an|quarter of an)`;
 const INTERVAL = new RegExp(
-  String.raw`\bevery\s+(?:${COUNT}\s+)?(minute|min|hour|hr)s?\b|\b(hourly)\b|\bevery (half|quarter)[- ]hour\b`,
+  // "every 48hrs", "every 30mins": a number may be written against its unit.
+  String.raw`\bevery\s+(?:${COUNT}\s+|(\d{1,3})(?=[mh]))?(minute|min|hour|hr)s?\b|\b(hourly)\b|\bevery (half|quarter)[- ]hour\b`,
 );
 /** Intervals said other ways: "every couple of hours", "every other hour", "twice an hour", "ev 15m". */
 const OTHER_INTERVAL = new RegExp(
@@ -112,10 +114,11 @@ function otherInterval(text: string): number | null {
 function interval(text: string): number | null {
   const m = includesAny(text, INTERVAL_WORDS) ? INTERVAL.exec(text) : null;
   if (!m) return otherInterval(text);
-  if (m[3] !== undefined) return 60;
-  if (m[4] !== undefined) return m[4] === 'half' ? 30 : 15;
-  const count = m[1] === undefined ? 1 : (NUMBER_WORDS[m[1]] ?? Number(m[1]));
-  return m[2]?.startsWith('h') ? count * 60 : count;
+  if (m[4] !== undefined) return 60;
+  if (m[5] !== undefined) return m[5] === 'half' ? 30 : 15;
+  const said = m[1] ?? m[2];
+  const count = said === undefined ? 1 : (NUMBER_WORDS[said] ?? Number(said));
+  return m[3]?.startsWith('h') ? count * 60 : count;
 }
 
 function datesOf(spec: DaySpec | null): Pick<Recurrence, 'days' | 'dayOfMonth'> {
@@ -143,11 +146,14 @@ export function readSchedule(said: string, existing: Trigger | null = null): Sch
   const part = findPartOfDay(text);
   // Distinct: a time taken back and said again ("7am... no, 7:30") is one time, not two.
   const times = distinctTimes(findTimes(text, part));
-  const days = correctedDays(text, previous, findDays(text, times.length > 0 || previous !== null, previous?.dayOfMonth === undefined ? (previous?.days ?? null) : null));
   const every = interval(text);
+  // "Every 48 hours" runs as every other day does, "every 72 hours" as every 3 days.
+  const apart = every !== null && every > MINUTES_A_DAY && every % MINUTES_A_DAY === 0 ? everyFewDays(every / MINUTES_A_DAY) : null;
+  const days = apart ?? correctedDays(text, previous, findDays(text, times.length > 0 || previous !== null, previous?.dayOfMonth === undefined ? (previous?.days ?? null) : null));
   // "Every 24 hours" is once a day, at the time said (or the usual one).
   const daily = every === MINUTES_A_DAY;
-  if (every !== null && !daily) return { trigger: intervalTrigger(every, days, times[0]), time: null };
+  // Only an interval is read for hours it runs between ("every hour, 9 to 5"): the window's guard.
+  if (every !== null && !daily && !apart) return { trigger: intervalTrigger(every, days, times[0], hoursWindow(text)), time: null };
   // ROUGHLY needs a digit or "time" ("sometime", "some time").
   if (((DIGIT.test(text) || text.includes('time')) && ROUGHLY.test(text)) || (times.length === 0 && (VAGUE.test(text) || (LOOSE_PART.test(text) && !RECURRING.test(text))))) {
     return { trigger: null, time: null, vague: true };
@@ -164,7 +170,40 @@ export function readSchedule(said: string, existing: Trigger | null = null): Sch
   const counted = runs !== null && recurrence.days.length === 7 && recurrence.dayOfMonth === undefined ? words.replace(/^every day/, runsWords(runs)) : words;
   // A schedule a cron cannot say exactly ("every other day", "the first monday of the month") runs as the closest one, said in words.
   const closest = days?.approx === undefined ? counted : `${counted} (${days.approx})`;
-  return { trigger: scheduleTrigger(recurrence, picked ? `${closest} (times picked for you over the working day; say others to change them)` : closest), time: null };
+  const description = picked ? `${closest} (times picked for you over the working day; say others to change them)` : closest;
+  if (days?.kind === 'month' && days.more) return { trigger: monthDaysTrigger([days.day, ...days.more], clock, days.approx), time: null };
+  return { trigger: scheduleTrigger(recurrence, description), time: null };
+}
+
+function ordinal(d: number): string {
+  const suffix = d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th';
+  return `${d}${suffix}`;
+}
+
+/**
+ * A schedule on several days of the month ("twice a month": the 1st and the 15th). A recurrence holds one day of
+ * the month, so this one is kept as its cron (`0 9 1,15 * *`), as a cron no recurrence can say is; `approx` says
+ * the days were picked.
+ */
+export function monthDaysTrigger(days: readonly number[], times: readonly string[], approx?: string): ScheduleTrigger {
+  const [first = 1] = days;
+  const one: Recurrence = { days: [...EVERY_DAY], dayOfMonth: first, times: [...times], timezone: DEFAULT_TIMEZONE };
+  const field = days.join(',');
+  const crons = cronsOf(one).map((cron) => cron.replace(/^(\S+ \S+) \S+/, `$1 ${field}`));
+  const words = describeRecurrence(one).replace(/^on the \w+/, `on the ${listWords(days.map(ordinal))}`);
+  return {
+    type: 'schedule',
+    cron: crons[0] ?? `0 9 ${field} * *`,
+    description: approx === undefined ? words : `${words} (${approx})`,
+    ...(crons.length > 1 ? { crons } : {}),
+  };
+}
+
+/** The days of the month of a cron that runs on several ("0 9 1,15 * *"), else null. */
+export function monthDaysOf(cron: string): number[] | null {
+  const [, , dom, month, dow] = cron.split(' ');
+  if (month !== '*' || dow !== '*' || !dom || !/^\d{1,2}(?:,\d{1,2})+$/.test(dom)) return null;
+  return dom.split(',').map(Number);
 }
 
 /** How many runs a day `text` asks for ("three times a day" is 3), or null; once a day is daily, not a count. */
@@ -202,17 +241,49 @@ function intervalWords(minutes: number): string {
  * minutes (the closest to every 7 minutes that repeats evenly)", "every 5 hours counted from 0:00 each day:
  * every day at 0:00, 5:00, …". A time said with it ("every 5 hours from 8am") is where the count starts.
  */
-export function intervalTrigger(minutes: number, days: DaySpec | null, start: ClockTime | undefined): ScheduleTrigger | null {
+export function intervalTrigger(minutes: number, days: DaySpec | null, start: ClockTime | undefined, window: HoursWindow | null = null): ScheduleTrigger | null {
   const plan = days?.kind === 'month' ? null : planInterval(minutes, start ? start.hour * 60 + start.minute : 0);
   if (!plan) return null;
   const dates = datesOf(days);
+  if (window) {
+    const within = windowTrigger(minutes, dates, window);
+    if (within) return within;
+  }
+  const dropped = window ? ` (the hours ${windowWords(window)} were not kept: a schedule this frequent runs all day; say every ${MOST_MINUTES_A_WINDOW_RUN} minutes or more to keep them)` : '';
   if (plan.kind === 'times') {
     const recurrence: Recurrence = { ...dates, times: plan.times, timezone: DEFAULT_TIMEZONE };
-    return scheduleTrigger(recurrence, `${intervalWords(minutes)} counted from ${plan.times[0]?.replace(/^0(?=\d:)/, '')} each day: ${describeRecurrence(recurrence)}`);
+    return scheduleTrigger(recurrence, `${intervalWords(minutes)} counted from ${plan.times[0]?.replace(/^0(?=\d:)/, '')} each day: ${describeRecurrence(recurrence)}${dropped}`);
   }
   const recurrence: Recurrence = { ...dates, times: [], every: { minutes: plan.minutes }, timezone: DEFAULT_TIMEZONE };
   const words = describeRecurrence(recurrence);
-  return scheduleTrigger(recurrence, plan.kind === 'rounded' ? `${words} (the closest to ${intervalWords(minutes)} that repeats evenly)` : words);
+  return scheduleTrigger(recurrence, `${plan.kind === 'rounded' ? `${words} (the closest to ${intervalWords(minutes)} that repeats evenly)` : words}${dropped}`);
+}
+
+/** The shortest interval whose runs in a window of hours are kept as times: its runs fall on at most four minutes past the hour (four crons). */
+const MOST_MINUTES_A_WINDOW_RUN = 15;
+const MOST_CRONS_A_WINDOW = 4;
+
+function windowWords({ from, to }: HoursWindow): string {
+  return `${formatMinutes(from)} to ${formatMinutes(to)}`;
+}
+
+function formatMinutes(at: number): string {
+  return `${Math.floor(at / 60)}:${String(at % 60).padStart(2, '0')}`;
+}
+
+/**
+ * An interval between two hours ("every hour, 9 to 5"): its runs from the first hour to the last, as times, which a
+ * cron says as a list of hours (`0 9-17 * * 1-5` runs as `0 9,10,…,17 * * 1-5`). Null when the runs would fall on more
+ * than four minutes past the hour (every 10 minutes), which the caller runs all day, saying the window was not kept.
+ */
+function windowTrigger(minutes: number, dates: Pick<Recurrence, 'days' | 'dayOfMonth'>, window: HoursWindow): ScheduleTrigger | null {
+  const times: string[] = [];
+  for (let at = window.from; at <= window.to; at += minutes) times.push(hhmm(Math.floor(at / 60), at % 60));
+  if (new Set(times.map((time) => time.slice(3))).size > MOST_CRONS_A_WINDOW) return null;
+  const recurrence: Recurrence = { ...dates, times, timezone: DEFAULT_TIMEZONE };
+  // "every hour on weekdays" with its hours: "every hour from 9:00 to 17:00 on weekdays".
+  const days = describeRecurrence({ ...dates, times: [], every: { minutes: 60 }, timezone: DEFAULT_TIMEZONE }).replace(/^every hour/, '');
+  return scheduleTrigger(recurrence, `${intervalWords(minutes)} from ${windowWords(window)}${days}`);
 }
 
 /** Every day at `time` (`HH:MM`): what a bare time means when there is no schedule to correct. */

@@ -6,7 +6,7 @@
  * filter dropped by its name ("no minimum"), and corrections after the summary was agreed to.
  */
 import type { CorrectionConversation, ExpectedRequirements } from './phrasing-case.js';
-import { at, channel, dm, event, everyMinutes, filter as f, into, mail, MANUAL } from './expect-builders.js';
+import { at, channel, dm, event, everyMinutes, filter as f, into, mail, MANUAL, monthlyOn } from './expect-builders.js';
 
 function talk(name: string, turns: string[], expect: ExpectedRequirements, ...tags: string[]): CorrectionConversation {
   return { name, turns, expect, tags: ['correction', 'unseen', ...tags] };
@@ -465,4 +465,61 @@ export const UNSEEN_CORRECTIONS: CorrectionConversation[] = [
     trigger: at(['07:00'], 'daily'),
     destinations: [dm(), dm('slack')],
   }, 'add-destination', 'time'),
+  talk('twice a month moved to 11', ['twice a month at 10 email me a summary of my stripe payouts', 'make it 11am'], {
+    integrations: ['stripe'],
+    trigger: monthlyOn([1, 15], ['11:00']),
+    destinations: [dm()],
+  }, 'time'),
+  // A sender taken back for another, or added in a follow-up.
+  talk('not my boss, my manager', ['summarize my unread gmail from my boss and dm me on slack every morning', 'not my boss, my manager'], {
+    integrations: ['gmail', 'slack'],
+    destinations: [dm('slack')],
+    filters: [f.unread(), f.from('my manager')],
+    onlyFilters: true,
+  }, 'replace-filter'),
+  talk('no not from the landlord but the letting agent', ['email me new outlook mail from the landlord', 'no, not from the landlord but the letting agent'], {
+    trigger: event('outlook', 'new_email'),
+    filters: [f.from('the letting agent')],
+    onlyFilters: true,
+  }, 'replace-filter'),
+  talk('sorry not my boss i meant my manager', ['post gmail emails from my boss to #inbox', 'sorry not my boss i meant my manager'], {
+    destinations: [channel('#inbox')],
+    filters: [f.from('my manager')],
+    onlyFilters: true,
+  }, 'replace-filter'),
+  talk('also from my boss only', ['summarize my unread gmail and dm me on slack every morning', 'also from my boss only'], {
+    integrations: ['gmail', 'slack'],
+    filters: [f.unread(), f.from('my boss')],
+    onlyFilters: true,
+  }, 'add-filter'),
+  talk('and only from the accountant', ['send me my new outlook emails on teams', 'and only from the accountant'], {
+    integrations: ['outlook', 'teams'],
+    filters: [f.from('the accountant')],
+    onlyFilters: true,
+  }, 'add-filter'),
+  // A dismissal, then agreement: the change before stays.
+  talk('nvm looks good keeps the change', ['post stripe payouts to #finance every monday at 9', 'make it 10', 'nvm, looks good'], {
+    trigger: at(['10:00'], ['mon']),
+    destinations: [channel('#finance')],
+  }, 'no-op'),
+  talk('never mind all good thanks', ['every weekday at 8 dm me my open jira issues on slack', 'never mind, all good thanks'], {
+    integrations: ['jira', 'slack'],
+    trigger: at(['08:00'], 'weekdays'),
+    destinations: [dm('slack')],
+  }, 'no-op'),
+  // "I changed my mind", "forget it": the message before taken back, like "never mind"; with a correction, the correction.
+  talk('i changed my mind after a time change', ['email me a summary of new salesforce leads every tuesday at 8', 'make it 5', 'i changed my mind'], {
+    trigger: at(['08:00'], ['tue']),
+  }, 'dismiss'),
+  talk('i changed my mind, slack instead', ['dm me my asana tasks on teams every morning', 'i changed my mind, slack instead'], {
+    integrations: ['asana', 'slack'],
+    destinations: [dm('slack')],
+  }, 'replace-integration'),
+  talk('forget it after an added channel', ['post the github release notes to #eng every thursday at 4', 'add #product too', 'forget it'], {
+    destinations: [channel('#eng')],
+  }, 'dismiss'),
+  talk("ive changed my mind, post them to #ops", ['when a zendesk ticket comes in drop it in #support on slack', "i've changed my mind, post them to #ops"], {
+    integrations: ['zendesk', 'slack'],
+    destinations: [channel('#ops', 'slack')],
+  }, 'replace-destination'),
 ];

@@ -33,6 +33,11 @@ export function monthly(dayOfMonth: number, times?: string[]): ExpectedTrigger {
   return times === undefined ? { type: 'schedule', dayOfMonth } : { type: 'schedule', dayOfMonth, times };
 }
 
+/** Monthly on several days of the month (any order), optionally at these times. */
+export function monthlyOn(daysOfMonth: number[], times?: string[]): ExpectedTrigger {
+  return times === undefined ? { type: 'schedule', daysOfMonth } : { type: 'schedule', daysOfMonth, times };
+}
+
 export function everyMinutes(minutes: number): ExpectedTrigger {
   return { type: 'schedule', every: { minutes } };
 }

@@ -606,4 +606,34 @@ export const DESTINATION_MESSAGES: PhrasingCase[] = [
     trigger: at(['09:00', '17:00'], 'daily'),
     destinations: [dm('teams')],
   }),
+  // One channel on two chat tools: the channel on both.
+  row('post new github issues to #design on slack and discord', ['multi-destination', 'event'], {
+    integrations: ['github', 'slack', 'discord'],
+    trigger: event('github', 'new_issue'),
+    destinations: [channel('#design', 'slack'), channel('#design', 'discord')],
+  }),
+  row('send the weekly notion roadmap to #product on teams and slack every monday at 9', ['multi-destination', 'specific-days'], {
+    integrations: ['notion', 'teams', 'slack'],
+    trigger: at(['09:00'], ['mon']),
+    destinations: [channel('#product', 'teams'), channel('#product', 'slack')],
+  }),
+  row('new hubspot deals → #sales on slack & discord', ['multi-destination', 'event', 'terse'], {
+    integrations: ['hubspot', 'slack', 'discord'],
+    trigger: event('hubspot', 'new_deal'),
+    destinations: [channel('#sales', 'slack'), channel('#sales', 'discord')],
+  }),
+  row('every friday at 4 post the shopify sales total in #team on both slack and discord pls', ['multi-destination', 'specific-days'], {
+    integrations: ['shopify', 'slack', 'discord'],
+    trigger: at(['16:00'], ['fri']),
+    destinations: [channel('#team', 'slack'), channel('#team', 'discord')],
+  }),
+  row('when a new zendesk ticket comes in ping the #support channel in discord and slack', ['multi-destination', 'event'], {
+    integrations: ['zendesk', 'discord', 'slack'],
+    trigger: event('zendesk', 'new_ticket'),
+    destinations: [channel('#support', 'discord'), channel('#support', 'slack')],
+  }),
+  row('post stripe payouts to #finance on slack and #money on discord', ['multi-destination'], {
+    integrations: ['stripe', 'slack', 'discord'],
+    destinations: [channel('#finance', 'slack'), channel('#money', 'discord')],
+  }),
 ];

@@ -3,7 +3,7 @@
  * day, a day of the month, every day versus weekdays, a day left out.
  */
 import type { PhrasingCase } from './phrasing-case.js';
-import { at, channel, dm, everyHours, everyMinutes, filter as f, into, mail, monthly, on, row } from './expect-builders.js';
+import { at, channel, dm, everyHours, everyMinutes, filter as f, into, mail, monthly, monthlyOn, on, row } from './expect-builders.js';
 
 export const RECURRENCE_MESSAGES: PhrasingCase[] = [
   row('on weekends send me the shopify orders at 10am and 6pm, on slack', ['weekends', 'multi-time', 'dm'], {
@@ -272,5 +272,103 @@ export const RECURRENCE_MESSAGES: PhrasingCase[] = [
   row('every day at 9, no mondays, email me my outlook calendar', ['days-left-out', 'specific-days', 'dm'], {
     trigger: at(['09:00'], ['tue', 'wed', 'thu', 'fri', 'sat', 'sun']),
     destinations: [dm()],
+  }),
+
+  // Twice a month: the 1st and the 15th (a cron can say two days of the month; the description says they were picked).
+  row('twice a month send me a summary of my stripe payouts on slack', ['day-of-month', 'dm'], {
+    integrations: ['stripe', 'slack'],
+    trigger: monthlyOn([1, 15], ['09:00']),
+    destinations: [dm('slack')],
+  }),
+  row('post the open jira bugs to #qa twice a month at 10am', ['day-of-month'], {
+    integrations: ['jira'],
+    trigger: monthlyOn([1, 15], ['10:00']),
+    destinations: [channel('#qa')],
+  }),
+  row('semi monthly email me the hubspot deals report', ['day-of-month', 'dm'], {
+    integrations: ['hubspot'],
+    trigger: monthlyOn([1, 15]),
+    destinations: [dm()],
+  }),
+  row('twice per month remind #finance on slack to do the expense reports', ['day-of-month'], {
+    integrations: ['slack'],
+    trigger: monthlyOn([1, 15]),
+    destinations: [channel('#finance', 'slack')],
+  }),
+  row('on the 1st and 15th at 8 email me my unpaid stripe invoices', ['day-of-month', 'dm'], {
+    integrations: ['stripe'],
+    trigger: monthlyOn([1, 15], ['08:00']),
+    destinations: [dm()],
+  }),
+  row('2x a month send the notion roadmap page to #product', ['day-of-month'], {
+    integrations: ['notion'],
+    trigger: monthlyOn([1, 15]),
+    destinations: [channel('#product')],
+  }),
+  row('twice a month on the 5th and 20th dm me my outstanding quickbooks invoices', ['day-of-month', 'dm', 'unsupported-tool'], {
+    unsupported: ['quickbooks'],
+    trigger: monthlyOn([5, 20]),
+    destinations: [dm()],
+  }),
+  // Every 48 / 72 hours: as every other day (Mon, Wed, Fri) and every 3 days (Mon, Thu).
+  row('every 48 hours send #ops the zendesk backlog', ['specific-days'], {
+    integrations: ['zendesk'],
+    trigger: on(['mon', 'wed', 'fri']),
+    destinations: [channel('#ops')],
+  }),
+  row('evry 48hrs at 7am dm me my linear issues on slack', ['specific-days', 'typo', 'dm'], {
+    integrations: ['linear', 'slack'],
+    trigger: at(['07:00'], ['mon', 'wed', 'fri']),
+    destinations: [dm('slack')],
+  }),
+  row('check my gmail every 48h and email me a summary', ['specific-days', 'dm'], {
+    integrations: ['gmail'],
+    trigger: on(['mon', 'wed', 'fri']),
+    destinations: [dm('gmail')],
+  }),
+  row('every 72 hours post the github prs waiting for review to #eng', ['specific-days'], {
+    integrations: ['github'],
+    trigger: on(['mon', 'thu']),
+    destinations: [channel('#eng')],
+  }),
+  row('every two days at 6pm text me the shopify orders', ['specific-days', 'dm'], {
+    integrations: ['shopify'],
+    trigger: at(['18:00'], ['mon', 'wed', 'fri']),
+    destinations: [dm()],
+  }),
+  // An interval between two hours: its runs in those hours, as times.
+  row('weekdays 9 to 5, every hour post new jira issues to #eng', ['weekdays', 'multi-time'], {
+    integrations: ['jira'],
+    trigger: at(['09:00', '10:00', '11:00', '12:00', '13:00', '14:00', '15:00', '16:00', '17:00'], 'weekdays'),
+    destinations: [channel('#eng')],
+  }),
+  row('every hour from 9am to 6pm on weekdays send me the zendesk queue on slack', ['weekdays', 'multi-time', 'dm'], {
+    integrations: ['zendesk', 'slack'],
+    trigger: at(['09:00', '10:00', '11:00', '12:00', '13:00', '14:00', '15:00', '16:00', '17:00', '18:00'], 'weekdays'),
+    destinations: [dm('slack')],
+  }),
+  row('every 2 hours between 8 and 6 post the shopify orders to #orders', ['multi-time'], {
+    integrations: ['shopify'],
+    trigger: at(['08:00', '10:00', '12:00', '14:00', '16:00', '18:00'], 'daily'),
+    destinations: [channel('#orders')],
+  }),
+  row('hourly during business hours check my outlook and dm me on teams', ['multi-time', 'dm'], {
+    integrations: ['outlook', 'teams'],
+    trigger: at(['09:00', '10:00', '11:00', '12:00', '13:00', '14:00', '15:00', '16:00', '17:00'], 'daily'),
+    destinations: [dm('teams')],
+  }),
+  row('evry 30 mins 9-5 mon to fri ping #support with the open zendesk tickets', ['weekdays', 'multi-time', 'typo'], {
+    integrations: ['zendesk'],
+    trigger: at(
+      ['09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '12:00', '12:30', '13:00', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30', '17:00'],
+      'weekdays',
+    ),
+    destinations: [channel('#support')],
+  }),
+  // Too frequent to keep as times: the interval runs all day (the description says the hours were not kept).
+  row('every 5 minutes from 9 to 5 check stripe for failed payments and post them to #billing', ['interval'], {
+    integrations: ['stripe'],
+    trigger: everyMinutes(5),
+    destinations: [channel('#billing')],
   }),
 ];

@@ -595,4 +595,60 @@ export const TRIGGER_MESSAGES: PhrasingCase[] = [
     destinations: [dm('slack')],
     filters: [f.from('my boss')],
   }),
+  // Comments on Linear issues and Stripe disputes: events of their own, not a new issue or a payment.
+  row('when my linear issue gets a comment ping me on slack', ['event', 'dm'], {
+    integrations: ['linear', 'slack'],
+    trigger: event('linear', 'new_comment'),
+    destinations: [dm('slack')],
+  }),
+  row('someone comments on one of my linear tickets -> dm me on teams', ['event', 'dm', 'terse'], {
+    integrations: ['linear', 'teams'],
+    trigger: event('linear', 'new_comment'),
+    destinations: [dm('teams')],
+  }),
+  row('new comments on linear issues to #product pls', ['event'], {
+    integrations: ['linear'],
+    trigger: event('linear', 'new_comment'),
+    destinations: [channel('#product')],
+  }),
+  row('whenever theres a comment on a linar issue assigned to me email me', ['event', 'typo', 'dm'], {
+    integrations: ['linear'],
+    trigger: event('linear', 'new_comment'),
+    destinations: [dm()],
+  }),
+  row('new stripe disputes to #finance', ['event', 'terse'], {
+    integrations: ['stripe'],
+    trigger: event('stripe', 'new_dispute'),
+    destinations: [channel('#finance')],
+  }),
+  row('if a customer disputes a charge text me right away', ['event', 'dm'], {
+    integrations: ['stripe'],
+    trigger: event('stripe', 'new_dispute'),
+    destinations: [dm()],
+  }),
+  row('when someone opens a dispute in stripe msg me on slack', ['event', 'dm'], {
+    integrations: ['stripe', 'slack'],
+    trigger: event('stripe', 'new_dispute'),
+    destinations: [dm('slack')],
+  }),
+  row('stripe chargebacks as they come in → #risk', ['event', 'terse'], {
+    integrations: ['stripe'],
+    trigger: event('stripe', 'new_dispute'),
+    destinations: [channel('#risk')],
+  }),
+  row('if a customer disputes a payment email finance@acme.com', ['event', 'email-destination'], {
+    integrations: ['stripe'],
+    trigger: event('stripe', 'new_dispute'),
+    destinations: [mail('finance@acme.com')],
+  }),
+  row('log every new stripe chargeback in the disputes google sheet', ['event'], {
+    integrations: ['stripe', 'google_sheets'],
+    trigger: event('stripe', 'new_dispute'),
+    destinations: [into('google_sheets')],
+  }),
+  row('when we get a dispute on stirpe ping #billing on slack', ['event', 'typo'], {
+    integrations: ['stripe', 'slack'],
+    trigger: event('stripe', 'new_dispute'),
+    destinations: [channel('#billing', 'slack')],
+  }),
 ];

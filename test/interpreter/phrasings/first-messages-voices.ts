@@ -299,4 +299,41 @@ export const VOICE_MESSAGES: PhrasingCase[] = [
     trigger: at(['17:15'], ['tue', 'thu']),
     destinations: [channel('#team', 'discord')],
   }),
+  // A request asked as a question ("is it possible to make: …"): what follows is the request.
+  row('is it possible to make: every friday at 5 email me a summary of my jira tickets', ['question-form', 'dm'], {
+    integrations: ['jira'],
+    trigger: at(['17:00'], ['fri']),
+    destinations: [dm()],
+  }),
+  row('is possible to make a bot that posts new stripe payments to #finance', ['question-form', 'event', 'non-native'], {
+    integrations: ['stripe'],
+    trigger: event('stripe', 'payment_succeeded'),
+    destinations: [channel('#finance')],
+  }),
+  row('hey is it possible to set up a bot that dms me my google calendar every morning on slack', ['question-form', 'dm'], {
+    integrations: ['google_calendar', 'slack'],
+    trigger: at(['08:00'], 'daily'),
+    destinations: [dm('slack')],
+  }),
+  row('is it possible to make an agent that checks my gmail and sends a summary to #inbox on slack every day at 5?', ['question-form'], {
+    integrations: ['gmail', 'slack'],
+    trigger: at(['17:00'], 'daily'),
+    destinations: [channel('#inbox', 'slack')],
+  }),
+  row('is it possible to build: new hubspot deals → #sales on teams', ['question-form', 'event', 'terse'], {
+    integrations: ['hubspot', 'teams'],
+    trigger: event('hubspot', 'new_deal'),
+    destinations: [channel('#sales', 'teams')],
+  }),
+  row('can u make an agent that posts new github prs to #reviews', ['question-form', 'event'], {
+    integrations: ['github'],
+    trigger: event('github', 'new_pull_request'),
+    destinations: [channel('#reviews')],
+  }),
+  row('can you make an agent that emails me my unread outlook mail every morning?', ['question-form', 'dm', 'filter-unread'], {
+    integrations: ['outlook'],
+    trigger: at(['08:00'], 'daily'),
+    destinations: [dm()],
+    filters: [f.unread()],
+  }),
 ];

@@ -44,6 +44,12 @@ export const NON_REQUESTS: NonRequestCase[] = [
   say('which apps do you support', 'product-question'),
   say('do you integrate with notion?', 'product-question', 'mentions-tool'),
   say('can you connect to quickbooks', 'product-question', 'mentions-tool'),
+  // "Is it possible to …" with nothing asked to be made stays a question about the service.
+  say('is it possible to connect salesforce?', 'product-question', 'mentions-tool'),
+  say('is it possible to make an agent?', 'product-question'),
+  say('is possible to build more than one agent', 'product-question'),
+  say('is it possible to have two agents running at once?', 'product-question'),
+  say('can you make agents for outlook too?', 'product-question', 'mentions-tool'),
   say('how much does this cost', 'product-question'),
   say('is there a free plan', 'product-question'),
   say('are you a real person', 'meta'),

@@ -15,6 +15,8 @@ export type ExpectedTrigger =
       days?: 'daily' | 'weekdays' | 'weekends' | Weekday[];
       /** Monthly: the day of the month. */
       dayOfMonth?: number;
+      /** Monthly on several days ("twice a month", "the 1st and 15th"), in any order: read from the cron, which alone holds them. */
+      daysOfMonth?: number[];
       /** Every N minutes or hours ("every 15 minutes", "every 2 hours"). */
       every?: { minutes?: number; hours?: number };
     }

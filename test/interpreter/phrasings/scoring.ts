@@ -24,6 +24,7 @@ export function triggerMatches(expected: ExpectedTrigger, actual: Trigger | null
   if (expected.type === 'manual') return true;
   if (expected.type === 'event') return actual.type === 'event' && actual.integration === expected.integration && actual.event === expected.event;
   if (actual.type !== 'schedule') return false;
+  if (expected.daysOfMonth) return cronDaysMatch(expected, actual.crons ?? [actual.cron]);
   const recurrence = actual.recurrence;
   if (!recurrence) return false;
   if (expected.times && !sameSet(expected.times, recurrence.times)) return false;
@@ -38,6 +39,17 @@ export function triggerMatches(expected: ExpectedTrigger, actual: Trigger | null
     if (!sameSet([...days], recurrence.days)) return false;
   }
   return true;
+}
+
+/** Several days of the month, which no recurrence holds: every cron runs on those days (and at the times, if checked). */
+function cronDaysMatch(expected: ExpectedTrigger & { type: 'schedule' }, crons: readonly string[]): boolean {
+  const times: string[] = [];
+  for (const cron of crons) {
+    const [minute = '', hours = '', dom = '', month, dow] = cron.split(' ');
+    if (month !== '*' || dow !== '*' || !sameSet(expected.daysOfMonth ?? [], dom.split(',').map(Number))) return false;
+    for (const hour of hours.split(',')) times.push(`${hour.padStart(2, '0')}:${minute.padStart(2, '0')}`);
+  }
+  return !expected.times || sameSet(expected.times, times);
 }
 
 /** `dm` is any destination to the person themselves: a direct message, or `me` as the target. */

@@ -45,9 +45,11 @@ function problemsOf(expectation: ExpectedRequirements): string[] {
     if (dayOfMonth !== undefined && !(Number.isInteger(dayOfMonth) && dayOfMonth >= 1 && dayOfMonth <= 31)) {
       problems.push(`day of month ${dayOfMonth}`);
     }
+    for (const day of trigger.daysOfMonth ?? []) if (!(Number.isInteger(day) && day >= 1 && day <= 31)) problems.push(`day of month ${day}`);
+    if (trigger.daysOfMonth && trigger.daysOfMonth.length < 2) problems.push('several days of the month that are not several');
     const every = trigger.every;
     if (every && !(every.minutes ?? every.hours)) problems.push('an interval of nothing');
-    if (!trigger.times && !trigger.days && dayOfMonth === undefined && !every) problems.push('a schedule that says nothing');
+    if (!trigger.times && !trigger.days && dayOfMonth === undefined && !trigger.daysOfMonth && !every) problems.push('a schedule that says nothing');
   }
   for (const destination of expectation.destinations ?? []) {
     known(destination.integration, 'destination');
@@ -77,7 +79,7 @@ const TAG_BACKING: Record<string, (expectation: ExpectedRequirements) => boolean
   manual: (e) => e.trigger?.type === 'manual',
   'vague-time': (e) => e.trigger?.type === 'vague',
   interval: (e) => e.trigger?.type === 'schedule' && e.trigger.every !== undefined,
-  'day-of-month': (e) => e.trigger?.type === 'schedule' && e.trigger.dayOfMonth !== undefined,
+  'day-of-month': (e) => e.trigger?.type === 'schedule' && (e.trigger.dayOfMonth !== undefined || e.trigger.daysOfMonth !== undefined),
   weekends: (e) => e.trigger?.type === 'schedule' && e.trigger.days === 'weekends',
   'multi-time': (e) => e.trigger?.type === 'schedule' && (e.trigger.times?.length ?? 0) > 1,
   dm: (e) => (e.destinations ?? []).some((destination) => destination.kind === 'dm'),
