@@ -247,6 +247,9 @@ describe('phase handlers', () => {
       const events = await turn(sessionId, 'regenerate');
       expect(phasesOf(events)).toEqual(['TESTING→GENERATION', 'GENERATION→TESTING']);
       expect(events.some((event) => event.type === 'draft')).toBe(true);
+      const again = await turn(sessionId, 'run the test again');
+      expect(phasesOf(again)).toEqual(['TESTING→GENERATION', 'GENERATION→TESTING']);
+      expect(again.some((event) => event.type === 'test_result')).toBe(true);
     });
 
     it('goes to REQUIREMENTS when the user wants a change without saying which yet', async () => {

@@ -90,6 +90,8 @@ const CLAUSE_BODIES: readonly (readonly [ClauseKind, readonly string[]])[] = [
     'regenerate(?: (?:it|this|the (?:agent|draft|bot)))?', 'regen', 'try again', 'try (?:it|that) again', 'retry',
     'rebuild(?: it)?', 'build (?:it|this) again', 'generate (?:it |this )?again', 'redo(?: it| this)?', 'do it again',
     'give me another (?:draft|version|one|try)', 'another (?:draft|version|try|attempt)', 'one more (?:time|try)',
+    '(?:re-?run|redo|repeat) (?:the |that |this )?test(?: run)?(?: again)?', '(?:run|do) (?:the |that |this |a )?test(?: run)? again',
+    'test (?:it|this|that) again', 're-?test(?: (?:it|this|that))?',
   ]],
   ['skip', [
     'skip(?: (?:it|this|that|this step|that step|this one|for now|it for now|this for now|connecting|the connection))?',
