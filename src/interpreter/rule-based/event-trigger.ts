@@ -20,14 +20,9 @@ export interface EventReading {
 type Candidate = readonly [integration: string, event: string];
 /**
  * A kind of thing that happens, the catalog events it can be (usual first), whether its words already say it happened,
- * and words the pattern cannot match without (its guard; none: always tried).
+ * and words the pattern cannot match without (its guard, checked once a message; none: always tried).
  */
 type Concept = readonly [pattern: RegExp, candidates: readonly Candidate[], happens?: true, needs?: readonly string[]];
-
-/** Whether `clause` says `concept`: its guard words first, then its pattern. */
-function says([pattern, , , needs]: Concept, clause: string): boolean {
-  return (needs === undefined || includesAny(clause, needs)) && pattern.test(clause);
-}
 
 /** Guard of the dispute concepts. */
 const DISPUTE_WORDS = ['disput', 'chargeback', 'charge-back', 'charge back'];
@@ -279,7 +274,7 @@ function sourceEvent(text: string, from: number, to: number, mentions: readonly 
   const stretch = text.slice(from, to).replace(DELIVERY, (said) => ' '.repeat(said.length));
   const inside = mentions.filter((m) => m.start >= from && m.end <= to);
   const sources = sourcesFirst(text, inside);
-  const kinds = CONCEPTS.filter((concept) => says(concept, stretch))
+  const kinds = conceptsFor(text).filter(([re]) => re.test(stretch))
     .map(([re, candidates]) => ({ candidates, at: last ? -lastIndexOf(re, stretch) : conceptStart(re, stretch) }))
     .sort((a, b) => a.at - b.at);
   const ranked = kinds.find(({ candidates }) => candidates.some(([id]) => sources.includes(id)));
@@ -288,6 +283,15 @@ function sourceEvent(text: string, from: number, to: number, mentions: readonly 
   if (withEvents) return usualEvent(withEvents);
   const first = kinds[0];
   return first ? pick(first.candidates, sourcesFirst(text, mentions), known) : undefined;
+}
+
+/** The kinds tried in every message, and the guard words of the others (a message without any tries only the first). */
+const USUAL_CONCEPTS = CONCEPTS.filter(([, , , needs]) => needs === undefined);
+const GUARD_WORDS = [...new Set(CONCEPTS.flatMap(([, , , needs]) => needs ?? []))];
+
+/** The kinds worth trying in `text`: the guarded ones only when their words are said (most messages say none). */
+function conceptsFor(text: string): readonly Concept[] {
+  return includesAny(text, GUARD_WORDS) ? CONCEPTS : USUAL_CONCEPTS;
 }
 
 /** Each kind's pattern made global once, to find where it is said last. */
@@ -342,6 +346,7 @@ export function findEventTrigger(
 ): EventReading | null {
   const watched = watchedEvent(text, mentions, known);
   if (watched) return watched;
+  const concepts = conceptsFor(text);
   let found: EventReading | null = null;
   const read = (start: number, from: number, strict: boolean, arrowSource = false): void => {
     const rest = text.slice(from, from + MAX_CLAUSE);
@@ -350,7 +355,7 @@ export function findEventTrigger(
     if (!strict) clause = untilAction(clause);
     const to = from + clause.length;
     const inClauseMentions = mentions.filter((m) => m.start >= from && m.end <= to);
-    const named = CONCEPTS.filter((concept) => says(concept, clause));
+    const named = concepts.filter(([re]) => re.test(clause));
     // Words that already say something happened outrank a thing merely named ("10 min before any meeting dm me").
     const matching = named.some(([, , happens]) => happens) ? named.filter(([, , happens]) => happens) : named;
     if (matching.length === 0) {
@@ -424,13 +429,13 @@ export function findEventTrigger(
     // "Teams msg in #leads → trello card": one thing mapped to one thing is each one as it comes.
     const arrowSource = clauseStart === 0 && separator !== null && ARROW.test(separator[0]) &&
       (PLURAL_THINGS.test(clause) || OCCURS.test(clause) || (ONE_THING.test(clause) && ONE_THING_AFTER.test(text.slice(clauseEnd + separator[0].length, clauseEnd + 60))));
-    if (!found && (NEW_THING.test(clause) || arrowSource || happening(clause))) read(clauseStart, clauseStart, true, arrowSource);
+    if (!found && (NEW_THING.test(clause) || arrowSource || happening(clause, concepts))) read(clauseStart, clauseStart, true, arrowSource);
     if (separator) clauseStart = separator.index + separator[0].length;
   }
   return found;
 }
 
 /** A clause whose words already say something happens ("15 min before each meeting", "a payment fails"). */
-function happening(clause: string): boolean {
-  return CONCEPTS.some((concept) => concept[2] === true && says(concept, clause));
+function happening(clause: string, concepts: readonly Concept[]): boolean {
+  return concepts.some(([re, , happens]) => happens === true && re.test(clause));
 }
