@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConversationPhase } from '../state.js';
-import { andList, displayName } from '../requirements/edit-words.js';
+import { displayName } from '../requirements/edit-words.js';
+import { listWords } from '../requirements/schedule-words.js';
 import { summarize } from '../requirements/requirements-document.js';
 import { applyTurnEdits, hasEdits, undoTurnEdits, unsupportedLead } from './requirement-edits.js';
 import { OauthConnector } from './oauth-connector.js';
@@ -58,7 +59,7 @@ export class DiscoveryHandler implements PhaseHandler {
       return;
     }
     const needsConnecting = await syncConnections(turn, this.oauth);
-    const apps = andList(integrations.map(displayName));
+    const apps = listWords(integrations.map(displayName));
     if (needsConnecting) {
       turn.say(`${lead}Got it. This agent works with ${apps}; let's connect ${integrations.length > 1 ? 'them' : 'it'} first.`);
       turn.goTo(ConversationPhase.OAUTH_FLOW, 'integrations_need_connecting');

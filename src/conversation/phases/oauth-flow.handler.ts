@@ -2,19 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ChatAction } from '../chat-response.js';
 import { isUnresolved } from '../machine/transitions.js';
 import { ConversationPhase, type IntegrationConnection, type IntegrationStatus, type PendingOauth } from '../state.js';
-import { andList, displayName } from '../requirements/edit-words.js';
-import { recordOf } from '../requirements/edit-history.js';
-import {
-  KEEPS_DESCRIPTION,
-  UNDO,
-  applyTurnEdits,
-  changesReport,
-  dismissTurnEdits,
-  emitRequirements,
-  hasEdits,
-  undoTurnEdits,
-  undoesDescription,
-} from './requirement-edits.js';
+import { displayName } from '../requirements/edit-words.js';
+import { listWords } from '../requirements/schedule-words.js';
+import { UNDO, applyTurnEdits, changedWords, changesReport, emitRequirements, hasEdits, takeBack } from './requirement-edits.js';
 import { OauthConnector } from './oauth-connector.js';
 import type { PhaseHandler } from './phase-handler.js';
 import {
@@ -96,18 +86,12 @@ export class OauthFlowHandler implements PhaseHandler {
         return;
       case 'undo':
       case 'dismiss': {
-        // As in REQUIREMENTS: "undo that" takes back the last change, "never mind" only the turn right before's.
-        if (undoesDescription(turn)) {
-          turn.say(KEEPS_DESCRIPTION);
-          this.remind(turn);
-          return;
-        }
-        const undone = turn.intent === 'undo' ? undoTurnEdits(turn) : dismissTurnEdits(turn);
-        if (!undone) {
-          turn.say(turn.intent === 'undo' ? 'There is nothing to undo.' : 'OK, nothing changed.');
+        const taken = takeBack(turn);
+        if (!taken.undone) {
+          turn.say(taken.say);
         } else {
-          turn.say(`Undone: ${undone.said.join('; ')}.`);
-          emitRequirements(turn, undone);
+          turn.say(`Undone: ${taken.undone.said.join('; ')}.`);
+          emitRequirements(turn, taken.undone);
           if (await this.followRequirements(turn)) return;
         }
         this.remind(turn);
@@ -120,7 +104,7 @@ export class OauthFlowHandler implements PhaseHandler {
       default: {
         const applied = hasEdits(turn.interpretation) ? applyTurnEdits(turn) : null;
         if (applied) {
-          turn.say(`Noted: ${recordOf(applied.applied, applied.changes).said.join('; ')}.`, [UNDO]);
+          turn.say(`Noted: ${changedWords(applied).join('; ')}.`, [UNDO]);
           emitRequirements(turn, applied);
           if (await this.followRequirements(turn)) return;
         }
@@ -319,5 +303,5 @@ function groupByState(requests: readonly PendingOauth[]): Map<string, PendingOau
 }
 
 function joinNames(integrations: readonly string[]): string {
-  return andList(integrations.map(displayName));
+  return listWords(integrations.map(displayName));
 }

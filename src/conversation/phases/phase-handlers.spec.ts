@@ -267,6 +267,15 @@ describe('phase handlers', () => {
       expect((await harness.conversations.getSession(OWNER, sessionId)).phase).toBe('TESTING');
     });
 
+    it('keeps the description on "undo that" right after the build, and stays', async () => {
+      const sessionId = await inTesting(); // the description, the connections, then confirm: its edits are the last
+      const before = await harness.conversations.getSession(OWNER, sessionId);
+      const events = await turn(sessionId, 'undo that');
+      expect(messageOf(events)).toMatch(/^That would take back the whole description\. Say "start over" .+ Shall I turn the agent on/);
+      expect(phasesOf(events)).toEqual([]);
+      expect((await harness.conversations.getSession(OWNER, sessionId)).context.requirements).toEqual(before.context.requirements);
+    });
+
     it('answers unclear input with its options and stays', async () => {
       const sessionId = await inTesting();
       const events = await turn(sessionId, 'hmm');

@@ -5,7 +5,8 @@ import type { RequirementEdit } from '../requirements/edits.js';
 import { editsFromPatch } from '../requirements/patch-edits.js';
 import type { Requirements } from '../requirements/requirements.js';
 import { toRequirementsView } from '../requirements/requirements-view.js';
-import { andList } from '../requirements/edit-words.js';
+import { describeEdit } from '../requirements/edit-words.js';
+import { listWords } from '../requirements/schedule-words.js';
 import { missingFields } from '../requirements/requirements-document.js';
 import type { ChatAction } from '../chat-response.js';
 import type { Turn } from './turn.js';
@@ -48,24 +49,29 @@ export function undoTurnEdits(turn: Turn): EditRecord | null {
   return undone.undone;
 }
 
-/** "Never mind": the edits of the turn right before reverted, or null when that turn changed nothing. */
-export function dismissTurnEdits(turn: Turn): EditRecord | null {
-  return editedLastTurn(turn.state.context.editHistory ?? [], turn.state.version) ? undoTurnEdits(turn) : null;
-}
-
-/** The answer when an undo would take back the description (see `undoesDescription`). */
-export const KEEPS_DESCRIPTION = 'That would take back the whole description. Say "start over" to describe another agent, or "go back" to change this one.';
+/** What "undo that" or "never mind" did: the edits taken back, or what to say when none were. */
+export type TakeBack = { undone: EditRecord } | { undone: null; say: string; keptDescription: boolean };
 
 /**
- * Whether the turn's "undo that" (or "never mind", which reaches only the turn right before) would take
- * back the description that named the agent's first apps. It is not taken back: the requirements would
- * be emptied, which only "start over" does; "go back" is the way to change it.
+ * "Undo that" (the last turn's edits) or "never mind" (the edits of the turn right before, if it made
+ * any). Neither takes back the description that named the agent's first apps: that would empty the
+ * requirements, which only "start over" does ("go back" is the way to change it).
  */
-export function undoesDescription(turn: Turn): boolean {
+export function takeBack(turn: Turn): TakeBack {
   const history = turn.state.context.editHistory ?? [];
-  if (turn.intent === 'dismiss' && !editedLastTurn(history, turn.state.version)) return false;
-  const apps = history.at(-1)?.changes.find((change) => change.field === 'integrations');
-  return apps !== undefined && !(apps.before.value as readonly string[] | null)?.length;
+  const dismiss = turn.intent === 'dismiss';
+  const reachable = !dismiss || editedLastTurn(history, turn.state.version);
+  const apps = reachable ? history.at(-1)?.changes.find((change) => change.field === 'integrations') : undefined;
+  if (apps !== undefined && !(apps.before.value as readonly string[] | null)?.length) {
+    return { undone: null, say: 'That would take back the whole description. Say "start over" to describe another agent, or "go back" to change this one.', keptDescription: true };
+  }
+  const undone = reachable ? undoTurnEdits(turn) : null;
+  return undone ? { undone } : { undone: null, say: dismiss ? 'OK, nothing changed.' : 'There is nothing to undo.', keptDescription: false };
+}
+
+/** The edits of a turn in words, as the summary's "Changed:" line and the acknowledgements say them. */
+export function changedWords(result: { applied: readonly RequirementEdit[] }): string[] {
+  return result.applied.map(describeEdit);
 }
 
 /** "What did I change?": the recorded edits, newest turn last. */
@@ -87,7 +93,7 @@ export function emitRequirements(turn: Turn, changed: EditResult | EditRecord | 
     missing: missingFields(requirements),
   };
   if (changed && 'applied' in changed) {
-    data['changes'] = { edits: changed.applied, said: recordOf(changed.applied, changed.changes).said, undone: false };
+    data['changes'] = { edits: changed.applied, said: changedWords(changed), undone: false };
   } else if (changed) {
     data['changes'] = { edits: [], said: changed.said, undone: true };
   }
@@ -102,5 +108,5 @@ export function unsupportedLead(turn: Turn): string {
 
 /** Names back the tools the catalog lacks: "QuickBooks isn't supported yet." */
 export function unsupportedNote(names: readonly string[]): string {
-  return `${andList(names)} ${names.length === 1 ? "isn't" : "aren't"} supported yet, so I left ${names.length === 1 ? 'it' : 'them'} out.`;
+  return `${listWords(names)} ${names.length === 1 ? "isn't" : "aren't"} supported yet, so I left ${names.length === 1 ? 'it' : 'them'} out.`;
 }

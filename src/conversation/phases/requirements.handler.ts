@@ -6,23 +6,10 @@ import { OauthConnector } from './oauth-connector.js';
 import type { PhaseHandler } from './phase-handler.js';
 import { syncConnections } from './connections.js';
 import { askForNextOrConfirm, serviceAnswer } from './replies.js';
-import {
-  KEEPS_DESCRIPTION,
-  applyTurnEdits,
-  changesReport,
-  dismissTurnEdits,
-  emitRequirements,
-  hasEdits,
-  undoTurnEdits,
-  undoesDescription,
-  unsupportedLead,
-} from './requirement-edits.js';
+import { applyTurnEdits, changedWords, changesReport, emitRequirements, hasEdits, takeBack, unsupportedLead } from './requirement-edits.js';
 import type { EditRecord } from '../requirements/edit-history.js';
 import type { Turn } from './turn.js';
-import type { RequirementEdit } from '../requirements/edits.js';
-import { describeEdit } from '../requirements/edit-words.js';
 
-const changedWords = (result: { applied: readonly RequirementEdit[] }): string[] => result.applied.map(describeEdit);
 
 /** Fills in the requirements field by field and asks for confirmation before anything is built. */
 @Injectable()
@@ -41,12 +28,12 @@ export class RequirementsHandler implements PhaseHandler {
   }
 
   async handle(turn: Turn): Promise<void> {
-    if ((turn.intent === 'undo' || turn.intent === 'dismiss') && undoesDescription(turn)) {
-      askForNextOrConfirm(turn, KEEPS_DESCRIPTION);
+    if (turn.intent === 'undo' || turn.intent === 'dismiss') {
+      const taken = takeBack(turn);
+      if (taken.undone) return this.reverted(turn, taken.undone);
+      askForNextOrConfirm(turn, taken.say);
       return;
     }
-    if (turn.intent === 'undo') return this.undo(turn);
-    if (turn.intent === 'dismiss') return this.dismiss(turn);
     if (turn.intent === 'review_changes') {
       askForNextOrConfirm(turn, changesReport(turn));
       return;
@@ -84,26 +71,7 @@ export class RequirementsHandler implements PhaseHandler {
     askForNextOrConfirm(turn, preface);
   }
 
-  /** "Undo that": the last turn's edits reverted, the checklist following. */
-  private async undo(turn: Turn): Promise<void> {
-    const undone = undoTurnEdits(turn);
-    if (!undone) {
-      askForNextOrConfirm(turn, 'There is nothing to undo.');
-      return;
-    }
-    await this.reverted(turn, undone);
-  }
-
-  /** "Never mind": what the turn right before changed is dropped; after anything else nothing changes. */
-  private async dismiss(turn: Turn): Promise<void> {
-    const undone = dismissTurnEdits(turn);
-    if (!undone) {
-      askForNextOrConfirm(turn, 'OK, nothing changed.');
-      return;
-    }
-    await this.reverted(turn, undone);
-  }
-
+  /** Edits taken back ("undo that", "never mind"), the checklist following. */
   private async reverted(turn: Turn, undone: EditRecord): Promise<void> {
     if (await syncConnections(turn, this.oauth)) {
       turn.say(`Undone: ${undone.said.join('; ')}. That needs a connection again.`);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AgentGenerator } from '../../agent-generator/agent-generator.js';
 import { ConversationPhase } from '../state.js';
-import { applyTurnEdits, hasEdits, undoTurnEdits } from './requirement-edits.js';
+import { applyTurnEdits, hasEdits, takeBack } from './requirement-edits.js';
 import type { PhaseHandler } from './phase-handler.js';
 import { BACK, serviceAnswer } from './replies.js';
 import type { Turn } from './turn.js';
@@ -29,7 +29,12 @@ export class TestingHandler implements PhaseHandler {
 
   async handle(turn: Turn): Promise<void> {
     if (hasEdits(turn.interpretation) || turn.intent === 'undo') {
-      const changed = turn.intent === 'undo' ? undoTurnEdits(turn) !== null : applyTurnEdits(turn) !== null;
+      const taken = turn.intent === 'undo' ? takeBack(turn) : null;
+      if (taken && !taken.undone && taken.keptDescription) {
+        turn.say(`${taken.say} Shall I turn the agent on, or would you like to change something?`, [ACCEPT, CHANGE, REGENERATE, BACK]);
+        return;
+      }
+      const changed = taken ? taken.undone !== null : applyTurnEdits(turn) !== null;
       turn.say(changed ? 'Changed. Back to the requirements to confirm the new version.' : 'That is how it is already. Back to the requirements.');
       turn.goTo(ConversationPhase.REQUIREMENTS, 'change_requested');
       return;

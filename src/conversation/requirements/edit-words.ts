@@ -1,6 +1,7 @@
 import { findIntegration } from '../../oauth/integration-catalog.js';
 import type { RequirementEdit } from './edits.js';
 import type { Destination, Filter } from './requirements.js';
+import { listWords } from './schedule-words.js';
 
 const FIELD_WORDS = {
   name: 'name',
@@ -14,11 +15,6 @@ const FIELD_WORDS = {
 
 export function displayName(integrationId: string): string {
   return findIntegration(integrationId)?.name ?? integrationId;
-}
-
-/** Items as a sentence lists them: "Gmail", "Gmail and Slack", "Gmail, Slack and Notion". */
-export function andList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /** `#team-updates on Slack`, `you (direct message on Slack)`, `boss@example.com`. */
@@ -48,7 +44,7 @@ export function describeEdit(edit: RequirementEdit): string {
       if (edit.op === 'replace') return `set the ${FIELD_WORDS[edit.field]} to ${edit.value.map((v) => (edit.field === 'integrations' ? displayName(v) : v)).join(', ')}`;
       return `${edit.op === 'add' ? 'added' : 'removed'} ${edit.field === 'integrations' ? displayName(edit.value) : `the step "${edit.value}"`}`;
     case 'destinations':
-      if (edit.op === 'replace') return `set the destination to ${andList(edit.value.map(describeDestination))}`;
+      if (edit.op === 'replace') return `set the destination to ${listWords(edit.value.map(describeDestination))}`;
       return edit.op === 'add' ? `added ${describeDestination(edit.value)} as a destination` : `removed ${describeDestination(edit.value)} as a destination`;
     case 'filters':
       if (edit.op === 'replace') return `set the filters to ${edit.value.map(describeFilter).join('; ') || 'none'}`;

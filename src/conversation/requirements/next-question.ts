@@ -1,6 +1,7 @@
 import type { ChatAction } from '../chat-response.js';
 import type { RequirementKey, Requirements } from './requirements.js';
-import { andList, displayName } from './edit-words.js';
+import { displayName } from './edit-words.js';
+import { listWords } from './schedule-words.js';
 
 export interface Question {
   field: RequirementKey;
@@ -44,7 +45,7 @@ export function questionFor(field: RequirementKey, requirements: Requirements): 
       if (integrations.includes('slack')) actions.push(reply('Post to #general on Slack', 'post it to #general'));
       if (integrations.includes('teams')) actions.push(reply('Post to a Teams channel', 'post it to #general on teams'));
       actions.push(reply('Email it to me', 'email it to me'));
-      const apps = integrations.length ? ` (you mentioned ${andList(integrations.map(displayName))})` : '';
+      const apps = integrations.length ? ` (you mentioned ${listWords(integrations.map(displayName))})` : '';
       return { field, text: `Where should the results go${apps}? A channel like #team-updates or an email address works.`, actions };
     }
     default:

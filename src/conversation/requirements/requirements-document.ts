@@ -1,5 +1,5 @@
 import { applyEdits } from './apply-edits.js';
-import { andList, describeDestination, displayName } from './edit-words.js';
+import { describeDestination, displayName } from './edit-words.js';
 import { editsFromPatch } from './patch-edits.js';
 import {
   REQUIRED_FIELDS,
@@ -9,7 +9,7 @@ import {
   type Requirements,
   type RequirementsPatch,
 } from './requirements.js';
-import { nextRunsInWords, scheduleWords } from './schedule-words.js';
+import { listWords, nextRunsInWords, scheduleWords } from './schedule-words.js';
 
 export { displayName };
 
@@ -62,7 +62,7 @@ export function summarize(requirements: Requirements, options: { now?: number } 
     }
   }
   if (integrations.value?.length) lines.push(`- Uses: ${integrations.value.map(displayName).join(', ')}`);
-  if (destinations.value?.length) lines.push(`- Sends to: ${andList(destinations.value.map(describeDestination))}`);
+  if (destinations.value?.length) lines.push(`- Sends to: ${listWords(destinations.value.map(describeDestination))}`);
   if (filters.value?.length) lines.push(`- Only: ${filters.value.map((filter) => filter.text).join('; ')}`);
   return lines.join('\n');
 }

@@ -11,11 +11,12 @@ function mondayFirst(days: readonly number[]): number[] {
   return [...days].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7));
 }
 
+/** Words as a sentence lists them: "Gmail", "Gmail and Slack", "Gmail, Slack and Notion". */
 export function listWords(words: readonly string[]): string {
   return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
-function ordinal(d: number): string {
+export function ordinal(d: number): string {
   const suffix = d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th';
   return `${d}${suffix}`;
 }

@@ -1,6 +1,6 @@
 import { cronsOf, DEFAULT_TIMEZONE, EVERY_DAY, hhmm, planInterval, type Recurrence } from '../../conversation/requirements/recurrence.js';
 import type { ScheduleTrigger, Trigger } from '../../conversation/requirements/requirements.js';
-import { describeRecurrence, listWords, normalizeTrigger, scheduleTrigger } from '../../conversation/requirements/schedule-words.js';
+import { describeRecurrence, listWords, normalizeTrigger, ordinal, scheduleTrigger } from '../../conversation/requirements/schedule-words.js';
 import { everyFewDays, findDays, type DaySpec } from './calendar-days.js';
 import { hoursWindow, type HoursWindow } from './hours-window.js';
 import { withoutTakenBack } from './taken-back.js';
@@ -173,11 +173,6 @@ export function readSchedule(said: string, existing: Trigger | null = null): Sch
   const description = picked ? `${closest} (times picked for you over the working day; say others to change them)` : closest;
   if (days?.kind === 'month' && days.more) return { trigger: monthDaysTrigger([days.day, ...days.more], clock, days.approx), time: null };
   return { trigger: scheduleTrigger(recurrence, description), time: null };
-}
-
-function ordinal(d: number): string {
-  const suffix = d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th';
-  return `${d}${suffix}`;
 }
 
 /**
